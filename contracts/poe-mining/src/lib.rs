@@ -1,0 +1,1 @@
+//! PoE mining contract (work in progress).

@@ -1,0 +1,207 @@
+//! The PoE fee split, seed 000/001 `PoEFeeSplit` and `GovernanceParameters`:
+//! the job fee is `job_fee_rate` (1 %) of the job value, split into
+//! `miner_locked_reserve` 0.2 %, `miner_spendable` 0.3 %, `owner_salary` 0.2 % and
+//! `treasury_net` 0.3 % of the job value.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Decimal, Uint128};
+
+use crate::MathError;
+
+/// Fee rates, fractions of the job value (seed 001 `poe_mining.fee_structure`).
+///
+/// Invariant (checked by [`FeeRates::validate`]): every rate is in `[0, 1]`, `total_fee_rate > 0`
+/// and the four parts sum exactly to `total_fee_rate`.
+#[cw_serde]
+#[derive(Copy)]
+pub struct FeeRates {
+    /// `job_fee_rate`, seed default 0.01.
+    pub total_fee_rate: Decimal,
+    /// `miner_lock_rate`, seed default 0.002.
+    pub miner_lock_rate: Decimal,
+    /// `miner_spendable_rate`, seed default 0.003.
+    pub miner_spendable_rate: Decimal,
+    /// `owner_salary_rate`, seed default 0.002.
+    pub owner_salary_rate: Decimal,
+    /// `treasury_net_rate` (`treasury_rate` in the YAML), seed default 0.003.
+    pub treasury_net_rate: Decimal,
+}
+
+impl FeeRates {
+    /// The seed's defaults: 1 % = 0.2 % + 0.3 % + 0.2 % + 0.3 %.
+    pub fn seed_default() -> Self {
+        FeeRates {
+            total_fee_rate: Decimal::permille(10),
+            miner_lock_rate: Decimal::permille(2),
+            miner_spendable_rate: Decimal::permille(3),
+            owner_salary_rate: Decimal::permille(2),
+            treasury_net_rate: Decimal::permille(3),
+        }
+    }
+
+    /// Checks every rate is in `[0, 1]`, the total is positive, and the parts sum to the total.
+    pub fn validate(&self) -> Result<(), MathError> {
+        for (name, rate) in [
+            ("total_fee_rate", self.total_fee_rate),
+            ("miner_lock_rate", self.miner_lock_rate),
+            ("miner_spendable_rate", self.miner_spendable_rate),
+            ("owner_salary_rate", self.owner_salary_rate),
+            ("treasury_net_rate", self.treasury_net_rate),
+        ] {
+            if rate > Decimal::one() {
+                return Err(MathError::invalid(name, format!("{rate} is above 1")));
+            }
+        }
+        if self.total_fee_rate.is_zero() {
+            return Err(MathError::invalid("total_fee_rate", "must be above 0"));
+        }
+        let parts = self
+            .miner_lock_rate
+            .checked_add(self.miner_spendable_rate)?
+            .checked_add(self.owner_salary_rate)?
+            .checked_add(self.treasury_net_rate)?;
+        if parts != self.total_fee_rate {
+            return Err(MathError::invalid(
+                "fee_rates",
+                format!("the parts sum to {parts}, not to total_fee_rate {}", self.total_fee_rate),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// One job's fee and its four parts, in the fee token's base units.
+///
+/// Invariant: `miner_locked_reserve + miner_spendable + owner_salary + treasury_net == fee`.
+#[cw_serde]
+#[derive(Copy, Default)]
+pub struct FeeSplit {
+    pub fee: Uint128,
+    pub miner_locked_reserve: Uint128,
+    pub miner_spendable: Uint128,
+    pub owner_salary: Uint128,
+    pub treasury_net: Uint128,
+}
+
+impl FeeSplit {
+    /// Adds another split part by part (checked), for running totals.
+    pub fn checked_add(&self, other: &FeeSplit) -> Result<FeeSplit, MathError> {
+        Ok(FeeSplit {
+            fee: self.fee.checked_add(other.fee)?,
+            miner_locked_reserve: self.miner_locked_reserve.checked_add(other.miner_locked_reserve)?,
+            miner_spendable: self.miner_spendable.checked_add(other.miner_spendable)?,
+            owner_salary: self.owner_salary.checked_add(other.owner_salary)?,
+            treasury_net: self.treasury_net.checked_add(other.treasury_net)?,
+        })
+    }
+}
+
+/// Splits the fee of a job of `job_value` base units (seed 001 `calculate_poe_fee_split`).
+///
+/// Rounding, always against the payer: `fee = ceil(job_value * total_fee_rate)`; the miner and
+/// owner parts are `floor(job_value * rate)`; `treasury_net` is the rest, so it receives every
+/// remainder of rounding and the parts sum exactly to `fee`.
+/// A job of 1,000,000 pays 10,000 = 2,000 + 3,000 + 2,000 + 3,000.
+///
+/// Errors: overflow of `Uint128` (a job value above ~3.4e38 / rate).
+pub fn split_fee(job_value: Uint128, rates: &FeeRates) -> Result<FeeSplit, MathError> {
+    let fee = job_value.checked_mul_ceil(rates.total_fee_rate)?;
+    let miner_locked_reserve = job_value.checked_mul_floor(rates.miner_lock_rate)?;
+    let miner_spendable = job_value.checked_mul_floor(rates.miner_spendable_rate)?;
+    let owner_salary = job_value.checked_mul_floor(rates.owner_salary_rate)?;
+    let treasury_net = fee
+        .checked_sub(miner_locked_reserve)?
+        .checked_sub(miner_spendable)?
+        .checked_sub(owner_salary)?;
+    Ok(FeeSplit { fee, miner_locked_reserve, miner_spendable, owner_salary, treasury_net })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngSeed};
+
+    #[test]
+    fn seed_example_splits_exactly() {
+        let split = split_fee(Uint128::new(1_000_000), &FeeRates::seed_default()).unwrap();
+        assert_eq!(
+            split,
+            FeeSplit {
+                fee: Uint128::new(10_000),
+                miner_locked_reserve: Uint128::new(2_000),
+                miner_spendable: Uint128::new(3_000),
+                owner_salary: Uint128::new(2_000),
+                treasury_net: Uint128::new(3_000),
+            }
+        );
+    }
+
+    #[test]
+    fn remainder_goes_to_treasury_and_fee_rounds_up() {
+        // 1% of 1,234 = 12.34 -> fee 13; 0.2% = 2.468 -> 2; 0.3% = 3.702 -> 3; 0.2% -> 2; rest 6.
+        let split = split_fee(Uint128::new(1_234), &FeeRates::seed_default()).unwrap();
+        assert_eq!(split.fee, Uint128::new(13));
+        assert_eq!(split.miner_locked_reserve, Uint128::new(2));
+        assert_eq!(split.miner_spendable, Uint128::new(3));
+        assert_eq!(split.owner_salary, Uint128::new(2));
+        assert_eq!(split.treasury_net, Uint128::new(6));
+        // the smallest job still pays a fee of one base unit, all of it to the treasury
+        let split = split_fee(Uint128::one(), &FeeRates::seed_default()).unwrap();
+        assert_eq!((split.fee, split.treasury_net), (Uint128::one(), Uint128::one()));
+    }
+
+    #[test]
+    fn overflowing_job_value_is_an_error() {
+        let rates = FeeRates { total_fee_rate: Decimal::one(), ..FeeRates::seed_default() };
+        let err = split_fee(Uint128::MAX, &FeeRates::seed_default());
+        assert!(err.is_ok(), "1% of MAX fits");
+        // a rate above one cannot be built by a validated config, but the math stays checked
+        let big = FeeRates { total_fee_rate: Decimal::percent(200), ..rates };
+        assert!(matches!(split_fee(Uint128::MAX, &big), Err(MathError::CheckedMultiplyFraction(_))));
+    }
+
+    #[test]
+    fn validate_rejects_rates_that_do_not_sum() {
+        assert_eq!(FeeRates::seed_default().validate(), Ok(()));
+        let bad = FeeRates { treasury_net_rate: Decimal::permille(4), ..FeeRates::seed_default() };
+        assert!(matches!(bad.validate(), Err(MathError::InvalidParameter { name, .. }) if name == "fee_rates"));
+        let zero = FeeRates {
+            total_fee_rate: Decimal::zero(),
+            miner_lock_rate: Decimal::zero(),
+            miner_spendable_rate: Decimal::zero(),
+            owner_salary_rate: Decimal::zero(),
+            treasury_net_rate: Decimal::zero(),
+        };
+        assert!(matches!(zero.validate(), Err(MathError::InvalidParameter { name, .. }) if name == "total_fee_rate"));
+        let above_one = FeeRates { total_fee_rate: Decimal::percent(101), ..FeeRates::seed_default() };
+        assert!(above_one.validate().is_err());
+    }
+
+    fn arb_rates() -> impl Strategy<Value = FeeRates> {
+        (0u64..=250_000, 0u64..=250_000, 0u64..=250_000, 1u64..=250_000).prop_map(|(a, b, c, d)| {
+            let [a, b, c, d] = [a, b, c, d].map(|x| Decimal::from_ratio(x, 1_000_000u64));
+            FeeRates {
+                total_fee_rate: a + b + c + d,
+                miner_lock_rate: a,
+                miner_spendable_rate: b,
+                owner_salary_rate: c,
+                treasury_net_rate: d,
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(Config { cases: 2_000, rng_seed: RngSeed::Fixed(0x5EED_0001), ..Config::default() })]
+
+        /// The parts always sum exactly to the fee, and the fee never undercharges.
+        #[test]
+        fn parts_sum_to_fee(job_value in 1u128..=u128::MAX / 4, rates in arb_rates()) {
+            prop_assert_eq!(rates.validate(), Ok(()));
+            let s = split_fee(Uint128::new(job_value), &rates).unwrap();
+            prop_assert_eq!(s.miner_locked_reserve + s.miner_spendable + s.owner_salary + s.treasury_net, s.fee);
+            prop_assert!(s.fee >= Uint128::new(job_value).mul_floor(rates.total_fee_rate));
+            prop_assert!(s.treasury_net >= Uint128::new(job_value).mul_floor(rates.treasury_net_rate));
+        }
+    }
+}

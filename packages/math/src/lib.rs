@@ -1,0 +1,20 @@
+//! Fixed-point economics shared by every contract of the suite.
+//!
+//! Everything here is a pure function of `cosmwasm_std` types (`Decimal`, `Uint128`, `Int128`):
+//! no home-made decimal type, checked arithmetic throughout, and every rounding stated. The rule
+//! is that rounding always goes against the caller: a fee the caller pays is rounded up, a share
+//! paid out to the caller is rounded down, and any remainder of rounding goes to the treasury.
+//!
+//! Sources of the formulas are the seed documents in `shared/seeds/` (referred to as "seed 000"
+//! .. "seed 004"); each function names its own.
+
+pub mod burn;
+pub mod calendar;
+pub mod error;
+pub mod fee;
+pub mod genesis;
+pub mod poe;
+pub mod salary;
+pub mod weight;
+
+pub use error::MathError;

@@ -1,0 +1,312 @@
+//! The PoE index and its issuance gate, seed 000/001 `PoEIndex`:
+//!
+//! `Phi = w_V * sum(V) / scale_V + w_L * sum(dL) / scale_L + w_U * uptime_avg + w_Q * quality_avg`
+//! and `Gamma(Phi) = Phi / (1 + Phi)` ("Issuance gating function"); NEX is minted only when
+//! `Gamma >= min_poe_threshold` (seed 001 `can_mint_tokens`), `max_emission_per_epoch * Gamma`
+//! of it.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Decimal, Int128, Uint128};
+
+use crate::MathError;
+
+/// The weights of the four PoE components (seed 001 `poe_parameters`), each in `[0, 1]`.
+#[cw_serde]
+#[derive(Copy)]
+pub struct PoeWeights {
+    /// `w_V`, seed default 0.3.
+    pub volume_weight: Decimal,
+    /// `w_L`, seed default 0.25.
+    pub liquidity_weight: Decimal,
+    /// `w_U`, seed default 0.25.
+    pub uptime_weight: Decimal,
+    /// `w_Q`, seed default 0.2.
+    pub quality_weight: Decimal,
+}
+
+impl PoeWeights {
+    /// Seed defaults (0.3, 0.25, 0.25, 0.2).
+    pub fn seed_default() -> Self {
+        PoeWeights {
+            volume_weight: Decimal::percent(30),
+            liquidity_weight: Decimal::percent(25),
+            uptime_weight: Decimal::percent(25),
+            quality_weight: Decimal::percent(20),
+        }
+    }
+
+    /// Every weight in `[0, 1]` and at least one above zero.
+    pub fn validate(&self) -> Result<(), MathError> {
+        let all = [
+            ("volume_weight", self.volume_weight),
+            ("liquidity_weight", self.liquidity_weight),
+            ("uptime_weight", self.uptime_weight),
+            ("quality_weight", self.quality_weight),
+        ];
+        for (name, w) in all {
+            if w > Decimal::one() {
+                return Err(MathError::invalid(name, format!("{w} is above 1")));
+            }
+        }
+        if all.iter().all(|(_, w)| w.is_zero()) {
+            return Err(MathError::invalid("poe_weights", "all four weights are zero"));
+        }
+        Ok(())
+    }
+}
+
+/// Normalisation scales of the PoE index, in the fee token's base units per epoch:
+/// `scale_V` for job value, `scale_L` for liquidity delta. Both must be above zero.
+#[cw_serde]
+#[derive(Copy)]
+pub struct PoeScales {
+    pub volume_scale: Uint128,
+    pub liquidity_scale: Uint128,
+}
+
+impl PoeScales {
+    pub fn validate(&self) -> Result<(), MathError> {
+        if self.volume_scale.is_zero() {
+            return Err(MathError::invalid("volume_scale", "must be above 0"));
+        }
+        if self.liquidity_scale.is_zero() {
+            return Err(MathError::invalid("liquidity_scale", "must be above 0"));
+        }
+        Ok(())
+    }
+}
+
+/// What an epoch's jobs add up to: the inputs of Phi.
+#[cw_serde]
+#[derive(Copy, Default)]
+pub struct EpochActivity {
+    /// `sum(V)`: total job value, base units.
+    pub total_job_value: Uint128,
+    /// `sum(dL)`: net liquidity delta, base units; may be negative, counts as 0 in Phi.
+    pub net_liquidity_delta: Int128,
+    /// Sum of the jobs' reported uptime, each in `[0, 1]`.
+    pub uptime_sum: Decimal,
+    /// Sum of the jobs' quality scores, each in `[0, 1]`.
+    pub quality_sum: Decimal,
+    /// Number of jobs.
+    pub job_count: u64,
+}
+
+impl EpochActivity {
+    /// Adds one job (checked).
+    pub fn record_job(
+        &mut self,
+        job_value: Uint128,
+        liquidity_delta: Int128,
+        uptime: Decimal,
+        quality_score: Decimal,
+    ) -> Result<(), MathError> {
+        self.total_job_value = self.total_job_value.checked_add(job_value)?;
+        self.net_liquidity_delta = self.net_liquidity_delta.checked_add(liquidity_delta)?;
+        self.uptime_sum = self.uptime_sum.checked_add(uptime)?;
+        self.quality_sum = self.quality_sum.checked_add(quality_score)?;
+        self.job_count = self.job_count.checked_add(1).ok_or_else(|| MathError::invalid("job_count", "overflow"))?;
+        Ok(())
+    }
+
+    /// `uptime_avg` over the epoch's jobs (0 with no job).
+    pub fn uptime_avg(&self) -> Decimal {
+        average(self.uptime_sum, self.job_count)
+    }
+
+    /// `QualityScore(t)`: average quality over the epoch's jobs (0 with no job).
+    pub fn quality_avg(&self) -> Decimal {
+        average(self.quality_sum, self.job_count)
+    }
+}
+
+fn average(sum: Decimal, count: u64) -> Decimal {
+    if count == 0 {
+        Decimal::zero()
+    } else {
+        // sum / count with count >= 1 can neither overflow nor divide by zero
+        sum / Decimal::from_ratio(count, 1u64)
+    }
+}
+
+/// The PoE index of one epoch with its four components (seed 000 `PoEIndex`), all rounded down.
+#[cw_serde]
+#[derive(Copy, Default)]
+pub struct PoeIndex {
+    /// `Phi(t) = volume + liquidity + uptime + quality components`, in `[0, inf)`.
+    pub phi_value: Decimal,
+    /// `w_V * sum(V) / scale_V`.
+    pub volume_component: Decimal,
+    /// `w_L * max(sum(dL), 0) / scale_L`.
+    pub liquidity_component: Decimal,
+    /// `w_U * uptime_avg`.
+    pub uptime_component: Decimal,
+    /// `w_Q * QualityScore(t)`.
+    pub quality_component: Decimal,
+    /// `Gamma(Phi) = Phi / (1 + Phi)`, in `[0, 1)`.
+    pub gamma: Decimal,
+}
+
+/// Computes Phi and Gamma of an epoch (seed 001 `calculate_phi` and `gamma`).
+///
+/// A negative net liquidity delta counts as zero, since `Phi` lives in `[0, inf)`.
+/// Errors: `CheckedFromRatio` when a sum is so large against its scale that the ratio does not fit
+/// a `Decimal` (above ~3.4e20), `Overflow` for the sums.
+pub fn poe_index(
+    activity: &EpochActivity,
+    weights: &PoeWeights,
+    scales: &PoeScales,
+) -> Result<PoeIndex, MathError> {
+    let volume_ratio = Decimal::checked_from_ratio(activity.total_job_value, scales.volume_scale)?;
+    let liquidity = if activity.net_liquidity_delta.is_negative() {
+        Uint128::zero()
+    } else {
+        Uint128::new(activity.net_liquidity_delta.i128() as u128)
+    };
+    let liquidity_ratio = Decimal::checked_from_ratio(liquidity, scales.liquidity_scale)?;
+    let volume_component = weights.volume_weight.checked_mul(volume_ratio)?;
+    let liquidity_component = weights.liquidity_weight.checked_mul(liquidity_ratio)?;
+    let uptime_component = weights.uptime_weight.checked_mul(activity.uptime_avg())?;
+    let quality_component = weights.quality_weight.checked_mul(activity.quality_avg())?;
+    let phi_value = volume_component
+        .checked_add(liquidity_component)?
+        .checked_add(uptime_component)?
+        .checked_add(quality_component)?;
+    Ok(PoeIndex {
+        phi_value,
+        volume_component,
+        liquidity_component,
+        uptime_component,
+        quality_component,
+        gamma: gamma(phi_value)?,
+    })
+}
+
+/// `Gamma(Phi) = Phi / (1 + Phi)`, rounded down; in `[0, 1)` for every `Phi >= 0`.
+pub fn gamma(phi_value: Decimal) -> Result<Decimal, MathError> {
+    let denominator = Decimal::one().checked_add(phi_value)?;
+    Ok(phi_value.checked_div(denominator)?)
+}
+
+/// NEX issued for an epoch: `max_emission_per_epoch * Gamma` rounded down when
+/// `Gamma >= min_poe_threshold`, else zero (seed 001 `can_mint_tokens` for `Nexus`).
+pub fn epoch_emission(max_emission_per_epoch: Uint128, gamma: Decimal, min_poe_threshold: Decimal) -> Uint128 {
+    if gamma < min_poe_threshold {
+        Uint128::zero()
+    } else {
+        // gamma < 1, so the product is below max_emission_per_epoch and cannot overflow
+        max_emission_per_epoch.mul_floor(gamma)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngSeed};
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn phi_and_gamma_follow_the_seed_formula() {
+        let mut activity = EpochActivity::default();
+        activity.record_job(Uint128::new(600), Int128::new(100), dec("0.9"), dec("0.8")).unwrap();
+        activity.record_job(Uint128::new(400), Int128::new(-50), dec("0.7"), dec("1")).unwrap();
+        let scales = PoeScales { volume_scale: Uint128::new(1_000), liquidity_scale: Uint128::new(100) };
+        let index = poe_index(&activity, &PoeWeights::seed_default(), &scales).unwrap();
+        // volume: 0.3 * 1000/1000 = 0.3; liquidity: 0.25 * 50/100 = 0.125
+        // uptime: 0.25 * 0.8 = 0.2; quality: 0.2 * 0.9 = 0.18; Phi = 0.805
+        assert_eq!(index.volume_component, dec("0.3"));
+        assert_eq!(index.liquidity_component, dec("0.125"));
+        assert_eq!(index.uptime_component, dec("0.2"));
+        assert_eq!(index.quality_component, dec("0.18"));
+        assert_eq!(index.phi_value, dec("0.805"));
+        // Gamma = 0.805 / 1.805, rounded down to 18 decimals
+        assert_eq!(index.gamma, dec("0.445983379501385041"));
+    }
+
+    #[test]
+    fn empty_epoch_has_zero_index_and_no_emission() {
+        let index = poe_index(
+            &EpochActivity::default(),
+            &PoeWeights::seed_default(),
+            &PoeScales { volume_scale: Uint128::one(), liquidity_scale: Uint128::one() },
+        )
+        .unwrap();
+        assert_eq!(index, PoeIndex::default());
+        assert_eq!(epoch_emission(Uint128::new(1_000), index.gamma, dec("0.1")), Uint128::zero());
+    }
+
+    #[test]
+    fn negative_liquidity_counts_as_zero() {
+        let mut activity = EpochActivity::default();
+        activity.record_job(Uint128::zero(), Int128::new(-5), Decimal::zero(), Decimal::zero()).unwrap();
+        let scales = PoeScales { volume_scale: Uint128::one(), liquidity_scale: Uint128::one() };
+        let index = poe_index(&activity, &PoeWeights::seed_default(), &scales).unwrap();
+        assert_eq!(index.liquidity_component, Decimal::zero());
+    }
+
+    #[test]
+    fn emission_is_gated_by_threshold() {
+        let max = Uint128::new(1_000_000);
+        assert_eq!(epoch_emission(max, dec("0.0999"), dec("0.1")), Uint128::zero());
+        assert_eq!(epoch_emission(max, dec("0.1"), dec("0.1")), Uint128::new(100_000));
+        assert_eq!(epoch_emission(max, dec("0.5"), dec("0.1")), Uint128::new(500_000));
+    }
+
+    #[test]
+    fn oversized_volume_is_an_error_not_a_panic() {
+        let activity = EpochActivity { total_job_value: Uint128::MAX, ..Default::default() };
+        let scales = PoeScales { volume_scale: Uint128::one(), liquidity_scale: Uint128::one() };
+        assert!(matches!(
+            poe_index(&activity, &PoeWeights::seed_default(), &scales),
+            Err(MathError::CheckedFromRatio(_))
+        ));
+    }
+
+    #[test]
+    fn weights_validate() {
+        assert_eq!(PoeWeights::seed_default().validate(), Ok(()));
+        let bad = PoeWeights { quality_weight: dec("1.01"), ..PoeWeights::seed_default() };
+        assert!(bad.validate().is_err());
+        let zero = PoeWeights {
+            volume_weight: Decimal::zero(),
+            liquidity_weight: Decimal::zero(),
+            uptime_weight: Decimal::zero(),
+            quality_weight: Decimal::zero(),
+        };
+        assert!(zero.validate().is_err());
+    }
+
+    proptest! {
+        #![proptest_config(Config { cases: 2_000, rng_seed: RngSeed::Fixed(0x5EED_0002), ..Config::default() })]
+
+        /// Gamma is in [0, 1), increases with Phi, and emission never exceeds the maximum.
+        #[test]
+        fn gamma_is_bounded_and_monotone(a in 0u128..10u128.pow(24), b in 0u128..10u128.pow(24), max in 0u128..u128::MAX) {
+            let (lo, hi) = (a.min(b), a.max(b));
+            let g_lo = gamma(Decimal::new(Uint128::new(lo))).unwrap();
+            let g_hi = gamma(Decimal::new(Uint128::new(hi))).unwrap();
+            prop_assert!(g_lo <= g_hi);
+            prop_assert!(g_hi < Decimal::one());
+            prop_assert!(epoch_emission(Uint128::new(max), g_hi, Decimal::zero()) <= Uint128::new(max));
+        }
+
+        /// Phi is exactly the sum of its components.
+        #[test]
+        fn phi_is_sum_of_components(values in proptest::collection::vec((0u128..10u128.pow(15), -10i128.pow(12)..10i128.pow(12), 0u64..=1_000, 0u64..=1_000), 0..40)) {
+            let mut activity = EpochActivity::default();
+            for (v, l, u, q) in values {
+                activity.record_job(Uint128::new(v), Int128::new(l), Decimal::permille(u), Decimal::permille(q)).unwrap();
+            }
+            let scales = PoeScales { volume_scale: Uint128::new(10u128.pow(12)), liquidity_scale: Uint128::new(10u128.pow(9)) };
+            let i = poe_index(&activity, &PoeWeights::seed_default(), &scales).unwrap();
+            prop_assert_eq!(i.phi_value, i.volume_component + i.liquidity_component + i.uptime_component + i.quality_component);
+            prop_assert!(i.uptime_component <= PoeWeights::seed_default().uptime_weight);
+            prop_assert!(i.quality_component <= PoeWeights::seed_default().quality_weight);
+        }
+    }
+}
