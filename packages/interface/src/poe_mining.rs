@@ -9,7 +9,7 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Addr, Decimal, Int128, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
-use cw_ownable::{Action, Ownership};
+use cw_ownable::Action;
 use poe_math::{
     fee::{FeeRates, FeeSplit},
     poe::{PoeScales, PoeWeights},
@@ -153,32 +153,58 @@ pub struct ConfigUpdate {
 #[cw_serde]
 pub enum ExecuteMsg {
     /// The sender registers as a miner, once.
-    RegisterMiner { specialization: Option<EconomicJobType> },
+    RegisterMiner {
+        specialization: Option<EconomicJobType>,
+    },
     /// FLX fee hook: `msg` is a [`ReceiveMsg`]; only the FLX token may call it.
     Receive(Cw20ReceiveMsg),
     /// Anyone: closes `epoch`, which must be the oldest open epoch and must have ended.
     /// Computes the PoE index, mints NEX when Gamma passes the threshold and sends the
     /// accumulated treasury share to the treasury.
-    CloseEpoch { epoch: u64 },
+    CloseEpoch {
+        epoch: u64,
+    },
     /// Miner: claims NEX rewards of up to `limit` closed epochs (default 10, max 30), oldest first.
-    ClaimRewards { limit: Option<u32> },
+    ClaimRewards {
+        limit: Option<u32>,
+    },
     /// Miner: withdraws `amount` (default all) of the spendable FLX balance.
-    WithdrawSpendable { amount: Option<Uint128> },
+    WithdrawSpendable {
+        amount: Option<Uint128>,
+    },
     /// Miner: withdraws `amount` (default all) of the locked reserve once its lock has expired.
-    WithdrawLockedReserve { amount: Option<Uint128> },
+    WithdrawLockedReserve {
+        amount: Option<Uint128>,
+    },
     /// Owner: moves `amount` of a miner's locked reserve to the treasury.
-    SlashLockedReserve { miner: String, amount: Uint128, reason: String },
+    SlashLockedReserve {
+        miner: String,
+        amount: Uint128,
+        reason: String,
+    },
     /// Owner: approves the salary of `month` (`YYYY-MM`) when the policy requires approval.
-    ApproveOwnerSalary { month: String },
+    ApproveOwnerSalary {
+        month: String,
+    },
     /// Owner, when the policy allows it: halts (or resumes) salary payouts.
-    HaltOwnerSalary { halted: bool },
+    HaltOwnerSalary {
+        halted: bool,
+    },
     /// Salary recipient: pays out what is due for `month` (final payout, then vesting tranches).
-    ClaimOwnerSalary { month: String },
+    ClaimOwnerSalary {
+        month: String,
+    },
     /// Owner: releases the escrow of `month` to the recipient (`release: true`) or forfeits it to
     /// the treasury (`release: false`).
-    ResolveSalaryEscrow { month: String, release: bool },
+    ResolveSalaryEscrow {
+        month: String,
+        release: bool,
+    },
     /// Owner: adds and removes reporters.
-    UpdateReporters { add: Vec<String>, remove: Vec<String> },
+    UpdateReporters {
+        add: Vec<String>,
+        remove: Vec<String>,
+    },
     /// Owner: changes parameters (validated as a whole).
     UpdateConfig(Box<ConfigUpdate>),
     UpdateOwnership(Action),
@@ -198,10 +224,17 @@ pub enum QueryMsg {
     #[returns(MinerResponse)]
     Miner { address: String },
     #[returns(MinersResponse)]
-    Miners { start_after: Option<String>, limit: Option<u32> },
+    Miners {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
     /// Jobs of a miner, by ascending job id.
     #[returns(JobsResponse)]
-    Jobs { miner: String, start_after: Option<u64>, limit: Option<u32> },
+    Jobs {
+        miner: String,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
     /// What a miner can claim now: NEX of up to `limit` closed epochs, spendable FLX, unlocked reserve.
     #[returns(PendingRewardsResponse)]
     PendingRewards { miner: String, limit: Option<u32> },
@@ -217,8 +250,11 @@ pub enum QueryMsg {
     #[returns(FeeSplit)]
     JobFee { job_value: Uint128 },
     #[returns(ReportersResponse)]
-    Reporters { start_after: Option<String>, limit: Option<u32> },
-    #[returns(Ownership<String>)]
+    Reporters {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
 }
 

@@ -8,11 +8,12 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Binary, Uint128};
 use cw20::{Cw20Coin, Expiration, Logo, MinterResponse};
-use cw_ownable::{Action, Ownership};
+use cw_ownable::Action;
 
 pub use cw20::{
-    AllAccountsResponse, AllAllowancesResponse, AllSpenderAllowancesResponse, AllowanceResponse, BalanceResponse,
-    Cw20ReceiveMsg, DownloadLogoResponse, MarketingInfoResponse, TokenInfoResponse,
+    AllAccountsResponse, AllAllowancesResponse, AllSpenderAllowancesResponse, AllowanceResponse,
+    BalanceResponse, Cw20ReceiveMsg, DownloadLogoResponse, MarketingInfoResponse,
+    TokenInfoResponse,
 };
 pub use cw20_base_compat::InstantiateMarketingInfo;
 
@@ -49,21 +50,61 @@ pub struct InstantiateMsg {
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Moves `amount` to `recipient`; with a transfer burn, `recipient` receives `amount - burn`.
-    Transfer { recipient: String, amount: Uint128 },
-    Burn { amount: Uint128 },
+    Transfer {
+        recipient: String,
+        amount: Uint128,
+    },
+    Burn {
+        amount: Uint128,
+    },
     /// Moves `amount` to `contract` and calls its `Receive` hook with the amount delivered.
-    Send { contract: String, amount: Uint128, msg: Binary },
-    IncreaseAllowance { spender: String, amount: Uint128, expires: Option<Expiration> },
-    DecreaseAllowance { spender: String, amount: Uint128, expires: Option<Expiration> },
-    TransferFrom { owner: String, recipient: String, amount: Uint128 },
-    SendFrom { owner: String, contract: String, amount: Uint128, msg: Binary },
-    BurnFrom { owner: String, amount: Uint128 },
-    Mint { recipient: String, amount: Uint128 },
-    UpdateMinter { new_minter: Option<String> },
-    UpdateMarketing { project: Option<String>, description: Option<String>, marketing: Option<String> },
+    Send {
+        contract: String,
+        amount: Uint128,
+        msg: Binary,
+    },
+    IncreaseAllowance {
+        spender: String,
+        amount: Uint128,
+        expires: Option<Expiration>,
+    },
+    DecreaseAllowance {
+        spender: String,
+        amount: Uint128,
+        expires: Option<Expiration>,
+    },
+    TransferFrom {
+        owner: String,
+        recipient: String,
+        amount: Uint128,
+    },
+    SendFrom {
+        owner: String,
+        contract: String,
+        amount: Uint128,
+        msg: Binary,
+    },
+    BurnFrom {
+        owner: String,
+        amount: Uint128,
+    },
+    Mint {
+        recipient: String,
+        amount: Uint128,
+    },
+    UpdateMinter {
+        new_minter: Option<String>,
+    },
+    UpdateMarketing {
+        project: Option<String>,
+        description: Option<String>,
+        marketing: Option<String>,
+    },
     UploadLogo(Logo),
     /// Extension, owner only: sets the transfer burn (0..=1,000 bps).
-    UpdateTransferBurn { transfer_burn_bps: u16 },
+    UpdateTransferBurn {
+        transfer_burn_bps: u16,
+    },
     /// Extension: two-step ownership transfer of the token's owner role (cw-ownable).
     UpdateOwnership(Action),
 }
@@ -80,11 +121,22 @@ pub enum QueryMsg {
     #[returns(AllowanceResponse)]
     Allowance { owner: String, spender: String },
     #[returns(AllAllowancesResponse)]
-    AllAllowances { owner: String, start_after: Option<String>, limit: Option<u32> },
+    AllAllowances {
+        owner: String,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
     #[returns(AllSpenderAllowancesResponse)]
-    AllSpenderAllowances { spender: String, start_after: Option<String>, limit: Option<u32> },
+    AllSpenderAllowances {
+        spender: String,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
     #[returns(AllAccountsResponse)]
-    AllAccounts { start_after: Option<String>, limit: Option<u32> },
+    AllAccounts {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
     #[returns(MarketingInfoResponse)]
     MarketingInfo {},
     #[returns(DownloadLogoResponse)]
@@ -93,7 +145,7 @@ pub enum QueryMsg {
     #[returns(TransferBurnResponse)]
     TransferBurn {},
     /// Extension.
-    #[returns(Ownership<String>)]
+    #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
 }
 

@@ -5,7 +5,7 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::Uint128;
 use cw20::Cw20ReceiveMsg;
-use cw_ownable::{Action, Ownership};
+use cw_ownable::Action;
 
 #[cw_serde]
 pub struct InstantiateMsg {
@@ -28,9 +28,16 @@ pub enum ExecuteMsg {
     /// cw20 deposit hook: `msg` must be a [`ReceiveMsg`].
     Receive(Cw20ReceiveMsg),
     /// Native deposit: the attached funds (at least one coin, no zero amounts).
-    Deposit { memo: Option<String> },
+    Deposit {
+        memo: Option<String>,
+    },
     /// Owner only: pays `amount` of `asset` to `recipient`.
-    Spend { asset: AssetInfo, recipient: String, amount: Uint128, memo: Option<String> },
+    Spend {
+        asset: AssetInfo,
+        recipient: String,
+        amount: Uint128,
+        memo: Option<String>,
+    },
     UpdateOwnership(Action),
 }
 
@@ -49,8 +56,11 @@ pub enum QueryMsg {
     Balance { asset: AssetInfo },
     /// Every asset that ever moved through the treasury, with live balances; paginated.
     #[returns(BalancesResponse)]
-    Balances { start_after: Option<AssetInfo>, limit: Option<u32> },
-    #[returns(Ownership<String>)]
+    Balances {
+        start_after: Option<AssetInfo>,
+        limit: Option<u32>,
+    },
+    #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
 }
 

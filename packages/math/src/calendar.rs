@@ -23,8 +23,14 @@ impl YearMonth {
         // Timestamps of a chain fit i64 seconds for the next 290 billion years; clamp anyway.
         let secs = i64::try_from(time.seconds()).unwrap_or(i64::MAX);
         match DateTime::from_timestamp(secs, 0) {
-            Some(dt) => YearMonth { year: dt.year().max(0) as u32, month: dt.month() },
-            None => YearMonth { year: 9999, month: 12 },
+            Some(dt) => YearMonth {
+                year: dt.year().max(0) as u32,
+                month: dt.month(),
+            },
+            None => YearMonth {
+                year: 9999,
+                month: 12,
+            },
         }
     }
 
@@ -36,9 +42,15 @@ impl YearMonth {
     /// The month after this one.
     pub fn next(&self) -> YearMonth {
         if self.month == 12 {
-            YearMonth { year: self.year + 1, month: 1 }
+            YearMonth {
+                year: self.year + 1,
+                month: 1,
+            }
         } else {
-            YearMonth { year: self.year, month: self.month + 1 }
+            YearMonth {
+                year: self.year,
+                month: self.month + 1,
+            }
         }
     }
 
@@ -68,9 +80,15 @@ impl FromStr for YearMonth {
 
     /// Parses exactly `YYYY-MM` with a month in 01..=12 and a year from 1970.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || MathError::InvalidMonth { value: s.to_string() };
+        let err = || MathError::InvalidMonth {
+            value: s.to_string(),
+        };
         let bytes = s.as_bytes();
-        if bytes.len() != 7 || bytes[4] != b'-' || !s[..4].bytes().all(|b| b.is_ascii_digit()) || !s[5..].bytes().all(|b| b.is_ascii_digit()) {
+        if bytes.len() != 7
+            || bytes[4] != b'-'
+            || !s[..4].bytes().all(|b| b.is_ascii_digit())
+            || !s[5..].bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(err());
         }
         let year: u32 = s[..4].parse().map_err(|_| err())?;
@@ -89,17 +107,28 @@ mod tests {
     #[test]
     fn months_of_timestamps() {
         // 2024-01-31T23:59:59Z and 2024-02-01T00:00:00Z
-        assert_eq!(YearMonth::of(Timestamp::from_seconds(1_706_745_599)).to_string(), "2024-01");
-        assert_eq!(YearMonth::of(Timestamp::from_seconds(1_706_745_600)).to_string(), "2024-02");
+        assert_eq!(
+            YearMonth::of(Timestamp::from_seconds(1_706_745_599)).to_string(),
+            "2024-01"
+        );
+        assert_eq!(
+            YearMonth::of(Timestamp::from_seconds(1_706_745_600)).to_string(),
+            "2024-02"
+        );
         let jan: YearMonth = "2024-01".parse().unwrap();
         assert_eq!(jan.end(), Timestamp::from_seconds(1_706_745_600));
-        assert_eq!("2024-12".parse::<YearMonth>().unwrap().next().to_string(), "2025-01");
+        assert_eq!(
+            "2024-12".parse::<YearMonth>().unwrap().next().to_string(),
+            "2025-01"
+        );
         assert_eq!(jan.next().index() - jan.index(), 1);
     }
 
     #[test]
     fn rejects_malformed_months() {
-        for bad in ["2024-13", "2024-00", "2024-1", "24-01", "2024/01", "abcd-ef", "1969-12", "2024-011"] {
+        for bad in [
+            "2024-13", "2024-00", "2024-1", "24-01", "2024/01", "abcd-ef", "1969-12", "2024-011",
+        ] {
             assert!(bad.parse::<YearMonth>().is_err(), "{bad}");
         }
     }

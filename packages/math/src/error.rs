@@ -1,4 +1,6 @@
-use cosmwasm_std::{CheckedFromRatioError, CheckedMultiplyFractionError, CheckedMultiplyRatioError, OverflowError};
+use cosmwasm_std::{
+    CheckedFromRatioError, CheckedMultiplyFractionError, CheckedMultiplyRatioError, OverflowError,
+};
 use thiserror::Error;
 
 /// Errors of the math package. Contracts wrap it with `#[from]`.
@@ -26,6 +28,9 @@ pub enum MathError {
 impl MathError {
     /// Shorthand for [`MathError::InvalidParameter`].
     pub fn invalid(name: impl Into<String>, reason: impl Into<String>) -> Self {
-        MathError::InvalidParameter { name: name.into(), reason: reason.into() }
+        MathError::InvalidParameter {
+            name: name.into(),
+            reason: reason.into(),
+        }
     }
 }

@@ -63,7 +63,10 @@ impl FeeRates {
         if parts != self.total_fee_rate {
             return Err(MathError::invalid(
                 "fee_rates",
-                format!("the parts sum to {parts}, not to total_fee_rate {}", self.total_fee_rate),
+                format!(
+                    "the parts sum to {parts}, not to total_fee_rate {}",
+                    self.total_fee_rate
+                ),
             ));
         }
         Ok(())
@@ -88,7 +91,9 @@ impl FeeSplit {
     pub fn checked_add(&self, other: &FeeSplit) -> Result<FeeSplit, MathError> {
         Ok(FeeSplit {
             fee: self.fee.checked_add(other.fee)?,
-            miner_locked_reserve: self.miner_locked_reserve.checked_add(other.miner_locked_reserve)?,
+            miner_locked_reserve: self
+                .miner_locked_reserve
+                .checked_add(other.miner_locked_reserve)?,
             miner_spendable: self.miner_spendable.checked_add(other.miner_spendable)?,
             owner_salary: self.owner_salary.checked_add(other.owner_salary)?,
             treasury_net: self.treasury_net.checked_add(other.treasury_net)?,
@@ -113,7 +118,13 @@ pub fn split_fee(job_value: Uint128, rates: &FeeRates) -> Result<FeeSplit, MathE
         .checked_sub(miner_locked_reserve)?
         .checked_sub(miner_spendable)?
         .checked_sub(owner_salary)?;
-    Ok(FeeSplit { fee, miner_locked_reserve, miner_spendable, owner_salary, treasury_net })
+    Ok(FeeSplit {
+        fee,
+        miner_locked_reserve,
+        miner_spendable,
+        owner_salary,
+        treasury_net,
+    })
 }
 
 #[cfg(test)]
@@ -148,24 +159,41 @@ mod tests {
         assert_eq!(split.treasury_net, Uint128::new(6));
         // the smallest job still pays a fee of one base unit, all of it to the treasury
         let split = split_fee(Uint128::one(), &FeeRates::seed_default()).unwrap();
-        assert_eq!((split.fee, split.treasury_net), (Uint128::one(), Uint128::one()));
+        assert_eq!(
+            (split.fee, split.treasury_net),
+            (Uint128::one(), Uint128::one())
+        );
     }
 
     #[test]
     fn overflowing_job_value_is_an_error() {
-        let rates = FeeRates { total_fee_rate: Decimal::one(), ..FeeRates::seed_default() };
+        let rates = FeeRates {
+            total_fee_rate: Decimal::one(),
+            ..FeeRates::seed_default()
+        };
         let err = split_fee(Uint128::MAX, &FeeRates::seed_default());
         assert!(err.is_ok(), "1% of MAX fits");
         // a rate above one cannot be built by a validated config, but the math stays checked
-        let big = FeeRates { total_fee_rate: Decimal::percent(200), ..rates };
-        assert!(matches!(split_fee(Uint128::MAX, &big), Err(MathError::CheckedMultiplyFraction(_))));
+        let big = FeeRates {
+            total_fee_rate: Decimal::percent(200),
+            ..rates
+        };
+        assert!(matches!(
+            split_fee(Uint128::MAX, &big),
+            Err(MathError::CheckedMultiplyFraction(_))
+        ));
     }
 
     #[test]
     fn validate_rejects_rates_that_do_not_sum() {
         assert_eq!(FeeRates::seed_default().validate(), Ok(()));
-        let bad = FeeRates { treasury_net_rate: Decimal::permille(4), ..FeeRates::seed_default() };
-        assert!(matches!(bad.validate(), Err(MathError::InvalidParameter { name, .. }) if name == "fee_rates"));
+        let bad = FeeRates {
+            treasury_net_rate: Decimal::permille(4),
+            ..FeeRates::seed_default()
+        };
+        assert!(
+            matches!(bad.validate(), Err(MathError::InvalidParameter { name, .. }) if name == "fee_rates")
+        );
         let zero = FeeRates {
             total_fee_rate: Decimal::zero(),
             miner_lock_rate: Decimal::zero(),
@@ -173,22 +201,33 @@ mod tests {
             owner_salary_rate: Decimal::zero(),
             treasury_net_rate: Decimal::zero(),
         };
-        assert!(matches!(zero.validate(), Err(MathError::InvalidParameter { name, .. }) if name == "total_fee_rate"));
-        let above_one = FeeRates { total_fee_rate: Decimal::percent(101), ..FeeRates::seed_default() };
+        assert!(
+            matches!(zero.validate(), Err(MathError::InvalidParameter { name, .. }) if name == "total_fee_rate")
+        );
+        let above_one = FeeRates {
+            total_fee_rate: Decimal::percent(101),
+            ..FeeRates::seed_default()
+        };
         assert!(above_one.validate().is_err());
     }
 
     fn arb_rates() -> impl Strategy<Value = FeeRates> {
-        (0u64..=250_000, 0u64..=250_000, 0u64..=250_000, 1u64..=250_000).prop_map(|(a, b, c, d)| {
-            let [a, b, c, d] = [a, b, c, d].map(|x| Decimal::from_ratio(x, 1_000_000u64));
-            FeeRates {
-                total_fee_rate: a + b + c + d,
-                miner_lock_rate: a,
-                miner_spendable_rate: b,
-                owner_salary_rate: c,
-                treasury_net_rate: d,
-            }
-        })
+        (
+            0u64..=250_000,
+            0u64..=250_000,
+            0u64..=250_000,
+            1u64..=250_000,
+        )
+            .prop_map(|(a, b, c, d)| {
+                let [a, b, c, d] = [a, b, c, d].map(|x| Decimal::from_ratio(x, 1_000_000u64));
+                FeeRates {
+                    total_fee_rate: a + b + c + d,
+                    miner_lock_rate: a,
+                    miner_spendable_rate: b,
+                    owner_salary_rate: c,
+                    treasury_net_rate: d,
+                }
+            })
     }
 
     proptest! {

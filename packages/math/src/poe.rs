@@ -49,7 +49,10 @@ impl PoeWeights {
             }
         }
         if all.iter().all(|(_, w)| w.is_zero()) {
-            return Err(MathError::invalid("poe_weights", "all four weights are zero"));
+            return Err(MathError::invalid(
+                "poe_weights",
+                "all four weights are zero",
+            ));
         }
         Ok(())
     }
@@ -105,7 +108,10 @@ impl EpochActivity {
         self.net_liquidity_delta = self.net_liquidity_delta.checked_add(liquidity_delta)?;
         self.uptime_sum = self.uptime_sum.checked_add(uptime)?;
         self.quality_sum = self.quality_sum.checked_add(quality_score)?;
-        self.job_count = self.job_count.checked_add(1).ok_or_else(|| MathError::invalid("job_count", "overflow"))?;
+        self.job_count = self
+            .job_count
+            .checked_add(1)
+            .ok_or_else(|| MathError::invalid("job_count", "overflow"))?;
         Ok(())
     }
 
@@ -150,47 +156,57 @@ pub struct PoeIndex {
 /// Computes Phi and Gamma of an epoch (seed 001 `calculate_phi` and `gamma`).
 ///
 /// A negative net liquidity delta counts as zero, since `Phi` lives in `[0, inf)`.
-/// Errors: `CheckedFromRatio` when a sum is so large against its scale that the ratio does not fit
-/// a `Decimal` (above ~3.4e20), `Overflow` for the sums.
-pub fn poe_index(
-    activity: &EpochActivity,
-    weights: &PoeWeights,
-    scales: &PoeScales,
-) -> Result<PoeIndex, MathError> {
-    let volume_ratio = Decimal::checked_from_ratio(activity.total_job_value, scales.volume_scale)?;
+/// Never fails: a ratio too large for a `Decimal` (a sum above ~3.4e20 times its scale) saturates
+/// at `Decimal::MAX`, and so does Phi, where Gamma is 1 to 18 decimals. An epoch with an absurd job
+/// value can therefore always be closed (a checked error here would block the epoch forever).
+pub fn poe_index(activity: &EpochActivity, weights: &PoeWeights, scales: &PoeScales) -> PoeIndex {
+    let ratio =
+        |num: Uint128, den: Uint128| Decimal::checked_from_ratio(num, den).unwrap_or(Decimal::MAX);
     let liquidity = if activity.net_liquidity_delta.is_negative() {
         Uint128::zero()
     } else {
         Uint128::new(activity.net_liquidity_delta.i128() as u128)
     };
-    let liquidity_ratio = Decimal::checked_from_ratio(liquidity, scales.liquidity_scale)?;
-    let volume_component = weights.volume_weight.checked_mul(volume_ratio)?;
-    let liquidity_component = weights.liquidity_weight.checked_mul(liquidity_ratio)?;
-    let uptime_component = weights.uptime_weight.checked_mul(activity.uptime_avg())?;
-    let quality_component = weights.quality_weight.checked_mul(activity.quality_avg())?;
+    let volume_component = weights
+        .volume_weight
+        .saturating_mul(ratio(activity.total_job_value, scales.volume_scale));
+    let liquidity_component = weights
+        .liquidity_weight
+        .saturating_mul(ratio(liquidity, scales.liquidity_scale));
+    // averages of values in [0, 1] times weights in [0, 1]: cannot overflow
+    let uptime_component = weights.uptime_weight.saturating_mul(activity.uptime_avg());
+    let quality_component = weights
+        .quality_weight
+        .saturating_mul(activity.quality_avg());
     let phi_value = volume_component
-        .checked_add(liquidity_component)?
-        .checked_add(uptime_component)?
-        .checked_add(quality_component)?;
-    Ok(PoeIndex {
+        .saturating_add(liquidity_component)
+        .saturating_add(uptime_component)
+        .saturating_add(quality_component);
+    PoeIndex {
         phi_value,
         volume_component,
         liquidity_component,
         uptime_component,
         quality_component,
-        gamma: gamma(phi_value)?,
-    })
+        gamma: gamma(phi_value),
+    }
 }
 
-/// `Gamma(Phi) = Phi / (1 + Phi)`, rounded down; in `[0, 1)` for every `Phi >= 0`.
-pub fn gamma(phi_value: Decimal) -> Result<Decimal, MathError> {
-    let denominator = Decimal::one().checked_add(phi_value)?;
-    Ok(phi_value.checked_div(denominator)?)
+/// `Gamma(Phi) = Phi / (1 + Phi)`, rounded down; in `[0, 1)` for every `Phi >= 0` (at
+/// `Phi = Decimal::MAX` the denominator saturates and Gamma is exactly 1).
+pub fn gamma(phi_value: Decimal) -> Decimal {
+    let denominator = Decimal::one().saturating_add(phi_value);
+    // denominator >= 1 and >= phi_value: the quotient is at most 1 and never divides by zero
+    phi_value.checked_div(denominator).unwrap_or(Decimal::one())
 }
 
 /// NEX issued for an epoch: `max_emission_per_epoch * Gamma` rounded down when
 /// `Gamma >= min_poe_threshold`, else zero (seed 001 `can_mint_tokens` for `Nexus`).
-pub fn epoch_emission(max_emission_per_epoch: Uint128, gamma: Decimal, min_poe_threshold: Decimal) -> Uint128 {
+pub fn epoch_emission(
+    max_emission_per_epoch: Uint128,
+    gamma: Decimal,
+    min_poe_threshold: Decimal,
+) -> Uint128 {
     if gamma < min_poe_threshold {
         Uint128::zero()
     } else {
@@ -213,10 +229,17 @@ mod tests {
     #[test]
     fn phi_and_gamma_follow_the_seed_formula() {
         let mut activity = EpochActivity::default();
-        activity.record_job(Uint128::new(600), Int128::new(100), dec("0.9"), dec("0.8")).unwrap();
-        activity.record_job(Uint128::new(400), Int128::new(-50), dec("0.7"), dec("1")).unwrap();
-        let scales = PoeScales { volume_scale: Uint128::new(1_000), liquidity_scale: Uint128::new(100) };
-        let index = poe_index(&activity, &PoeWeights::seed_default(), &scales).unwrap();
+        activity
+            .record_job(Uint128::new(600), Int128::new(100), dec("0.9"), dec("0.8"))
+            .unwrap();
+        activity
+            .record_job(Uint128::new(400), Int128::new(-50), dec("0.7"), dec("1"))
+            .unwrap();
+        let scales = PoeScales {
+            volume_scale: Uint128::new(1_000),
+            liquidity_scale: Uint128::new(100),
+        };
+        let index = poe_index(&activity, &PoeWeights::seed_default(), &scales);
         // volume: 0.3 * 1000/1000 = 0.3; liquidity: 0.25 * 50/100 = 0.125
         // uptime: 0.25 * 0.8 = 0.2; quality: 0.2 * 0.9 = 0.18; Phi = 0.805
         assert_eq!(index.volume_component, dec("0.3"));
@@ -233,44 +256,80 @@ mod tests {
         let index = poe_index(
             &EpochActivity::default(),
             &PoeWeights::seed_default(),
-            &PoeScales { volume_scale: Uint128::one(), liquidity_scale: Uint128::one() },
-        )
-        .unwrap();
+            &PoeScales {
+                volume_scale: Uint128::one(),
+                liquidity_scale: Uint128::one(),
+            },
+        );
         assert_eq!(index, PoeIndex::default());
-        assert_eq!(epoch_emission(Uint128::new(1_000), index.gamma, dec("0.1")), Uint128::zero());
+        assert_eq!(
+            epoch_emission(Uint128::new(1_000), index.gamma, dec("0.1")),
+            Uint128::zero()
+        );
     }
 
     #[test]
     fn negative_liquidity_counts_as_zero() {
         let mut activity = EpochActivity::default();
-        activity.record_job(Uint128::zero(), Int128::new(-5), Decimal::zero(), Decimal::zero()).unwrap();
-        let scales = PoeScales { volume_scale: Uint128::one(), liquidity_scale: Uint128::one() };
-        let index = poe_index(&activity, &PoeWeights::seed_default(), &scales).unwrap();
+        activity
+            .record_job(
+                Uint128::zero(),
+                Int128::new(-5),
+                Decimal::zero(),
+                Decimal::zero(),
+            )
+            .unwrap();
+        let scales = PoeScales {
+            volume_scale: Uint128::one(),
+            liquidity_scale: Uint128::one(),
+        };
+        let index = poe_index(&activity, &PoeWeights::seed_default(), &scales);
         assert_eq!(index.liquidity_component, Decimal::zero());
     }
 
     #[test]
     fn emission_is_gated_by_threshold() {
         let max = Uint128::new(1_000_000);
-        assert_eq!(epoch_emission(max, dec("0.0999"), dec("0.1")), Uint128::zero());
-        assert_eq!(epoch_emission(max, dec("0.1"), dec("0.1")), Uint128::new(100_000));
-        assert_eq!(epoch_emission(max, dec("0.5"), dec("0.1")), Uint128::new(500_000));
+        assert_eq!(
+            epoch_emission(max, dec("0.0999"), dec("0.1")),
+            Uint128::zero()
+        );
+        assert_eq!(
+            epoch_emission(max, dec("0.1"), dec("0.1")),
+            Uint128::new(100_000)
+        );
+        assert_eq!(
+            epoch_emission(max, dec("0.5"), dec("0.1")),
+            Uint128::new(500_000)
+        );
     }
 
     #[test]
-    fn oversized_volume_is_an_error_not_a_panic() {
-        let activity = EpochActivity { total_job_value: Uint128::MAX, ..Default::default() };
-        let scales = PoeScales { volume_scale: Uint128::one(), liquidity_scale: Uint128::one() };
-        assert!(matches!(
-            poe_index(&activity, &PoeWeights::seed_default(), &scales),
-            Err(MathError::CheckedFromRatio(_))
-        ));
+    fn oversized_volume_saturates_instead_of_failing() {
+        let activity = EpochActivity {
+            total_job_value: Uint128::MAX,
+            ..Default::default()
+        };
+        let scales = PoeScales {
+            volume_scale: Uint128::one(),
+            liquidity_scale: Uint128::one(),
+        };
+        let index = poe_index(&activity, &PoeWeights::seed_default(), &scales);
+        assert_eq!(index.phi_value, Decimal::MAX.saturating_mul(dec("0.3")));
+        assert!(index.gamma >= dec("0.999999999999999999"));
+        assert_eq!(
+            epoch_emission(Uint128::new(1_000), index.gamma, dec("0.1")),
+            Uint128::new(1_000).mul_floor(index.gamma)
+        );
     }
 
     #[test]
     fn weights_validate() {
         assert_eq!(PoeWeights::seed_default().validate(), Ok(()));
-        let bad = PoeWeights { quality_weight: dec("1.01"), ..PoeWeights::seed_default() };
+        let bad = PoeWeights {
+            quality_weight: dec("1.01"),
+            ..PoeWeights::seed_default()
+        };
         assert!(bad.validate().is_err());
         let zero = PoeWeights {
             volume_weight: Decimal::zero(),
@@ -288,8 +347,8 @@ mod tests {
         #[test]
         fn gamma_is_bounded_and_monotone(a in 0u128..10u128.pow(24), b in 0u128..10u128.pow(24), max in 0u128..u128::MAX) {
             let (lo, hi) = (a.min(b), a.max(b));
-            let g_lo = gamma(Decimal::new(Uint128::new(lo))).unwrap();
-            let g_hi = gamma(Decimal::new(Uint128::new(hi))).unwrap();
+            let g_lo = gamma(Decimal::new(Uint128::new(lo)));
+            let g_hi = gamma(Decimal::new(Uint128::new(hi)));
             prop_assert!(g_lo <= g_hi);
             prop_assert!(g_hi < Decimal::one());
             prop_assert!(epoch_emission(Uint128::new(max), g_hi, Decimal::zero()) <= Uint128::new(max));
@@ -303,7 +362,7 @@ mod tests {
                 activity.record_job(Uint128::new(v), Int128::new(l), Decimal::permille(u), Decimal::permille(q)).unwrap();
             }
             let scales = PoeScales { volume_scale: Uint128::new(10u128.pow(12)), liquidity_scale: Uint128::new(10u128.pow(9)) };
-            let i = poe_index(&activity, &PoeWeights::seed_default(), &scales).unwrap();
+            let i = poe_index(&activity, &PoeWeights::seed_default(), &scales);
             prop_assert_eq!(i.phi_value, i.volume_component + i.liquidity_component + i.uptime_component + i.quality_component);
             prop_assert!(i.uptime_component <= PoeWeights::seed_default().uptime_weight);
             prop_assert!(i.quality_component <= PoeWeights::seed_default().quality_weight);

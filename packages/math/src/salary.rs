@@ -48,16 +48,25 @@ impl OwnerSalaryPolicy {
 
     pub fn validate(&self) -> Result<(), MathError> {
         if self.vesting_percentage > Decimal::one() {
-            return Err(MathError::invalid("vesting_percentage", "must be at most 1"));
+            return Err(MathError::invalid(
+                "vesting_percentage",
+                "must be at most 1",
+            ));
         }
         if self.escrow_percentage > Decimal::one() {
             return Err(MathError::invalid("escrow_percentage", "must be at most 1"));
         }
         if self.vesting_period_months > 120 {
-            return Err(MathError::invalid("vesting_period_months", "must be at most 120"));
+            return Err(MathError::invalid(
+                "vesting_period_months",
+                "must be at most 120",
+            ));
         }
         if !self.vesting_percentage.is_zero() && self.vesting_period_months == 0 {
-            return Err(MathError::invalid("vesting_period_months", "must be above 0 when a part vests"));
+            return Err(MathError::invalid(
+                "vesting_period_months",
+                "must be above 0 when a part vests",
+            ));
         }
         Ok(())
     }
@@ -79,18 +88,31 @@ pub struct SalaryBreakdown {
 
 /// The breakdown of a month's capped salary. Rounding is against the salary recipient: the vested
 /// and escrowed parts are rounded up, the immediate payout is what remains.
-pub fn salary_breakdown(capped_salary: Uint128, policy: &OwnerSalaryPolicy) -> Result<SalaryBreakdown, MathError> {
+pub fn salary_breakdown(
+    capped_salary: Uint128,
+    policy: &OwnerSalaryPolicy,
+) -> Result<SalaryBreakdown, MathError> {
     let vested_amount = capped_salary.checked_mul_ceil(policy.vesting_percentage)?;
     let immediate_payout = capped_salary.checked_sub(vested_amount)?;
     let escrow_amount = immediate_payout.checked_mul_ceil(policy.escrow_percentage)?;
     let final_payout = immediate_payout.checked_sub(escrow_amount)?;
-    Ok(SalaryBreakdown { capped_salary, immediate_payout, vested_amount, escrow_amount, final_payout })
+    Ok(SalaryBreakdown {
+        capped_salary,
+        immediate_payout,
+        vested_amount,
+        escrow_amount,
+        final_payout,
+    })
 }
 
 /// Accrues `amount` of salary to a month that already has `capped_before` under `monthly_cap`.
 /// Returns `(accrued_under_cap, over_cap)`, which sum to `amount`: the part above the cap goes to
 /// the treasury.
-pub fn accrue_under_cap(capped_before: Uint128, amount: Uint128, monthly_cap: Uint128) -> Result<(Uint128, Uint128), MathError> {
+pub fn accrue_under_cap(
+    capped_before: Uint128,
+    amount: Uint128,
+    monthly_cap: Uint128,
+) -> Result<(Uint128, Uint128), MathError> {
     let room = monthly_cap.saturating_sub(capped_before);
     let accrued = amount.min(room);
     Ok((accrued, amount.checked_sub(accrued)?))
@@ -98,7 +120,11 @@ pub fn accrue_under_cap(capped_before: Uint128, amount: Uint128, monthly_cap: Ui
 
 /// How much of `vested_amount` has vested after `months_elapsed` whole months of a linear vesting
 /// over `period_months`, rounded down (all of it once the period is over, or with no period).
-pub fn vested_so_far(vested_amount: Uint128, months_elapsed: u64, period_months: u32) -> Result<Uint128, MathError> {
+pub fn vested_so_far(
+    vested_amount: Uint128,
+    months_elapsed: u64,
+    period_months: u32,
+) -> Result<Uint128, MathError> {
     if period_months == 0 || months_elapsed >= period_months as u64 {
         return Ok(vested_amount);
     }
@@ -122,20 +148,44 @@ mod tests {
 
     #[test]
     fn cap_and_vesting() {
-        assert_eq!(accrue_under_cap(Uint128::new(90), Uint128::new(30), Uint128::new(100)).unwrap(), (Uint128::new(10), Uint128::new(20)));
-        assert_eq!(accrue_under_cap(Uint128::new(120), Uint128::new(30), Uint128::new(100)).unwrap(), (Uint128::zero(), Uint128::new(30)));
-        assert_eq!(vested_so_far(Uint128::new(1_200), 0, 12).unwrap(), Uint128::zero());
-        assert_eq!(vested_so_far(Uint128::new(1_200), 5, 12).unwrap(), Uint128::new(500));
-        assert_eq!(vested_so_far(Uint128::new(1_201), 12, 12).unwrap(), Uint128::new(1_201));
-        assert_eq!(vested_so_far(Uint128::new(7), 1, 0).unwrap(), Uint128::new(7));
+        assert_eq!(
+            accrue_under_cap(Uint128::new(90), Uint128::new(30), Uint128::new(100)).unwrap(),
+            (Uint128::new(10), Uint128::new(20))
+        );
+        assert_eq!(
+            accrue_under_cap(Uint128::new(120), Uint128::new(30), Uint128::new(100)).unwrap(),
+            (Uint128::zero(), Uint128::new(30))
+        );
+        assert_eq!(
+            vested_so_far(Uint128::new(1_200), 0, 12).unwrap(),
+            Uint128::zero()
+        );
+        assert_eq!(
+            vested_so_far(Uint128::new(1_200), 5, 12).unwrap(),
+            Uint128::new(500)
+        );
+        assert_eq!(
+            vested_so_far(Uint128::new(1_201), 12, 12).unwrap(),
+            Uint128::new(1_201)
+        );
+        assert_eq!(
+            vested_so_far(Uint128::new(7), 1, 0).unwrap(),
+            Uint128::new(7)
+        );
     }
 
     #[test]
     fn policy_validates() {
         assert_eq!(OwnerSalaryPolicy::seed_default().validate(), Ok(()));
-        let bad = OwnerSalaryPolicy { vesting_period_months: 0, ..OwnerSalaryPolicy::seed_default() };
+        let bad = OwnerSalaryPolicy {
+            vesting_period_months: 0,
+            ..OwnerSalaryPolicy::seed_default()
+        };
         assert!(bad.validate().is_err());
-        let bad = OwnerSalaryPolicy { escrow_percentage: Decimal::percent(150), ..OwnerSalaryPolicy::seed_default() };
+        let bad = OwnerSalaryPolicy {
+            escrow_percentage: Decimal::percent(150),
+            ..OwnerSalaryPolicy::seed_default()
+        };
         assert!(bad.validate().is_err());
     }
 

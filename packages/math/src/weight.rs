@@ -53,22 +53,36 @@ impl MinerWeightParams {
             return Err(MathError::invalid("diversity_step", "must be at most 1"));
         }
         if self.prestige_cap_epochs > 1_000 {
-            return Err(MathError::invalid("prestige_cap_epochs", "must be at most 1000"));
+            return Err(MathError::invalid(
+                "prestige_cap_epochs",
+                "must be at most 1000",
+            ));
         }
         if self.diversity_cap_types > 9 {
-            return Err(MathError::invalid("diversity_cap_types", "there are 10 job types: at most 9"));
+            return Err(MathError::invalid(
+                "diversity_cap_types",
+                "there are 10 job types: at most 9",
+            ));
         }
         Ok(())
     }
 
     /// `lambda_P` for a streak of `streak` consecutive active epochs (`streak >= 1`; 0 counts as 1).
     pub fn prestige_multiplier(&self, streak: u32) -> Decimal {
-        step_multiplier(self.prestige_step, streak.saturating_sub(1).min(self.prestige_cap_epochs))
+        step_multiplier(
+            self.prestige_step,
+            streak.saturating_sub(1).min(self.prestige_cap_epochs),
+        )
     }
 
     /// `lambda_D` for `distinct_types` distinct job types in the epoch (0 counts as 1).
     pub fn diversity_multiplier(&self, distinct_types: u32) -> Decimal {
-        step_multiplier(self.diversity_step, distinct_types.saturating_sub(1).min(self.diversity_cap_types))
+        step_multiplier(
+            self.diversity_step,
+            distinct_types
+                .saturating_sub(1)
+                .min(self.diversity_cap_types),
+        )
     }
 }
 
@@ -78,19 +92,30 @@ fn step_multiplier(step: Decimal, n: u32) -> Decimal {
 }
 
 /// The weighted score `w_i = PoE_i * lambda_P * lambda_D`, rounded down (base units).
-pub fn weighted_score(poe_score: Uint128, prestige: Decimal, diversity: Decimal) -> Result<Uint128, MathError> {
+pub fn weighted_score(
+    poe_score: Uint128,
+    prestige: Decimal,
+    diversity: Decimal,
+) -> Result<Uint128, MathError> {
     let multiplier = prestige.checked_mul(diversity)?;
     Ok(poe_score.checked_mul_floor(multiplier)?)
 }
 
 /// `PoE_hat_i = PoE_i / (total / miners)`, the seed's normalized PoE score; 1 when the network
 /// average is zero (seed 001 `calculate_miner_weight`).
-pub fn normalized_poe_score(poe_score: Uint128, total_poe_score: Uint128, miners: u64) -> Result<Decimal, MathError> {
+pub fn normalized_poe_score(
+    poe_score: Uint128,
+    total_poe_score: Uint128,
+    miners: u64,
+) -> Result<Decimal, MathError> {
     if total_poe_score.is_zero() || miners == 0 {
         return Ok(Decimal::one());
     }
     // PoE_i * miners / total
-    Ok(Decimal::checked_from_ratio(poe_score.checked_mul(Uint128::from(miners))?, total_poe_score)?)
+    Ok(Decimal::checked_from_ratio(
+        poe_score.checked_mul(Uint128::from(miners))?,
+        total_poe_score,
+    )?)
 }
 
 /// A pro-rata share `amount * part / total`, rounded down (the recipient is the caller).
@@ -117,26 +142,48 @@ mod tests {
         assert_eq!(p.prestige_multiplier(1), Decimal::one());
         assert_eq!(p.prestige_multiplier(3), Decimal::from_str("1.1").unwrap());
         assert_eq!(p.prestige_multiplier(11), Decimal::from_str("1.5").unwrap());
-        assert_eq!(p.prestige_multiplier(500), Decimal::from_str("1.5").unwrap());
+        assert_eq!(
+            p.prestige_multiplier(500),
+            Decimal::from_str("1.5").unwrap()
+        );
         assert_eq!(p.diversity_multiplier(1), Decimal::one());
         assert_eq!(p.diversity_multiplier(3), Decimal::from_str("1.2").unwrap());
-        assert_eq!(p.diversity_multiplier(10), Decimal::from_str("1.4").unwrap());
+        assert_eq!(
+            p.diversity_multiplier(10),
+            Decimal::from_str("1.4").unwrap()
+        );
     }
 
     #[test]
     fn weighted_score_and_normalization() {
-        let w = weighted_score(Uint128::new(1_000), Decimal::from_str("1.5").unwrap(), Decimal::from_str("1.2").unwrap());
+        let w = weighted_score(
+            Uint128::new(1_000),
+            Decimal::from_str("1.5").unwrap(),
+            Decimal::from_str("1.2").unwrap(),
+        );
         assert_eq!(w.unwrap(), Uint128::new(1_800));
-        assert_eq!(normalized_poe_score(Uint128::new(30), Uint128::new(100), 5).unwrap(), Decimal::from_str("1.5").unwrap());
-        assert_eq!(normalized_poe_score(Uint128::zero(), Uint128::zero(), 0).unwrap(), Decimal::one());
+        assert_eq!(
+            normalized_poe_score(Uint128::new(30), Uint128::new(100), 5).unwrap(),
+            Decimal::from_str("1.5").unwrap()
+        );
+        assert_eq!(
+            normalized_poe_score(Uint128::zero(), Uint128::zero(), 0).unwrap(),
+            Decimal::one()
+        );
     }
 
     #[test]
     fn params_validate() {
         assert_eq!(MinerWeightParams::suite_default().validate(), Ok(()));
-        let bad = MinerWeightParams { diversity_cap_types: 10, ..MinerWeightParams::suite_default() };
+        let bad = MinerWeightParams {
+            diversity_cap_types: 10,
+            ..MinerWeightParams::suite_default()
+        };
         assert!(bad.validate().is_err());
-        let bad = MinerWeightParams { prestige_step: Decimal::percent(101), ..MinerWeightParams::suite_default() };
+        let bad = MinerWeightParams {
+            prestige_step: Decimal::percent(101),
+            ..MinerWeightParams::suite_default()
+        };
         assert!(bad.validate().is_err());
     }
 

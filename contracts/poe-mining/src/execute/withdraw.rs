@@ -1,0 +1,105 @@
+//! The miner's FLX ledger: spendable balance, locked reserve, slashing.
+
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+
+use crate::error::ContractError;
+use crate::execute::{cw20_transfer, send_to_treasury};
+use crate::state::{Miner, CONFIG, MINERS};
+
+fn load_miner(deps: &DepsMut, address: &cosmwasm_std::Addr) -> Result<Miner, ContractError> {
+    MINERS
+        .may_load(deps.storage, address)?
+        .ok_or_else(|| ContractError::MinerNotRegistered {
+            miner: address.to_string(),
+        })
+}
+
+/// `requested` (default: all of `available`), checked against `available`.
+fn take(requested: Option<Uint128>, available: Uint128) -> Result<Uint128, ContractError> {
+    let amount = requested.unwrap_or(available);
+    if amount.is_zero() {
+        return Err(if requested.is_some() {
+            ContractError::ZeroAmount {}
+        } else {
+            ContractError::NothingToClaim {}
+        });
+    }
+    if amount > available {
+        return Err(ContractError::InsufficientBalance {
+            requested: amount,
+            available,
+        });
+    }
+    Ok(amount)
+}
+
+/// Miner: withdraws `amount` (default all) of its spendable FLX (the 0.3 % parts).
+pub fn withdraw_spendable(
+    deps: DepsMut,
+    info: MessageInfo,
+    amount: Option<Uint128>,
+) -> Result<Response, ContractError> {
+    let mut miner = load_miner(&deps, &info.sender)?;
+    let amount = take(amount, miner.spendable)?;
+    miner.spendable -= amount;
+    MINERS.save(deps.storage, &info.sender, &miner)?;
+    let config = CONFIG.load(deps.storage)?;
+    Ok(Response::new()
+        .add_message(cw20_transfer(&config.flx_token, &info.sender, amount)?)
+        .add_attribute("action", "withdraw_spendable")
+        .add_attribute("miner", info.sender.as_str())
+        .add_attribute("amount", amount))
+}
+
+/// Miner: withdraws `amount` (default all) of its locked reserve (the 0.2 % parts) once the lock,
+/// renewed by every job, has expired. Errors: `ReserveLocked { until }`.
+pub fn withdraw_locked_reserve(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    amount: Option<Uint128>,
+) -> Result<Response, ContractError> {
+    let mut miner = load_miner(&deps, &info.sender)?;
+    if env.block.time < miner.lock_expires_at {
+        return Err(ContractError::ReserveLocked {
+            until: miner.lock_expires_at,
+        });
+    }
+    let amount = take(amount, miner.locked_reserve)?;
+    miner.locked_reserve -= amount;
+    MINERS.save(deps.storage, &info.sender, &miner)?;
+    let config = CONFIG.load(deps.storage)?;
+    Ok(Response::new()
+        .add_message(cw20_transfer(&config.flx_token, &info.sender, amount)?)
+        .add_attribute("action", "withdraw_locked_reserve")
+        .add_attribute("miner", info.sender.as_str())
+        .add_attribute("amount", amount))
+}
+
+/// Owner (governance): moves `amount` of a miner's locked reserve to the treasury, locked or not.
+pub fn slash_locked_reserve(
+    deps: DepsMut,
+    info: MessageInfo,
+    miner: String,
+    amount: Uint128,
+    reason: String,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let address = deps.api.addr_validate(&miner)?;
+    let mut record = load_miner(&deps, &address)?;
+    let amount = take(Some(amount), record.locked_reserve)?;
+    record.locked_reserve -= amount;
+    MINERS.save(deps.storage, &address, &record)?;
+    let config = CONFIG.load(deps.storage)?;
+    Ok(Response::new()
+        .add_message(send_to_treasury(
+            &config.flx_token,
+            &config.treasury,
+            amount,
+            "slash",
+        )?)
+        .add_attribute("action", "slash_locked_reserve")
+        .add_attribute("miner", address)
+        .add_attribute("amount", amount)
+        .add_attribute("reason", reason))
+}
