@@ -338,9 +338,10 @@ pub fn minting_eligibility(deps: Deps, env: Env) -> StdResult<MintingEligibility
     let current = EPOCHS.may_load(deps.storage, epoch)?.unwrap_or_default();
     let current_gamma = index_response(&config, epoch, &current)?.gamma;
     let threshold = config.params.min_poe_threshold;
+    let enough_volume = current.activity.total_job_value >= config.params.min_epoch_job_value;
     Ok(MintingEligibilityResponse {
         genesis_eligible: false,
-        nexus_eligible: current_gamma >= threshold,
+        nexus_eligible: current_gamma >= threshold && enough_volume,
         flux_eligible: None,
         aurum_eligible: None,
         poe_threshold_met: state.last_closed_gamma.is_some_and(|g| g >= threshold),

@@ -83,6 +83,11 @@ pub struct PoeParams {
     pub min_poe_threshold: Decimal,
     /// NEX minted by an epoch at Gamma = 1 (never reached), base units.
     pub max_emission_per_epoch: Uint128,
+    /// An epoch whose total job value (FLX base units) is below this mints no NEX, whatever its
+    /// Gamma. A suite addition: the seed's uptime and quality components are averages that do not
+    /// grow with volume, so without a floor a single job of one base unit with perfect quality and
+    /// uptime reaches Gamma = 0.31 and mints 31 % of `max_emission_per_epoch` to one miner.
+    pub min_epoch_job_value: Uint128,
     /// Epoch length in seconds, above 0; a change takes effect at the next epoch boundary.
     pub epoch_length_seconds: u64,
     /// How long a miner's locked reserve stays locked after its last deposit, seconds.
@@ -142,6 +147,7 @@ pub struct ConfigUpdate {
     pub poe_scales: Option<PoeScales>,
     pub min_poe_threshold: Option<Decimal>,
     pub max_emission_per_epoch: Option<Uint128>,
+    pub min_epoch_job_value: Option<Uint128>,
     pub epoch_length_seconds: Option<u64>,
     pub lock_period_seconds: Option<u64>,
     pub miner_weight: Option<MinerWeightParams>,
@@ -436,7 +442,8 @@ pub struct OwnerSalaryReportResponse {
 pub struct MintingEligibilityResponse {
     /// Always false: GEN's supply is fixed.
     pub genesis_eligible: bool,
-    /// Gamma of the epoch now open (provisional) passes `min_poe_threshold`.
+    /// Gamma of the epoch now open (provisional) passes `min_poe_threshold` and its job value
+    /// reaches `min_epoch_job_value`.
     pub nexus_eligible: bool,
     /// Decided by the FLX supply controller, not by this contract: `None` here.
     pub flux_eligible: Option<bool>,

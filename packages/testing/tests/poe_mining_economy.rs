@@ -438,3 +438,33 @@ fn an_epoch_length_change_applies_from_the_next_boundary() {
         suite.poe.close_epoch(&reporter, epoch).unwrap();
     }
 }
+
+#[test]
+fn a_dust_epoch_mints_nothing_even_when_gamma_passes() {
+    // one job of one base unit with perfect quality and uptime: Phi = 0.25 + 0.2, Gamma = 0.31
+    let (suite, reporter, m) = suite_with(&["alice"]);
+    suite
+        .poe
+        .submit_job(&reporter, job(&m[0], EconomicJobType::Compute, 1, 100, 100))
+        .unwrap();
+    assert!(!suite.poe.minting_eligibility().unwrap().nexus_eligible);
+    suite.close_epoch(0).unwrap();
+    let index = suite.poe.poe_index(0).unwrap();
+    assert!(index.gamma > Decimal::percent(30), "gamma {}", index.gamma);
+    assert_eq!(index.nex_minted, Uint128::zero());
+    assert_eq!(suite.nex.total_supply().unwrap(), Uint128::zero());
+    // governance may lower the floor: the same dust epoch then mints
+    let update = ConfigUpdate {
+        min_epoch_job_value: Some(Uint128::zero()),
+        ..Default::default()
+    };
+    suite.poe.update_config(&suite.deployer, update).unwrap();
+    suite.advance_to(suite.epoch_start(1));
+    suite
+        .poe
+        .submit_job(&reporter, job(&m[0], EconomicJobType::Compute, 1, 100, 100))
+        .unwrap();
+    assert!(suite.poe.minting_eligibility().unwrap().nexus_eligible);
+    suite.close_epoch(1).unwrap();
+    assert!(!suite.poe.poe_index(1).unwrap().nex_minted.is_zero());
+}

@@ -9,8 +9,8 @@ use crate::execute::send_to_treasury;
 use crate::state::{ClosedEpoch, CONFIG, EPOCHS, STATE};
 
 /// Anyone. `epoch` must be the oldest open epoch and must have ended. Computes
-/// `Phi`, `Gamma = Phi / (1 + Phi)` (seed 001) and, when `Gamma >= min_poe_threshold` and some
-/// miner has a positive weight, mints `max_emission_per_epoch * Gamma` NEX to this contract (a
+/// `Phi`, `Gamma = Phi / (1 + Phi)` (seed 001) and, when `Gamma >= min_poe_threshold`, the epoch's
+/// job value reaches `min_epoch_job_value` and some miner has a positive weight, mints `max_emission_per_epoch * Gamma` NEX to this contract (a
 /// `Mint` submessage to the NEX token; if it fails, the close fails). Sends the FLX owed to the
 /// treasury with a cw20 `Send`.
 pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, ContractError> {
@@ -39,6 +39,9 @@ pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, Cont
     );
     let nex_minted = if epoch_state.total_weighted_score.is_zero() {
         // nobody could claim it: mint nothing rather than lock NEX in the contract
+        Uint128::zero()
+    } else if epoch_state.activity.total_job_value < params.min_epoch_job_value {
+        // too little economic activity for its averages to mean anything (see PoeParams)
         Uint128::zero()
     } else {
         epoch_emission(

@@ -90,6 +90,7 @@ pub fn update_config(
     apply!(poe_scales);
     apply!(min_poe_threshold);
     apply!(max_emission_per_epoch);
+    apply!(min_epoch_job_value);
     apply!(lock_period_seconds);
     apply!(miner_weight);
     apply!(owner_salary_policy);

@@ -1,0 +1,56 @@
+//! Queries: cw20-base's, plus `TransferBurn` and `Ownership`.
+
+use cosmwasm_std::{to_json_binary, Binary, Deps, Env, StdResult};
+use cw20_base::allowances::query_allowance;
+use cw20_base::contract::{
+    query_balance, query_download_logo, query_marketing_info, query_minter, query_token_info,
+};
+use cw20_base::enumerable::{query_all_accounts, query_owner_allowances, query_spender_allowances};
+
+use crate::error::ContractError;
+use crate::msg::{QueryMsg, TransferBurnResponse};
+use crate::state::TRANSFER_BURN_BPS;
+
+/// Dispatches a query; cw20 queries answer exactly as cw20-base.
+pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    let bin = match msg {
+        QueryMsg::Balance { address } => to_json_binary(&query_balance(deps, address)?),
+        QueryMsg::TokenInfo {} => to_json_binary(&query_token_info(deps)?),
+        QueryMsg::Minter {} => to_json_binary(&query_minter(deps)?),
+        QueryMsg::Allowance { owner, spender } => {
+            to_json_binary(&query_allowance(deps, owner, spender)?)
+        }
+        QueryMsg::AllAllowances {
+            owner,
+            start_after,
+            limit,
+        } => to_json_binary(&query_owner_allowances(deps, owner, start_after, limit)?),
+        QueryMsg::AllSpenderAllowances {
+            spender,
+            start_after,
+            limit,
+        } => to_json_binary(&query_spender_allowances(
+            deps,
+            spender,
+            start_after,
+            limit,
+        )?),
+        QueryMsg::AllAccounts { start_after, limit } => {
+            to_json_binary(&query_all_accounts(deps, start_after, limit)?)
+        }
+        QueryMsg::MarketingInfo {} => to_json_binary(&query_marketing_info(deps)?),
+        QueryMsg::DownloadLogo {} => to_json_binary(&query_download_logo(deps)?),
+        QueryMsg::TransferBurn {} => to_json_binary(&query_transfer_burn(deps)?),
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+    }?;
+    Ok(bin)
+}
+
+/// The current transfer burn, in basis points.
+pub fn query_transfer_burn(deps: Deps) -> StdResult<TransferBurnResponse> {
+    Ok(TransferBurnResponse {
+        transfer_burn_bps: TRANSFER_BURN_BPS
+            .may_load(deps.storage)?
+            .unwrap_or_default(),
+    })
+}

@@ -1,0 +1,299 @@
+//! Shared fixtures of the token's tests: a multi-test app with the token, cw20-base for
+//! comparison, and a receiver contract that records every `Receive` hook.
+#![allow(dead_code, unused_imports)]
+
+use anyhow::Result as AnyResult;
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{
+    coins, to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Record, Response,
+    StdError, StdResult, Uint128,
+};
+use cw20::{Cw20Coin, Cw20ReceiveMsg, MinterResponse};
+use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cw_storage_plus::Item;
+
+pub use poe_token::msg::{
+    BalanceResponse, ExecuteMsg, InstantiateMsg, QueryMsg, TokenInfoResponse, TransferBurnResponse,
+};
+pub use poe_token::ContractError;
+
+/// The token as multi-test code.
+pub fn token_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_token::contract::execute,
+            poe_token::contract::instantiate,
+            poe_token::contract::query,
+        )
+        .with_migrate(poe_token::contract::migrate),
+    )
+}
+
+/// Plain cw20-base 2.0, for side-by-side comparison.
+pub fn cw20_base_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        cw20_base::contract::execute,
+        cw20_base::contract::instantiate,
+        cw20_base::contract::query,
+    ))
+}
+
+/// The receiver's execute message: the cw20 hook.
+#[cw_serde]
+pub enum ReceiverMsg {
+    Receive(Cw20ReceiveMsg),
+}
+
+/// The receiver's query: every hook it got, as (token, hook).
+#[cw_serde]
+pub enum ReceiverQuery {
+    Received {},
+}
+
+const RECEIVED: Item<Vec<(String, Cw20ReceiveMsg)>> = Item::new("received");
+
+/// A hook whose `msg` is this fails, to show that a failed hook reverts the send.
+pub const FAIL_HOOK: &[u8] = b"\"fail\"";
+
+fn receiver_execute(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: ReceiverMsg,
+) -> StdResult<Response> {
+    let ReceiverMsg::Receive(hook) = msg;
+    if hook.msg.as_slice() == FAIL_HOOK {
+        return Err(StdError::generic_err("receiver refuses"));
+    }
+    let mut all = RECEIVED.may_load(deps.storage)?.unwrap_or_default();
+    all.push((info.sender.to_string(), hook));
+    RECEIVED.save(deps.storage, &all)?;
+    Ok(Response::new().add_attribute("action", "receive"))
+}
+
+fn receiver_instantiate(
+    deps: DepsMut,
+    _env: Env,
+    _info: MessageInfo,
+    _msg: Empty,
+) -> StdResult<Response> {
+    RECEIVED.save(deps.storage, &vec![])?;
+    Ok(Response::new())
+}
+
+fn receiver_query(deps: Deps, _env: Env, _msg: ReceiverQuery) -> StdResult<Binary> {
+    to_json_binary(&RECEIVED.load(deps.storage)?)
+}
+
+/// A contract that records every cw20 `Receive` hook.
+pub fn receiver_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        receiver_execute,
+        receiver_instantiate,
+        receiver_query,
+    ))
+}
+
+/// The native denom of the test chain.
+pub const DENOM: &str = "ucosm";
+
+/// Initial balances of the standard suite.
+pub const ALICE_START: u128 = 10_000;
+pub const BOB_START: u128 = 5_000;
+/// The minter's cap in the standard suite.
+pub const CAP: u128 = 1_000_000;
+
+/// One token (and a receiver) in a fresh app.
+pub struct Suite {
+    pub app: App,
+    pub code_id: u64,
+    pub token: Addr,
+    pub receiver: Addr,
+    pub admin: Addr,
+    pub owner: Addr,
+    pub minter: Addr,
+    pub marketing: Addr,
+    pub alice: Addr,
+    pub bob: Addr,
+    pub carol: Addr,
+}
+
+impl Suite {
+    /// alice 10,000, bob 5,000, a minter with cap 1,000,000, a marketing account, an owner and
+    /// the given transfer burn.
+    pub fn new(transfer_burn_bps: u16) -> Self {
+        // the owner and alice hold some native coins, to try attaching funds
+        let mut app = App::new(|router, api, storage| {
+            for who in ["owner", "alice"] {
+                router
+                    .bank
+                    .init_balance(storage, &api.addr_make(who), coins(1_000, DENOM))
+                    .expect("bank balance");
+            }
+        });
+        let api = app.api();
+        let admin = api.addr_make("admin");
+        let owner = api.addr_make("owner");
+        let minter = api.addr_make("minter");
+        let marketing = api.addr_make("marketing");
+        let alice = api.addr_make("alice");
+        let bob = api.addr_make("bob");
+        let carol = api.addr_make("carol");
+        let code_id = app.store_code(token_contract());
+        let receiver_code = app.store_code(receiver_contract());
+        let msg = InstantiateMsg {
+            name: "Nexus".to_string(),
+            symbol: "NEX".to_string(),
+            decimals: 6,
+            initial_balances: vec![
+                Cw20Coin {
+                    address: alice.to_string(),
+                    amount: Uint128::new(ALICE_START),
+                },
+                Cw20Coin {
+                    address: bob.to_string(),
+                    amount: Uint128::new(BOB_START),
+                },
+            ],
+            mint: Some(MinterResponse {
+                minter: minter.to_string(),
+                cap: Some(Uint128::new(CAP)),
+            }),
+            marketing: Some(poe_token::msg::InstantiateMarketingInfo {
+                project: Some("poe".to_string()),
+                description: Some("the NEX token".to_string()),
+                marketing: Some(marketing.to_string()),
+                logo: None,
+            }),
+            transfer_burn_bps: Some(transfer_burn_bps),
+            owner: Some(owner.to_string()),
+        };
+        let token = app
+            .instantiate_contract(
+                code_id,
+                admin.clone(),
+                &msg,
+                &[],
+                "nex",
+                Some(admin.to_string()),
+            )
+            .expect("token instantiates");
+        let receiver = app
+            .instantiate_contract(
+                receiver_code,
+                admin.clone(),
+                &Empty {},
+                &[],
+                "receiver",
+                None,
+            )
+            .expect("receiver instantiates");
+        Suite {
+            app,
+            code_id,
+            token,
+            receiver,
+            admin,
+            owner,
+            minter,
+            marketing,
+            alice,
+            bob,
+            carol,
+        }
+    }
+
+    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.token.clone(), msg, &[])
+    }
+
+    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.token, msg)
+            .expect("query answers")
+    }
+
+    pub fn balance(&self, who: &Addr) -> u128 {
+        let res: BalanceResponse = self.query(&QueryMsg::Balance {
+            address: who.to_string(),
+        });
+        res.balance.u128()
+    }
+
+    pub fn supply(&self) -> u128 {
+        let res: TokenInfoResponse = self.query(&QueryMsg::TokenInfo {});
+        res.total_supply.u128()
+    }
+
+    pub fn transfer_burn_bps(&self) -> u16 {
+        let res: TransferBurnResponse = self.query(&QueryMsg::TransferBurn {});
+        res.transfer_burn_bps
+    }
+
+    /// Every hook the receiver got, as (token, hook).
+    pub fn received(&self) -> Vec<(String, Cw20ReceiveMsg)> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.receiver, &ReceiverQuery::Received {})
+            .expect("receiver answers")
+    }
+
+    /// The raw storage of the token and of the receiver.
+    pub fn snapshot(&self) -> (Vec<Record>, Vec<Record>) {
+        (
+            self.app.dump_wasm_raw(&self.token),
+            self.app.dump_wasm_raw(&self.receiver),
+        )
+    }
+
+    /// Executes `msg`, expects exactly `expected`, and checks that no byte of the token's or the
+    /// receiver's storage changed (which covers balances, supply, allowances, config).
+    pub fn assert_rejected(&mut self, sender: &Addr, msg: &ExecuteMsg, expected: ContractError) {
+        let before = self.snapshot();
+        let err = self.exec(sender, msg).expect_err("message is rejected");
+        assert_eq!(contract_err(err), expected, "for {msg:?}");
+        assert_eq!(
+            self.snapshot(),
+            before,
+            "state changed after rejecting {msg:?}"
+        );
+    }
+}
+
+/// The token's `ContractError` inside a multi-test error.
+pub fn contract_err(err: anyhow::Error) -> ContractError {
+    match err.downcast::<ContractError>() {
+        Ok(err) => err,
+        Err(err) => panic!("not a token ContractError: {err:?}"),
+    }
+}
+
+/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
+pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
+    res.events
+        .iter()
+        .filter(|e| e.ty == "wasm")
+        .filter(|e| {
+            e.attributes
+                .iter()
+                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
+        })
+        .flat_map(|e| e.attributes.iter())
+        .filter(|a| a.key != "_contract_address")
+        .map(|a| (a.key.clone(), a.value.clone()))
+        .collect()
+}
+
+/// Shorthand for a `(key, value)` attribute list.
+pub fn attrs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// `Uint128::new`.
+pub fn u(n: u128) -> Uint128 {
+    Uint128::new(n)
+}

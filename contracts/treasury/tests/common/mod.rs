@@ -1,0 +1,378 @@
+//! Shared fixtures of the treasury's tests: a multi-test app with the treasury, two suite tokens
+//! (FLX without burn, NEX with a 1 % transfer burn), native coins, and a forging contract.
+#![allow(dead_code, unused_imports)]
+
+use anyhow::Result as AnyResult;
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{
+    coin, coins, to_json_binary, Addr, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo,
+    Record, Response, StdError, StdResult, Uint128, WasmMsg,
+};
+use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, Cw20ReceiveMsg};
+use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cw_storage_plus::Item;
+
+pub use poe_treasury::msg::{
+    AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, InstantiateMsg, QueryMsg,
+    ReceiveMsg,
+};
+pub use poe_treasury::ContractError;
+
+/// The native denoms of the test chain.
+pub const ATOM: &str = "uatom";
+pub const COSM: &str = "ucosm";
+/// What alice and the owner start with, in each native denom and in each token.
+pub const START: u128 = 1_000_000;
+/// NEX's transfer burn.
+pub const NEX_BURN_BPS: u16 = 100;
+
+pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_treasury::contract::execute,
+            poe_treasury::contract::instantiate,
+            poe_treasury::contract::query,
+        )
+        .with_migrate(poe_treasury::contract::migrate),
+    )
+}
+
+pub fn token_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        poe_token::contract::execute,
+        poe_token::contract::instantiate,
+        poe_token::contract::query,
+    ))
+}
+
+/// How the forging contract answers a cw20 `Balance` query.
+#[cw_serde]
+pub enum ForgerMode {
+    /// Claims a balance of zero.
+    Liar,
+    /// Errors.
+    Mute,
+}
+
+/// Makes the forging contract call the treasury's `Receive` hook without moving any token.
+#[cw_serde]
+pub struct Forge {
+    pub treasury: String,
+    pub amount: Uint128,
+}
+
+const MODE: Item<ForgerMode> = Item::new("mode");
+
+fn forger_instantiate(
+    deps: DepsMut,
+    _env: Env,
+    _info: MessageInfo,
+    msg: ForgerMode,
+) -> StdResult<Response> {
+    MODE.save(deps.storage, &msg)?;
+    Ok(Response::new())
+}
+
+fn forger_execute(_deps: DepsMut, _env: Env, info: MessageInfo, msg: Forge) -> StdResult<Response> {
+    let hook = Cw20ReceiveMsg {
+        sender: info.sender.to_string(),
+        amount: msg.amount,
+        msg: to_json_binary(&ReceiveMsg::Deposit { memo: None })?,
+    }
+    .into_cosmos_msg(msg.treasury)?;
+    Ok(Response::new().add_message(hook))
+}
+
+fn forger_query(deps: Deps, _env: Env, _msg: Cw20QueryMsg) -> StdResult<Binary> {
+    match MODE.load(deps.storage)? {
+        ForgerMode::Liar => to_json_binary(&BalanceResponse {
+            balance: Uint128::zero(),
+        }),
+        ForgerMode::Mute => Err(StdError::generic_err("no balances here")),
+    }
+}
+
+/// A contract that calls `Receive` on the treasury without being a real token.
+pub fn forger_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        forger_execute,
+        forger_instantiate,
+        forger_query,
+    ))
+}
+
+pub struct Suite {
+    pub app: App,
+    pub code_id: u64,
+    pub treasury: Addr,
+    /// No transfer burn.
+    pub flx: Addr,
+    /// 1 % transfer burn.
+    pub nex: Addr,
+    pub admin: Addr,
+    pub owner: Addr,
+    pub alice: Addr,
+    pub bob: Addr,
+}
+
+impl Suite {
+    pub fn new() -> Self {
+        let mut app = App::new(|router, api, storage| {
+            for who in ["owner", "alice"] {
+                router
+                    .bank
+                    .init_balance(
+                        storage,
+                        &api.addr_make(who),
+                        vec![coin(START, ATOM), coin(START, COSM)],
+                    )
+                    .expect("bank balance");
+            }
+        });
+        let api = app.api();
+        let (admin, owner, alice, bob) = (
+            api.addr_make("admin"),
+            api.addr_make("owner"),
+            api.addr_make("alice"),
+            api.addr_make("bob"),
+        );
+        let code_id = app.store_code(treasury_contract());
+        let token_code = app.store_code(token_contract());
+        let treasury = app
+            .instantiate_contract(
+                code_id,
+                admin.clone(),
+                &InstantiateMsg {
+                    owner: Some(owner.to_string()),
+                },
+                &[],
+                "treasury",
+                Some(admin.to_string()),
+            )
+            .expect("treasury instantiates");
+        let mut token = |symbol: &str, bps: u16| {
+            app.instantiate_contract(
+                token_code,
+                admin.clone(),
+                &poe_token::msg::InstantiateMsg {
+                    name: format!("{symbol} token"),
+                    symbol: symbol.to_string(),
+                    decimals: 6,
+                    initial_balances: vec![
+                        Cw20Coin {
+                            address: alice.to_string(),
+                            amount: Uint128::new(START),
+                        },
+                        Cw20Coin {
+                            address: owner.to_string(),
+                            amount: Uint128::new(START),
+                        },
+                    ],
+                    mint: None,
+                    marketing: None,
+                    transfer_burn_bps: Some(bps),
+                    owner: None,
+                },
+                &[],
+                symbol,
+                None,
+            )
+            .expect("token instantiates")
+        };
+        let flx = token("FLX", 0);
+        let nex = token("NEX", NEX_BURN_BPS);
+        Suite {
+            app,
+            code_id,
+            treasury,
+            flx,
+            nex,
+            admin,
+            owner,
+            alice,
+            bob,
+        }
+    }
+
+    pub fn exec(
+        &mut self,
+        sender: &Addr,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> AnyResult<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.treasury.clone(), msg, funds)
+    }
+
+    /// `sender` sends `amount` of `token` to the treasury with a `Deposit` hook.
+    pub fn deposit_cw20(
+        &mut self,
+        sender: &Addr,
+        token: &Addr,
+        amount: u128,
+        memo: Option<&str>,
+    ) -> AnyResult<AppResponse> {
+        let msg = Cw20ExecuteMsg::Send {
+            contract: self.treasury.to_string(),
+            amount: Uint128::new(amount),
+            msg: to_json_binary(&ReceiveMsg::Deposit {
+                memo: memo.map(str::to_string),
+            })
+            .expect("hook serializes"),
+        };
+        self.app
+            .execute_contract(sender.clone(), token.clone(), &msg, &[])
+    }
+
+    pub fn deposit_native(
+        &mut self,
+        sender: &Addr,
+        funds: &[Coin],
+        memo: Option<&str>,
+    ) -> AnyResult<AppResponse> {
+        let msg = ExecuteMsg::Deposit {
+            memo: memo.map(str::to_string),
+        };
+        self.exec(sender, &msg, funds)
+    }
+
+    pub fn spend(
+        &mut self,
+        sender: &Addr,
+        asset: AssetInfo,
+        recipient: &Addr,
+        amount: u128,
+    ) -> AnyResult<AppResponse> {
+        let msg = ExecuteMsg::Spend {
+            asset,
+            recipient: recipient.to_string(),
+            amount: Uint128::new(amount),
+            memo: Some("grant".to_string()),
+        };
+        self.exec(sender, &msg, &[])
+    }
+
+    pub fn balance(&self, asset: AssetInfo) -> AssetBalanceResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.treasury, &QueryMsg::Balance { asset })
+            .expect("balance answers")
+    }
+
+    pub fn balances(
+        &self,
+        start_after: Option<AssetInfo>,
+        limit: Option<u32>,
+    ) -> Vec<AssetBalanceResponse> {
+        let res: BalancesResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(&self.treasury, &QueryMsg::Balances { start_after, limit })
+            .expect("balances answer");
+        res.balances
+    }
+
+    pub fn cw20_balance(&self, token: &Addr, who: &Addr) -> u128 {
+        let res: BalanceResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                token,
+                &Cw20QueryMsg::Balance {
+                    address: who.to_string(),
+                },
+            )
+            .expect("token answers");
+        res.balance.u128()
+    }
+
+    pub fn native_balance(&self, who: &Addr, denom: &str) -> u128 {
+        self.app
+            .wrap()
+            .query_balance(who, denom)
+            .expect("bank answers")
+            .amount
+            .u128()
+    }
+
+    /// The treasury's raw storage plus every balance of every account in both tokens and both
+    /// denoms: if this is unchanged, nothing moved.
+    pub fn snapshot(&self) -> (Vec<Record>, Vec<u128>) {
+        let mut balances = vec![];
+        for who in [&self.treasury, &self.owner, &self.alice, &self.bob] {
+            for token in [&self.flx, &self.nex] {
+                balances.push(self.cw20_balance(token, who));
+            }
+            for denom in [ATOM, COSM] {
+                balances.push(self.native_balance(who, denom));
+            }
+        }
+        (self.app.dump_wasm_raw(&self.treasury), balances)
+    }
+
+    /// Executes `msg` on the treasury, expects exactly `expected`, and checks nothing changed.
+    pub fn assert_rejected(
+        &mut self,
+        sender: &Addr,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+        expected: ContractError,
+    ) {
+        let before = self.snapshot();
+        let err = self
+            .exec(sender, msg, funds)
+            .expect_err("message is rejected");
+        assert_eq!(contract_err(err), expected, "for {msg:?}");
+        assert_eq!(
+            self.snapshot(),
+            before,
+            "state changed after rejecting {msg:?}"
+        );
+    }
+}
+
+pub fn cw20_asset(addr: &Addr) -> AssetInfo {
+    AssetInfo::Cw20 {
+        contract_addr: addr.to_string(),
+    }
+}
+
+pub fn native_asset(denom: &str) -> AssetInfo {
+    AssetInfo::Native {
+        denom: denom.to_string(),
+    }
+}
+
+/// The treasury's `ContractError` inside a multi-test error.
+pub fn contract_err(err: anyhow::Error) -> ContractError {
+    match err.downcast::<ContractError>() {
+        Ok(err) => err,
+        Err(err) => panic!("not a treasury ContractError: {err:?}"),
+    }
+}
+
+/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
+pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
+    res.events
+        .iter()
+        .filter(|e| e.ty == "wasm")
+        .filter(|e| {
+            e.attributes
+                .iter()
+                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
+        })
+        .flat_map(|e| e.attributes.iter())
+        .filter(|a| a.key != "_contract_address")
+        .map(|a| (a.key.clone(), a.value.clone()))
+        .collect()
+}
+
+pub fn attrs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+pub fn u(n: u128) -> Uint128 {
+    Uint128::new(n)
+}

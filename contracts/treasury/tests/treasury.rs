@@ -1,0 +1,428 @@
+//! The treasury's behaviour: deposits (cw20 hooks and native funds), spends, the ledger and its
+//! queries, ownership and migration.
+
+mod common;
+
+use common::*;
+use cosmwasm_std::{coin, coins, Addr, StdError};
+use cw_multi_test::{App, Executor};
+use cw_ownable::{Action, Ownership};
+use poe_treasury::msg::MigrateMsg;
+
+#[test]
+fn instantiation_sets_owner_and_version() {
+    let s = Suite::new();
+    let ownership: Ownership<String> = s
+        .app
+        .wrap()
+        .query_wasm_smart(&s.treasury, &QueryMsg::Ownership {})
+        .unwrap();
+    assert_eq!(ownership.owner, Some(s.owner.to_string()));
+    let version = cw2::query_contract_info(&s.app.wrap(), &s.treasury).unwrap();
+    assert_eq!(version.contract, "crates.io:poe-treasury");
+    assert_eq!(version.version, env!("CARGO_PKG_VERSION"));
+    assert!(s.balances(None, None).is_empty());
+}
+
+#[test]
+fn the_owner_defaults_to_the_instantiator() {
+    let mut app = App::default();
+    let creator = app.api().addr_make("creator");
+    let code_id = app.store_code(treasury_contract());
+    let treasury = app
+        .instantiate_contract(
+            code_id,
+            creator.clone(),
+            &InstantiateMsg { owner: None },
+            &[],
+            "t",
+            None,
+        )
+        .unwrap();
+    let ownership: Ownership<String> = app
+        .wrap()
+        .query_wasm_smart(&treasury, &QueryMsg::Ownership {})
+        .unwrap();
+    assert_eq!(ownership.owner, Some(creator.to_string()));
+}
+
+#[test]
+fn cw20_deposit_is_recorded_with_its_memo() {
+    let mut s = Suite::new();
+    let (alice, flx, treasury) = (s.alice.clone(), s.flx.clone(), s.treasury.clone());
+    let res = s
+        .deposit_cw20(&alice, &flx, 5_000, Some("poe_fee_split"))
+        .unwrap();
+    let label = format!("cw20:{flx}");
+    assert_eq!(
+        wasm_attrs(&res, &treasury),
+        attrs(&[
+            ("action", "deposit"),
+            ("asset", &label),
+            ("amount", "5000"),
+            ("from", alice.as_str()),
+            ("memo", "poe_fee_split"),
+        ])
+    );
+    s.deposit_cw20(&alice, &flx, 1_000, None).unwrap();
+    assert_eq!(
+        s.balance(cw20_asset(&flx)),
+        AssetBalanceResponse {
+            asset: cw20_asset(&flx),
+            balance: u(6_000),
+            total_received: u(6_000),
+            total_spent: u(0),
+        }
+    );
+    assert_eq!(s.cw20_balance(&flx, &alice), START - 6_000);
+}
+
+#[test]
+fn a_burning_token_is_recorded_at_the_delivered_amount() {
+    let mut s = Suite::new();
+    let (alice, nex, treasury) = (s.alice.clone(), s.nex.clone(), s.treasury.clone());
+    let res = s.deposit_cw20(&alice, &nex, 1_000, None).unwrap();
+    // 1 % burned on the way: the hook says 990 and the treasury holds 990
+    let label = format!("cw20:{nex}");
+    assert_eq!(
+        wasm_attrs(&res, &treasury),
+        attrs(&[
+            ("action", "deposit"),
+            ("asset", &label),
+            ("amount", "990"),
+            ("from", alice.as_str()),
+            ("memo", ""),
+        ])
+    );
+    let b = s.balance(cw20_asset(&nex));
+    assert_eq!((b.balance, b.total_received), (u(990), u(990)));
+}
+
+#[test]
+fn native_deposits_of_several_coins_are_recorded_per_denom() {
+    let mut s = Suite::new();
+    let (alice, treasury) = (s.alice.clone(), s.treasury.clone());
+    let res = s
+        .deposit_native(&alice, &[coin(300, ATOM), coin(700, COSM)], Some("tools"))
+        .unwrap();
+    assert_eq!(
+        wasm_attrs(&res, &treasury),
+        attrs(&[
+            ("action", "deposit"),
+            ("asset", "native:uatom"),
+            ("amount", "300"),
+            ("asset", "native:ucosm"),
+            ("amount", "700"),
+            ("from", alice.as_str()),
+            ("memo", "tools"),
+        ])
+    );
+    s.deposit_native(&alice, &coins(50, ATOM), None).unwrap();
+    assert_eq!(
+        s.balance(native_asset(ATOM)),
+        AssetBalanceResponse {
+            asset: native_asset(ATOM),
+            balance: u(350),
+            total_received: u(350),
+            total_spent: u(0),
+        }
+    );
+    assert_eq!(s.balance(native_asset(COSM)).total_received, u(700));
+    assert_eq!(s.native_balance(&alice, ATOM), START - 350);
+}
+
+#[test]
+fn owner_spends_cw20_and_the_ledger_follows() {
+    let mut s = Suite::new();
+    let (alice, owner, bob, flx, treasury) = (
+        s.alice.clone(),
+        s.owner.clone(),
+        s.bob.clone(),
+        s.flx.clone(),
+        s.treasury.clone(),
+    );
+    s.deposit_cw20(&alice, &flx, 5_000, None).unwrap();
+    let res = s.spend(&owner, cw20_asset(&flx), &bob, 1_200).unwrap();
+    let label = format!("cw20:{flx}");
+    assert_eq!(
+        wasm_attrs(&res, &treasury),
+        attrs(&[
+            ("action", "spend"),
+            ("asset", &label),
+            ("amount", "1200"),
+            ("recipient", bob.as_str()),
+            ("memo", "grant"),
+        ])
+    );
+    assert_eq!(s.cw20_balance(&flx, &bob), 1_200);
+    assert_eq!(
+        s.balance(cw20_asset(&flx)),
+        AssetBalanceResponse {
+            asset: cw20_asset(&flx),
+            balance: u(3_800),
+            total_received: u(5_000),
+            total_spent: u(1_200),
+        }
+    );
+    // the whole live balance can go
+    s.spend(&owner, cw20_asset(&flx), &bob, 3_800).unwrap();
+    assert_eq!(s.balance(cw20_asset(&flx)).balance, u(0));
+    assert_eq!(s.cw20_balance(&flx, &bob), 5_000);
+}
+
+#[test]
+fn spending_a_burning_token_records_what_left_the_treasury() {
+    let mut s = Suite::new();
+    let (alice, owner, bob, nex) = (
+        s.alice.clone(),
+        s.owner.clone(),
+        s.bob.clone(),
+        s.nex.clone(),
+    );
+    s.deposit_cw20(&alice, &nex, 10_000, None).unwrap();
+    s.spend(&owner, cw20_asset(&nex), &bob, 9_900).unwrap();
+    assert_eq!(s.cw20_balance(&nex, &bob), 9_801);
+    let b = s.balance(cw20_asset(&nex));
+    assert_eq!(
+        (b.balance, b.total_received, b.total_spent),
+        (u(0), u(9_900), u(9_900))
+    );
+}
+
+#[test]
+fn owner_spends_native_coins() {
+    let mut s = Suite::new();
+    let (alice, owner, bob, treasury) = (
+        s.alice.clone(),
+        s.owner.clone(),
+        s.bob.clone(),
+        s.treasury.clone(),
+    );
+    s.deposit_native(&alice, &coins(1_000, COSM), None).unwrap();
+    let res = s.spend(&owner, native_asset(COSM), &bob, 400).unwrap();
+    assert_eq!(
+        wasm_attrs(&res, &treasury),
+        attrs(&[
+            ("action", "spend"),
+            ("asset", "native:ucosm"),
+            ("amount", "400"),
+            ("recipient", bob.as_str()),
+            ("memo", "grant"),
+        ])
+    );
+    assert_eq!(s.native_balance(&bob, COSM), 400);
+    assert_eq!(s.native_balance(&treasury, COSM), 600);
+    let b = s.balance(native_asset(COSM));
+    assert_eq!(
+        (b.balance, b.total_received, b.total_spent),
+        (u(600), u(1_000), u(400))
+    );
+}
+
+#[test]
+fn coins_that_arrived_without_a_deposit_can_be_spent_and_enter_the_ledger() {
+    let mut s = Suite::new();
+    let (alice, owner, bob, treasury, flx) = (
+        s.alice.clone(),
+        s.owner.clone(),
+        s.bob.clone(),
+        s.treasury.clone(),
+        s.flx.clone(),
+    );
+    s.app
+        .send_tokens(alice.clone(), treasury.clone(), &coins(500, ATOM))
+        .unwrap();
+    s.app
+        .execute_contract(
+            alice.clone(),
+            flx.clone(),
+            &cw20::Cw20ExecuteMsg::Transfer {
+                recipient: treasury.to_string(),
+                amount: u(700),
+            },
+            &[],
+        )
+        .unwrap();
+    // live balances are visible, the ledger is empty
+    let b = s.balance(native_asset(ATOM));
+    assert_eq!((b.balance, b.total_received), (u(500), u(0)));
+    assert!(s.balances(None, None).is_empty());
+    s.spend(&owner, native_asset(ATOM), &bob, 200).unwrap();
+    s.spend(&owner, cw20_asset(&flx), &bob, 700).unwrap();
+    let all = s.balances(None, None);
+    assert_eq!(
+        all,
+        vec![
+            AssetBalanceResponse {
+                asset: cw20_asset(&flx),
+                balance: u(0),
+                total_received: u(0),
+                total_spent: u(700),
+            },
+            AssetBalanceResponse {
+                asset: native_asset(ATOM),
+                balance: u(300),
+                total_received: u(0),
+                total_spent: u(200),
+            },
+        ]
+    );
+}
+
+#[test]
+fn balances_are_paginated_cw20_first_default_10_max_30() {
+    let denoms: Vec<String> = (0..33).map(|i| format!("den{i:02}")).collect();
+    let mut s = Suite::new();
+    let (alice, flx, nex) = (s.alice.clone(), s.flx.clone(), s.nex.clone());
+    // give alice 33 extra denoms and deposit them all in one message
+    let funds: Vec<_> = denoms.iter().map(|d| coin(10, d.as_str())).collect();
+    s.app
+        .init_modules(|router, _, storage| router.bank.init_balance(storage, &alice, funds.clone()))
+        .unwrap();
+    s.deposit_native(&alice, &funds, None).unwrap();
+    s.deposit_cw20(&alice, &flx, 10, None).unwrap();
+    s.deposit_cw20(&alice, &nex, 100, None).unwrap();
+    let mut expected: Vec<AssetInfo> = vec![cw20_asset(&flx), cw20_asset(&nex)];
+    expected.sort();
+    expected.extend(denoms.iter().map(|d| native_asset(d)));
+    assert_eq!(expected.len(), 35);
+
+    let page = s.balances(None, None);
+    assert_eq!(page.len(), 10);
+    assert_eq!(s.balances(None, Some(1_000)).len(), 30);
+    assert_eq!(s.balances(None, Some(0)).len(), 0);
+
+    let mut seen = vec![];
+    let mut start_after = None;
+    loop {
+        let page = s.balances(start_after.clone(), Some(7));
+        if page.is_empty() {
+            break;
+        }
+        start_after = page.last().map(|b| b.asset.clone());
+        seen.extend(page);
+    }
+    assert_eq!(
+        seen.iter().map(|b| b.asset.clone()).collect::<Vec<_>>(),
+        expected
+    );
+    for b in &seen {
+        assert_eq!(b.balance, b.total_received);
+        assert!(!b.balance.is_zero());
+    }
+    // a start_after that is not in the ledger still orders correctly
+    let after_all_cw20 = s.balances(Some(native_asset("a")), Some(1));
+    assert_eq!(after_all_cw20[0].asset, native_asset("den00"));
+}
+
+#[test]
+fn balance_of_an_unknown_asset_is_zero_and_invalid_assets_are_refused() {
+    let s = Suite::new();
+    let b = s.balance(native_asset("uunknown"));
+    assert_eq!(
+        (b.balance, b.total_received, b.total_spent),
+        (u(0), u(0), u(0))
+    );
+    let q = s.app.wrap();
+    let err = q
+        .query_wasm_smart::<AssetBalanceResponse>(
+            &s.treasury,
+            &QueryMsg::Balance {
+                asset: native_asset("1bad"),
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("invalid denom"), "{err}");
+    let err = q
+        .query_wasm_smart::<AssetBalanceResponse>(
+            &s.treasury,
+            &QueryMsg::Balance {
+                asset: cw20_asset(&Addr::unchecked("Not An Address")),
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(err, StdError::GenericErr { .. }), "{err}");
+}
+
+#[test]
+fn ownership_moves_in_two_steps() {
+    let mut s = Suite::new();
+    let (alice, owner, bob) = (s.alice.clone(), s.owner.clone(), s.bob.clone());
+    s.deposit_native(&alice, &coins(1_000, COSM), None).unwrap();
+    s.exec(
+        &owner,
+        &ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+            new_owner: bob.to_string(),
+            expiry: None,
+        }),
+        &[],
+    )
+    .unwrap();
+    // bob cannot spend until he accepts
+    let err = s.spend(&bob, native_asset(COSM), &bob, 1).unwrap_err();
+    assert_eq!(
+        contract_err(err),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+    s.exec(
+        &bob,
+        &ExecuteMsg::UpdateOwnership(Action::AcceptOwnership),
+        &[],
+    )
+    .unwrap();
+    s.spend(&bob, native_asset(COSM), &bob, 100).unwrap();
+    let err = s.spend(&owner, native_asset(COSM), &owner, 1).unwrap_err();
+    assert_eq!(
+        contract_err(err),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+    assert_eq!(s.native_balance(&bob, COSM), 100);
+}
+
+#[test]
+fn migration_accepts_this_contract_only_and_never_downgrades() {
+    let mut s = Suite::new();
+    let (admin, treasury, code_id) = (s.admin.clone(), s.treasury.clone(), s.code_id);
+    s.app
+        .migrate_contract(admin.clone(), treasury.clone(), &MigrateMsg {}, code_id)
+        .unwrap();
+
+    cw2::set_contract_version(
+        s.app.contract_storage_mut(&treasury).as_mut(),
+        "crates.io:poe-treasury",
+        "99.0.0",
+    )
+    .unwrap();
+    let before = s.snapshot();
+    let err = s
+        .app
+        .migrate_contract(admin.clone(), treasury.clone(), &MigrateMsg {}, code_id)
+        .unwrap_err();
+    assert_eq!(
+        contract_err(err),
+        ContractError::Std(StdError::generic_err(format!(
+            "Cannot migrate from newer version (99.0.0) to older ({})",
+            env!("CARGO_PKG_VERSION")
+        )))
+    );
+    assert_eq!(s.snapshot(), before);
+
+    cw2::set_contract_version(
+        s.app.contract_storage_mut(&treasury).as_mut(),
+        "crates.io:something-else",
+        "0.0.1",
+    )
+    .unwrap();
+    let before = s.snapshot();
+    let err = s
+        .app
+        .migrate_contract(admin, treasury, &MigrateMsg {}, code_id)
+        .unwrap_err();
+    assert_eq!(
+        contract_err(err),
+        ContractError::Std(StdError::generic_err(
+            "Cannot migrate from crates.io:something-else to crates.io:poe-treasury"
+        ))
+    );
+    assert_eq!(s.snapshot(), before);
+}

@@ -1,0 +1,564 @@
+//! Runs a scenario on the suite deployed in cw-multi-test and builds the report from contract
+//! queries.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Instant;
+
+use anyhow::{Context, Result as AnyResult};
+use cosmwasm_std::{Addr, Timestamp, Uint128};
+use indicatif::{ProgressBar, ProgressStyle};
+use poe_interface::poe_mining::{EconomicJobType, JobReport, PoeIndexResponse};
+use poe_interface::treasury::AssetInfo;
+use poe_math::calendar::YearMonth;
+use poe_math::genesis::gen_total_supply;
+use poe_math::poe::{epoch_emission, poe_index, EpochActivity};
+use poe_testing::{Suite, SuiteBuilder};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use crate::generate::{chance, plan, EpochPlan};
+use crate::report::{
+    fmt_units, Check, EpochReport, JobsReport, MinerActions, MinerSummary, MinersReport,
+    MiningStatisticsReport, RejectedJob, Report, RunInfo, SalaryAction, ScenarioInfo, Supplies,
+    TreasuryReport,
+};
+use crate::scenario::Scenario;
+
+/// How to run.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+    /// The scenario file's name, for the report.
+    pub file: String,
+}
+
+/// At most this many miner-action errors are kept in the report.
+const MAX_ACTION_ERRORS: usize = 20;
+
+/// Salt of the RNG stream that decides miner actions (independent of the job plan's stream).
+const ACTIONS_SALT: u64 = 0xAC71_0000_5EED_0001;
+
+/// The text of a refusal: the innermost error, which is the contract's own error message.
+fn reason(err: &anyhow::Error) -> String {
+    err.root_cause().to_string()
+}
+
+fn snake(t: EconomicJobType) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| t.seed_name().to_string())
+}
+
+/// Runs `scenario` (already validated) and returns the report.
+pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
+    let clock = Instant::now();
+    let params = scenario.poe_params();
+    let reporters = scenario
+        .reporter_names()
+        .map_err(|(p, m)| anyhow::anyhow!("reporters{p}: {m}"))?;
+    let miners = scenario
+        .miner_specs()
+        .map_err(|(p, m)| anyhow::anyhow!("miners{p}: {m}"))?;
+    let plans: Vec<EpochPlan> = plan(scenario);
+    let total_jobs: u64 = plans.iter().map(|p| p.jobs.len() as u64).sum();
+
+    let mut builder = SuiteBuilder::new()
+        .with_params(params.clone())
+        .with_reporters(&reporters)
+        .with_owner_salary_recipient(&scenario.owner_salary_recipient);
+    if let Some(t) = scenario.start_timestamp().map_err(anyhow::Error::msg)? {
+        builder = builder.with_start_time(t);
+    }
+    let suite = builder.try_build()?;
+    let config = suite.poe.config().context("poe-mining config")?;
+    let genesis = config.genesis_time;
+    let epoch_length = config.params.epoch_length_seconds;
+
+    let miner_addrs: BTreeMap<String, Addr> = miners
+        .iter()
+        .map(|m| (m.name.clone(), suite.addr(&m.name)))
+        .collect();
+    let mut names: BTreeMap<Addr, String> = miner_addrs
+        .iter()
+        .map(|(n, a)| (a.clone(), n.clone()))
+        .collect();
+    for m in &miners {
+        suite
+            .poe
+            .register_miner(&miner_addrs[&m.name], m.specialization)
+            .with_context(|| format!("registering miner {}", m.name))?;
+    }
+    for r in scenario.funded_reporters() {
+        let addr = suite.addr(&r);
+        names.insert(addr.clone(), r.clone());
+        if !scenario.reporter_funding().is_zero() {
+            suite
+                .flx
+                .mint(&suite.flx_minter, &addr, scenario.reporter_funding())
+                .with_context(|| format!("funding reporter {r} with FLX"))?;
+        }
+    }
+
+    let bar = if options.progress {
+        let bar = ProgressBar::new(total_jobs);
+        let style = ProgressStyle::with_template(
+            "{spinner} epoch {msg} [{bar:40.cyan/blue}] {human_pos}/{human_len} jobs  {elapsed}  eta {eta}",
+        )
+        .map(|s| s.progress_chars("=> "))
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+
+    let mut actions_rng = ChaCha8Rng::seed_from_u64(scenario.seed ^ ACTIONS_SALT);
+    let mut rejected: Vec<RejectedJob> = Vec::new();
+    let mut submitted = 0u64;
+    let mut actions = MinerActions::default();
+    let mut epochs: Vec<EpochReport> = Vec::new();
+    let mut ever_active: BTreeSet<String> = BTreeSet::new();
+    let mut index_mismatches: Vec<String> = Vec::new();
+
+    for epoch_plan in &plans {
+        let epoch = epoch_plan.epoch;
+        bar.set_message(format!("{}/{}", epoch + 1, plans.len()));
+        let start = genesis.seconds() + epoch * epoch_length;
+        let n = epoch_plan.jobs.len() as u64;
+        let mut activity = EpochActivity::default();
+        let mut active: BTreeSet<String> = BTreeSet::new();
+        // whether some accepted job has a positive PoE contribution floor(value * quality)
+        let mut any_poe = false;
+        for (i, job) in epoch_plan.jobs.iter().enumerate() {
+            // spread the jobs over the epoch, never reaching its end
+            let offset = ((i as u128 + 1) * u128::from(epoch_length.saturating_sub(1))
+                / (u128::from(n) + 1)) as u64;
+            suite.advance_to(Timestamp::from_seconds(start + offset));
+            let report = JobReport {
+                job_type: job.job_type,
+                miner: miner_addrs
+                    .get(&job.miner)
+                    .map(Addr::to_string)
+                    .unwrap_or_else(|| job.miner.clone()),
+                job_value: job.job_value,
+                quality_score: job.quality_score,
+                liquidity_delta: job.liquidity_delta,
+                uptime: job.uptime,
+            };
+            let reporter = suite.addr(&job.reporter);
+            match suite.poe.submit_job(&reporter, report) {
+                Ok(_) => {
+                    activity
+                        .record_job(
+                            job.job_value,
+                            job.liquidity_delta,
+                            job.uptime,
+                            job.quality_score,
+                        )
+                        .context("recomputing the epoch's activity")?;
+                    active.insert(job.miner.clone());
+                    any_poe |= !job.job_value.mul_floor(job.quality_score).is_zero();
+                }
+                Err(err) => rejected.push(RejectedJob {
+                    index: submitted,
+                    source: job.source.to_string(),
+                    epoch,
+                    job_type: snake(job.job_type),
+                    miner: job.miner.clone(),
+                    reporter: job.reporter.clone(),
+                    job_value: job.job_value,
+                    reason: reason(&err),
+                    note: job.note.clone(),
+                }),
+            }
+            submitted += 1;
+            bar.inc(1);
+        }
+
+        suite.advance_to(Timestamp::from_seconds(start + epoch_length));
+        suite
+            .poe
+            .close_epoch(&suite.deployer, epoch)
+            .with_context(|| format!("closing epoch {epoch}"))?;
+        let index: PoeIndexResponse = suite
+            .poe
+            .poe_index(epoch)
+            .with_context(|| format!("poe_index {epoch}"))?;
+
+        // cross-check: the contract's index is the formula applied to the jobs it accepted
+        let expected = poe_index(&activity, &params.poe_weights, &params.poe_scales);
+        // the contract mints nothing when no miner has a positive weight (nobody could claim it)
+        // or when the epoch's job value is below min_epoch_job_value (the dust guard)
+        let expected_nex = if any_poe && activity.total_job_value >= params.min_epoch_job_value {
+            epoch_emission(
+                params.max_emission_per_epoch,
+                expected.gamma,
+                params.min_poe_threshold,
+            )
+        } else {
+            Uint128::zero()
+        };
+        if (
+            index.phi_value,
+            index.gamma,
+            index.nex_minted,
+            index.job_count,
+        ) != (
+            expected.phi_value,
+            expected.gamma,
+            expected_nex,
+            activity.job_count,
+        ) {
+            index_mismatches.push(format!(
+                "epoch {epoch}: contract Phi {} Gamma {} NEX {} jobs {}, recomputed Phi {} Gamma {} NEX {} jobs {}",
+                index.phi_value,
+                index.gamma,
+                index.nex_minted,
+                index.job_count,
+                expected.phi_value,
+                expected.gamma,
+                expected_nex,
+                activity.job_count
+            ));
+        }
+        epochs.push(EpochReport {
+            epoch,
+            label: epoch_plan.label.clone(),
+            phi_value: index.phi_value,
+            volume_component: index.volume_component,
+            liquidity_component: index.liquidity_component,
+            uptime_component: index.uptime_component,
+            quality_component: index.quality_component,
+            gamma: index.gamma,
+            below_threshold: index.gamma < params.min_poe_threshold,
+            nex_minted: index.nex_minted,
+            job_count: index.job_count,
+            active_miners: index.active_miners,
+            total_job_value: index.total_job_value,
+            net_liquidity_delta: index.net_liquidity_delta,
+        });
+
+        // miners active in the epoch claim their NEX, some withdraw their spendable FLX
+        for name in &active {
+            let addr = &miner_addrs[name];
+            if scenario.actions.claim_rewards {
+                let pending = suite.poe.pending_rewards(addr, None)?;
+                if pending.nex.is_zero() {
+                    actions.claims_skipped += 1;
+                } else {
+                    match suite.poe.claim_rewards(addr, None) {
+                        Ok(_) => actions.claims += 1,
+                        Err(err) => {
+                            actions.claims_failed += 1;
+                            if actions.errors.len() < MAX_ACTION_ERRORS {
+                                actions.errors.push(format!(
+                                    "epoch {epoch} claim_rewards by {name}: {}",
+                                    reason(&err)
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            if chance(
+                &mut actions_rng,
+                scenario.actions.withdraw_spendable_probability.0,
+            ) {
+                let spendable = suite.poe.miner(addr)?.spendable;
+                if !spendable.is_zero() {
+                    match suite.poe.withdraw_spendable(addr, None) {
+                        Ok(_) => actions.withdrawals += 1,
+                        Err(err) => {
+                            actions.withdrawals_failed += 1;
+                            if actions.errors.len() < MAX_ACTION_ERRORS {
+                                actions.errors.push(format!(
+                                    "epoch {epoch} withdraw_spendable by {name}: {}",
+                                    reason(&err)
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        ever_active.extend(active);
+    }
+    bar.finish_and_clear();
+
+    // owner salary: every month the run touched; claim the ones that have ended
+    let first = YearMonth::of(genesis);
+    let last = YearMonth::of(suite.block_time());
+    let mut months = vec![first];
+    while months.last().is_some_and(|m| *m < last) {
+        if let Some(m) = months.last().map(YearMonth::next) {
+            months.push(m);
+        }
+    }
+    let mut salary_actions = Vec::new();
+    if scenario.actions.claim_owner_salary {
+        for month in &months {
+            let m = month.to_string();
+            let report = suite.poe.owner_salary_report(&m)?;
+            if !report.closed || report.gross_salary.is_zero() {
+                continue;
+            }
+            if report.approval_required && !report.governance_approval {
+                let res = suite.poe.approve_owner_salary(&suite.deployer, &m);
+                salary_actions.push(SalaryAction {
+                    month: m.clone(),
+                    action: "approve_owner_salary".into(),
+                    ok: res.is_ok(),
+                    error: res.err().map(|e| reason(&e)),
+                });
+            }
+            let res = suite
+                .poe
+                .claim_owner_salary(&suite.owner_salary_recipient, &m);
+            salary_actions.push(SalaryAction {
+                month: m.clone(),
+                action: "claim_owner_salary".into(),
+                ok: res.is_ok(),
+                error: res.err().map(|e| reason(&e)),
+            });
+        }
+    }
+    let mut salary_reports = Vec::new();
+    for month in &months {
+        salary_reports.push(suite.poe.owner_salary_report(&month.to_string())?);
+    }
+
+    let report = collect(
+        scenario,
+        options,
+        &suite,
+        &names,
+        ReportParts {
+            epochs,
+            rejected,
+            submitted,
+            actions,
+            salary_actions,
+            salary_reports,
+            with_jobs: ever_active.len() as u64,
+        },
+        index_mismatches,
+    )?;
+    let wall = clock.elapsed().as_secs_f64();
+    Ok(Report {
+        run: RunInfo {
+            wall_time_seconds: wall,
+            jobs_per_second: if wall > 0.0 {
+                submitted as f64 / wall
+            } else {
+                0.0
+            },
+        },
+        ..report
+    })
+}
+
+/// What the run gathered before the final queries.
+struct ReportParts {
+    epochs: Vec<EpochReport>,
+    rejected: Vec<RejectedJob>,
+    submitted: u64,
+    actions: MinerActions,
+    salary_actions: Vec<SalaryAction>,
+    salary_reports: Vec<poe_interface::poe_mining::OwnerSalaryReportResponse>,
+    with_jobs: u64,
+}
+
+fn collect(
+    scenario: &Scenario,
+    options: &RunOptions,
+    suite: &Suite,
+    names: &BTreeMap<Addr, String>,
+    parts: ReportParts,
+    index_mismatches: Vec<String>,
+) -> AnyResult<Report> {
+    let mut checks: Vec<Check> = Vec::new();
+    let config = suite.poe.config()?;
+    let stats = suite.poe.mining_statistics()?;
+    let supplies = Supplies {
+        GEN: suite.gen.total_supply()?,
+        NEX: suite.nex.total_supply()?,
+        FLX: suite.flx.total_supply()?,
+        AUR: suite.aur.total_supply()?,
+    };
+    let symbols: BTreeMap<String, String> = suite
+        .tokens()
+        .iter()
+        .map(|t| (t.addr.to_string(), t.symbol.clone()))
+        .collect();
+    let mut treasury = TreasuryReport {
+        balances: BTreeMap::new(),
+        total_received: BTreeMap::new(),
+        total_spent: BTreeMap::new(),
+    };
+    for b in suite.treasury.all_balances()? {
+        let key = match &b.asset {
+            AssetInfo::Cw20 { contract_addr } => symbols
+                .get(contract_addr)
+                .cloned()
+                .unwrap_or(contract_addr.clone()),
+            AssetInfo::Native { denom } => denom.clone(),
+        };
+        treasury.balances.insert(key.clone(), b.balance);
+        treasury
+            .total_received
+            .insert(key.clone(), b.total_received);
+        treasury.total_spent.insert(key, b.total_spent);
+    }
+    let treasury_flx = suite.treasury.cw20_balance(&suite.flx.addr)?;
+
+    let mut summaries = Vec::new();
+    for m in suite.poe.all_miners()? {
+        summaries.push(MinerSummary {
+            name: names
+                .get(&m.address)
+                .cloned()
+                .unwrap_or_else(|| m.address.to_string()),
+            address: m.address.to_string(),
+            specialization: m.specialization.map(snake),
+            nex_balance: suite.nex.balance(&m.address)?,
+            rewards_claimed: m.rewards_claimed,
+            jobs_completed: m.jobs_completed,
+            total_poe_score: m.total_poe_score,
+            spendable: m.spendable,
+            locked_reserve: m.locked_reserve,
+            active_streak: m.active_streak,
+        });
+    }
+    let total_miners = summaries.len() as u64;
+    let nex_held_by_miners: Uint128 = summaries.iter().map(|m| m.nex_balance).sum();
+    summaries.sort_by(|a, b| {
+        b.nex_balance
+            .cmp(&a.nex_balance)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    summaries.truncate(10);
+
+    // checks
+    let f = &stats.fee_split_totals;
+    let parts_sum = f.miner_locked_reserve + f.miner_spendable + f.owner_salary + f.treasury_net;
+    checks.push(Check {
+        name: "fee parts sum to the fee".into(),
+        ok: parts_sum == f.fee,
+        detail: format!(
+            "{} + {} + {} + {} = {} vs fee {}",
+            f.miner_locked_reserve,
+            f.miner_spendable,
+            f.owner_salary,
+            f.treasury_net,
+            parts_sum,
+            f.fee
+        ),
+    });
+    checks.push(Check {
+        name: "GEN supply is exactly 100,000 GEN".into(),
+        ok: supplies.GEN == gen_total_supply(),
+        detail: format!("{} GEN", fmt_units(supplies.GEN.u128(), true)),
+    });
+    let minted_sum: Uint128 = parts.epochs.iter().map(|e| e.nex_minted).sum();
+    checks.push(Check {
+        name: "NEX supply equals the NEX minted by the epochs".into(),
+        ok: supplies.NEX == minted_sum && supplies.NEX == stats.nex_minted_total,
+        detail: format!(
+            "supply {}, sum of epochs {}, nex_minted_total {}",
+            supplies.NEX, minted_sum, stats.nex_minted_total
+        ),
+    });
+    checks.push(Check {
+        name: "PoE index and NEX of every epoch match poe_math on the accepted jobs".into(),
+        ok: index_mismatches.is_empty(),
+        detail: if index_mismatches.is_empty() {
+            format!("{} epochs", parts.epochs.len())
+        } else {
+            index_mismatches.join("; ")
+        },
+    });
+    let accepted = stats.total_jobs;
+    checks.push(Check {
+        name: "accepted + rejected jobs equal the jobs submitted".into(),
+        ok: accepted + parts.rejected.len() as u64 == parts.submitted,
+        detail: format!(
+            "{} + {} vs {}",
+            accepted,
+            parts.rejected.len(),
+            parts.submitted
+        ),
+    });
+    checks.push(Check {
+        name: "the treasury holds the FLX PoE mining paid it".into(),
+        ok: treasury_flx == stats.treasury_paid,
+        detail: format!(
+            "treasury FLX balance {} vs treasury_paid {}",
+            treasury_flx, stats.treasury_paid
+        ),
+    });
+    checks.push(Check {
+        name: "NEX claimed is held by the miners".into(),
+        ok: nex_held_by_miners == stats.nex_claimed_total,
+        detail: format!(
+            "miners hold {} vs nex_claimed_total {}",
+            nex_held_by_miners, stats.nex_claimed_total
+        ),
+    });
+
+    let by_job_type = stats
+        .job_type_distribution
+        .iter()
+        .map(|c| (snake(c.job_type), c.jobs))
+        .collect();
+    Ok(Report {
+        scenario: ScenarioInfo {
+            name: scenario.name.clone(),
+            seed: scenario.seed,
+            file: options.file.clone(),
+            epochs: scenario.epochs,
+            miners: total_miners,
+            reporters: scenario
+                .reporter_names()
+                .map(|r| r.len() as u64)
+                .unwrap_or(0),
+            start_time: config.genesis_time.seconds(),
+            min_poe_threshold: config.params.min_poe_threshold,
+        },
+        epochs: parts.epochs,
+        supplies,
+        fee_split_totals: stats.fee_split_totals,
+        jobs: JobsReport {
+            submitted: parts.submitted,
+            accepted,
+            rejected: parts.rejected.len() as u64,
+            by_job_type,
+        },
+        treasury,
+        mining_statistics: MiningStatisticsReport {
+            total_miners: stats.total_miners,
+            epochs_closed: stats.epochs_closed,
+            total_job_value: stats.total_job_value,
+            total_network_poe: stats.total_network_poe,
+            nex_minted_total: stats.nex_minted_total,
+            nex_claimed_total: stats.nex_claimed_total,
+            treasury_paid: stats.treasury_paid,
+            treasury_pending: stats.treasury_pending,
+        },
+        rejected_jobs: parts.rejected,
+        miner_actions: parts.actions,
+        owner_salary_actions: parts.salary_actions,
+        owner_salary_reports: parts.salary_reports,
+        miners: MinersReport {
+            total: total_miners,
+            with_jobs: parts.with_jobs,
+            top_by_nex: summaries,
+        },
+        checks,
+        run: RunInfo {
+            wall_time_seconds: 0.0,
+            jobs_per_second: 0.0,
+        },
+    })
+}

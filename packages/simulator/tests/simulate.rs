@@ -1,0 +1,255 @@
+//! The simulator end to end: the small scenario runs and its JSON report has every key, a seed
+//! gives the same report twice, and invalid scenarios are refused naming the field and line.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use poe_interface::poe_mining::EconomicJobType;
+use poe_simulator::generate::plan;
+use poe_simulator::{run, run_file, RunOptions, Scenario, ScenarioError};
+use serde_json::Value;
+
+fn repo_path(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn refusal(name: &str) -> ScenarioError {
+    let path = fixture(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    Scenario::parse(&text, &format!("fixtures/{name}")).expect_err("the scenario must be refused")
+}
+
+#[test]
+fn small_scenario_runs_and_reports_every_key() {
+    let report = run_file(&repo_path("scenarios/small.yaml"), false).unwrap();
+    assert!(report.checks_pass(), "{:#?}", report.checks);
+    let json: Value = serde_json::to_value(&report).unwrap();
+    let top: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for key in [
+        "scenario",
+        "epochs",
+        "supplies",
+        "fee_split_totals",
+        "jobs",
+        "treasury",
+        "mining_statistics",
+        "rejected_jobs",
+        "owner_salary_reports",
+        "miners",
+        "checks",
+        "run",
+    ] {
+        assert!(top.contains(&key), "missing {key} in {top:?}");
+    }
+    // the report's own key order (struct order) puts `run` last
+    let text = serde_json::to_string(&report).unwrap();
+    assert!(
+        text.rfind("\"run\":").unwrap() > text.rfind("\"checks\":").unwrap(),
+        "run comes last"
+    );
+    assert_eq!(json["scenario"]["name"], "small");
+    assert_eq!(json["scenario"]["seed"], 7);
+    for key in ["wall_time_seconds", "jobs_per_second"] {
+        assert!(json["run"][key].is_number(), "run.{key}");
+    }
+
+    let epochs = json["epochs"].as_array().unwrap();
+    assert_eq!(epochs.len(), 3);
+    for e in epochs {
+        for key in [
+            "epoch",
+            "phi_value",
+            "volume_component",
+            "liquidity_component",
+            "uptime_component",
+            "quality_component",
+            "gamma",
+            "nex_minted",
+            "job_count",
+            "active_miners",
+            "total_job_value",
+        ] {
+            assert!(!e[key].is_null(), "epochs[].{key}");
+        }
+    }
+    // the outage epoch is below the threshold and mints nothing; the others mint
+    assert!(report.epochs[1].below_threshold);
+    assert!(report.epochs[1].nex_minted.is_zero());
+    assert!(!report.epochs[0].below_threshold && !report.epochs[0].nex_minted.is_zero());
+    assert!(!report.epochs[2].nex_minted.is_zero());
+
+    for key in ["GEN", "NEX", "FLX", "AUR"] {
+        assert!(json["supplies"][key].is_string(), "supplies.{key}");
+    }
+    assert_eq!(json["supplies"]["GEN"], "100000000000");
+    for key in [
+        "fee",
+        "miner_locked_reserve",
+        "miner_spendable",
+        "owner_salary",
+        "treasury_net",
+    ] {
+        assert!(
+            json["fee_split_totals"][key].is_string(),
+            "fee_split_totals.{key}"
+        );
+    }
+    for key in ["submitted", "accepted", "rejected", "by_job_type"] {
+        assert!(!json["jobs"][key].is_null(), "jobs.{key}");
+    }
+    assert!(json["treasury"]["balances"]["FLX"].is_string());
+    assert!(json["treasury"]["total_received"]["FLX"].is_string());
+    assert_eq!(
+        report.treasury.balances["FLX"],
+        report.fee_split_totals.treasury_net
+    );
+
+    // the two refused explicit jobs are recorded with the contract's reason, and the run went on
+    let rejected = &report.rejected_jobs;
+    assert_eq!(rejected.len(), 2, "{rejected:#?}");
+    assert_eq!(rejected[0].source, "jobs[0]");
+    assert!(
+        rejected[0].reason.contains("quality_score"),
+        "{}",
+        rejected[0].reason
+    );
+    assert_eq!(rejected[1].source, "jobs[1]");
+    assert!(
+        rejected[1].reason.contains("not an authorized reporter"),
+        "{}",
+        rejected[1].reason
+    );
+    assert_eq!(report.jobs.accepted + 2, report.jobs.submitted);
+
+    // January ended during the run: its salary was approved and claimed
+    assert_eq!(report.owner_salary_reports.len(), 2);
+    assert!(report.owner_salary_reports[0].closed);
+    assert!(!report.owner_salary_reports[0].paid_final.is_zero());
+    assert!(
+        report.owner_salary_actions.iter().all(|a| a.ok),
+        "{:#?}",
+        report.owner_salary_actions
+    );
+
+    let text = poe_simulator::report::render(&report);
+    assert!(text.contains("100,000.000000"), "{text}");
+    assert!(text.contains("check: the four parts sum to"), "{text}");
+    assert!(!text.contains("CHECK FAILED"), "{text}");
+}
+
+#[test]
+fn the_same_seed_gives_the_same_report() {
+    let path = repo_path("scenarios/small.yaml");
+    let a = run_file(&path, false).unwrap();
+    let b = run_file(&path, false).unwrap();
+    assert_eq!(a.deterministic_json(), b.deterministic_json());
+
+    // and another seed gives another economy
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("seed: 7", "seed: 8");
+    let other = Scenario::parse(&text, "small-seed-8").unwrap();
+    let c = run(&other, &RunOptions::default()).unwrap();
+    assert_ne!(a.epochs[0].phi_value, c.epochs[0].phi_value);
+}
+
+#[test]
+fn the_default_scenario_is_big_enough() {
+    let scenario = Scenario::load(&repo_path("scenarios/default.yaml")).unwrap();
+    let plans = plan(&scenario);
+    let jobs: usize = plans.iter().map(|p| p.jobs.len()).sum();
+    let types: BTreeSet<EconomicJobType> = plans
+        .iter()
+        .flat_map(|p| p.jobs.iter().map(|j| j.job_type))
+        .collect();
+    assert!(plans.len() >= 10, "{} epochs", plans.len());
+    assert!(jobs >= 5_000, "{jobs} jobs");
+    assert_eq!(types.len(), 10);
+    assert!(scenario.miner_specs().unwrap().len() >= 50);
+    // a planned quiet epoch, and the plan does not depend on anything but the file
+    assert!(plans.iter().any(|p| p.jobs.is_empty()));
+    assert_eq!(plans, plan(&scenario));
+}
+
+#[test]
+fn invalid_scenarios_are_refused_with_field_and_line() {
+    let e = refusal("unknown_miner.yaml");
+    assert_eq!(e.path, "jobs[1].miner");
+    assert_eq!(e.line, Some(16));
+    assert_eq!(
+        e.to_string(),
+        "scenario fixtures/unknown_miner.yaml: jobs[1].miner: unknown miner \"bob\" (line 16)"
+    );
+
+    let e = refusal("unknown_job_type.yaml").to_string();
+    assert!(
+        e.contains("jobs[1].job_type: unknown variant `teleportation`"),
+        "{e}"
+    );
+    assert!(e.contains("line 11"), "{e}");
+
+    let e = refusal("negative_value.yaml");
+    assert_eq!(e.path, "jobs[0].value");
+    assert_eq!(e.line, Some(13));
+    assert!(e.message.contains("-250 FLX is negative"), "{e}");
+
+    let e = refusal("misspelled_field.yaml").to_string();
+    assert!(e.contains("unknown field `liquidity_wieght`"), "{e}");
+    assert!(e.contains("line 8"), "{e}");
+
+    let e = refusal("fee_parts_do_not_sum.yaml");
+    assert_eq!(e.path, "poe_mining.fee_structure");
+    assert_eq!(e.line, Some(6));
+}
+
+#[test]
+fn the_binary_exits_non_zero_on_a_refused_scenario_and_writes_json() {
+    let bin = env!("CARGO_BIN_EXE_poe-sim");
+    let out = Command::new(bin)
+        .arg(fixture("unknown_miner.yaml"))
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("jobs[1].miner: unknown miner \"bob\" (line 16)"),
+        "{stderr}"
+    );
+
+    let json_path = std::env::temp_dir().join(format!("poe-sim-test-{}.json", std::process::id()));
+    let out = Command::new(bin)
+        .current_dir(repo_path(""))
+        .args(["scenarios/small.yaml", "--quiet", "--json"])
+        .arg(&json_path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("GEN") && stdout.contains("100,000.000000"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("jobs/s"), "{stdout}");
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    assert_eq!(json["scenario"]["name"], "small");
+    let _ = std::fs::remove_file(json_path);
+}

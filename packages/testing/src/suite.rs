@@ -1,0 +1,505 @@
+//! The suite builder and the deployed suite.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use anyhow::{Context, Result as AnyResult};
+use cosmwasm_std::{Addr, Decimal, Empty, Timestamp, Uint128};
+use cw20::{Cw20Coin, MinterResponse};
+use cw_multi_test::{App, Contract, ContractWrapper, Executor};
+use poe_interface::poe_mining::{InstantiateMsg as PoeInstantiateMsg, PoeParams};
+use poe_interface::{token, treasury};
+use poe_math::fee::FeeRates;
+use poe_math::genesis::{gen_total_supply, GenesisAllocation};
+use poe_math::poe::{PoeScales, PoeWeights};
+use poe_math::salary::OwnerSalaryPolicy;
+use poe_math::weight::MinerWeightParams;
+
+use crate::{tokens, PoeHandle, SharedApp, SuiteApp, TokenHandle, TreasuryHandle};
+
+/// Seconds per block assumed by [`Suite::advance_time`] to bump the height.
+pub const BLOCK_SECONDS: u64 = 5;
+
+/// The suite's default parameters: the seeds' values (fee split 1 % = 0.2 + 0.3 + 0.2 + 0.3 %,
+/// PoE weights 0.3 / 0.25 / 0.25 / 0.2, `min_poe_threshold` 0.1, seed owner salary policy with a
+/// 50,000 FLX monthly cap), the suite's prestige/diversity defaults, and scales for 6-decimal
+/// tokens: epochs of 3,600 s, `volume_scale` 1,000,000 FLX, `liquidity_scale` 100,000 FLX,
+/// `max_emission_per_epoch` 10,000 NEX, `min_epoch_job_value` 10,000 FLX (1 % of the volume scale),
+/// a 7-day lock of the miners' reserve.
+pub fn default_params() -> PoeParams {
+    PoeParams {
+        fee_rates: FeeRates::seed_default(),
+        poe_weights: PoeWeights::seed_default(),
+        poe_scales: PoeScales {
+            volume_scale: tokens(1_000_000),
+            liquidity_scale: tokens(100_000),
+        },
+        min_poe_threshold: Decimal::percent(10),
+        max_emission_per_epoch: tokens(10_000),
+        min_epoch_job_value: tokens(10_000),
+        epoch_length_seconds: 3_600,
+        lock_period_seconds: 7 * 24 * 3_600,
+        miner_weight: MinerWeightParams::suite_default(),
+        owner_salary_policy: OwnerSalaryPolicy::seed_default(),
+    }
+}
+
+fn token_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_token::contract::execute,
+            poe_token::contract::instantiate,
+            poe_token::contract::query,
+        )
+        .with_migrate(poe_token::contract::migrate),
+    )
+}
+
+fn treasury_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_treasury::contract::execute,
+            poe_treasury::contract::instantiate,
+            poe_treasury::contract::query,
+        )
+        .with_migrate(poe_treasury::contract::migrate),
+    )
+}
+
+fn poe_mining_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_mining::contract::execute,
+            poe_mining::contract::instantiate,
+            poe_mining::contract::query,
+        )
+        .with_migrate(poe_mining::contract::migrate),
+    )
+}
+
+/// Builds a [`Suite`]: parameters, reporters, FLX balances, and who holds which role. Every
+/// address is `app.api().addr_make(name)` of a name given here.
+#[derive(Clone, Debug)]
+pub struct SuiteBuilder {
+    params: PoeParams,
+    reporters: Vec<String>,
+    flx_balances: BTreeMap<String, Uint128>,
+    deployer: String,
+    owner_salary_recipient: String,
+    flx_minter: String,
+    aur_minter: String,
+    start_time: Option<Timestamp>,
+}
+
+impl Default for SuiteBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SuiteBuilder {
+    /// The seeds' parameters ([`default_params`]), no reporter, no FLX balance; the deployer is
+    /// `"deployer"`, the salary recipient `"owner_salary"`, the FLX and AUR minters `"flx_minter"`
+    /// and `"aur_minter"`; the chain starts at cw-multi-test's default block time.
+    pub fn new() -> Self {
+        SuiteBuilder {
+            params: default_params(),
+            reporters: Vec::new(),
+            flx_balances: BTreeMap::new(),
+            deployer: "deployer".to_string(),
+            owner_salary_recipient: "owner_salary".to_string(),
+            flx_minter: "flx_minter".to_string(),
+            aur_minter: "aur_minter".to_string(),
+            start_time: None,
+        }
+    }
+
+    /// Replaces every PoE parameter.
+    pub fn with_params(mut self, params: PoeParams) -> Self {
+        self.params = params;
+        self
+    }
+
+    /// The fee split rates.
+    pub fn with_fee_rates(mut self, fee_rates: FeeRates) -> Self {
+        self.params.fee_rates = fee_rates;
+        self
+    }
+
+    /// The PoE component weights.
+    pub fn with_poe_weights(mut self, poe_weights: PoeWeights) -> Self {
+        self.params.poe_weights = poe_weights;
+        self
+    }
+
+    /// The PoE normalisation scales (FLX base units per epoch).
+    pub fn with_poe_scales(mut self, poe_scales: PoeScales) -> Self {
+        self.params.poe_scales = poe_scales;
+        self
+    }
+
+    /// Gamma at or above which an epoch mints NEX.
+    pub fn with_min_poe_threshold(mut self, min_poe_threshold: Decimal) -> Self {
+        self.params.min_poe_threshold = min_poe_threshold;
+        self
+    }
+
+    /// NEX minted by an epoch at Gamma = 1, base units.
+    pub fn with_max_emission_per_epoch(mut self, max_emission_per_epoch: Uint128) -> Self {
+        self.params.max_emission_per_epoch = max_emission_per_epoch;
+        self
+    }
+
+    /// Epoch length, seconds.
+    pub fn with_epoch_length_seconds(mut self, epoch_length_seconds: u64) -> Self {
+        self.params.epoch_length_seconds = epoch_length_seconds;
+        self
+    }
+
+    /// How long a miner's locked reserve stays locked after its last deposit, seconds.
+    pub fn with_lock_period_seconds(mut self, lock_period_seconds: u64) -> Self {
+        self.params.lock_period_seconds = lock_period_seconds;
+        self
+    }
+
+    /// Prestige and diversity multipliers.
+    pub fn with_miner_weight(mut self, miner_weight: MinerWeightParams) -> Self {
+        self.params.miner_weight = miner_weight;
+        self
+    }
+
+    /// The owner salary policy.
+    pub fn with_owner_salary_policy(mut self, policy: OwnerSalaryPolicy) -> Self {
+        self.params.owner_salary_policy = policy;
+        self
+    }
+
+    /// Adds one reporter (by name) to the initial allow-list.
+    pub fn with_reporter(mut self, name: &str) -> Self {
+        if !self.reporters.iter().any(|r| r == name) {
+            self.reporters.push(name.to_string());
+        }
+        self
+    }
+
+    /// Adds reporters (by name) to the initial allow-list.
+    pub fn with_reporters<S: AsRef<str>>(mut self, names: &[S]) -> Self {
+        for name in names {
+            self = self.with_reporter(name.as_ref());
+        }
+        self
+    }
+
+    /// An initial FLX balance of `amount` base units for `name` (added to any earlier one).
+    pub fn with_flx_balance(mut self, name: &str, amount: Uint128) -> Self {
+        *self.flx_balances.entry(name.to_string()).or_default() += amount;
+        self
+    }
+
+    /// The deployer's name: it instantiates everything and owns every contract.
+    pub fn with_deployer(mut self, name: &str) -> Self {
+        self.deployer = name.to_string();
+        self
+    }
+
+    /// The owner salary recipient's name.
+    pub fn with_owner_salary_recipient(mut self, name: &str) -> Self {
+        self.owner_salary_recipient = name.to_string();
+        self
+    }
+
+    /// The FLX minter's name (until the FLX supply controller takes the role).
+    pub fn with_flx_minter(mut self, name: &str) -> Self {
+        self.flx_minter = name.to_string();
+        self
+    }
+
+    /// The AUR minter's name (until the AUR reserve contract takes the role).
+    pub fn with_aur_minter(mut self, name: &str) -> Self {
+        self.aur_minter = name.to_string();
+        self
+    }
+
+    /// The block time at deployment, which is the start of epoch 0.
+    pub fn with_start_time(mut self, start_time: Timestamp) -> Self {
+        self.start_time = Some(start_time);
+        self
+    }
+
+    /// Deploys the suite. Panics with the failing step when a contract refuses its instantiation
+    /// (use [`SuiteBuilder::try_build`] to get the error instead).
+    pub fn build(self) -> Suite {
+        match self.try_build() {
+            Ok(suite) => suite,
+            Err(err) => panic!("deploying the suite failed: {err:#}"),
+        }
+    }
+
+    /// Deploys the suite: treasury; GEN (no minter, genesis allocation to five addresses); NEX
+    /// (minter: the deployer); FLX (minter: `flx_minter`, initial balances); AUR (minter:
+    /// `aur_minter`); PoE mining; then NEX's minter becomes PoE mining, its only minter.
+    pub fn try_build(self) -> AnyResult<Suite> {
+        let mut app = App::default();
+        if let Some(time) = self.start_time {
+            app.update_block(|b| b.time = time);
+        }
+        let addr = |app: &SuiteApp, name: &str| app.api().addr_make(name);
+        let deployer = addr(&app, &self.deployer);
+        let owner_salary_recipient = addr(&app, &self.owner_salary_recipient);
+        let flx_minter = addr(&app, &self.flx_minter);
+        let aur_minter = addr(&app, &self.aur_minter);
+        let reporters: Vec<Addr> = self.reporters.iter().map(|r| addr(&app, r)).collect();
+        let allocation =
+            GenesisAllocation::split(gen_total_supply()).context("genesis allocation")?;
+        let genesis_accounts: Vec<(&'static str, Addr, Uint128)> = allocation
+            .buckets()
+            .iter()
+            .map(|(name, amount)| (*name, addr(&app, name), *amount))
+            .collect();
+
+        let token_code = app.store_code(token_contract());
+        let treasury_code = app.store_code(treasury_contract());
+        let poe_code = app.store_code(poe_mining_contract());
+        let admin = Some(deployer.to_string());
+
+        let treasury = app
+            .instantiate_contract(
+                treasury_code,
+                deployer.clone(),
+                &treasury::InstantiateMsg { owner: None },
+                &[],
+                "poe-treasury",
+                admin.clone(),
+            )
+            .context("instantiating the treasury")?;
+
+        let token_msg =
+            |name: &str, symbol: &str, balances: Vec<Cw20Coin>, minter: Option<&Addr>| {
+                token::InstantiateMsg {
+                    name: name.to_string(),
+                    symbol: symbol.to_string(),
+                    decimals: 6,
+                    initial_balances: balances,
+                    mint: minter.map(|m| MinterResponse {
+                        minter: m.to_string(),
+                        cap: None,
+                    }),
+                    marketing: None,
+                    transfer_burn_bps: None,
+                    owner: None,
+                }
+            };
+        let gen_balances = genesis_accounts
+            .iter()
+            .map(|(_, address, amount)| Cw20Coin {
+                address: address.to_string(),
+                amount: *amount,
+            })
+            .collect();
+        let gen = app
+            .instantiate_contract(
+                token_code,
+                deployer.clone(),
+                &token_msg("Genesis", "GEN", gen_balances, None),
+                &[],
+                "GEN",
+                admin.clone(),
+            )
+            .context("instantiating GEN")?;
+        let nex = app
+            .instantiate_contract(
+                token_code,
+                deployer.clone(),
+                &token_msg("Nexus", "NEX", vec![], Some(&deployer)),
+                &[],
+                "NEX",
+                admin.clone(),
+            )
+            .context("instantiating NEX")?;
+        let flx_balances = self
+            .flx_balances
+            .iter()
+            .filter(|(_, amount)| !amount.is_zero())
+            .map(|(name, amount)| Cw20Coin {
+                address: addr(&app, name).to_string(),
+                amount: *amount,
+            })
+            .collect();
+        let flx = app
+            .instantiate_contract(
+                token_code,
+                deployer.clone(),
+                &token_msg("Flux", "FLX", flx_balances, Some(&flx_minter)),
+                &[],
+                "FLX",
+                admin.clone(),
+            )
+            .context("instantiating FLX")?;
+        let aur = app
+            .instantiate_contract(
+                token_code,
+                deployer.clone(),
+                &token_msg("Aurum", "AUR", vec![], Some(&aur_minter)),
+                &[],
+                "AUR",
+                admin.clone(),
+            )
+            .context("instantiating AUR")?;
+
+        let poe = app
+            .instantiate_contract(
+                poe_code,
+                deployer.clone(),
+                &PoeInstantiateMsg {
+                    owner: None,
+                    flx_token: flx.to_string(),
+                    nex_token: nex.to_string(),
+                    treasury: treasury.to_string(),
+                    owner_salary_recipient: owner_salary_recipient.to_string(),
+                    reporters: reporters.iter().map(Addr::to_string).collect(),
+                    params: self.params.clone(),
+                },
+                &[],
+                "poe-mining",
+                admin,
+            )
+            .context("instantiating poe-mining")?;
+        app.execute_contract(
+            deployer.clone(),
+            nex.clone(),
+            &token::ExecuteMsg::UpdateMinter {
+                new_minter: Some(poe.to_string()),
+            },
+            &[],
+        )
+        .context("handing NEX's minter role to poe-mining")?;
+
+        let app: SharedApp = Rc::new(RefCell::new(app));
+        // GenesisAllocation::buckets is in the seed's order
+        let bucket = |i: usize| genesis_accounts[i].1.clone();
+        Ok(Suite {
+            community_rewards: bucket(0),
+            governance_reserve: bucket(1),
+            development_fund: bucket(2),
+            strategic_partnerships: bucket(3),
+            emergency_reserve: bucket(4),
+            deployer,
+            owner_salary_recipient,
+            flx_minter,
+            aur_minter,
+            reporters,
+            gen: TokenHandle::new(app.clone(), gen, "GEN"),
+            nex: TokenHandle::new(app.clone(), nex, "NEX"),
+            flx: TokenHandle::new(app.clone(), flx.clone(), "FLX"),
+            aur: TokenHandle::new(app.clone(), aur, "AUR"),
+            treasury: TreasuryHandle::new(app.clone(), treasury),
+            poe: PoeHandle::new(app.clone(), poe, flx),
+            app,
+        })
+    }
+}
+
+/// The deployed suite: the chain, the named addresses and a typed handle per contract.
+pub struct Suite {
+    /// The embedded chain, shared with every handle.
+    pub app: SharedApp,
+    /// Instantiated everything; owner of the treasury, the tokens and PoE mining.
+    pub deployer: Addr,
+    /// GEN genesis bucket, 50 %.
+    pub community_rewards: Addr,
+    /// GEN genesis bucket, 20 %.
+    pub governance_reserve: Addr,
+    /// GEN genesis bucket, 15 %.
+    pub development_fund: Addr,
+    /// GEN genesis bucket, 10 %.
+    pub strategic_partnerships: Addr,
+    /// GEN genesis bucket, 5 %.
+    pub emergency_reserve: Addr,
+    /// Receives the owner salary from PoE mining.
+    pub owner_salary_recipient: Addr,
+    /// FLX's minter.
+    pub flx_minter: Addr,
+    /// AUR's minter.
+    pub aur_minter: Addr,
+    /// The initial reporter allow-list of PoE mining.
+    pub reporters: Vec<Addr>,
+    /// Genesis (GEN): fixed supply, no minter.
+    pub gen: TokenHandle,
+    /// Nexus (NEX): minted only by PoE mining.
+    pub nex: TokenHandle,
+    /// Flux (FLX): job fees are paid in it.
+    pub flx: TokenHandle,
+    /// Aurum (AUR).
+    pub aur: TokenHandle,
+    /// The treasury.
+    pub treasury: TreasuryHandle,
+    /// PoE mining.
+    pub poe: PoeHandle,
+}
+
+impl Suite {
+    /// The address of `name` (`app.api().addr_make(name)`), the same as the builder's.
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app.borrow().api().addr_make(name)
+    }
+
+    /// The four tokens in the order GEN, NEX, FLX, AUR.
+    pub fn tokens(&self) -> [&TokenHandle; 4] {
+        [&self.gen, &self.nex, &self.flx, &self.aur]
+    }
+
+    /// The current block time.
+    pub fn block_time(&self) -> Timestamp {
+        self.app.borrow().block_info().time
+    }
+
+    /// The current block height.
+    pub fn block_height(&self) -> u64 {
+        self.app.borrow().block_info().height
+    }
+
+    /// Moves block time forward by `seconds` and the height by one block per
+    /// [`BLOCK_SECONDS`] (at least one).
+    pub fn advance_time(&self, seconds: u64) {
+        let blocks = (seconds / BLOCK_SECONDS).max(1);
+        self.app.borrow_mut().update_block(|b| {
+            b.time = b.time.plus_seconds(seconds);
+            b.height += blocks;
+        });
+    }
+
+    /// Moves block time forward to `time` (nothing when it is not in the future), bumping the
+    /// height as [`Suite::advance_time`] does.
+    pub fn advance_to(&self, time: Timestamp) {
+        let now = self.block_time();
+        if time > now {
+            self.advance_time(time.seconds() - now.seconds());
+        }
+    }
+
+    /// The end of `epoch` (the first second after it), from PoE mining's genesis time and
+    /// epoch length; valid while the epoch length has never been changed. Panics when the config
+    /// query fails.
+    pub fn epoch_end(&self, epoch: u64) -> Timestamp {
+        let config = self.poe.config().expect("poe-mining config query");
+        // the contract's schedule counts whole seconds from genesis
+        Timestamp::from_seconds(
+            config.genesis_time.seconds() + (epoch + 1) * config.params.epoch_length_seconds,
+        )
+    }
+
+    /// The start of `epoch`, under the same assumption as [`Suite::epoch_end`].
+    pub fn epoch_start(&self, epoch: u64) -> Timestamp {
+        let config = self.poe.config().expect("poe-mining config query");
+        Timestamp::from_seconds(
+            config.genesis_time.seconds() + epoch * config.params.epoch_length_seconds,
+        )
+    }
+
+    /// Advances to the end of `epoch` and closes it (as the deployer).
+    pub fn close_epoch(&self, epoch: u64) -> AnyResult<cw_multi_test::AppResponse> {
+        self.advance_to(self.epoch_end(epoch));
+        self.poe.close_epoch(&self.deployer, epoch)
+    }
+}

@@ -1,0 +1,140 @@
+//! Typed handle of the treasury contract.
+
+use anyhow::Result as AnyResult;
+use cosmwasm_std::{Addr, Coin, StdResult, Uint128};
+use cw_multi_test::{AppResponse, Executor};
+use cw_ownable::Ownership;
+use poe_interface::treasury::{
+    AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, QueryMsg,
+};
+use poe_interface::MAX_LIMIT;
+
+use crate::SharedApp;
+
+/// The deployed treasury. Cheap to clone; every call executes on the shared chain.
+#[derive(Clone)]
+pub struct TreasuryHandle {
+    app: SharedApp,
+    /// The treasury contract.
+    pub addr: Addr,
+}
+
+impl TreasuryHandle {
+    pub(crate) fn new(app: SharedApp, addr: Addr) -> Self {
+        TreasuryHandle { app, addr }
+    }
+
+    /// Executes any treasury message as `sender`, with `funds` attached.
+    pub fn execute(
+        &self,
+        sender: &Addr,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> AnyResult<AppResponse> {
+        self.app
+            .borrow_mut()
+            .execute_contract(sender.clone(), self.addr.clone(), msg, funds)
+    }
+
+    /// Runs any treasury query.
+    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
+        self.app
+            .borrow()
+            .wrap()
+            .query_wasm_smart(self.addr.clone(), msg)
+    }
+
+    /// Owner only: pays `amount` of `asset` to `recipient`.
+    pub fn spend(
+        &self,
+        sender: &Addr,
+        asset: AssetInfo,
+        recipient: &Addr,
+        amount: Uint128,
+        memo: Option<&str>,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::Spend {
+                asset,
+                recipient: recipient.to_string(),
+                amount,
+                memo: memo.map(str::to_string),
+            },
+            &[],
+        )
+    }
+
+    /// Owner only: pays `amount` of the cw20 token `token` to `recipient`.
+    pub fn spend_cw20(
+        &self,
+        sender: &Addr,
+        token: &Addr,
+        recipient: &Addr,
+        amount: Uint128,
+    ) -> AnyResult<AppResponse> {
+        self.spend(sender, Self::cw20(token), recipient, amount, None)
+    }
+
+    /// Native deposit of `funds` by `sender`.
+    pub fn deposit_native(
+        &self,
+        sender: &Addr,
+        funds: &[Coin],
+        memo: Option<&str>,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::Deposit {
+                memo: memo.map(str::to_string),
+            },
+            funds,
+        )
+    }
+
+    /// The [`AssetInfo`] of a cw20 token.
+    pub fn cw20(token: &Addr) -> AssetInfo {
+        AssetInfo::Cw20 {
+            contract_addr: token.to_string(),
+        }
+    }
+
+    /// The live balance and ledger of one asset.
+    pub fn balance(&self, asset: AssetInfo) -> StdResult<AssetBalanceResponse> {
+        self.query(&QueryMsg::Balance { asset })
+    }
+
+    /// The live balance of the cw20 token `token`, base units.
+    pub fn cw20_balance(&self, token: &Addr) -> StdResult<Uint128> {
+        Ok(self.balance(Self::cw20(token))?.balance)
+    }
+
+    /// One page of every asset that moved through the treasury.
+    pub fn balances(
+        &self,
+        start_after: Option<AssetInfo>,
+        limit: Option<u32>,
+    ) -> StdResult<Vec<AssetBalanceResponse>> {
+        let res: BalancesResponse = self.query(&QueryMsg::Balances { start_after, limit })?;
+        Ok(res.balances)
+    }
+
+    /// Every asset that moved through the treasury (all pages).
+    pub fn all_balances(&self) -> StdResult<Vec<AssetBalanceResponse>> {
+        let mut all: Vec<AssetBalanceResponse> = Vec::new();
+        loop {
+            let start_after = all.last().map(|b| b.asset.clone());
+            let page = self.balances(start_after, Some(MAX_LIMIT))?;
+            let done = page.len() < MAX_LIMIT as usize;
+            all.extend(page);
+            if done {
+                return Ok(all);
+            }
+        }
+    }
+
+    /// The treasury's owner.
+    pub fn ownership(&self) -> StdResult<Ownership<String>> {
+        self.query(&QueryMsg::Ownership {})
+    }
+}

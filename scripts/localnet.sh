@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# A single-validator wasmd chain on this machine, for running the real artifacts.
+#
+#   scripts/localnet.sh start     # build wasmd if missing, create the chain if missing, start it,
+#                                 # return once blocks are produced (height >= 2)
+#   scripts/localnet.sh stop      # stop the node; no process is left behind
+#   scripts/localnet.sh status    # prints the height, or "stopped" (exit 3)
+#   scripts/localnet.sh reset     # stop and wipe the chain data (keys and genesis too)
+#   scripts/localnet.sh accounts  # name, address of the funded test accounts
+#   scripts/localnet.sh store FILE.wasm [ACCOUNT]   # upload a wasm, print its code_id
+#   scripts/localnet.sh install   # only build/cache wasmd
+#
+# Chain: chain-id `poe-local`, bond/fee denom `stake`, 1 s blocks, minimum gas price 0stake.
+# Endpoints, all on 127.0.0.1 only: RPC 26657, gRPC 9090, REST 1317, p2p 26656, pprof 6060.
+# Accounts: scripts/localnet-accounts.json (fixed TEST-ONLY mnemonics, keyring-backend test).
+#
+# Where things live (outside the repo, so no .gitignore entry is needed and `git clean` keeps them):
+#   wasmd binary  $POE_CACHE_DIR/wasmd-v0.61.14/bin/wasmd  (+ lib/libwasmvm.x86_64.so beside it)
+#   chain home    $POE_LOCALNET_HOME, default $POE_CACHE_DIR/localnet  (config, data, keyring)
+#   pid, log      <chain home>/wasmd.pid, <chain home>/wasmd.log
+#   (POE_CACHE_DIR defaults to ~/.cache/poe-economy)
+#
+# Measured on the 2-core machine (2026-11-21, Go 1.26.8, cold Go build cache, module downloads
+# included, while two cargo builds ran beside it, load average ~7): building wasmd took 684 s
+# (11.4 min) and gives a 172 MB binary. `start` of a fresh chain (init, 8 keys, genesis, first
+# blocks) took 11-15 s; restarting an existing chain about 2 s; `stop` about 2 s.
+#
+# Environment: TOOLCHAIN.md warns that wasmd binds environment variables with an EMPTY prefix to
+# its flags (NODE -> --node, OUTPUT -> --output, ...). With v0.61.14 we could not reproduce it on
+# client commands (NODE, OUTPUT, KEYRING_BACKEND and HOME were ignored, 2026-11-21), but the
+# cost of being safe is nil: this script exports nothing, runs every wasmd command through
+# `wasmd_cmd` with a scrubbed environment, and always passes --home explicitly.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# ensure_wasmd, POE_WASMD_BIN, POE_CACHE.
+# shellcheck source=scripts/install-tools.sh
+source "$ROOT/scripts/install-tools.sh"
+
+LN_HOME="${POE_LOCALNET_HOME:-$POE_CACHE/localnet}"
+LN_CHAIN_ID=poe-local
+LN_DENOM=stake
+LN_PID="$LN_HOME/wasmd.pid"
+LN_LOG="$LN_HOME/wasmd.log"
+LN_RPC=http://127.0.0.1:26657
+LN_ACCOUNTS="$ROOT/scripts/localnet-accounts.json"
+# Every test account gets 1,000,000 stake (6 decimals); the validator self-bonds 100,000 of its own.
+LN_FUNDS=1000000000000
+LN_SELF_BOND=100000000000
+
+ln_log() { printf '[localnet] %s\n' "$*" >&2; }
+
+# wasmd with a clean environment (see the header): only HOME (Go wants a home dir) and PATH.
+# --home is always passed explicitly, which viper ranks above the HOME variable.
+wasmd_cmd() { env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin "$POE_WASMD_BIN" "$@"; }
+
+# pid of our running node, or nothing. The pid file alone is not trusted: the pid must still be
+# a wasmd process using our home (a reused pid must never be killed by `stop`).
+running_pid() {
+  [[ -f "$LN_PID" ]] || return 0
+  local pid
+  pid="$(cat "$LN_PID")"
+  if [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "wasmd start --home $LN_HOME "; then
+    echo "$pid"
+  fi
+}
+
+# Latest block height from CometBFT's RPC, or nothing when it does not answer.
+height() {
+  curl -sf --max-time 2 "$LN_RPC/status" 2>/dev/null | jq -r '.result.sync_info.latest_block_height // empty' 2>/dev/null || true
+}
+
+# Set `key = value` inside [section] of a TOML file written by wasmd init, and fail loudly if the
+# key is not there (a silent no-op would leave the node on a public address or 5 s blocks).
+toml_set() {
+  local file="$1" section="$2" key="$3" value="$4"
+  # section "" = the top-level keys before the first [table].
+  awk -v section="$section" -v key="$key" -v value="$value" '
+    BEGIN { want = (section == "" ? "" : "[" section "]") }
+    /^\[/ { cur = $0 }
+    cur == want && $0 ~ "^" key "[[:space:]]*=" { print key " = " value; done = 1; next }
+    { print }
+    END { if (!done) exit 7 }
+  ' "$file" >"$file.tmp" || { rm -f "$file.tmp"; ln_log "cannot set [$section] $key in $file"; return 1; }
+  mv "$file.tmp" "$file"
+}
+
+# Create the chain: keys from the fixed mnemonics, funded genesis accounts, one validator.
+init_chain() {
+  ln_log "creating chain $LN_CHAIN_ID in $LN_HOME"
+  rm -rf "$LN_HOME"
+  mkdir -p "$LN_HOME"
+  wasmd_cmd init poe-local-node --chain-id "$LN_CHAIN_ID" --default-denom "$LN_DENOM" --home "$LN_HOME" >/dev/null 2>&1
+
+  local cfg="$LN_HOME/config/config.toml" app="$LN_HOME/config/app.toml"
+  # 1 s blocks (the SDK writes 5 s): tests and deploys wait less for inclusion.
+  toml_set "$cfg" consensus timeout_commit '"1s"'
+  # Every listener on loopback only: this machine must expose nothing.
+  toml_set "$cfg" rpc laddr '"tcp://127.0.0.1:26657"'
+  toml_set "$cfg" rpc pprof_laddr '"127.0.0.1:6060"'
+  toml_set "$cfg" p2p laddr '"tcp://127.0.0.1:26656"'
+  toml_set "$cfg" "" proxy_app '"tcp://127.0.0.1:26658"'
+  # Browser dApps call the RPC from another origin.
+  toml_set "$cfg" rpc cors_allowed_origins '["*"]'
+  # A lone validator has no peers to find: never dial out or gossip addresses.
+  toml_set "$cfg" p2p pex false
+  toml_set "$cfg" p2p seeds '""'
+  toml_set "$cfg" p2p persistent_peers '""'
+  toml_set "$app" api enable true
+  toml_set "$app" api address '"tcp://127.0.0.1:1317"'
+  toml_set "$app" api enabled-unsafe-cors true
+  toml_set "$app" grpc address '"127.0.0.1:9090"'
+  # Free transactions: scripts and tests pay no fees (also passed to `start`).
+  toml_set "$app" "" minimum-gas-prices "\"0$LN_DENOM\""
+
+  # Keys from the committed mnemonics; the recovered address must equal the recorded one
+  # (catches a changed HD path or bech32 prefix before anything depends on the addresses).
+  local n name mnemonic want got
+  n="$(jq ".accounts | length" "$LN_ACCOUNTS")"
+  for ((i = 0; i < n; i++)); do
+    name="$(jq -r ".accounts[$i].name" "$LN_ACCOUNTS")"
+    mnemonic="$(jq -r ".accounts[$i].mnemonic" "$LN_ACCOUNTS")"
+    want="$(jq -r ".accounts[$i].address" "$LN_ACCOUNTS")"
+    printf '%s\n' "$mnemonic" | wasmd_cmd keys add "$name" --recover --keyring-backend test --home "$LN_HOME" --output json >/dev/null 2>&1
+    got="$(wasmd_cmd keys show "$name" -a --keyring-backend test --home "$LN_HOME")"
+    if [[ "$got" != "$want" ]]; then
+      ln_log "account $name: mnemonic gives $got, scripts/localnet-accounts.json says $want"
+      return 1
+    fi
+    wasmd_cmd genesis add-genesis-account "$got" "$LN_FUNDS$LN_DENOM" --home "$LN_HOME"
+  done
+
+  # The single validator: a gentx by the `validator` account, collected into genesis.
+  wasmd_cmd genesis gentx validator "$LN_SELF_BOND$LN_DENOM" --chain-id "$LN_CHAIN_ID" \
+    --keyring-backend test --home "$LN_HOME" >/dev/null 2>&1
+  wasmd_cmd genesis collect-gentxs --home "$LN_HOME" >/dev/null 2>&1
+  wasmd_cmd genesis validate --home "$LN_HOME" >/dev/null
+}
+
+cmd_start() {
+  # Build (once, cached) before anything else: the first run takes a while.
+  ensure_wasmd
+  local pid t0
+  t0=$(date +%s)
+  pid="$(running_pid)"
+  if [[ -n "$pid" ]]; then
+    ln_log "already running (pid $pid), height $(height)"
+    return 0
+  fi
+  # Another process on our RPC port would make the readiness poll below lie.
+  if curl -sf --max-time 2 "$LN_RPC/status" >/dev/null 2>&1; then
+    ln_log "something else already answers on $LN_RPC; stop it first"
+    return 1
+  fi
+  [[ -f "$LN_HOME/config/genesis.json" && -d "$LN_HOME/config/gentx" ]] || init_chain
+
+  # Flags repeat the loopback addresses so they hold even with an older config.toml/app.toml.
+  # nohup + our own pid file: the node outlives this script; `stop` finds it by pid.
+  ln_log "starting wasmd (log: $LN_LOG)"
+  nohup env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin "$POE_WASMD_BIN" start --home "$LN_HOME" \
+    --minimum-gas-prices "0$LN_DENOM" \
+    --rpc.laddr tcp://127.0.0.1:26657 --rpc.pprof_laddr 127.0.0.1:6060 \
+    --p2p.laddr tcp://127.0.0.1:26656 \
+    --grpc.address 127.0.0.1:9090 \
+    --api.enable --api.address tcp://127.0.0.1:1317 \
+    --log_no_color >>"$LN_LOG" 2>&1 </dev/null &
+  echo $! >"$LN_PID"
+
+  # Ready = this process produces blocks: height >= 2 (block 1 comes from genesis, 2 proves
+  # consensus runs) AND above the first height the RPC reports (a restarted chain answers at once
+  # with its stored height before committing anything), and the REST and gRPC servers, which
+  # start a moment after the RPC, accept connections.
+  local h="" h0=""
+  for ((i = 0; i < 120; i++)); do
+    if [[ -z "$(running_pid)" ]]; then
+      ln_log "wasmd exited during start; last log lines:"
+      tail -20 "$LN_LOG" >&2
+      rm -f "$LN_PID"
+      return 1
+    fi
+    h="$(height)"
+    if [[ -n "$h" ]]; then
+      [[ -n "$h0" ]] || h0="$h"
+      if (( h >= 2 && h > h0 )) \
+        && curl -sf --max-time 2 http://127.0.0.1:1317/cosmos/base/tendermint/v1beta1/node_info >/dev/null 2>&1 \
+        && (exec 3<>/dev/tcp/127.0.0.1/9090) 2>/dev/null; then
+        ln_log "up: height $h after $(( $(date +%s) - t0 )) s; RPC $LN_RPC, REST http://127.0.0.1:1317, gRPC 127.0.0.1:9090"
+        return 0
+      fi
+    fi
+    sleep 0.5
+  done
+  ln_log "no block after 60 s; stopping. Last log lines:"
+  tail -20 "$LN_LOG" >&2
+  cmd_stop
+  return 1
+}
+
+cmd_stop() {
+  local pid
+  pid="$(running_pid)"
+  if [[ -z "$pid" ]]; then
+    rm -f "$LN_PID"
+    ln_log "not running"
+    return 0
+  fi
+  # SIGTERM lets CometBFT flush its stores; the node is not our child in a later invocation, so
+  # wait by polling, then SIGKILL as the last resort so no process is ever left behind.
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 60; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    ln_log "pid $pid ignored SIGTERM for 30 s; sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
+  rm -f "$LN_PID"
+  ln_log "stopped (pid $pid)"
+}
+
+cmd_status() {
+  local pid h
+  pid="$(running_pid)"
+  h="$(height)"
+  if [[ -n "$pid" && -n "$h" ]]; then
+    echo "$h"
+  else
+    echo stopped
+    return 3
+  fi
+}
+
+cmd_reset() {
+  cmd_stop
+  # Only our own folder: a mistyped POE_LOCALNET_HOME must not wipe anything else.
+  if [[ -d "$LN_HOME" && ! -f "$LN_HOME/config/genesis.json" && -n "$(ls -A "$LN_HOME")" ]]; then
+    ln_log "$LN_HOME does not look like a localnet home; not deleting it"
+    return 1
+  fi
+  rm -rf "$LN_HOME"
+  ln_log "wiped $LN_HOME"
+}
+
+cmd_accounts() {
+  jq -r '.accounts[] | "\(.name)\t\(.address)"' "$LN_ACCOUNTS"
+}
+
+# Upload a wasm and print its code_id. Transactions are async (-b sync returns after CheckTx):
+# poll the tx by hash, then read the code id from the events (not `logs`, empty since SDK 0.50).
+cmd_store() {
+  local file="${1:?usage: localnet.sh store FILE.wasm [ACCOUNT]}" from="${2:-deployer}" out hash code tx
+  [[ -n "$(running_pid)" ]] || { ln_log "not running: scripts/localnet.sh start"; return 1; }
+  out="$(wasmd_cmd tx wasm store "$file" --from "$from" --keyring-backend test --home "$LN_HOME" \
+    --chain-id "$LN_CHAIN_ID" --node tcp://127.0.0.1:26657 --gas auto --gas-adjustment 1.3 \
+    --gas-prices "0$LN_DENOM" -b sync -y --output json)"
+  if [[ "$(jq -r .code <<<"$out")" != 0 ]]; then
+    ln_log "store rejected by CheckTx: $(jq -r .raw_log <<<"$out")"; return 1
+  fi
+  hash="$(jq -r .txhash <<<"$out")"
+  for ((i = 0; i < 30; i++)); do
+    if tx="$(wasmd_cmd q tx "$hash" --node tcp://127.0.0.1:26657 --output json 2>/dev/null)"; then
+      if [[ "$(jq -r .code <<<"$tx")" != 0 ]]; then
+        ln_log "store failed in block: $(jq -r .raw_log <<<"$tx")"; return 1
+      fi
+      code="$(jq -r '[.events[] | select(.type == "store_code") | .attributes[] | select(.key == "code_id") | .value][0]' <<<"$tx")"
+      ln_log "stored $(basename "$file") as code $code (tx $hash, gas used $(jq -r .gas_used <<<"$tx"))"
+      echo "$code"
+      return 0
+    fi
+    sleep 1
+  done
+  ln_log "tx $hash not included after 30 s"
+  return 1
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  reset) cmd_reset ;;
+  accounts) cmd_accounts ;;
+  store) shift; cmd_store "$@" ;;
+  install) ensure_wasmd; echo "$POE_WASMD_BIN" ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+esac

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The README's test command, and what .ci/run calls on a clean checkout.
+#
+#   scripts/test.sh            # everything below, in order; stops at the first failure
+#
+# 1. tools: the wasm target, rustfmt/clippy, binaryen's wasm-opt and cosmwasm-check 2.2.10 and
+#    3.0.10 (installed into ~/.cache/poe-economy when missing: a fresh machine needs nothing else)
+# 2. cargo fmt --check, clippy -D warnings (every crate, every target)
+# 3. cargo test: unit tests and seeded property tests of the math, multi-test integration tests of
+#    the whole loop, adversarial tests per contract, the economy's invariant property test, and
+#    the simulator on its scenarios
+# 4. the optimized wasm artifacts by the TOOLCHAIN recipe, both cosmwasm-check versions, 800 KiB gate
+# 5. schema drift: schema/<crate>.json must match the messages
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "tools"
+# rustup's minimal profile has no rustfmt/clippy; adding them is a no-op when present.
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+scripts/install-tools.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets -j 2 -- -D warnings
+
+step "cargo test (unit, property, multi-test integration, adversarial, simulator)"
+cargo test --workspace -j 2
+
+step "wasm artifacts (recipe, cosmwasm-check 2.2.10 + 3.0.10, size gate)"
+scripts/build-artifacts.sh
+
+step "schema drift"
+scripts/schema.sh --check
+
+step "all checks passed"
