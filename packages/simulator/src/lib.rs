@@ -17,7 +17,7 @@ pub mod values;
 use std::path::{Path, PathBuf};
 
 pub use crate::report::Report;
-pub use crate::runner::{run, RunOptions};
+pub use crate::runner::{run, suite_builder, RunOptions};
 pub use crate::scenario::{Scenario, ScenarioError};
 
 /// The default scenario, relative to the repository root.

@@ -23,6 +23,11 @@ struct Cli {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+    /// Write the scenario's deployment plan (instantiate messages with `@account` / `$contract`
+    /// placeholders) as JSON to this file and exit without running: what `scripts/deploy.sh`
+    /// deploys on a real node.
+    #[arg(long, value_name = "FILE")]
+    deploy_plan: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -39,6 +44,26 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(path) = &cli.deploy_plan {
+        let written = poe_simulator::suite_builder(&scenario)
+            .and_then(|b| b.deploy_plan())
+            .and_then(|plan| Ok(serde_json::to_string_pretty(&plan)?))
+            .and_then(|text| Ok(std::fs::write(path, text + "\n")?));
+        return match written {
+            Ok(()) => {
+                eprintln!(
+                    "wrote the deployment plan of {} to {}",
+                    given.display(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: cannot write the deployment plan: {err:#}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let progress = !cli.quiet && std::io::stderr().is_terminal();
     let report = match run(
         &scenario,

@@ -52,25 +52,39 @@ fn snake(t: EconomicJobType) -> String {
 }
 
 /// Runs `scenario` (already validated) and returns the report.
-pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
-    let clock = Instant::now();
-    let params = scenario.poe_params();
+/// The suite this scenario deploys: its parameters, reporters (funded with FLX at genesis),
+/// salary recipient and start time. Its [`SuiteBuilder::deploy_plan`] is what `--deploy-plan`
+/// writes for the on-chain deploy tool.
+pub fn suite_builder(scenario: &Scenario) -> AnyResult<SuiteBuilder> {
     let reporters = scenario
         .reporter_names()
         .map_err(|(p, m)| anyhow::anyhow!("reporters{p}: {m}"))?;
+    let mut builder = SuiteBuilder::new()
+        .with_params(scenario.poe_params())
+        .with_reporters(&reporters)
+        .with_owner_salary_recipient(&scenario.owner_salary_recipient);
+    if !scenario.reporter_funding().is_zero() {
+        for r in scenario.funded_reporters() {
+            builder = builder.with_flx_balance(&r, scenario.reporter_funding());
+        }
+    }
+    if let Some(t) = scenario.start_timestamp().map_err(anyhow::Error::msg)? {
+        builder = builder.with_start_time(t);
+    }
+    Ok(builder)
+}
+
+/// Runs `scenario` on a freshly deployed suite and reports on it (see the crate docs).
+pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
+    let clock = Instant::now();
+    let params = scenario.poe_params();
     let miners = scenario
         .miner_specs()
         .map_err(|(p, m)| anyhow::anyhow!("miners{p}: {m}"))?;
     let plans: Vec<EpochPlan> = plan(scenario);
     let total_jobs: u64 = plans.iter().map(|p| p.jobs.len() as u64).sum();
 
-    let mut builder = SuiteBuilder::new()
-        .with_params(params.clone())
-        .with_reporters(&reporters)
-        .with_owner_salary_recipient(&scenario.owner_salary_recipient);
-    if let Some(t) = scenario.start_timestamp().map_err(anyhow::Error::msg)? {
-        builder = builder.with_start_time(t);
-    }
+    let builder = suite_builder(scenario)?;
     let suite = builder.try_build()?;
     let config = suite.poe.config().context("poe-mining config")?;
     let genesis = config.genesis_time;
@@ -91,14 +105,8 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             .with_context(|| format!("registering miner {}", m.name))?;
     }
     for r in scenario.funded_reporters() {
-        let addr = suite.addr(&r);
-        names.insert(addr.clone(), r.clone());
-        if !scenario.reporter_funding().is_zero() {
-            suite
-                .flx
-                .mint(&suite.flx_minter, &addr, scenario.reporter_funding())
-                .with_context(|| format!("funding reporter {r} with FLX"))?;
-        }
+        // funded with FLX at genesis by the deployment plan (see suite_builder)
+        names.insert(suite.addr(&r), r.clone());
     }
 
     let bar = if options.progress {

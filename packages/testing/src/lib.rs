@@ -17,6 +17,7 @@
 //! recovered with `err.downcast_ref::<poe_testing::poe_mining::ContractError>()` (the contract
 //! crates are re-exported for that).
 
+pub mod plan;
 mod poe;
 mod suite;
 mod token;
@@ -27,6 +28,7 @@ use std::rc::Rc;
 
 use cosmwasm_std::Uint128;
 
+pub use crate::plan::{DeployPlan, DeployStep};
 pub use crate::poe::PoeHandle;
 pub use crate::suite::{default_params, Suite, SuiteBuilder};
 pub use crate::token::TokenHandle;

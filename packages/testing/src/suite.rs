@@ -6,16 +6,18 @@ use std::rc::Rc;
 
 use anyhow::{Context, Result as AnyResult};
 use cosmwasm_std::{Addr, Decimal, Empty, Timestamp, Uint128};
-use cw20::{Cw20Coin, MinterResponse};
 use cw_multi_test::{App, Contract, ContractWrapper, Executor};
-use poe_interface::poe_mining::{InstantiateMsg as PoeInstantiateMsg, PoeParams};
-use poe_interface::{token, treasury};
+use poe_interface::poe_mining::PoeParams;
 use poe_math::fee::FeeRates;
 use poe_math::genesis::{gen_total_supply, GenesisAllocation};
 use poe_math::poe::{PoeScales, PoeWeights};
 use poe_math::salary::OwnerSalaryPolicy;
 use poe_math::weight::MinerWeightParams;
 
+use crate::plan::{
+    build_plan, resolve, DeployPlan, DeployStep, PlanInput, POE_MINING_CODE, TOKEN_CODE,
+    TREASURY_CODE,
+};
 use crate::{tokens, PoeHandle, SharedApp, SuiteApp, TokenHandle, TreasuryHandle};
 
 /// Seconds per block assumed by [`Suite::advance_time`] to bump the height.
@@ -227,6 +229,25 @@ impl SuiteBuilder {
         self
     }
 
+    /// The deployment this builder makes, as data (see [`crate::plan`]): what `try_build` runs
+    /// here and what the on-chain deploy tool runs on a node.
+    pub fn deploy_plan(&self) -> AnyResult<DeployPlan> {
+        let flx_balances = self
+            .flx_balances
+            .iter()
+            .map(|(name, amount)| (name.as_str(), *amount))
+            .collect();
+        build_plan(PlanInput {
+            deployer: &self.deployer,
+            owner_salary_recipient: &self.owner_salary_recipient,
+            flx_minter: &self.flx_minter,
+            aur_minter: &self.aur_minter,
+            reporters: &self.reporters,
+            flx_balances,
+            params: &self.params,
+        })
+    }
+
     /// Deploys the suite. Panics with the failing step when a contract refuses its instantiation
     /// (use [`SuiteBuilder::try_build`] to get the error instead).
     pub fn build(self) -> Suite {
@@ -250,134 +271,75 @@ impl SuiteBuilder {
         let flx_minter = addr(&app, &self.flx_minter);
         let aur_minter = addr(&app, &self.aur_minter);
         let reporters: Vec<Addr> = self.reporters.iter().map(|r| addr(&app, r)).collect();
-        let allocation =
-            GenesisAllocation::split(gen_total_supply()).context("genesis allocation")?;
-        let genesis_accounts: Vec<(&'static str, Addr, Uint128)> = allocation
+        let genesis_accounts: Vec<Addr> = GenesisAllocation::split(gen_total_supply())
+            .context("genesis allocation")?
             .buckets()
             .iter()
-            .map(|(name, amount)| (*name, addr(&app, name), *amount))
+            .map(|(name, _)| addr(&app, name))
             .collect();
 
-        let token_code = app.store_code(token_contract());
-        let treasury_code = app.store_code(treasury_contract());
-        let poe_code = app.store_code(poe_mining_contract());
-        let admin = Some(deployer.to_string());
-
-        let treasury = app
-            .instantiate_contract(
-                treasury_code,
-                deployer.clone(),
-                &treasury::InstantiateMsg { owner: None },
-                &[],
-                "poe-treasury",
-                admin.clone(),
-            )
-            .context("instantiating the treasury")?;
-
-        let token_msg =
-            |name: &str, symbol: &str, balances: Vec<Cw20Coin>, minter: Option<&Addr>| {
-                token::InstantiateMsg {
-                    name: name.to_string(),
-                    symbol: symbol.to_string(),
-                    decimals: 6,
-                    initial_balances: balances,
-                    mint: minter.map(|m| MinterResponse {
-                        minter: m.to_string(),
-                        cap: None,
-                    }),
-                    marketing: None,
-                    transfer_burn_bps: None,
-                    owner: None,
+        // Run the deployment plan, exactly as the on-chain deploy tool does.
+        let plan = self.deploy_plan()?;
+        let mut codes: BTreeMap<&str, u64> = BTreeMap::new();
+        codes.insert(TOKEN_CODE, app.store_code(token_contract()));
+        codes.insert(TREASURY_CODE, app.store_code(treasury_contract()));
+        codes.insert(POE_MINING_CODE, app.store_code(poe_mining_contract()));
+        let mut contracts: BTreeMap<String, Addr> = BTreeMap::new();
+        for step in &plan.steps {
+            let account = |name: &str| Some(app.api().addr_make(name).to_string());
+            let contract = |label: &str| contracts.get(label).map(Addr::to_string);
+            match step {
+                DeployStep::Instantiate { label, code, msg } => {
+                    let msg = resolve(msg, &account, &contract)?;
+                    let code_id = *codes
+                        .get(code.as_str())
+                        .ok_or_else(|| anyhow::anyhow!("unknown code {code}"))?;
+                    let address = app
+                        .instantiate_contract(
+                            code_id,
+                            deployer.clone(),
+                            &msg,
+                            &[],
+                            label.clone(),
+                            Some(deployer.to_string()),
+                        )
+                        .with_context(|| format!("instantiating {label}"))?;
+                    contracts.insert(label.clone(), address);
                 }
-            };
-        let gen_balances = genesis_accounts
-            .iter()
-            .map(|(_, address, amount)| Cw20Coin {
-                address: address.to_string(),
-                amount: *amount,
-            })
-            .collect();
-        let gen = app
-            .instantiate_contract(
-                token_code,
-                deployer.clone(),
-                &token_msg("Genesis", "GEN", gen_balances, None),
-                &[],
-                "GEN",
-                admin.clone(),
-            )
-            .context("instantiating GEN")?;
-        let nex = app
-            .instantiate_contract(
-                token_code,
-                deployer.clone(),
-                &token_msg("Nexus", "NEX", vec![], Some(&deployer)),
-                &[],
-                "NEX",
-                admin.clone(),
-            )
-            .context("instantiating NEX")?;
-        let flx_balances = self
-            .flx_balances
-            .iter()
-            .filter(|(_, amount)| !amount.is_zero())
-            .map(|(name, amount)| Cw20Coin {
-                address: addr(&app, name).to_string(),
-                amount: *amount,
-            })
-            .collect();
-        let flx = app
-            .instantiate_contract(
-                token_code,
-                deployer.clone(),
-                &token_msg("Flux", "FLX", flx_balances, Some(&flx_minter)),
-                &[],
-                "FLX",
-                admin.clone(),
-            )
-            .context("instantiating FLX")?;
-        let aur = app
-            .instantiate_contract(
-                token_code,
-                deployer.clone(),
-                &token_msg("Aurum", "AUR", vec![], Some(&aur_minter)),
-                &[],
-                "AUR",
-                admin.clone(),
-            )
-            .context("instantiating AUR")?;
-
-        let poe = app
-            .instantiate_contract(
-                poe_code,
-                deployer.clone(),
-                &PoeInstantiateMsg {
-                    owner: None,
-                    flx_token: flx.to_string(),
-                    nex_token: nex.to_string(),
-                    treasury: treasury.to_string(),
-                    owner_salary_recipient: owner_salary_recipient.to_string(),
-                    reporters: reporters.iter().map(Addr::to_string).collect(),
-                    params: self.params.clone(),
-                },
-                &[],
-                "poe-mining",
-                admin,
-            )
-            .context("instantiating poe-mining")?;
-        app.execute_contract(
-            deployer.clone(),
-            nex.clone(),
-            &token::ExecuteMsg::UpdateMinter {
-                new_minter: Some(poe.to_string()),
-            },
-            &[],
-        )
-        .context("handing NEX's minter role to poe-mining")?;
+                DeployStep::Execute {
+                    contract: target,
+                    msg,
+                } => {
+                    let msg = resolve(msg, &account, &contract)?;
+                    let target = resolve(
+                        &serde_json::Value::String(target.clone()),
+                        &account,
+                        &contract,
+                    )?;
+                    let target = Addr::unchecked(target.as_str().unwrap_or_default());
+                    app.execute_contract(deployer.clone(), target.clone(), &msg, &[])
+                        .with_context(|| format!("executing {msg} on {target}"))?;
+                }
+            }
+        }
+        let get = |label: &str| {
+            contracts
+                .get(label)
+                .cloned()
+                .ok_or_else(|| anyhow::anyhow!("the plan has no {label}"))
+        };
+        let (treasury, gen, nex, flx, aur, poe) = (
+            get("treasury")?,
+            get("GEN")?,
+            get("NEX")?,
+            get("FLX")?,
+            get("AUR")?,
+            get("poe-mining")?,
+        );
 
         let app: SharedApp = Rc::new(RefCell::new(app));
         // GenesisAllocation::buckets is in the seed's order
-        let bucket = |i: usize| genesis_accounts[i].1.clone();
+        let bucket = |i: usize| genesis_accounts[i].clone();
         Ok(Suite {
             community_rewards: bucket(0),
             governance_reserve: bucket(1),
