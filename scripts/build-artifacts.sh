@@ -19,6 +19,9 @@ cd "$ROOT"
 # shellcheck source=scripts/install-tools.sh
 source "$ROOT/scripts/install-tools.sh"
 
+# CARGO_ENCODED_RUSTFLAGS would silently win over the RUSTFLAGS of the recipe below.
+unset CARGO_ENCODED_RUSTFLAGS
+
 # wasmd rejects uploads above 800 KiB (its MaxWasmSize default): catch it here, not at deploy time.
 MAX_BYTES=819200
 ARTIFACTS="$ROOT/artifacts"

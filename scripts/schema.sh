@@ -5,7 +5,7 @@
 #   scripts/schema.sh            # (re)write schema/<crate>.json for every contract crate
 #   scripts/schema.sh --check    # write into a temp dir and fail if schema/ differs (CI)
 #
-# Each contract crate has a `schema` binary that writes exactly `<outdir>/<crate>.json` (its
+# Each contract crate has a `<crate>-schema` binary (src/bin/schema.rs) that writes exactly `<outdir>/<crate>.json` (its
 # first argument). The schemas are committed because clients (ts-codegen, the dApps) are generated
 # from them; CI fails when a message changes without the schema being regenerated.
 
@@ -40,20 +40,20 @@ else
   mkdir -p "$OUT"
 fi
 
-# Which crates have a `schema` binary: ask cargo (handles both src/bin/schema.rs and [[bin]]).
+# Which crates have a `<crate>-schema` binary: ask cargo (handles both src/bin/schema.rs and [[bin]]).
 # A contract without one is an error: every contract publishes its API.
 METADATA="$(cargo metadata --no-deps --format-version 1)"
 FAILED=()
 for crate in "${CRATES[@]}"; do
   has_bin="$(jq -r --arg c "$crate" '
-    [.packages[] | select(.name == $c) | .targets[] | select(.name == "schema" and (.kind | index("bin")))] | length' <<<"$METADATA")"
+    [.packages[] | select(.name == $c) | .targets[] | select(.name == ($c + "-schema") and (.kind | index("bin")))] | length' <<<"$METADATA")"
   if [[ "$has_bin" == 0 ]]; then
-    echo "schema: $crate has no 'schema' binary (add src/bin/schema.rs writing <outdir>/$crate.json)" >&2
+    echo "schema: $crate has no '$crate-schema' binary (a [[bin]] of src/bin/schema.rs writing <outdir>/$crate.json)" >&2
     FAILED+=("$crate"); continue
   fi
   # One crate per `cargo run`: the schema only needs the crate's own message types, and building
   # one package at a time keeps features as the crate itself declares them.
-  if ! cargo run -q -p "$crate" --bin schema -- "$OUT" >/dev/null; then
+  if ! cargo run -q -p "$crate" --bin "$crate-schema" -- "$OUT" >/dev/null; then
     echo "schema: generating $crate failed" >&2
     FAILED+=("$crate"); continue
   fi
