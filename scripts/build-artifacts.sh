@@ -71,7 +71,10 @@ for crate in "${CRATES[@]}"; do
   # -C link-arg=-s strips symbols (size); -C target-cpu=mvp keeps the contract's own code free of
   # post-MVP instructions and on word-wise memcpy (the lowering below fixes the precompiled std).
   # -j 2: the machine has 2 cores.
-  if ! RUSTFLAGS='-C link-arg=-s -C target-cpu=mvp' \
+  # --remap-path-prefix: panic locations embed source paths; mapping the checkout and the cargo
+  # home to fixed names makes the bytes (and checksums.txt) independent of where the repo is
+  # cloned, so a CI clone, a developer and a verifier get the same artifacts.
+  if ! RUSTFLAGS="-C link-arg=-s -C target-cpu=mvp --remap-path-prefix=$POE_REPO_ROOT=/code --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo" \
       cargo build --release --lib --target wasm32-unknown-unknown -p "$crate" -j 2; then
     STATUS[$crate]="build failed"; FAILED=1; continue
   fi

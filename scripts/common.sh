@@ -8,6 +8,7 @@
 
 POE_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Every downloaded or built tool lives outside the repo, in this one cache.
+# shellcheck disable=SC2034  # used by the scripts that source this file
 POE_CACHE="${POE_CACHE_DIR:-$HOME/.cache/poe-economy}"
 
 # Package names of the contract crates: one per contracts/*/Cargo.toml, read from its [package]

@@ -53,15 +53,19 @@ ensure_wasm_target() {
 # `npm ci` installs exactly what package-lock.json pins; the version check catches a stale
 # node_modules left from an older pin.
 ensure_binaryen() {
-  local have=""
+  local have="" want_lock="" have_lock=""
   if [[ -x "$POE_WASM_OPT" && -f "$POE_REPO_ROOT/node_modules/binaryen/package.json" ]]; then
     have="$(node -p 'require(process.argv[1]).version' "$POE_REPO_ROOT/node_modules/binaryen/package.json")"
   fi
-  if [[ "$have" == "$POE_BINARYEN_VERSION" ]]; then
-    poe_log "binaryen $have (wasm-opt): present in node_modules"
+  # node_modules also holds the TypeScript tooling (CosmJS, ts-codegen, tsx): reinstall whenever
+  # package-lock.json changed since the last install, not only when binaryen is missing.
+  [[ -f "$POE_REPO_ROOT/package-lock.json" ]] && want_lock="$(sha256sum "$POE_REPO_ROOT/package-lock.json" | cut -d' ' -f1)"
+  [[ -f "$POE_REPO_ROOT/node_modules/.poe-lock-sha256" ]] && have_lock="$(cat "$POE_REPO_ROOT/node_modules/.poe-lock-sha256")"
+  if [[ "$have" == "$POE_BINARYEN_VERSION" && "$have_lock" == "$want_lock" ]]; then
+    poe_log "binaryen $have (wasm-opt) and node_modules: present, up to date with package-lock.json"
     return 0
   fi
-  poe_log "binaryen $POE_BINARYEN_VERSION: installing into node_modules (had: ${have:-none})"
+  poe_log "node_modules: installing (binaryen had: ${have:-none}; lock changed: $([[ "$have_lock" == "$want_lock" ]] && echo no || echo yes))"
   mkdir -p "$POE_CACHE/npm"
   # flock: two builds starting together must not both rewrite node_modules.
   (
@@ -69,6 +73,7 @@ ensure_binaryen() {
     cd "$POE_REPO_ROOT"
     if [[ -f package-lock.json ]]; then
       npm ci --no-audit --no-fund --cache "$POE_CACHE/npm" >&2
+      sha256sum package-lock.json | cut -d' ' -f1 > node_modules/.poe-lock-sha256
     else
       # First time only: writes package-lock.json, which is committed so later installs are `npm ci`.
       npm install --no-audit --no-fund --cache "$POE_CACHE/npm" >&2
