@@ -51,4 +51,4 @@ if ! diff -ru "$OUT_DIR" "$TMP/contracts" >"$TMP/diff" 2>&1; then
   echo "run scripts/codegen.sh and commit ts/src/contracts/" >&2
   exit 1
 fi
-echo "codegen: up to date ($(find "$OUT_DIR" -name '*.ts' | wc -l) files in ts/src/contracts/ from $(ls schema/*.json | wc -l) schemas)"
+echo "codegen: up to date ($(find "$OUT_DIR" -name '*.ts' | wc -l) files in ts/src/contracts/ from $(find schema -name '*.json' | wc -l) schemas)"

@@ -11,6 +11,9 @@
 #    the simulator on its scenarios
 # 4. the optimized wasm artifacts by the TOOLCHAIN recipe, both cosmwasm-check versions, 800 KiB gate
 # 5. schema drift: schema/<crate>.json must match the messages
+# 6. TypeScript: the generated clients (ts/src/contracts) must match schema/, and ts/ type-checks
+# 7. on a real chain: scripts/e2e.sh starts a local wasmd node (built from the Go module proxy and
+#    cached on first use, ~11 min), deploys the suite, runs the end-to-end test, stops the node
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -35,5 +38,12 @@ scripts/build-artifacts.sh
 
 step "schema drift"
 scripts/schema.sh --check
+
+step "TypeScript: generated clients up to date, tsc --noEmit"
+scripts/codegen.sh --check
+node_modules/.bin/tsc --noEmit -p ts
+
+step "end-to-end on a local wasmd node (start, deploy, real transactions, stop)"
+scripts/e2e.sh
 
 step "all checks passed"

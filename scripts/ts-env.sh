@@ -26,7 +26,7 @@ poe_ensure_node_modules() {
     # Re-check under the lock: another script may have installed it meanwhile.
     if [[ -f "$POE_NODE_STAMP" && "$(cat "$POE_NODE_STAMP")" == "$want" ]]; then exit 0; fi
     printf '[ts-env] npm ci (package-lock.json changed or node_modules incomplete)\n' >&2
-    cd "$POE_REPO_ROOT"
+    cd "$POE_REPO_ROOT" || exit 1
     npm ci --no-audit --no-fund --cache "$POE_CACHE/npm" >&2
     printf '%s\n' "$want" >"$POE_NODE_STAMP"
   ) 9>"$POE_CACHE/npm.lock"

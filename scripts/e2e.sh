@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The suite on a real chain, end to end, in one command:
+#
+#   scripts/e2e.sh
+#
+# 1. artifacts/: built with scripts/build-artifacts.sh when a contract's wasm or its checksum is
+#    missing or wrong (artifacts/ is git-ignored, so a fresh clone builds them once)
+# 2. node_modules/ from package-lock.json (npm ci) and the native tools in release mode:
+#    poe-sim (writes the deployment plan) and poe-index (the math oracle of the test)
+# 3. scripts/localnet.sh reset + start: a fresh single-node wasmd chain (chain-id poe-local)
+# 4. scripts/deploy.sh --scenario scenarios/localnet.yaml --force: the suite, by its DeployPlan,
+#    signed with the localnet's deployer mnemonic (scripts/localnet-accounts.json)
+# 5. node --test ts/test/*.test.ts (TAP): miners, jobs paid in FLX, epoch close checked against
+#    poe_math, NEX minted and claimed, fee parts to the base unit, refused bad input
+# 6. the node is stopped, whatever happened (trap): no process is left behind
+#
+# Exit status: the test run's (0 = every test passed); 1 when a step before it failed.
+# The output ends with node's TAP summary (`# pass N`, `# fail N`). Gas per transaction:
+# reports/e2e-gas.json. Wall time with wasmd already built: see docs/localnet.md.
+#
+# WARNING: step 3 wipes the localnet's chain data ($POE_LOCALNET_HOME, default
+# ~/.cache/poe-economy/localnet) and stops a node already running from it. The ports are fixed
+# (RPC 26657, gRPC 9090, REST 1317), so two e2e runs cannot share a machine at the same time.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# poe_ensure_node_modules, poe_contract_crates, POE_CACHE.
+# shellcheck source=scripts/ts-env.sh
+source "$ROOT/scripts/ts-env.sh"
+
+LOCALNET="$ROOT/scripts/localnet.sh"
+ACCOUNTS="$ROOT/scripts/localnet-accounts.json"
+SCENARIO=scenarios/localnet.yaml
+# Not NODE / CHAIN_ID: wasmd binds environment variables with an empty prefix (TOOLCHAIN.md).
+E2E_RPC=http://127.0.0.1:26657
+E2E_CHAIN_ID="$(jq -r .chain_id "$ACCOUNTS")"
+
+T0=$(date +%s)
+step() { printf '\n==> %s\n' "$*" >&2; }
+elapsed() { echo $(( $(date +%s) - $1 )); }
+
+# 6 first: whatever fails or interrupts below, the node goes down with this script.
+NODE_UP=0
+# shellcheck disable=SC2317  # invoked by the trap
+cleanup() {
+  if (( NODE_UP )); then
+    "$LOCALNET" stop || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# 1. Artifacts: each contract's wasm present and matching checksums.txt.
+artifacts_ok() {
+  local crate
+  [[ -f artifacts/checksums.txt ]] || return 1
+  while read -r crate; do
+    grep -q " ${crate//-/_}.wasm\$" artifacts/checksums.txt || return 1
+  done < <(poe_contract_crates)
+  (cd artifacts && sha256sum --quiet -c checksums.txt >/dev/null 2>&1)
+}
+step "artifacts"
+if artifacts_ok; then
+  echo "artifacts/: present, checksums match" >&2
+else
+  echo "artifacts/: missing or stale, building (scripts/build-artifacts.sh)" >&2
+  scripts/build-artifacts.sh
+  artifacts_ok || { echo "e2e: artifacts still missing after the build" >&2; exit 1; }
+fi
+
+# 2. Tools. Built before the node starts, so no epoch passes while cargo links.
+step "tools: node_modules, poe-sim and poe-index (release)"
+poe_ensure_node_modules
+cargo build --release -q -p poe-simulator --bins -j 2
+
+# 3. A fresh chain.
+step "localnet: reset + start"
+NODE_UP=1
+"$LOCALNET" reset
+"$LOCALNET" start
+
+# 4. Deploy. The chain was just wiped, so an existing deployments/poe-local.json describes a
+#    chain that no longer exists: --force replaces it.
+step "deploy $SCENARIO"
+if [[ -z "${POE_DEPLOYER_MNEMONIC:-}" ]]; then
+  POE_DEPLOYER_MNEMONIC="$(jq -r '.accounts[] | select(.name == "deployer") | .mnemonic' "$ACCOUNTS")"
+fi
+export POE_DEPLOYER_MNEMONIC
+T_DEPLOY=$(date +%s)
+scripts/deploy.sh --node "$E2E_RPC" --chain-id "$E2E_CHAIN_ID" --scenario "$SCENARIO" --force
+DEPLOY_S=$(elapsed "$T_DEPLOY")
+
+# 5. The test, TAP output (ends with `# pass N` / `# fail N`).
+step "e2e test (node --test)"
+T_TEST=$(date +%s)
+LOG="$(mktemp)"
+set +e
+POE_NODE="$E2E_RPC" POE_CHAIN_ID="$E2E_CHAIN_ID" \
+  node --import tsx --test --test-reporter=tap ts/test/*.test.ts 2>&1 | tee "$LOG"
+RC=${PIPESTATUS[0]}
+set -e
+TEST_S=$(elapsed "$T_TEST")
+
+# 6. Stop now (the trap is the safety net), so the summary below is the last thing printed.
+"$LOCALNET" stop
+NODE_UP=0
+
+echo >&2
+echo "e2e: wall time $(elapsed "$T0") s (deploy ${DEPLOY_S} s, test ${TEST_S} s); gas per transaction: reports/e2e-gas.json" >&2
+# node's summary again, last, so a log's tail answers "did it pass".
+grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) ' "$LOG" || true
+rm -f "$LOG"
+exit "$RC"

@@ -1,0 +1,108 @@
+// The suite's deployment as data (packages/testing/src/plan.rs, `DeployPlan`): written by
+// `scripts/simulate.sh SCENARIO --deploy-plan FILE`, run here on a real node exactly as the
+// multi-test builder runs it in the embedded chain.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export type DeployStep =
+  /** Instantiate `code` under `label` (admin: the deployer); later steps name it `$label`. */
+  | { kind: "instantiate"; label: string; code: string; msg: JsonValue }
+  /** Execute `msg` on `contract` (a `$label`) as the deployer. */
+  | { kind: "execute"; contract: string; msg: JsonValue };
+
+export interface DeployPlan {
+  /** Every `@name` the steps use, the deployer first. */
+  accounts: string[];
+  steps: DeployStep[];
+}
+
+/** `poe-token` -> `poe_token.wasm`, the file build-artifacts.sh writes into artifacts/. */
+export function artifactFile(code: string): string {
+  return `${code.replace(/-/g, "_")}.wasm`;
+}
+
+/** The codes the plan instantiates, in order of first use. */
+export function planCodes(plan: DeployPlan): string[] {
+  const codes: string[] = [];
+  for (const step of plan.steps) {
+    if (step.kind === "instantiate" && !codes.includes(step.code)) codes.push(step.code);
+  }
+  return codes;
+}
+
+/**
+ * Replaces every string `@name` by `account(name)` and `$label` by `contract(label)`, anywhere in
+ * `value` (as plan.rs `resolve`). An unknown name is an error naming the placeholder.
+ */
+export function resolvePlaceholders(
+  value: JsonValue,
+  account: (name: string) => string | undefined,
+  contract: (label: string) => string | undefined,
+): JsonValue {
+  if (typeof value === "string") {
+    if (value.startsWith("@")) {
+      const a = account(value.slice(1));
+      if (a === undefined) throw new Error(`unknown account ${value}`);
+      return a;
+    }
+    if (value.startsWith("$")) {
+      const c = contract(value.slice(1));
+      if (c === undefined) throw new Error(`unknown contract ${value}`);
+      return c;
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolvePlaceholders(v, account, contract));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, resolvePlaceholders(v, account, contract)]),
+    );
+  }
+  return value;
+}
+
+function isPlan(v: unknown): v is DeployPlan {
+  const p = v as DeployPlan;
+  return (
+    typeof p === "object" &&
+    p !== null &&
+    Array.isArray(p.accounts) &&
+    p.accounts.every((a) => typeof a === "string") &&
+    Array.isArray(p.steps) &&
+    p.steps.every(
+      (s) =>
+        (s.kind === "instantiate" && typeof s.label === "string" && typeof s.code === "string") ||
+        (s.kind === "execute" && typeof s.contract === "string"),
+    )
+  );
+}
+
+/** Parses and checks the shape of a plan file's text. */
+export function parsePlan(text: string): DeployPlan {
+  const v: unknown = JSON.parse(text);
+  if (!isPlan(v)) throw new Error("not a deployment plan ({accounts: [..], steps: [..]})");
+  return v;
+}
+
+/**
+ * Runs the simulator's `--deploy-plan` on `scenario` (scripts/simulate.sh, which builds poe-sim
+ * in release mode the first time) and returns the plan. The scenario is validated on the way:
+ * a refused scenario fails here, before anything touches the chain.
+ */
+export function planFromScenario(repoRoot: string, scenario: string): DeployPlan {
+  const dir = mkdtempSync(join(tmpdir(), "poe-plan-"));
+  try {
+    const file = join(dir, "plan.json");
+    execFileSync(join(repoRoot, "scripts/simulate.sh"), ["--quiet", scenario, "--deploy-plan", file], {
+      cwd: repoRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    return parsePlan(readFileSync(file, "utf8"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
