@@ -45,7 +45,12 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
 }
 
 /// The index of `epoch`: stored when closed, computed from the running sums while open.
-fn index_response(config: &Config, epoch: u64, state: &EpochState) -> StdResult<PoeIndexResponse> {
+fn index_response(
+    config: &Config,
+    epoch: u64,
+    state: &EpochState,
+    next_to_close: u64,
+) -> StdResult<PoeIndexResponse> {
     let (index, nex_minted, closed) = match &state.closed {
         Some(c) => (c.index, c.nex_minted, true),
         None => (
@@ -55,7 +60,8 @@ fn index_response(config: &Config, epoch: u64, state: &EpochState) -> StdResult<
                 &config.params.poe_scales,
             ),
             Uint128::zero(),
-            false,
+            // an empty epoch closed together with a later one has no record
+            epoch < next_to_close,
         ),
     };
     Ok(PoeIndexResponse {
@@ -80,13 +86,19 @@ fn index_response(config: &Config, epoch: u64, state: &EpochState) -> StdResult<
 pub fn poe_index(deps: Deps, epoch: u64) -> StdResult<PoeIndexResponse> {
     let config = CONFIG.load(deps.storage)?;
     let state = EPOCHS.may_load(deps.storage, epoch)?.unwrap_or_default();
-    index_response(&config, epoch, &state)
+    index_response(
+        &config,
+        epoch,
+        &state,
+        STATE.load(deps.storage)?.next_epoch_to_close,
+    )
 }
 
 pub fn current_epoch(deps: Deps, env: Env) -> StdResult<EpochResponse> {
     let config = CONFIG.load(deps.storage)?;
     let epoch = config.schedule.epoch_at(env.block.time);
     let state = EPOCHS.may_load(deps.storage, epoch)?.unwrap_or_default();
+    let next_epoch_to_close = STATE.load(deps.storage)?.next_epoch_to_close;
     Ok(EpochResponse {
         epoch,
         start_time: config
@@ -94,8 +106,8 @@ pub fn current_epoch(deps: Deps, env: Env) -> StdResult<EpochResponse> {
             .start_of(epoch)
             .unwrap_or(config.genesis_time),
         end_time: config.schedule.end_of(epoch),
-        next_epoch_to_close: STATE.load(deps.storage)?.next_epoch_to_close,
-        index: index_response(&config, epoch, &state)?,
+        next_epoch_to_close,
+        index: index_response(&config, epoch, &state, next_epoch_to_close)?,
     })
 }
 
@@ -336,7 +348,7 @@ pub fn minting_eligibility(deps: Deps, env: Env) -> StdResult<MintingEligibility
     let state = STATE.load(deps.storage)?;
     let epoch = config.schedule.epoch_at(env.block.time);
     let current = EPOCHS.may_load(deps.storage, epoch)?.unwrap_or_default();
-    let current_gamma = index_response(&config, epoch, &current)?.gamma;
+    let current_gamma = index_response(&config, epoch, &current, state.next_epoch_to_close)?.gamma;
     let threshold = config.params.min_poe_threshold;
     let enough_volume = current.activity.total_job_value >= config.params.min_epoch_job_value;
     Ok(MintingEligibilityResponse {

@@ -164,7 +164,8 @@ pub enum ExecuteMsg {
     },
     /// FLX fee hook: `msg` is a [`ReceiveMsg`]; only the FLX token may call it.
     Receive(Cw20ReceiveMsg),
-    /// Anyone: closes `epoch`, which must be the oldest open epoch and must have ended.
+    /// Anyone: closes `epoch`, which must have ended and be the oldest open epoch, or a later one
+    /// when the open epochs before it had no job (they are closed with it, minting nothing).
     /// Computes the PoE index, mints NEX when Gamma passes the threshold and sends the
     /// accumulated treasury share to the treasury.
     CloseEpoch {

@@ -468,3 +468,54 @@ fn a_dust_epoch_mints_nothing_even_when_gamma_passes() {
     suite.close_epoch(1).unwrap();
     assert!(!suite.poe.poe_index(1).unwrap().nex_minted.is_zero());
 }
+
+#[test]
+fn idle_epochs_close_together_in_one_call() {
+    let (suite, reporter, m) = suite_with(&["alice"]);
+    suite
+        .poe
+        .submit_job(
+            &reporter,
+            job(&m[0], EconomicJobType::Compute, 500_000_000_000, 90, 90),
+        )
+        .unwrap();
+    // a day of silence, then jobs resume in epoch 30 before anyone closed anything
+    suite.advance_to(suite.epoch_start(30).plus_seconds(5));
+    suite
+        .poe
+        .submit_job(
+            &reporter,
+            job(&m[0], EconomicJobType::Compute, 500_000_000_000, 90, 90),
+        )
+        .unwrap();
+    // epoch 0 had jobs: it must be closed first
+    let err = suite.poe.close_epoch(&reporter, 29).unwrap_err();
+    assert_eq!(
+        err.downcast_ref::<poe_testing::poe_mining::ContractError>(),
+        Some(&poe_testing::poe_mining::ContractError::EpochNotNext { epoch: 29, next: 0 })
+    );
+    suite.poe.close_epoch(&reporter, 0).unwrap();
+    // epochs 1..=28 were empty: closing 29 closes them all in one call, minting nothing
+    let res = suite.poe.close_epoch(&reporter, 29).unwrap();
+    assert!(res.events.iter().any(|e| e
+        .attributes
+        .iter()
+        .any(|a| a.key == "empty_epochs_closed_before" && a.value == "28")));
+    for epoch in [1, 15, 28, 29] {
+        let index = suite.poe.poe_index(epoch).unwrap();
+        assert!(index.closed, "epoch {epoch}");
+        assert_eq!((index.job_count, index.nex_minted), (0, Uint128::zero()));
+    }
+    assert_eq!(suite.poe.current_epoch().unwrap().next_epoch_to_close, 30);
+    // epoch 30, with a job, is closed on its own after it ends, and both rewards are claimable
+    suite.advance_to(suite.epoch_end(30));
+    suite.poe.close_epoch(&reporter, 30).unwrap();
+    assert_eq!(suite.poe.pending_rewards(&m[0], None).unwrap().epochs, 2);
+    suite.poe.claim_rewards(&m[0], None).unwrap();
+    assert_eq!(
+        suite.nex.balance(&m[0]).unwrap(),
+        suite.poe.mining_statistics().unwrap().nex_minted_total
+    );
+    // the streak restarted after the gap
+    assert_eq!(suite.poe.miner(&m[0]).unwrap().active_streak, 1);
+}

@@ -37,6 +37,8 @@ enum Step {
         seconds: u64,
     },
     Close,
+    /// Close the latest ended epoch: skips the open epochs before it when they had no job.
+    CloseLatest,
     Claim {
         miner: usize,
         limit: u32,
@@ -60,6 +62,7 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(miner, job_type, value, quality, uptime, liquidity)| Step::Job { miner, job_type, value, quality, uptime, liquidity }),
         2 => (1u64..5_000).prop_map(|seconds| Step::Advance { seconds }),
         2 => Just(Step::Close),
+        1 => Just(Step::CloseLatest),
         2 => (0..MINERS, 1u32..4).prop_map(|(miner, limit)| Step::Claim { miner, limit }),
         1 => (0..MINERS).prop_map(|miner| Step::WithdrawSpendable { miner }),
         1 => (0..MINERS).prop_map(|miner| Step::WithdrawLocked { miner }),
@@ -139,6 +142,10 @@ impl World {
             Step::Close => {
                 let next = s.poe.current_epoch().unwrap().next_epoch_to_close;
                 s.poe.close_epoch(&self.reporter, next)
+            }
+            Step::CloseLatest => {
+                let current = s.poe.current_epoch().unwrap().epoch;
+                s.poe.close_epoch(&self.reporter, current.saturating_sub(1))
             }
             Step::Claim { miner, limit } => s.poe.claim_rewards(&self.miners[*miner], Some(*limit)),
             Step::WithdrawSpendable { miner } => {

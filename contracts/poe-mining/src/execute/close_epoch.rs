@@ -1,14 +1,17 @@
 //! Closing an epoch: the PoE index, Gamma, NEX issuance, and the treasury flush. O(1): it reads
 //! the epoch's running sums, never the miners.
 
-use cosmwasm_std::{to_json_binary, DepsMut, Env, Response, SubMsg, Uint128, WasmMsg};
+use cosmwasm_std::{to_json_binary, DepsMut, Env, Order, Response, SubMsg, Uint128, WasmMsg};
+use cw_storage_plus::Bound;
 use poe_math::poe::{epoch_emission, poe_index};
 
 use crate::error::ContractError;
 use crate::execute::send_to_treasury;
 use crate::state::{ClosedEpoch, CONFIG, EPOCHS, STATE};
 
-/// Anyone. `epoch` must be the oldest open epoch and must have ended. Computes
+/// Anyone. `epoch` must have ended and be the oldest open epoch, or a later one when every open
+/// epoch before it had no job (those close with it, minting nothing: an idle day costs one close,
+/// not one per epoch). Computes
 /// `Phi`, `Gamma = Phi / (1 + Phi)` (seed 001) and, when `Gamma >= min_poe_threshold`, the epoch's
 /// job value reaches `min_epoch_job_value` and some miner has a positive weight, mints `max_emission_per_epoch * Gamma` NEX to this contract (a
 /// `Mint` submessage to the NEX token; if it fails, the close fails). Sends the FLX owed to the
@@ -19,11 +22,22 @@ pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, Cont
     if epoch < state.next_epoch_to_close {
         return Err(ContractError::EpochAlreadyClosed { epoch });
     }
-    if epoch > state.next_epoch_to_close {
-        return Err(ContractError::EpochNotNext {
-            epoch,
-            next: state.next_epoch_to_close,
-        });
+    // Epochs before `epoch` may be closed with it only if none of them had a job: EPOCHS holds a
+    // record for every epoch with a job, so one range read (not a loop) decides.
+    let skipped = epoch - state.next_epoch_to_close;
+    if skipped > 0 {
+        let first_with_jobs = EPOCHS
+            .keys(
+                deps.storage,
+                Some(Bound::inclusive(state.next_epoch_to_close)),
+                Some(Bound::exclusive(epoch)),
+                Order::Ascending,
+            )
+            .next()
+            .transpose()?;
+        if let Some(next) = first_with_jobs {
+            return Err(ContractError::EpochNotNext { epoch, next });
+        }
     }
     let ends_at = config.schedule.end_of(epoch);
     if env.block.time < ends_at {
@@ -57,7 +71,7 @@ pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, Cont
     });
     EPOCHS.save(deps.storage, epoch, &epoch_state)?;
 
-    state.next_epoch_to_close += 1;
+    state.next_epoch_to_close = epoch + 1;
     state.nex_minted_total = state.nex_minted_total.checked_add(nex_minted)?;
     state.last_closed_gamma = Some(index.gamma);
     let treasury_sent = state.treasury_pending;
@@ -68,6 +82,7 @@ pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, Cont
     let mut response = Response::new()
         .add_attribute("action", "close_epoch")
         .add_attribute("epoch", epoch.to_string())
+        .add_attribute("empty_epochs_closed_before", skipped.to_string())
         .add_attribute("phi_value", index.phi_value.to_string())
         .add_attribute("volume_component", index.volume_component.to_string())
         .add_attribute("liquidity_component", index.liquidity_component.to_string())
