@@ -48,11 +48,8 @@ TARGET_DIR="$(cargo metadata --no-deps --format-version 1 | jq -r .target_direct
 WASM_OUT="$TARGET_DIR/wasm32-unknown-unknown/release"
 
 mkdir -p "$ARTIFACTS"
-if [[ $# -eq 0 ]]; then
-  # Building everything: drop artifacts of contracts that no longer exist (renamed/removed),
-  # so checksums.txt describes exactly the current suite.
-  rm -f "$ARTIFACTS"/*.wasm "$ARTIFACTS/checksums.txt"
-fi
+# Artifacts are replaced one by one with an atomic rename (never deleted first), so a deploy or a
+# gas report reading artifacts/ while this runs sees either the old or the new file, not none.
 
 declare -A STATUS=()   # crate -> "ok" or the failing step
 FAILED=0
@@ -87,19 +84,30 @@ for crate in "${CRATES[@]}"; do
   # lower them (lowering passes BEFORE -Os), then optimize for size.
   if ! "$POE_WASM_OPT" --enable-bulk-memory-opt --enable-sign-ext \
       --llvm-memory-copy-fill-lowering --signext-lowering -Os \
-      "$WASM_OUT/$file" -o "$ARTIFACTS/$file"; then
+      "$WASM_OUT/$file" -o "$ARTIFACTS/$file.tmp"; then
+    rm -f "$ARTIFACTS/$file.tmp"
     STATUS[$crate]="wasm-opt failed"; FAILED=1; continue
   fi
+  mv -f "$ARTIFACTS/$file.tmp" "$ARTIFACTS/$file"
   STATUS[$crate]="ok"
 done
 
 # 4. Checksums of every artifact present (sha256sum format, names relative to artifacts/),
 #    so `cd artifacts && sha256sum -c checksums.txt` verifies a download.
 shopt -s nullglob
+if [[ $# -eq 0 ]]; then
+  # Building everything: drop artifacts of contracts that no longer exist (renamed/removed), so
+  # checksums.txt describes exactly the current suite.
+  for f in "$ARTIFACTS"/*.wasm; do
+    keep=0
+    for crate in "${CRATES[@]}"; do [[ "$(basename "$f")" == "${crate//-/_}.wasm" ]] && keep=1; done
+    [[ $keep == 1 ]] || { echo "removing stale $(basename "$f")" >&2; rm -f "$f"; }
+  done
+fi
 wasm_files=("$ARTIFACTS"/*.wasm)
 shopt -u nullglob
 if [[ ${#wasm_files[@]} -gt 0 ]]; then
-  (cd "$ARTIFACTS" && sha256sum -- *.wasm > checksums.txt)
+  (cd "$ARTIFACTS" && sha256sum -- *.wasm > checksums.txt.tmp && mv -f checksums.txt.tmp checksums.txt)
 fi
 
 # 5. The VM's own static checks, with both VM lines the artifacts must run on (wasmvm 2.2 and 3.x).

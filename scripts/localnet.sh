@@ -157,8 +157,11 @@ cmd_start() {
 
   # Flags repeat the loopback addresses so they hold even with an older config.toml/app.toml.
   # nohup + our own pid file: the node outlives this script; `stop` finds it by pid.
+  # setsid: its own session and process group, so a Ctrl-C to the caller (e2e.sh, a terminal)
+  # does not kill the node behind `stop`'s back. (Not a group leader here, so setsid does not
+  # fork: $! stays the wasmd pid through the exec chain setsid -> nohup -> env -> wasmd.)
   ln_log "starting wasmd (log: $LN_LOG)"
-  nohup env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin "$POE_WASMD_BIN" start --home "$LN_HOME" \
+  setsid nohup env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin "$POE_WASMD_BIN" start --home "$LN_HOME" \
     --minimum-gas-prices "0$LN_DENOM" \
     --rpc.laddr tcp://127.0.0.1:26657 --rpc.pprof_laddr 127.0.0.1:6060 \
     --p2p.laddr tcp://127.0.0.1:26656 \
