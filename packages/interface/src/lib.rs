@@ -5,6 +5,8 @@
 //! `Uint128` in the token's base units; rates and fractions are `Decimal`; times are seconds.
 
 pub mod poe_mining;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod token;
 pub mod treasury;
 

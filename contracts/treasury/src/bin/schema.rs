@@ -1,28 +1,16 @@
-//! Writes the treasury's API as `<outdir>/poe-treasury.json` (outdir = first argument, default
-//! `schema`). Only that one file: `write_api!` would also write a `raw/` folder shared by every
-//! contract and delete the other contracts' schemas.
-
-use std::path::PathBuf;
+//! Writes `<outdir>/poe-treasury.json` (outdir = first argument, default `schema`): the contract's API
+//! for clients and `@cosmwasm/ts-codegen`.
 
 use cosmwasm_schema::generate_api;
-use poe_treasury::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use poe_interface::treasury::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out_dir = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("schema"));
-    let api = generate_api! {
+    poe_interface::schema::write_api_file(generate_api! {
         name: "poe-treasury",
         instantiate: InstantiateMsg,
         execute: ExecuteMsg,
         query: QueryMsg,
         migrate: MigrateMsg,
-    }
-    .render();
-    std::fs::create_dir_all(&out_dir)?;
-    let path = out_dir.join("poe-treasury.json");
-    std::fs::write(&path, api.to_string()? + "\n")?;
-    println!("wrote {}", path.display());
+    })?;
     Ok(())
 }
