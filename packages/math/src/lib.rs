@@ -15,6 +15,7 @@ pub mod fee;
 pub mod genesis;
 pub mod poe;
 pub mod salary;
+pub mod staking;
 pub mod weight;
 
 pub use error::MathError;

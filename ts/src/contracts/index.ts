@@ -4,29 +4,45 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
-import * as _0 from "./PoeMining.types";
-import * as _1 from "./PoeMining.client";
-import * as _2 from "./PoeMining.message-composer";
-import * as _3 from "./PoeToken.types";
-import * as _4 from "./PoeToken.client";
-import * as _5 from "./PoeToken.message-composer";
-import * as _6 from "./PoeTreasury.types";
-import * as _7 from "./PoeTreasury.client";
-import * as _8 from "./PoeTreasury.message-composer";
+import * as _0 from "./PoeGovernance.types";
+import * as _1 from "./PoeGovernance.client";
+import * as _2 from "./PoeGovernance.message-composer";
+import * as _3 from "./PoeMining.types";
+import * as _4 from "./PoeMining.client";
+import * as _5 from "./PoeMining.message-composer";
+import * as _6 from "./PoeStaking.types";
+import * as _7 from "./PoeStaking.client";
+import * as _8 from "./PoeStaking.message-composer";
+import * as _9 from "./PoeToken.types";
+import * as _10 from "./PoeToken.client";
+import * as _11 from "./PoeToken.message-composer";
+import * as _12 from "./PoeTreasury.types";
+import * as _13 from "./PoeTreasury.client";
+import * as _14 from "./PoeTreasury.message-composer";
 export namespace contracts {
-  export const PoeMining = {
+  export const PoeGovernance = {
     ..._0,
     ..._1,
     ..._2
   };
-  export const PoeToken = {
+  export const PoeMining = {
     ..._3,
     ..._4,
     ..._5
   };
-  export const PoeTreasury = {
+  export const PoeStaking = {
     ..._6,
     ..._7,
     ..._8
+  };
+  export const PoeToken = {
+    ..._9,
+    ..._10,
+    ..._11
+  };
+  export const PoeTreasury = {
+    ..._12,
+    ..._13,
+    ..._14
   };
 }

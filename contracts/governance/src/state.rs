@@ -1,0 +1,80 @@
+//! Governance's state. Keys are short and distinct; a layout change gets a new key and a
+//! migration. A proposal's content (title, description, messages: up to kilobytes) is stored
+//! apart from its record (times, rules, tally: about 600 bytes), so a vote reads and writes only
+//! the record.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Addr, CosmosMsg, Timestamp, Uint128};
+use cw_storage_plus::{Item, Map};
+use poe_interface::governance::{
+    Config, DepositStatus, ProposalStatus, Tally, VoteOption, VotingRules,
+};
+
+/// The configuration.
+pub const CONFIG: Item<Config> = Item::new("c");
+/// The id of the last proposal made (ids start at 1).
+pub const PROPOSAL_COUNT: Item<u64> = Item::new("n");
+/// Proposal records by id.
+pub const PROPOSALS: Map<u64, Proposal> = Map::new("p");
+/// Proposal contents by id.
+pub const CONTENTS: Map<u64, ProposalContent> = Map::new("t");
+/// Ballots by (proposal id, voter).
+pub const BALLOTS: Map<(u64, &Addr), Ballot> = Map::new("b");
+/// The last pause governance ordered, by target.
+pub const PAUSES: Map<&Addr, PauseRecord> = Map::new("z");
+
+/// A proposal's record: everything a vote, an execution or a close needs.
+#[cw_serde]
+pub struct Proposal {
+    pub proposer: Addr,
+    /// The deposit token and amount paid (the config's at proposal time).
+    pub deposit_token: Addr,
+    pub deposit_amount: Uint128,
+    pub deposit_status: DepositStatus,
+    /// The staking contract asked for voting power (the config's at proposal time).
+    pub staking: Addr,
+    /// Voting power counts as at the start of this block.
+    pub start_height: u64,
+    pub start_time: Timestamp,
+    /// Votes are accepted while block time < `end_time`.
+    pub end_time: Timestamp,
+    /// `end_time + timelock_seconds`.
+    pub executable_at: Timestamp,
+    /// `executable_at + execution_window_seconds`.
+    pub expires_at: Timestamp,
+    /// Total voting power at `start_height`, read at proposal time.
+    pub total_power: Uint128,
+    /// The config's rules at proposal time.
+    pub rules: VotingRules,
+    pub tally: Tally,
+    /// The persisted status: `Open` until `Execute` (`Executed`), its reply (`ExecutionFailed`) or
+    /// `Close` (`Rejected`, `Vetoed`, `Expired`) writes a final one. The status at a given time is
+    /// [`Proposal::status_at`].
+    pub status: ProposalStatus,
+    /// The error of a failed execution.
+    pub execution_error: Option<String>,
+}
+
+/// What a proposal says and does.
+#[cw_serde]
+pub struct ProposalContent {
+    pub title: String,
+    pub description: String,
+    pub msgs: Vec<CosmosMsg>,
+}
+
+/// One voter's vote on one proposal.
+#[cw_serde]
+pub struct Ballot {
+    pub vote: VoteOption,
+    /// The voter's power at the proposal's start height (what the tally holds for it).
+    pub power: Uint128,
+}
+
+/// A pause governance ordered.
+#[cw_serde]
+pub struct PauseRecord {
+    pub until: Timestamp,
+    pub paused_by: Addr,
+    pub paused_at: Timestamp,
+}

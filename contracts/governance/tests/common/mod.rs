@@ -1,0 +1,694 @@
+//! Shared fixtures of governance's tests: a multi-test app with governance, the suite's token as
+//! GEN (and a second token, NEX), the suite's treasury, and two TEST DOUBLES that exist only here:
+//! a staking contract answering `StakingQuery` from a `SnapshotMap` by height (with an execute to
+//! set power), and a pausable target owned by governance.
+#![allow(dead_code, unused_imports)]
+
+use anyhow::Result as AnyResult;
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{
+    coin, to_json_binary, Addr, Binary, Coin, CosmosMsg, Decimal, Deps, DepsMut, Empty, Env,
+    MessageInfo, Record, Response, StdError, StdResult, Timestamp, Uint128, WasmMsg,
+};
+use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
+use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cw_storage_plus::{Item, SnapshotItem, SnapshotMap, Strategy};
+
+pub use poe_governance::msg::{
+    Config, ConfigUpdate, DepositStatus, ExecuteMsg, GuardianUpdate, InstantiateMsg,
+    PausableExecuteMsg, PausesResponse, PowerResponse, ProposalResponse, ProposalStatus,
+    ProposalsResponse, QueryMsg, ReceiveMsg, StakingQuery, Tally, VoteInfo, VoteOption,
+    VoteResponse, VotesResponse,
+};
+pub use poe_governance::ContractError;
+
+/// GEN each account starts with (10 GEN, 6 decimals).
+pub const START: u128 = 10_000_000;
+/// GEN governance holds for proposals to spend (5 GEN).
+pub const RESERVE: u128 = 5_000_000;
+/// The proposal deposit (1 GEN).
+pub const DEPOSIT: u128 = 1_000_000;
+/// Native coins of the test chain (to attach funds where none belong).
+pub const ATOM: &str = "uatom";
+
+pub const VOTING: u64 = 3 * 86_400;
+pub const TIMELOCK: u64 = 86_400;
+pub const WINDOW: u64 = 2 * 86_400;
+pub const MAX_PAUSE: u64 = 86_400;
+
+// ---------------------------------------------------------------------------------------------
+// Test double: staking. Powers by address in a SnapshotMap (every block), total in a
+// SnapshotItem; a value at height h is the one at the START of block h, as the real staking
+// contract promises.
+// ---------------------------------------------------------------------------------------------
+
+const POWERS: SnapshotMap<&Addr, Uint128> =
+    SnapshotMap::new("pw", "pw__check", "pw__change", Strategy::EveryBlock);
+const TOTAL: SnapshotItem<Uint128> =
+    SnapshotItem::new("tt", "tt__check", "tt__change", Strategy::EveryBlock);
+
+/// The staking double's only execute: sets `address`'s power from this block on.
+#[cw_serde]
+pub enum StakingDoubleMsg {
+    SetPower { address: String, power: Uint128 },
+}
+
+fn staking_instantiate(
+    deps: DepsMut,
+    env: Env,
+    _info: MessageInfo,
+    _msg: Empty,
+) -> StdResult<Response> {
+    TOTAL.save(deps.storage, &Uint128::zero(), env.block.height)?;
+    Ok(Response::new())
+}
+
+fn staking_execute(
+    deps: DepsMut,
+    env: Env,
+    _info: MessageInfo,
+    msg: StakingDoubleMsg,
+) -> StdResult<Response> {
+    let StakingDoubleMsg::SetPower { address, power } = msg;
+    let addr = deps.api.addr_validate(&address)?;
+    let height = env.block.height;
+    let old = POWERS.may_load(deps.storage, &addr)?.unwrap_or_default();
+    POWERS.save(deps.storage, &addr, &power, height)?;
+    let total = TOTAL.load(deps.storage)? - old + power;
+    TOTAL.save(deps.storage, &total, height)?;
+    Ok(Response::new())
+}
+
+fn staking_query(deps: Deps, _env: Env, msg: StakingQuery) -> StdResult<Binary> {
+    match msg {
+        StakingQuery::VotingPower { address, height } => {
+            let addr = deps.api.addr_validate(&address)?;
+            let power = POWERS
+                .may_load_at_height(deps.storage, &addr, height)?
+                .unwrap_or_default();
+            to_json_binary(&PowerResponse { power, height })
+        }
+        StakingQuery::TotalPower { height } => {
+            let power = TOTAL
+                .may_load_at_height(deps.storage, height)?
+                .unwrap_or_default();
+            to_json_binary(&PowerResponse { power, height })
+        }
+    }
+}
+
+pub fn staking_double() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        staking_execute,
+        staking_instantiate,
+        staking_query,
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test double: a pausable target that accepts `PausableExecuteMsg` from its owner only.
+// ---------------------------------------------------------------------------------------------
+
+#[cw_serde]
+pub struct TargetInstantiate {
+    pub owner: String,
+}
+
+#[cw_serde]
+pub enum TargetQuery {
+    /// -> `Option<Timestamp>`
+    PausedUntil {},
+}
+
+const TARGET_OWNER: Item<Addr> = Item::new("owner");
+const PAUSED_UNTIL: Item<Option<Timestamp>> = Item::new("until");
+
+fn target_instantiate(
+    deps: DepsMut,
+    _env: Env,
+    _info: MessageInfo,
+    msg: TargetInstantiate,
+) -> StdResult<Response> {
+    TARGET_OWNER.save(deps.storage, &deps.api.addr_validate(&msg.owner)?)?;
+    PAUSED_UNTIL.save(deps.storage, &None)?;
+    Ok(Response::new())
+}
+
+fn target_execute(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: PausableExecuteMsg,
+) -> StdResult<Response> {
+    if info.sender != TARGET_OWNER.load(deps.storage)? {
+        return Err(StdError::generic_err("target: not the owner"));
+    }
+    let until = match msg {
+        PausableExecuteMsg::Pause { until } => Some(until),
+        PausableExecuteMsg::Unpause {} => None,
+    };
+    PAUSED_UNTIL.save(deps.storage, &until)?;
+    Ok(Response::new())
+}
+
+fn target_query(deps: Deps, _env: Env, _msg: TargetQuery) -> StdResult<Binary> {
+    to_json_binary(&PAUSED_UNTIL.load(deps.storage)?)
+}
+
+pub fn target_double() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        target_execute,
+        target_instantiate,
+        target_query,
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The suite's own contracts.
+// ---------------------------------------------------------------------------------------------
+
+pub fn governance_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_governance::contract::execute,
+            poe_governance::contract::instantiate,
+            poe_governance::contract::query,
+        )
+        .with_reply(poe_governance::contract::reply)
+        .with_migrate(poe_governance::contract::migrate),
+    )
+}
+
+pub fn token_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        poe_token::contract::execute,
+        poe_token::contract::instantiate,
+        poe_token::contract::query,
+    ))
+}
+
+pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        poe_treasury::contract::execute,
+        poe_treasury::contract::instantiate,
+        poe_treasury::contract::query,
+    ))
+}
+
+pub struct Suite {
+    pub app: App,
+    pub gov_code: u64,
+    pub gov: Addr,
+    pub gen: Addr,
+    /// A second token, not the deposit token.
+    pub nex: Addr,
+    pub staking: Addr,
+    pub treasury: Addr,
+    /// Pausable, owned by governance.
+    pub target: Addr,
+    pub admin: Addr,
+    pub guardian: Addr,
+    /// Stakers: alice 400, bob 300, carol 200, dave 100 (total 1,000).
+    pub alice: Addr,
+    pub bob: Addr,
+    pub carol: Addr,
+    pub dave: Addr,
+    /// Holds GEN, no stake.
+    pub eve: Addr,
+}
+
+impl Suite {
+    /// The standard config: deposit 1 GEN, voting 3 days, quorum 30 %, threshold default (67 %),
+    /// veto default (33.4 %), timelock 1 day, window 2 days, guardian pauses up to 1 day.
+    pub fn new() -> Self {
+        Self::with_config(|_| {})
+    }
+
+    pub fn default_instantiate(s: &SuiteAddrs) -> InstantiateMsg {
+        InstantiateMsg {
+            staking: s.staking.to_string(),
+            deposit_token: s.gen.to_string(),
+            deposit_amount: Uint128::new(DEPOSIT),
+            voting_period_seconds: VOTING,
+            quorum: Decimal::percent(30),
+            threshold: None,
+            veto_threshold: None,
+            timelock_seconds: TIMELOCK,
+            execution_window_seconds: WINDOW,
+            treasury: s.treasury.to_string(),
+            guardian: Some(s.guardian.to_string()),
+            max_pause_seconds: MAX_PAUSE,
+        }
+    }
+
+    pub fn with_config(edit: impl FnOnce(&mut InstantiateMsg)) -> Self {
+        let mut app = App::new(|router, api, storage| {
+            router
+                .bank
+                .init_balance(storage, &api.addr_make("alice"), vec![coin(1_000, ATOM)])
+                .expect("bank balance");
+        });
+        let api = app.api();
+        let [admin, guardian, alice, bob, carol, dave, eve] =
+            ["admin", "guardian", "alice", "bob", "carol", "dave", "eve"].map(|n| api.addr_make(n));
+
+        let gov_code = app.store_code(governance_contract());
+        let token_code = app.store_code(token_contract());
+        let staking_code = app.store_code(staking_double());
+        let treasury_code = app.store_code(treasury_contract());
+        let target_code = app.store_code(target_double());
+
+        let mut token = |symbol: &str| {
+            app.instantiate_contract(
+                token_code,
+                admin.clone(),
+                &poe_token::msg::InstantiateMsg {
+                    name: format!("{symbol} token"),
+                    symbol: symbol.to_string(),
+                    decimals: 6,
+                    initial_balances: [&alice, &bob, &carol, &dave, &eve]
+                        .iter()
+                        .map(|a| Cw20Coin {
+                            address: a.to_string(),
+                            amount: Uint128::new(START),
+                        })
+                        .chain(std::iter::once(Cw20Coin {
+                            address: admin.to_string(),
+                            amount: Uint128::new(RESERVE),
+                        }))
+                        .collect(),
+                    mint: None,
+                    marketing: None,
+                    transfer_burn_bps: None,
+                    owner: None,
+                },
+                &[],
+                symbol,
+                None,
+            )
+            .expect("token instantiates")
+        };
+        let gen = token("GEN");
+        let nex = token("NEX");
+        let staking = app
+            .instantiate_contract(staking_code, admin.clone(), &Empty {}, &[], "staking", None)
+            .expect("staking double instantiates");
+        let treasury = app
+            .instantiate_contract(
+                treasury_code,
+                admin.clone(),
+                &poe_treasury::msg::InstantiateMsg { owner: None },
+                &[],
+                "treasury",
+                None,
+            )
+            .expect("treasury instantiates");
+
+        let addrs = SuiteAddrs {
+            staking: staking.clone(),
+            gen: gen.clone(),
+            treasury: treasury.clone(),
+            guardian: guardian.clone(),
+        };
+        let mut msg = Self::default_instantiate(&addrs);
+        edit(&mut msg);
+        let gov = app
+            .instantiate_contract(
+                gov_code,
+                admin.clone(),
+                &msg,
+                &[],
+                "governance",
+                Some(admin.to_string()),
+            )
+            .expect("governance instantiates");
+        let target = app
+            .instantiate_contract(
+                target_code,
+                admin.clone(),
+                &TargetInstantiate {
+                    owner: gov.to_string(),
+                },
+                &[],
+                "target",
+                None,
+            )
+            .expect("target instantiates");
+
+        let mut s = Suite {
+            app,
+            gov_code,
+            gov,
+            gen,
+            nex,
+            staking,
+            treasury,
+            target,
+            admin,
+            guardian,
+            alice,
+            bob,
+            carol,
+            dave,
+            eve,
+        };
+        // governance's reserve, for proposals to spend
+        let (admin, gov, gen) = (s.admin.clone(), s.gov.clone(), s.gen.clone());
+        s.app
+            .execute_contract(
+                admin,
+                gen,
+                &Cw20ExecuteMsg::Transfer {
+                    recipient: gov.to_string(),
+                    amount: Uint128::new(RESERVE),
+                },
+                &[],
+            )
+            .expect("reserve transferred");
+        for (who, power) in [
+            (s.alice.clone(), 400),
+            (s.bob.clone(), 300),
+            (s.carol.clone(), 200),
+            (s.dave.clone(), 100),
+        ] {
+            s.set_power(&who, power);
+        }
+        // the powers count from the next block on
+        s.next_block();
+        s
+    }
+
+    // --- time ---
+
+    /// One block (5 s).
+    pub fn next_block(&mut self) {
+        self.app.update_block(cw_multi_test::next_block);
+    }
+
+    /// `seconds` later, and one block per 5 s (at least one).
+    pub fn advance(&mut self, seconds: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(seconds);
+            b.height += (seconds / 5).max(1);
+        });
+    }
+
+    /// To exactly `time` (at least one block later).
+    pub fn advance_to(&mut self, time: Timestamp) {
+        let now = self.app.block_info().time;
+        assert!(time >= now, "cannot go back in time");
+        let seconds = time.seconds() - now.seconds();
+        self.app.update_block(|b| {
+            b.time = time;
+            b.height += (seconds / 5).max(1);
+        });
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.app.block_info().time
+    }
+
+    pub fn height(&self) -> u64 {
+        self.app.block_info().height
+    }
+
+    // --- staking double ---
+
+    pub fn set_power(&mut self, who: &Addr, power: u128) {
+        let (admin, staking) = (self.admin.clone(), self.staking.clone());
+        self.app
+            .execute_contract(
+                admin,
+                staking,
+                &StakingDoubleMsg::SetPower {
+                    address: who.to_string(),
+                    power: Uint128::new(power),
+                },
+                &[],
+            )
+            .expect("power set");
+    }
+
+    // --- governance ---
+
+    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.gov.clone(), msg, &[])
+    }
+
+    /// `sender` sends `amount` of `token` to governance with `hook`.
+    pub fn send_hook(
+        &mut self,
+        sender: &Addr,
+        token: &Addr,
+        amount: u128,
+        hook: &ReceiveMsg,
+    ) -> AnyResult<AppResponse> {
+        let msg = Cw20ExecuteMsg::Send {
+            contract: self.gov.to_string(),
+            amount: Uint128::new(amount),
+            msg: to_json_binary(hook).expect("hook serializes"),
+        };
+        self.app
+            .execute_contract(sender.clone(), token.clone(), &msg, &[])
+    }
+
+    /// `proposer` pays the deposit in GEN and proposes `msgs`; returns the proposal id.
+    pub fn propose(&mut self, proposer: &Addr, msgs: Vec<CosmosMsg>) -> AnyResult<u64> {
+        let gen = self.gen.clone();
+        let res = self.send_hook(proposer, &gen, DEPOSIT, &propose_hook(msgs))?;
+        let id = wasm_attrs(&res, &self.gov)
+            .into_iter()
+            .find(|(k, _)| k == "proposal_id")
+            .expect("proposal_id attribute")
+            .1;
+        Ok(id.parse().expect("numeric id"))
+    }
+
+    pub fn vote(
+        &mut self,
+        voter: &Addr,
+        proposal_id: u64,
+        vote: VoteOption,
+    ) -> AnyResult<AppResponse> {
+        self.exec(voter, &ExecuteMsg::Vote { proposal_id, vote })
+    }
+
+    pub fn execute(&mut self, sender: &Addr, proposal_id: u64) -> AnyResult<AppResponse> {
+        self.exec(sender, &ExecuteMsg::Execute { proposal_id })
+    }
+
+    pub fn close(&mut self, sender: &Addr, proposal_id: u64) -> AnyResult<AppResponse> {
+        self.exec(sender, &ExecuteMsg::Close { proposal_id })
+    }
+
+    /// alice proposes `msgs`, alice and bob vote yes (700 of 1,000), and time moves to the end of
+    /// the timelock: the proposal is executable. Returns its id.
+    pub fn pass(&mut self, msgs: Vec<CosmosMsg>) -> u64 {
+        let (alice, bob) = (self.alice.clone(), self.bob.clone());
+        let id = self.propose(&alice, msgs).expect("proposal made");
+        self.vote(&alice, id, VoteOption::Yes).expect("alice votes");
+        self.vote(&bob, id, VoteOption::Yes).expect("bob votes");
+        let executable_at = self.proposal(id).executable_at;
+        self.advance_to(executable_at);
+        id
+    }
+
+    /// [`Suite::pass`] then `Execute` by eve.
+    pub fn pass_and_execute(&mut self, msgs: Vec<CosmosMsg>) -> u64 {
+        let id = self.pass(msgs);
+        let eve = self.eve.clone();
+        self.execute(&eve, id).expect("proposal executes");
+        id
+    }
+
+    pub fn proposal(&self, proposal_id: u64) -> ProposalResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.gov, &QueryMsg::Proposal { proposal_id })
+            .expect("proposal answers")
+    }
+
+    pub fn config(&self) -> Config {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.gov, &QueryMsg::Config {})
+            .expect("config answers")
+    }
+
+    pub fn ballot(&self, proposal_id: u64, voter: &Addr) -> Option<VoteInfo> {
+        let res: VoteResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &self.gov,
+                &QueryMsg::Ballot {
+                    proposal_id,
+                    voter: voter.to_string(),
+                },
+            )
+            .expect("vote answers");
+        res.vote
+    }
+
+    pub fn pauses(&self) -> PausesResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(
+                &self.gov,
+                &QueryMsg::Pauses {
+                    start_after: None,
+                    limit: None,
+                },
+            )
+            .expect("pauses answer")
+    }
+
+    pub fn target_paused_until(&self) -> Option<Timestamp> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.target, &TargetQuery::PausedUntil {})
+            .expect("target answers")
+    }
+
+    pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
+        let res: BalanceResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                token,
+                &Cw20QueryMsg::Balance {
+                    address: who.to_string(),
+                },
+            )
+            .expect("token answers");
+        res.balance.u128()
+    }
+
+    pub fn gen_balance(&self, who: &Addr) -> u128 {
+        self.balance(&self.gen, who)
+    }
+
+    /// A GEN transfer from governance's funds, as a proposal message.
+    pub fn gen_transfer(&self, recipient: &Addr, amount: u128) -> CosmosMsg {
+        wasm(
+            &self.gen,
+            &Cw20ExecuteMsg::Transfer {
+                recipient: recipient.to_string(),
+                amount: Uint128::new(amount),
+            },
+        )
+    }
+
+    /// A message to governance itself, as a proposal message.
+    pub fn gov_msg(&self, msg: &ExecuteMsg) -> CosmosMsg {
+        wasm(&self.gov, msg)
+    }
+
+    /// Governance's, the treasury's and the target's raw storage, plus the GEN and NEX balances
+    /// of every account: if this is unchanged, nothing happened.
+    pub fn snapshot(&self) -> (Vec<Vec<Record>>, Vec<u128>) {
+        let storage = [&self.gov, &self.treasury, &self.target, &self.staking]
+            .iter()
+            .map(|c| self.app.dump_wasm_raw(c))
+            .collect();
+        let mut balances = vec![];
+        for who in [
+            &self.gov,
+            &self.treasury,
+            &self.alice,
+            &self.bob,
+            &self.carol,
+            &self.dave,
+            &self.eve,
+            &self.guardian,
+            &self.admin,
+        ] {
+            balances.push(self.gen_balance(who));
+            balances.push(self.balance(&self.nex, who));
+        }
+        (storage, balances)
+    }
+
+    /// Runs `action`, expects exactly `expected`, and checks nothing changed.
+    pub fn assert_rejected(
+        &mut self,
+        expected: ContractError,
+        action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
+    ) {
+        let before = self.snapshot();
+        let err = action(self).expect_err("the message is rejected");
+        assert_eq!(contract_err(err), expected);
+        assert_eq!(self.snapshot(), before, "state changed after {expected:?}");
+    }
+
+    /// `sender` executes `msg` on governance: expects exactly `expected` and no state change.
+    pub fn assert_exec_rejected(
+        &mut self,
+        sender: &Addr,
+        msg: &ExecuteMsg,
+        expected: ContractError,
+    ) {
+        let (sender, msg) = (sender.clone(), msg.clone());
+        self.assert_rejected(expected, move |s| s.exec(&sender, &msg));
+    }
+}
+
+/// The addresses the instantiate message names.
+pub struct SuiteAddrs {
+    pub staking: Addr,
+    pub gen: Addr,
+    pub treasury: Addr,
+    pub guardian: Addr,
+}
+
+pub fn propose_hook(msgs: Vec<CosmosMsg>) -> ReceiveMsg {
+    ReceiveMsg::Propose {
+        title: "Adjust the economy".to_string(),
+        description: "A proposal of the tests.".to_string(),
+        msgs,
+    }
+}
+
+pub fn wasm<T: cosmwasm_schema::serde::Serialize>(contract: &Addr, msg: &T) -> CosmosMsg {
+    WasmMsg::Execute {
+        contract_addr: contract.to_string(),
+        msg: to_json_binary(msg).expect("message serializes"),
+        funds: vec![],
+    }
+    .into()
+}
+
+/// Governance's `ContractError` inside a multi-test error (also through a cw20 `Send`).
+pub fn contract_err(err: anyhow::Error) -> ContractError {
+    match err.downcast::<ContractError>() {
+        Ok(err) => err,
+        Err(err) => panic!("not a governance ContractError: {err:?}"),
+    }
+}
+
+/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
+pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
+    res.events
+        .iter()
+        .filter(|e| e.ty == "wasm")
+        .filter(|e| {
+            e.attributes
+                .iter()
+                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
+        })
+        .flat_map(|e| e.attributes.iter())
+        .filter(|a| a.key != "_contract_address")
+        .map(|a| (a.key.clone(), a.value.clone()))
+        .collect()
+}
+
+pub fn attrs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+pub fn u(n: u128) -> Uint128 {
+    Uint128::new(n)
+}

@@ -1,0 +1,164 @@
+//! The reward stream and the reward-per-share accumulator of a pool.
+//!
+//! A pool's stream holds `remaining` reward units to release linearly until `period_finish`
+//! ([`poe_math::staking::stream_release`]). Before every change of the pool's total stake (stake,
+//! unstake), every funding and every reward claim, [`RewardStream::advance`] releases what the
+//! stream owes since `last_update` into `reward_per_share += released / total_staked`, and
+//! [`settle`] adds `staked x (reward_per_share - reward_per_share_paid)` to the one position
+//! touched. Both are O(1), whatever the number of stakers.
+//!
+//! Zero total stake: while nothing is staked the stream is paused. Its remaining amount and its
+//! remaining duration are kept (`period_finish` moves later by the time spent at zero), so
+//! nothing streamed while nobody could earn it is lost, and the first staker afterwards earns the
+//! stream at its normal rate instead of collecting a lump sum.
+//!
+//! Rounding: releases and accruals round down; what leaves the stream for the accumulator rounds
+//! up (`ceil(increment x total)`, at most the release) and the rest stays in `remaining`, so the
+//! sum of what stakers can claim never exceeds what was funded.
+
+use cosmwasm_std::{Decimal256, OverflowError, OverflowOperation, Uint128};
+use poe_math::staking::{accrued, reward_per_share_increment, stream_release};
+
+use crate::error::ContractError;
+use crate::state::{Position, RewardStream};
+
+impl RewardStream {
+    /// An empty stream starting at `now` (seconds).
+    pub fn new(now: u64) -> Self {
+        RewardStream {
+            remaining: Uint128::zero(),
+            last_update: now,
+            period_finish: now,
+            reward_per_share: Decimal256::zero(),
+            total_funded: Uint128::zero(),
+            total_paid: Uint128::zero(),
+        }
+    }
+
+    /// Brings the stream up to `now` (seconds) for a pool whose total stake since `last_update`
+    /// was `total_staked`: releases into the accumulator, or pauses while `total_staked` is zero.
+    /// Does nothing when `now <= last_update`.
+    ///
+    /// Errors: `Math` / `Overflow` when the accumulator or the stream's end overflows.
+    pub fn advance(&mut self, total_staked: Uint128, now: u64) -> Result<(), ContractError> {
+        if now <= self.last_update {
+            return Ok(());
+        }
+        if total_staked.is_zero() {
+            if self.period_finish > self.last_update && !self.remaining.is_zero() {
+                self.period_finish =
+                    checked_add_seconds(self.period_finish, now - self.last_update)?;
+            }
+        } else {
+            let released =
+                stream_release(self.remaining, self.last_update, self.period_finish, now)?;
+            let (increment, used) = reward_per_share_increment(released, total_staked)?;
+            self.reward_per_share = self.reward_per_share.checked_add(increment)?;
+            self.remaining = self.remaining.checked_sub(used)?;
+        }
+        self.last_update = now;
+        Ok(())
+    }
+
+    /// Adds `amount` to the stream at `now` (after [`RewardStream::advance`] to `now`): the
+    /// unreleased `remaining` plus `amount` is released linearly until
+    /// `max(now + duration_seconds, period_finish)`. A running stream's end never moves earlier,
+    /// so nobody can compress someone else's funding into a shorter period.
+    ///
+    /// Errors: `Overflow`.
+    pub fn fund(
+        &mut self,
+        amount: Uint128,
+        duration_seconds: u64,
+        now: u64,
+    ) -> Result<(), ContractError> {
+        self.remaining = self.remaining.checked_add(amount)?;
+        self.total_funded = self.total_funded.checked_add(amount)?;
+        self.period_finish = checked_add_seconds(now, duration_seconds)?.max(self.period_finish);
+        self.last_update = now;
+        Ok(())
+    }
+}
+
+impl Position {
+    /// A position opened when the pool's accumulator stands at `reward_per_share`.
+    pub fn new(reward_per_share: Decimal256, lock_until: cosmwasm_std::Timestamp) -> Self {
+        Position {
+            lock_until,
+            reward_per_share_paid: reward_per_share,
+            pending_rewards: Uint128::zero(),
+        }
+    }
+}
+
+/// Adds what `staked` earned since the position was last settled to its pending rewards and
+/// marks it settled at `reward_per_share`. Call after [`RewardStream::advance`] and before the
+/// stake changes.
+///
+/// Errors: `Math` / `Overflow`.
+pub fn settle(
+    position: &mut Position,
+    staked: Uint128,
+    reward_per_share: Decimal256,
+) -> Result<(), ContractError> {
+    let earned = accrued(staked, reward_per_share, position.reward_per_share_paid)?;
+    position.pending_rewards = position.pending_rewards.checked_add(earned)?;
+    position.reward_per_share_paid = reward_per_share;
+    Ok(())
+}
+
+/// `a + b` seconds, or an `Overflow` error.
+pub fn checked_add_seconds(a: u64, b: u64) -> Result<u64, ContractError> {
+    a.checked_add(b)
+        .ok_or_else(|| OverflowError::new(OverflowOperation::Add).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(n: u128) -> Uint128 {
+        Uint128::new(n)
+    }
+
+    #[test]
+    fn a_stream_pauses_while_nothing_is_staked() {
+        let mut s = RewardStream::new(0);
+        s.fund(u(1_000), 100, 0).unwrap();
+        s.advance(Uint128::zero(), 60).unwrap();
+        assert_eq!(
+            (s.remaining, s.period_finish, s.last_update),
+            (u(1_000), 160, 60)
+        );
+        s.advance(u(10), 110).unwrap();
+        assert_eq!(s.remaining, u(500));
+        assert_eq!(s.reward_per_share, Decimal256::from_ratio(50u128, 1u128));
+        s.advance(u(10), 1_000).unwrap();
+        assert_eq!(s.remaining, Uint128::zero());
+        // an ended stream does not move while nothing is staked
+        s.advance(Uint128::zero(), 2_000).unwrap();
+        assert_eq!((s.period_finish, s.last_update), (160, 2_000));
+    }
+
+    #[test]
+    fn funding_keeps_the_leftover_and_never_ends_earlier() {
+        let mut s = RewardStream::new(0);
+        s.fund(u(1_000), 100, 0).unwrap();
+        s.advance(u(1), 40).unwrap();
+        s.fund(u(600), 100, 40).unwrap();
+        assert_eq!((s.remaining, s.period_finish), (u(1_200), 140));
+        s.fund(u(1), 1, 40).unwrap();
+        assert_eq!((s.remaining, s.period_finish), (u(1_201), 140));
+        assert_eq!(s.total_funded, u(1_601));
+        assert!(s.fund(u(1), u64::MAX, 40).is_err());
+    }
+
+    #[test]
+    fn settling_accrues_the_difference_once() {
+        let mut p = Position::new(Decimal256::zero(), cosmwasm_std::Timestamp::from_seconds(0));
+        settle(&mut p, u(3), Decimal256::from_ratio(10u128, 3u128)).unwrap();
+        assert_eq!(p.pending_rewards, u(9));
+        settle(&mut p, u(3), Decimal256::from_ratio(10u128, 3u128)).unwrap();
+        assert_eq!(p.pending_rewards, u(9));
+    }
+}

@@ -1,0 +1,413 @@
+//! Governance: proposals paid for with a GEN deposit, votes weighted by the staking contract's
+//! voting power at the proposal's start height, quorum / threshold (67 %, seed 000
+//! `consensus_threshold`) / veto, a timelock and an execution window, execution of the passed
+//! proposal's messages through one atomic submessage, and the guardian's bounded emergency pause
+//! (seed 000 `emergency_halt_threshold` is the stability monitor's trigger for it).
+//!
+//! Flow: a proposer sends exactly `deposit_amount` of the deposit token with
+//! `cw20::Send { contract: governance, amount, msg: to_json_binary(&ReceiveMsg::Propose { .. }) }`;
+//! stakers `Vote` until `end_time`; once `end_time + timelock_seconds` has passed, anyone may
+//! `Execute` a passed proposal until `expires_at`; anyone may `Close` a rejected, vetoed or expired
+//! one, which pays its deposit back or forfeits it to the treasury.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, CosmosMsg, Decimal, Timestamp, Uint128};
+use cw20::Cw20ReceiveMsg;
+
+/// The default pass threshold: yes / (yes + no + no_with_veto) must reach 67 % (seed 000
+/// `GovernanceParameters.consensus_threshold: 0.67`).
+pub const DEFAULT_THRESHOLD: Decimal = Decimal::raw(670_000_000_000_000_000);
+/// The default veto threshold: no_with_veto / all votes cast must reach 33.4 % (the Cosmos SDK
+/// default), so a blocking third can always veto a 67 % proposal.
+pub const DEFAULT_VETO_THRESHOLD: Decimal = Decimal::raw(334_000_000_000_000_000);
+/// Shortest proposal title, bytes (after trimming surrounding white space).
+pub const MIN_TITLE_BYTES: usize = 4;
+/// Longest proposal title, bytes.
+pub const MAX_TITLE_BYTES: usize = 128;
+/// Longest proposal description, bytes.
+pub const MAX_DESCRIPTION_BYTES: usize = 4_096;
+/// Most messages one proposal may carry.
+pub const MAX_PROPOSAL_MSGS: usize = 16;
+/// Longest period the config or a pause may name, seconds (10 years of 365.25 days), so that
+/// every deadline stays far from `Timestamp` overflow.
+pub const MAX_DURATION_SECONDS: u64 = 315_576_000;
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The staking contract answering [`StakingQuery`].
+    pub staking: String,
+    /// The cw20 token deposits are paid in (GEN).
+    pub deposit_token: String,
+    /// The exact deposit of a proposal, the token's base units (> 0).
+    pub deposit_amount: Uint128,
+    /// How long a proposal is open for votes, seconds (> 0).
+    pub voting_period_seconds: u64,
+    /// Share of the total power at the start height that must vote (abstain included), in (0, 1].
+    pub quorum: Decimal,
+    /// Share of yes in yes + no + no_with_veto needed to pass, in (0, 1]; default
+    /// [`DEFAULT_THRESHOLD`] (0.67).
+    pub threshold: Option<Decimal>,
+    /// Share of no_with_veto in all votes cast that vetoes the proposal (its deposit is
+    /// forfeited), in (0, 1]; default [`DEFAULT_VETO_THRESHOLD`] (0.334).
+    pub veto_threshold: Option<Decimal>,
+    /// Delay between the end of voting and the earliest execution, seconds.
+    pub timelock_seconds: u64,
+    /// How long after the timelock a passed proposal may be executed, seconds (> 0).
+    pub execution_window_seconds: u64,
+    /// Where forfeited deposits go (a cw20 `Send` with the treasury's `Deposit` hook).
+    pub treasury: String,
+    /// May pause a target for at most `max_pause_seconds`; none = no emergency pause.
+    pub guardian: Option<String>,
+    /// Longest pause the guardian may order, seconds.
+    pub max_pause_seconds: u64,
+}
+
+/// A vote.
+#[cw_serde]
+#[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+pub enum VoteOption {
+    Yes,
+    No,
+    /// Counts for the quorum only.
+    Abstain,
+    /// A no that, at `veto_threshold` of the votes cast, vetoes the proposal and forfeits its
+    /// deposit.
+    NoWithVeto,
+}
+
+/// How `UpdateConfig` changes the guardian.
+#[cw_serde]
+pub enum GuardianUpdate {
+    /// A new guardian.
+    Set { address: String },
+    /// No guardian: no emergency pause until one is set.
+    Remove {},
+}
+
+/// `UpdateConfig`: the fields to change (none = unchanged). Proposals already made keep the rules
+/// they were made under (staking, deposit, quorum, thresholds, timelock, window).
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    pub staking: Option<String>,
+    pub deposit_token: Option<String>,
+    pub deposit_amount: Option<Uint128>,
+    pub voting_period_seconds: Option<u64>,
+    pub quorum: Option<Decimal>,
+    pub threshold: Option<Decimal>,
+    pub veto_threshold: Option<Decimal>,
+    pub timelock_seconds: Option<u64>,
+    pub execution_window_seconds: Option<u64>,
+    pub treasury: Option<String>,
+    pub guardian: Option<GuardianUpdate>,
+    pub max_pause_seconds: Option<u64>,
+}
+
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// cw20 hook: `msg` must be a [`ReceiveMsg`]; only the deposit token, only the exact deposit.
+    Receive(Cw20ReceiveMsg),
+    /// A staker votes with its power at the proposal's start height; may change its vote until
+    /// the voting ends.
+    Vote { proposal_id: u64, vote: VoteOption },
+    /// Anyone, once a proposal has passed and its timelock is over, before its window ends:
+    /// marks it `executed`, refunds the deposit and dispatches its messages (atomically).
+    Execute { proposal_id: u64 },
+    /// Anyone: finalizes a rejected, vetoed or expired proposal and pays its deposit back or
+    /// forfeits it to the treasury.
+    Close { proposal_id: u64 },
+    /// The guardian (at most `max_pause_seconds`, not over an active pause) or governance itself
+    /// (any length): sends `target` [`PausableExecuteMsg::Pause`] until now + `seconds`.
+    Pause { target: String, seconds: u64 },
+    /// Governance itself only (a proposal): sends `target` [`PausableExecuteMsg::Unpause`].
+    Unpause { target: String },
+    /// Governance itself only (a proposal).
+    UpdateConfig(Box<ConfigUpdate>),
+    /// Internal, governance itself only: `Execute` sends it as one submessage so that a
+    /// proposal's messages run all or none.
+    Dispatch {
+        proposal_id: u64,
+        msgs: Vec<CosmosMsg>,
+    },
+}
+
+/// The `msg` of the cw20 `Send` of a deposit.
+#[cw_serde]
+pub enum ReceiveMsg {
+    /// Makes a proposal. `title`: [`MIN_TITLE_BYTES`]..=[`MAX_TITLE_BYTES`] bytes; `description`:
+    /// at most [`MAX_DESCRIPTION_BYTES`]; `msgs`: at most [`MAX_PROPOSAL_MSGS`], sent by
+    /// governance when executed (none = a text proposal).
+    Propose {
+        title: String,
+        description: String,
+        msgs: Vec<CosmosMsg>,
+    },
+}
+
+/// What governance sends a contract it pauses; the target must accept it from its owner
+/// (governance) only.
+#[cw_serde]
+pub enum PausableExecuteMsg {
+    /// Stop privileged and economic operations until `until` (block time).
+    Pause { until: Timestamp },
+    /// Resume now.
+    Unpause {},
+}
+
+/// The queries governance sends the staking contract. A value at height `h` is the one at the
+/// START of block `h`: stakes made in block `h` do not count.
+#[cw_serde]
+pub enum StakingQuery {
+    /// `address`'s voting power at `height` -> [`PowerResponse`].
+    VotingPower { address: String, height: u64 },
+    /// The total voting power at `height` -> [`PowerResponse`].
+    TotalPower { height: u64 },
+}
+
+/// The staking contract's answer to [`StakingQuery`].
+#[cw_serde]
+pub struct PowerResponse {
+    pub power: Uint128,
+    pub height: u64,
+}
+
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(Config)]
+    Config {},
+    /// One proposal, its status computed at the current block time.
+    #[returns(ProposalResponse)]
+    Proposal { proposal_id: u64 },
+    /// Proposals by ascending id after `start_after`; `limit` default 10, at most 30.
+    #[returns(ProposalsResponse)]
+    Proposals {
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    /// `voter`'s ballot (vote) on a proposal, if any. Named `ballot` so that generated clients
+    /// do not clash with the `vote` execute message.
+    #[returns(VoteResponse)]
+    Ballot { proposal_id: u64, voter: String },
+    /// A proposal's ballots by voter address after `start_after`; `limit` default 10, at most 30.
+    #[returns(VotesResponse)]
+    Ballots {
+        proposal_id: u64,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    /// Every pause governance has ordered, by target address, with whether it is still active.
+    #[returns(PausesResponse)]
+    Pauses {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+}
+
+/// The configuration (validated addresses; seconds; shares as `Decimal`).
+#[cw_serde]
+pub struct Config {
+    pub staking: Addr,
+    pub deposit_token: Addr,
+    pub deposit_amount: Uint128,
+    pub voting_period_seconds: u64,
+    pub quorum: Decimal,
+    pub threshold: Decimal,
+    pub veto_threshold: Decimal,
+    pub timelock_seconds: u64,
+    pub execution_window_seconds: u64,
+    pub treasury: Addr,
+    pub guardian: Option<Addr>,
+    pub max_pause_seconds: u64,
+}
+
+/// A proposal's status. `open` until `end_time`; then `passed`, `rejected` or `vetoed` follow
+/// from the tally (computed by the queries, persisted by `Execute` / `Close`); a `passed`
+/// proposal not executed before `expires_at` is `expired`.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum ProposalStatus {
+    Open,
+    Passed,
+    Rejected,
+    Vetoed,
+    /// Dispatched; final (the deposit was refunded).
+    Executed,
+    /// Dispatched and one of its messages failed: none of them took effect; final.
+    ExecutionFailed,
+    /// Passed but not executed within its window.
+    Expired,
+}
+
+impl std::fmt::Display for ProposalStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ProposalStatus::Open => "open",
+            ProposalStatus::Passed => "passed",
+            ProposalStatus::Rejected => "rejected",
+            ProposalStatus::Vetoed => "vetoed",
+            ProposalStatus::Executed => "executed",
+            ProposalStatus::ExecutionFailed => "execution_failed",
+            ProposalStatus::Expired => "expired",
+        })
+    }
+}
+
+/// Where a proposal's deposit went.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum DepositStatus {
+    /// Held by governance.
+    Held,
+    /// Paid back to the proposer.
+    Refunded,
+    /// Sent to the treasury.
+    Forfeited,
+}
+
+/// Voting power per option, the staking contract's units.
+#[cw_serde]
+#[derive(Default)]
+pub struct Tally {
+    pub yes: Uint128,
+    pub no: Uint128,
+    pub abstain: Uint128,
+    pub no_with_veto: Uint128,
+}
+
+/// The voting rules a proposal was made under (the config's at proposal time).
+#[cw_serde]
+pub struct VotingRules {
+    pub quorum: Decimal,
+    pub threshold: Decimal,
+    pub veto_threshold: Decimal,
+}
+
+#[cw_serde]
+pub struct ProposalResponse {
+    pub id: u64,
+    pub title: String,
+    pub description: String,
+    pub msgs: Vec<CosmosMsg>,
+    pub proposer: Addr,
+    /// The deposit token and amount paid.
+    pub deposit_token: Addr,
+    pub deposit_amount: Uint128,
+    pub deposit_status: DepositStatus,
+    /// The staking contract whose power counts.
+    pub staking: Addr,
+    /// Voting power is read at the start of this block.
+    pub start_height: u64,
+    pub start_time: Timestamp,
+    /// Votes are accepted while block time < `end_time`.
+    pub end_time: Timestamp,
+    /// Earliest execution (`end_time + timelock_seconds`).
+    pub executable_at: Timestamp,
+    /// Execution is refused from this time on (`executable_at + execution_window_seconds`).
+    pub expires_at: Timestamp,
+    /// Total power at `start_height`.
+    pub total_power: Uint128,
+    pub rules: VotingRules,
+    pub tally: Tally,
+    /// Whether the votes cast reach `quorum` of `total_power`.
+    pub quorum_reached: bool,
+    /// At the current block time.
+    pub status: ProposalStatus,
+    /// The (possibly redacted) error of a failed execution.
+    pub execution_error: Option<String>,
+}
+
+#[cw_serde]
+pub struct ProposalsResponse {
+    pub proposals: Vec<ProposalResponse>,
+}
+
+/// One voter's vote.
+#[cw_serde]
+pub struct VoteInfo {
+    pub voter: Addr,
+    pub vote: VoteOption,
+    /// The voter's power at the proposal's start height.
+    pub power: Uint128,
+}
+
+#[cw_serde]
+pub struct VoteResponse {
+    pub vote: Option<VoteInfo>,
+}
+
+#[cw_serde]
+pub struct VotesResponse {
+    pub votes: Vec<VoteInfo>,
+}
+
+/// A pause governance ordered.
+#[cw_serde]
+pub struct PauseInfo {
+    pub target: Addr,
+    /// The target is paused until this block time.
+    pub until: Timestamp,
+    /// The guardian or governance itself.
+    pub paused_by: Addr,
+    pub paused_at: Timestamp,
+    /// `until` is still in the future.
+    pub active: bool,
+}
+
+#[cw_serde]
+pub struct PausesResponse {
+    pub pauses: Vec<PauseInfo>,
+}
+
+#[cw_serde]
+pub struct MigrateMsg {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::to_json_string;
+
+    #[test]
+    fn staking_queries_have_the_agreed_json() {
+        let q = StakingQuery::VotingPower {
+            address: "addr".to_string(),
+            height: 123,
+        };
+        assert_eq!(
+            to_json_string(&q).unwrap(),
+            r#"{"voting_power":{"address":"addr","height":123}}"#
+        );
+        let q = StakingQuery::TotalPower { height: 123 };
+        assert_eq!(
+            to_json_string(&q).unwrap(),
+            r#"{"total_power":{"height":123}}"#
+        );
+        let r: PowerResponse = cosmwasm_std::from_json(r#"{"power":"42","height":123}"#).unwrap();
+        assert_eq!(r.power, Uint128::new(42));
+    }
+
+    #[test]
+    fn pause_messages_have_the_agreed_json() {
+        let m = PausableExecuteMsg::Pause {
+            until: Timestamp::from_seconds(7),
+        };
+        assert_eq!(
+            to_json_string(&m).unwrap(),
+            r#"{"pause":{"until":"7000000000"}}"#
+        );
+        assert_eq!(
+            to_json_string(&PausableExecuteMsg::Unpause {}).unwrap(),
+            r#"{"unpause":{}}"#
+        );
+    }
+
+    #[test]
+    fn default_thresholds() {
+        assert_eq!(DEFAULT_THRESHOLD, Decimal::percent(67));
+        assert_eq!(DEFAULT_VETO_THRESHOLD, Decimal::permille(334));
+        assert_eq!(
+            to_json_string(&VoteOption::NoWithVeto).unwrap(),
+            r#""no_with_veto""#
+        );
+    }
+}
