@@ -4,6 +4,7 @@
 //   const d = loadDeployment("poe-local");
 //   const mining = new contracts.PoeMining.PoeMiningQueryClient(client, d.contracts["poe-mining"]);
 export * from "./accounts";
+export * from "./broadcast";
 export * from "./chain";
 export * from "./deployment";
 export * from "./hooks";

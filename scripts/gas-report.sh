@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The gas benchmark: gas_used per operation on a FRESH local wasmd node, written to docs/gas.md
+# (tables and explanations) and docs/gas.json (the same data). A benchmark, not a test: it fails
+# only when a step fails, never on a figure.
+#
+#   scripts/gas-report.sh [--rebuild] [--miners 10,100,1000] [--samples 3]
+#
+#   --rebuild        build the benchmark's artifacts from the sources even when artifacts/ matches
+#                    its checksums (otherwise they are built only when missing or not matching)
+#   --miners LIST    the scaling rounds: active miners (= jobs) per epoch (default 10,100,1000)
+#   --samples K      measurements per token operation and per claim (default 3)
+#   --out-dir DIR    where gas.md and gas.json go (default docs/)
+#
+# Steps:
+# 1. artifacts/ (scripts/build-artifacts.sh for poe-token, poe-mining and poe-treasury when
+#    missing, not matching checksums.txt, or --rebuild) and the reference
+#    cw20-base 2.0.0 (scripts/build-reference.sh: crates.io source, the suite's recipe)
+# 2. a fresh chain in its OWN home, $POE_GAS_LOCALNET_HOME (default ~/.cache/poe-economy/localnet-gas):
+#    scripts/localnet.sh reset + start with POE_LOCALNET_HOME pointing there, so the default
+#    localnet's data is never touched
+# 3. scripts/deploy.sh --scenario scenarios/gas.yaml (45 s epochs)
+# 4. ts/tools/gas-report.ts: the token operations on FLX, on cw20-base 2.0.0 and on a 100 bps
+#    transfer-burn instance; register_miner, submit_job, close_epoch, claim_rewards; close and
+#    claim with 10 / 100 / 1,000 miners active in the epoch
+# 5. the node is stopped whatever happens (trap), and deployments/poe-local.json (which deploy.sh
+#    rewrites) is put back as it was
+#
+# The localnet's ports are fixed (RPC 26657, REST 1317, gRPC 9090): a node already running (for
+# example one started with scripts/localnet.sh start, or scripts/e2e.sh) makes the start refuse;
+# stop it first. Wall time on the 2-core machine: see docs/gas.md.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# poe_ensure_node_modules, POE_CACHE.
+# shellcheck source=scripts/ts-env.sh
+source "$ROOT/scripts/ts-env.sh"
+
+REBUILD=0
+TOOL_ARGS=()
+while (($#)); do
+  case "$1" in
+    --rebuild) REBUILD=1 ;;
+    --miners | --samples | --out-dir)
+      (($# >= 2)) || { echo "gas-report: $1 needs a value" >&2; exit 2; }
+      TOOL_ARGS+=("$1" "$2"); shift ;;
+    -h | --help) sed -n '2,31p' "$0"; exit 0 ;;
+    *) echo "gas-report: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+LOCALNET="$ROOT/scripts/localnet.sh"
+ACCOUNTS="$ROOT/scripts/localnet-accounts.json"
+SCENARIO=scenarios/gas.yaml
+# Not NODE / CHAIN_ID: wasmd binds environment variables with an empty prefix (TOOLCHAIN.md).
+GAS_RPC=http://127.0.0.1:26657
+GAS_CHAIN_ID="$(jq -r .chain_id "$ACCOUNTS")"
+# The benchmark's own chain home: localnet.sh reads POE_LOCALNET_HOME (its wasmd commands run
+# with a scrubbed environment, so the variable never reaches wasmd).
+export POE_LOCALNET_HOME="${POE_GAS_LOCALNET_HOME:-$POE_CACHE/localnet-gas}"
+DEPLOYMENT="$ROOT/deployments/$GAS_CHAIN_ID.json"
+SAVED_DEPLOYMENT="$(mktemp)"
+
+T0=$(date +%s)
+step() { printf '\n==> [%ss] %s\n' "$(( $(date +%s) - T0 ))" "$*" >&2; }
+
+# deploy.sh writes deployments/<chain-id>.json, the default localnet's record: keep a copy and
+# put it back at the end (or remove ours when there was none).
+HAD_DEPLOYMENT=0
+if [[ -f "$DEPLOYMENT" ]]; then
+  cp "$DEPLOYMENT" "$SAVED_DEPLOYMENT"
+  HAD_DEPLOYMENT=1
+fi
+NODE_UP=0
+# shellcheck disable=SC2317  # invoked by the trap
+cleanup() {
+  if (( NODE_UP )); then
+    "$LOCALNET" stop || true
+  fi
+  if (( HAD_DEPLOYMENT )); then
+    cp "$SAVED_DEPLOYMENT" "$DEPLOYMENT"
+  else
+    rm -f "$DEPLOYMENT"
+  fi
+  rm -f "$SAVED_DEPLOYMENT"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# 1. Artifacts: the ones the benchmark deploys must be listed in checksums.txt, and every listed
+#    file must match (a contract the benchmark does not use, still being written, never blocks
+#    it). The reference: always rebuilt (~10 s when cached).
+NEEDED_WASM=(poe_token poe_mining poe_treasury)
+artifacts_ok() {
+  local w
+  [[ -f artifacts/checksums.txt ]] || return 1
+  for w in "${NEEDED_WASM[@]}"; do
+    grep -q " $w.wasm\$" artifacts/checksums.txt || return 1
+  done
+  (cd artifacts && sha256sum --quiet -c checksums.txt >/dev/null 2>&1)
+}
+step "artifacts"
+if (( REBUILD )) || ! artifacts_ok; then
+  echo "artifacts/: building the benchmark's contracts (scripts/build-artifacts.sh poe-token poe-mining poe-treasury)" >&2
+  scripts/build-artifacts.sh poe-token poe-mining poe-treasury
+  artifacts_ok || { echo "gas-report: artifacts still missing after the build" >&2; exit 1; }
+else
+  echo "artifacts/: present, checksums match (--rebuild to build them from the sources anyway)" >&2
+fi
+step "reference: cw20-base 2.0.0 (scripts/build-reference.sh)"
+scripts/build-reference.sh
+(cd artifacts/reference && sha256sum --quiet -c checksums.txt)
+
+step "tools: node_modules, poe-sim (release)"
+poe_ensure_node_modules
+cargo build --release -q -p poe-simulator --bins -j 2
+
+# 2. A fresh chain in the benchmark's own home.
+T_NODE=$(date +%s)
+step "localnet ($POE_LOCALNET_HOME): reset + start"
+NODE_UP=1
+"$LOCALNET" reset
+"$LOCALNET" start
+
+# 3. The suite.
+T_DEPLOY=$(date +%s)
+step "deploy $SCENARIO"
+if [[ -z "${POE_DEPLOYER_MNEMONIC:-}" ]]; then
+  POE_DEPLOYER_MNEMONIC="$(jq -r '.accounts[] | select(.name == "deployer") | .mnemonic' "$ACCOUNTS")"
+fi
+export POE_DEPLOYER_MNEMONIC
+scripts/deploy.sh --node "$GAS_RPC" --chain-id "$GAS_CHAIN_ID" --scenario "$SCENARIO" --force
+
+# 4. The measurements; the tool writes docs/gas.md and docs/gas.json.
+T_MEASURE=$(date +%s)
+step "measure (ts/tools/gas-report.ts)"
+WASMD_BIN="$("$LOCALNET" install 2>/dev/null)"
+WASMD_VERSION="$(env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin "$WASMD_BIN" version 2>&1)"
+POE_GAS_T0="$T0" POE_GAS_T_NODE="$T_NODE" POE_GAS_T_DEPLOY="$T_DEPLOY" POE_GAS_T_MEASURE="$T_MEASURE" \
+  node --import tsx ts/tools/gas-report.ts --node "$GAS_RPC" --chain-id "$GAS_CHAIN_ID" \
+  --wasmd-version "$WASMD_VERSION" "${TOOL_ARGS[@]}"
+
+# 5. Stop now (the trap is the safety net).
+"$LOCALNET" stop
+NODE_UP=0
+echo "gas-report: wall time $(( $(date +%s) - T0 )) s" >&2
