@@ -6,7 +6,7 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Resp
 use poe_interface::poe_mining::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
-use crate::execute::{claim, close_epoch, config, register, salary, submit_job, withdraw};
+use crate::execute::{claim, close_epoch, config, pause, register, salary, submit_job, withdraw};
 use crate::query;
 use crate::state::{CONTRACT_NAME, CONTRACT_VERSION};
 
@@ -34,9 +34,9 @@ pub fn execute(
         }
         ExecuteMsg::Receive(wrapper) => submit_job::receive(deps, env, info, wrapper),
         ExecuteMsg::CloseEpoch { epoch } => close_epoch::close_epoch(deps, env, epoch),
-        ExecuteMsg::ClaimRewards { limit } => claim::claim_rewards(deps, info, limit),
+        ExecuteMsg::ClaimRewards { limit } => claim::claim_rewards(deps, env, info, limit),
         ExecuteMsg::WithdrawSpendable { amount } => {
-            withdraw::withdraw_spendable(deps, info, amount)
+            withdraw::withdraw_spendable(deps, env, info, amount)
         }
         ExecuteMsg::WithdrawLockedReserve { amount } => {
             withdraw::withdraw_locked_reserve(deps, env, info, amount)
@@ -55,6 +55,8 @@ pub fn execute(
         ExecuteMsg::UpdateReporters { add, remove } => {
             config::update_reporters(deps, info, add, remove)
         }
+        ExecuteMsg::Pause { until } => pause::pause(deps, env, info, until),
+        ExecuteMsg::Unpause {} => pause::unpause(deps, env, info),
         ExecuteMsg::UpdateConfig(update) => config::update_config(deps, env, info, *update),
         ExecuteMsg::UpdateOwnership(action) => {
             let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;

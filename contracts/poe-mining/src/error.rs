@@ -54,6 +54,12 @@ pub enum ContractError {
     #[error("epoch {epoch} has not ended: it ends at {ends_at}")]
     EpochNotEnded { epoch: u64, ends_at: Timestamp },
 
+    #[error("poe-mining is paused until {until}")]
+    Paused { until: Timestamp },
+
+    #[error("poe-mining is not paused")]
+    NotPaused {},
+
     #[error("nothing to claim")]
     NothingToClaim {},
 

@@ -41,6 +41,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         owner_salary_recipient: c.owner_salary_recipient,
         params: c.params,
         genesis_time: c.genesis_time,
+        paused_until: STATE.load(deps.storage)?.paused_until,
     })
 }
 

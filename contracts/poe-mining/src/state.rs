@@ -46,6 +46,10 @@ pub struct State {
     pub treasury_paid: Uint128,
     pub salary_halted: bool,
     pub last_closed_gamma: Option<Decimal>,
+    /// Set by the owner's `Pause { until }` (governance's guardian, bounded there): every
+    /// economic operation is refused while block time is before it.
+    #[serde(default)]
+    pub paused_until: Option<Timestamp>,
 }
 
 /// What an epoch's jobs add up to; `closed` is set once, by `close_epoch`.

@@ -214,6 +214,14 @@ pub enum ExecuteMsg {
     },
     /// Owner: changes parameters (validated as a whole).
     UpdateConfig(Box<ConfigUpdate>),
+    /// Owner (governance; its guardian's pauses are bounded there): refuses every economic
+    /// operation (register, jobs, closes, claims, withdrawals, salary claims) until `until`.
+    /// Same JSON as `governance::PausableExecuteMsg::Pause`.
+    Pause {
+        until: Timestamp,
+    },
+    /// Owner: ends a running pause now. Same JSON as `governance::PausableExecuteMsg::Unpause`.
+    Unpause {},
     UpdateOwnership(Action),
 }
 
@@ -274,6 +282,8 @@ pub struct ConfigResponse {
     pub params: PoeParams,
     /// Start of epoch 0.
     pub genesis_time: Timestamp,
+    /// Economic operations are refused until then (see `ExecuteMsg::Pause`).
+    pub paused_until: Option<Timestamp>,
 }
 
 #[cw_serde]

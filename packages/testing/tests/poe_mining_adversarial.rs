@@ -496,3 +496,88 @@ fn salary_guardrails_reject_early_unapproved_and_foreign_claims() {
         },
     );
 }
+
+#[test]
+fn a_pause_stops_every_economic_operation_until_it_ends() {
+    use poe_testing::poe_interface::poe_mining::ExecuteMsg;
+    let (suite, reporter, alice) = setup();
+    suite
+        .poe
+        .submit_job(&reporter, job(&alice, 1_000_000_000_000))
+        .unwrap();
+    let owner = suite.deployer.clone();
+    let until = suite.epoch_end(0).plus_seconds(600);
+    // only the owner pauses or unpauses; a pause must end in the future
+    rejects(
+        &suite,
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner),
+        || suite.poe.execute(&alice, &ExecuteMsg::Pause { until }),
+    );
+    rejects(
+        &suite,
+        ContractError::invalid("until", "must be after the current block time"),
+        || {
+            suite.poe.execute(
+                &owner,
+                &ExecuteMsg::Pause {
+                    until: suite.block_time(),
+                },
+            )
+        },
+    );
+    rejects(&suite, ContractError::NotPaused {}, || {
+        suite.poe.execute(&owner, &ExecuteMsg::Unpause {})
+    });
+    suite
+        .poe
+        .execute(&owner, &ExecuteMsg::Pause { until })
+        .unwrap();
+    assert_eq!(suite.poe.config().unwrap().paused_until, Some(until));
+
+    let paused = || ContractError::Paused { until };
+    rejects(&suite, paused(), || {
+        suite.poe.submit_job(&reporter, job(&alice, 1_000_000))
+    });
+    rejects(&suite, paused(), || {
+        suite.poe.register_miner(&suite.addr("bob"), None)
+    });
+    rejects(&suite, paused(), || {
+        suite.poe.withdraw_spendable(&alice, None)
+    });
+    rejects(&suite, paused(), || {
+        suite.poe.withdraw_locked_reserve(&alice, None)
+    });
+    suite.advance_to(suite.epoch_end(0));
+    rejects(&suite, paused(), || suite.poe.close_epoch(&reporter, 0));
+    rejects(&suite, paused(), || suite.poe.claim_rewards(&alice, None));
+    rejects(&suite, paused(), || {
+        suite
+            .poe
+            .claim_owner_salary(&suite.owner_salary_recipient, "2019-10")
+    });
+    // the owner's own messages keep working during a pause
+    suite
+        .poe
+        .slash(&owner, &alice, Uint128::new(1), "during pause")
+        .unwrap();
+
+    // the pause ends by itself at `until`
+    suite.advance_to(until);
+    suite.poe.close_epoch(&reporter, 0).unwrap();
+    suite.poe.claim_rewards(&alice, None).unwrap();
+    // and the owner can end one early
+    suite
+        .poe
+        .execute(
+            &owner,
+            &ExecuteMsg::Pause {
+                until: until.plus_seconds(3_600),
+            },
+        )
+        .unwrap();
+    suite.poe.execute(&owner, &ExecuteMsg::Unpause {}).unwrap();
+    suite
+        .poe
+        .submit_job(&reporter, job(&alice, 1_000_000))
+        .unwrap();
+}

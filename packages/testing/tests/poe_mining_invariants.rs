@@ -54,6 +54,11 @@ enum Step {
         permille: u64,
     },
     SalaryClaim,
+    /// The owner pauses for a while (every economic step is then refused) or ends the pause.
+    Pause {
+        seconds: u64,
+    },
+    Unpause,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -68,6 +73,8 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (0..MINERS).prop_map(|miner| Step::WithdrawLocked { miner }),
         1 => (0..MINERS, 1u64..=1_000).prop_map(|(miner, permille)| Step::Slash { miner, permille }),
         1 => Just(Step::SalaryClaim),
+        1 => (1u64..20_000).prop_map(|seconds| Step::Pause { seconds }),
+        1 => Just(Step::Unpause),
     ]
 }
 
@@ -165,6 +172,16 @@ impl World {
                 }
                 res
             }
+            Step::Pause { seconds } => s.poe.execute(
+                &s.deployer,
+                &poe_testing::poe_interface::poe_mining::ExecuteMsg::Pause {
+                    until: s.block_time().plus_seconds(*seconds),
+                },
+            ),
+            Step::Unpause => s.poe.execute(
+                &s.deployer,
+                &poe_testing::poe_interface::poe_mining::ExecuteMsg::Unpause {},
+            ),
             Step::SalaryClaim => {
                 let mut last = Ok(Default::default());
                 for month in self.months.clone() {

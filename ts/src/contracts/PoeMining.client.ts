@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Decimal, Uint128, InstantiateMsg, PoeParams, FeeRates, MinerWeightParams, OwnerSalaryPolicy, PoeScales, PoeWeights, ExecuteMsg, EconomicJobType, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Int128, EpochResponse, PoeIndexResponse, FeeSplit, JobsResponse, JobResponse, MinerResponse, MinerWeightResponse, MinersResponse, MiningStatisticsResponse, JobTypeCount, MintingEligibilityResponse, OwnerSalaryReportResponse, SalaryBreakdown, OwnershipForString, PendingRewardsResponse, ReportersResponse } from "./PoeMining.types";
+import { Decimal, Uint128, InstantiateMsg, PoeParams, FeeRates, MinerWeightParams, OwnerSalaryPolicy, PoeScales, PoeWeights, ExecuteMsg, EconomicJobType, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Int128, EpochResponse, PoeIndexResponse, FeeSplit, JobsResponse, JobResponse, MinerResponse, MinerWeightResponse, MinersResponse, MiningStatisticsResponse, JobTypeCount, MintingEligibilityResponse, OwnerSalaryReportResponse, SalaryBreakdown, OwnershipForString, PendingRewardsResponse, ReportersResponse } from "./PoeMining.types";
 export interface PoeMiningReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -316,6 +316,12 @@ export interface PoeMiningInterface extends PoeMiningReadOnlyInterface {
     poeWeights?: PoeWeights;
     treasury?: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  pause: ({
+    until
+  }: {
+    until: Timestamp;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  unpause: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class PoeMiningClient extends PoeMiningQueryClient implements PoeMiningInterface {
@@ -340,6 +346,8 @@ export class PoeMiningClient extends PoeMiningQueryClient implements PoeMiningIn
     this.resolveSalaryEscrow = this.resolveSalaryEscrow.bind(this);
     this.updateReporters = this.updateReporters.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.pause = this.pause.bind(this);
+    this.unpause = this.unpause.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   registerMiner = async ({
@@ -534,6 +542,22 @@ export class PoeMiningClient extends PoeMiningQueryClient implements PoeMiningIn
         poe_weights: poeWeights,
         treasury
       }
+    }, fee_, memo_, funds_);
+  };
+  pause = async ({
+    until
+  }: {
+    until: Timestamp;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      pause: {
+        until
+      }
+    }, fee_, memo_, funds_);
+  };
+  unpause = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      unpause: {}
     }, fee_, memo_, funds_);
   };
   updateOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {

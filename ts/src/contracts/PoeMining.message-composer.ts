@@ -8,7 +8,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Decimal, Uint128, InstantiateMsg, PoeParams, FeeRates, MinerWeightParams, OwnerSalaryPolicy, PoeScales, PoeWeights, ExecuteMsg, EconomicJobType, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Int128, EpochResponse, PoeIndexResponse, FeeSplit, JobsResponse, JobResponse, MinerResponse, MinerWeightResponse, MinersResponse, MiningStatisticsResponse, JobTypeCount, MintingEligibilityResponse, OwnerSalaryReportResponse, SalaryBreakdown, OwnershipForString, PendingRewardsResponse, ReportersResponse } from "./PoeMining.types";
+import { Decimal, Uint128, InstantiateMsg, PoeParams, FeeRates, MinerWeightParams, OwnerSalaryPolicy, PoeScales, PoeWeights, ExecuteMsg, EconomicJobType, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Int128, EpochResponse, PoeIndexResponse, FeeSplit, JobsResponse, JobResponse, MinerResponse, MinerWeightResponse, MinersResponse, MiningStatisticsResponse, JobTypeCount, MintingEligibilityResponse, OwnerSalaryReportResponse, SalaryBreakdown, OwnershipForString, PendingRewardsResponse, ReportersResponse } from "./PoeMining.types";
 export interface PoeMiningMsg {
   contractAddress: string;
   sender: string;
@@ -111,6 +111,12 @@ export interface PoeMiningMsg {
     poeWeights?: PoeWeights;
     treasury?: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  pause: ({
+    until
+  }: {
+    until: Timestamp;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  unpause: (funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
 export class PoeMiningMsgComposer implements PoeMiningMsg {
@@ -132,6 +138,8 @@ export class PoeMiningMsgComposer implements PoeMiningMsg {
     this.resolveSalaryEscrow = this.resolveSalaryEscrow.bind(this);
     this.updateReporters = this.updateReporters.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.pause = this.pause.bind(this);
+    this.unpause = this.unpause.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
   registerMiner = ({
@@ -427,6 +435,38 @@ export class PoeMiningMsgComposer implements PoeMiningMsg {
             poe_weights: poeWeights,
             treasury
           }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  pause = ({
+    until
+  }: {
+    until: Timestamp;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          pause: {
+            until
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  unpause = (funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          unpause: {}
         })),
         funds: funds_
       })

@@ -112,10 +112,18 @@ export type ExecuteMsg = {
 } | {
   update_config: ConfigUpdate;
 } | {
+  pause: {
+    until: Timestamp;
+  };
+} | {
+  unpause: {};
+} | {
   update_ownership: Action;
 };
 export type EconomicJobType = "transaction" | "data_storage" | "compute" | "cross_border_transfer" | "validator_reward" | "dock_lock_hosting" | "bank_mesh_settlement" | "liquidity_provision" | "governance_voting" | "audit_compliance";
 export type Binary = string;
+export type Timestamp = Uint64;
+export type Uint64 = string;
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -129,8 +137,6 @@ export type Expiration = {
 } | {
   never: {};
 };
-export type Timestamp = Uint64;
-export type Uint64 = string;
 export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
@@ -206,6 +212,7 @@ export interface ConfigResponse {
   nex_token: Addr;
   owner_salary_recipient: Addr;
   params: PoeParams;
+  paused_until?: Timestamp | null;
   treasury: Addr;
 }
 export type Int128 = string;

@@ -1,12 +1,13 @@
 //! Claiming NEX rewards: O(1) per epoch, paginated.
 
-use cosmwasm_std::{Addr, Deps, DepsMut, MessageInfo, Order, Response, StdResult, Uint128};
+use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Order, Response, StdResult, Uint128};
 use cw_storage_plus::Bound;
 use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
 use poe_math::weight::pro_rata;
 
 use crate::error::ContractError;
 use crate::execute::cw20_transfer;
+use crate::execute::pause::ensure_not_paused;
 use crate::state::{CONFIG, EPOCHS, MINERS, MINER_EPOCHS, STATE};
 
 /// The NEX owed to `miner` for its closed epochs from `from_epoch` on, at most `limit` of them:
@@ -59,6 +60,7 @@ pub(crate) fn owed_rewards(
 /// Errors: `MinerNotRegistered`; `NothingToClaim` when no closed epoch is left to claim.
 pub fn claim_rewards(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     limit: Option<u32>,
 ) -> Result<Response, ContractError> {
@@ -68,6 +70,7 @@ pub fn claim_rewards(
             miner: info.sender.to_string(),
         })?;
     let mut state = STATE.load(deps.storage)?;
+    ensure_not_paused(&state, &env)?;
     let limit = limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let (reward, counted, cursor, more) = owed_rewards(
         deps.as_ref(),

@@ -6,6 +6,7 @@ use cw_storage_plus::Bound;
 use poe_math::poe::{epoch_emission, poe_index};
 
 use crate::error::ContractError;
+use crate::execute::pause::ensure_not_paused;
 use crate::execute::send_to_treasury;
 use crate::state::{ClosedEpoch, CONFIG, EPOCHS, STATE};
 
@@ -19,6 +20,7 @@ use crate::state::{ClosedEpoch, CONFIG, EPOCHS, STATE};
 pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     let mut state = STATE.load(deps.storage)?;
+    ensure_not_paused(&state, &env)?;
     if epoch < state.next_epoch_to_close {
         return Err(ContractError::EpochAlreadyClosed { epoch });
     }

@@ -3,6 +3,7 @@
 pub mod claim;
 pub mod close_epoch;
 pub mod config;
+pub mod pause;
 pub mod register;
 pub mod salary;
 pub mod submit_job;

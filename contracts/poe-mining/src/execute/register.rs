@@ -2,6 +2,7 @@ use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 use poe_interface::poe_mining::EconomicJobType;
 
 use crate::error::ContractError;
+use crate::execute::pause::ensure_not_paused;
 use crate::state::{Miner, CONFIG, MINERS, STATE};
 
 /// The sender registers as a miner (once), with an optional specialization.
@@ -16,6 +17,8 @@ pub fn register_miner(
             miner: info.sender.to_string(),
         });
     }
+    let mut state = STATE.load(deps.storage)?;
+    ensure_not_paused(&state, &env)?;
     // The miner's first claimable epoch is the one open now.
     let config = CONFIG.load(deps.storage)?;
     let miner = Miner {
@@ -32,10 +35,8 @@ pub fn register_miner(
         claim_cursor: config.schedule.epoch_at(env.block.time),
     };
     MINERS.save(deps.storage, &info.sender, &miner)?;
-    STATE.update(deps.storage, |mut s| -> Result<_, ContractError> {
-        s.total_miners += 1;
-        Ok(s)
-    })?;
+    state.total_miners += 1;
+    STATE.save(deps.storage, &state)?;
     Ok(Response::new()
         .add_attribute("action", "register_miner")
         .add_attribute("miner", info.sender)

@@ -8,6 +8,7 @@ use poe_math::{
 };
 
 use crate::error::ContractError;
+use crate::execute::pause::ensure_not_paused;
 use crate::execute::{cw20_transfer, send_to_treasury};
 use crate::state::{Config, SalaryMonth, CONFIG, SALARY, STATE};
 
@@ -105,7 +106,9 @@ pub fn claim(
     if info.sender != config.owner_salary_recipient {
         return Err(ContractError::NotSalaryRecipient {});
     }
-    if STATE.load(deps.storage)?.salary_halted {
+    let state = STATE.load(deps.storage)?;
+    ensure_not_paused(&state, &env)?;
+    if state.salary_halted {
         return Err(ContractError::SalaryHalted {});
     }
     let ym = ended_month(&env, &month)?;

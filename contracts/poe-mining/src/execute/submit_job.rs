@@ -9,6 +9,7 @@ use poe_math::{
 };
 
 use crate::error::ContractError;
+use crate::execute::pause::ensure_not_paused;
 use crate::state::{
     Job, MinerEpoch, CONFIG, EPOCHS, JOBS, MINERS, MINER_EPOCHS, REPORTERS, SALARY, STATE,
 };
@@ -89,6 +90,7 @@ fn submit_job(
     let now = env.block.time;
     let epoch = config.schedule.epoch_at(now);
     let mut state = STATE.load(deps.storage)?;
+    ensure_not_paused(&state, &env)?;
     let mut epoch_state = EPOCHS.may_load(deps.storage, epoch)?.unwrap_or_default();
     epoch_state.activity.record_job(
         report.job_value,

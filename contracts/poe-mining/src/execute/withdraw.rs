@@ -3,8 +3,19 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::error::ContractError;
+use crate::execute::pause::ensure_not_paused;
 use crate::execute::{cw20_transfer, send_to_treasury};
-use crate::state::{Miner, CONFIG, MINERS};
+use crate::state::{Miner, CONFIG, MINERS, STATE};
+
+/// The miner of `address` for one of its own withdrawals: refused while paused.
+fn load_miner_unpaused(
+    deps: &DepsMut,
+    env: &Env,
+    address: &cosmwasm_std::Addr,
+) -> Result<Miner, ContractError> {
+    ensure_not_paused(&STATE.load(deps.storage)?, env)?;
+    load_miner(deps, address)
+}
 
 fn load_miner(deps: &DepsMut, address: &cosmwasm_std::Addr) -> Result<Miner, ContractError> {
     MINERS
@@ -36,10 +47,11 @@ fn take(requested: Option<Uint128>, available: Uint128) -> Result<Uint128, Contr
 /// Miner: withdraws `amount` (default all) of its spendable FLX (the 0.3 % parts).
 pub fn withdraw_spendable(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     amount: Option<Uint128>,
 ) -> Result<Response, ContractError> {
-    let mut miner = load_miner(&deps, &info.sender)?;
+    let mut miner = load_miner_unpaused(&deps, &env, &info.sender)?;
     let amount = take(amount, miner.spendable)?;
     miner.spendable -= amount;
     MINERS.save(deps.storage, &info.sender, &miner)?;
@@ -59,7 +71,7 @@ pub fn withdraw_locked_reserve(
     info: MessageInfo,
     amount: Option<Uint128>,
 ) -> Result<Response, ContractError> {
-    let mut miner = load_miner(&deps, &info.sender)?;
+    let mut miner = load_miner_unpaused(&deps, &env, &info.sender)?;
     if env.block.time < miner.lock_expires_at {
         return Err(ContractError::ReserveLocked {
             until: miner.lock_expires_at,
