@@ -451,6 +451,50 @@ impl Suite {
         )
     }
 
+    /// Everything a rejected message could have changed, as one JSON string to compare before
+    /// and after: PoE mining's statistics, every miner, the open epoch, the oldest open and the last
+    /// closed epoch's index, config,
+    /// reporters; the supplies of the four tokens; and the FLX, NEX and GEN balances of the
+    /// reporters, PoE mining, the treasury, the salary recipient and `accounts`.
+    pub fn snapshot(&self, accounts: &[&Addr]) -> String {
+        let poe = &self.poe;
+        let mut holders: Vec<Addr> = self.reporters.clone();
+        holders.extend([
+            poe.addr.clone(),
+            self.treasury.addr.clone(),
+            self.owner_salary_recipient.clone(),
+        ]);
+        holders.extend(accounts.iter().map(|a| (*a).clone()));
+        let balances: Vec<[Uint128; 3]> = holders
+            .iter()
+            .map(|a| {
+                [&self.flx, &self.nex, &self.gen].map(|t| t.balance(a).expect("balance query"))
+            })
+            .collect();
+        let supplies: Vec<Uint128> = self
+            .tokens()
+            .iter()
+            .map(|t| t.total_supply().expect("token_info query"))
+            .collect();
+        let epoch = poe.current_epoch().expect("current_epoch query");
+        let next = epoch.next_epoch_to_close;
+        let last_closed = next
+            .checked_sub(1)
+            .map(|e| poe.poe_index(e).expect("poe_index query"));
+        serde_json::json!({
+            "stats": poe.mining_statistics().expect("mining_statistics query"),
+            "oldest_open": poe.poe_index(next).expect("poe_index query"),
+            "last_closed": last_closed,
+            "miners": poe.all_miners().expect("miners query"),
+            "epoch": epoch,
+            "config": poe.config().expect("config query"),
+            "reporters": poe.reporters(None, None).expect("reporters query"),
+            "supplies": supplies,
+            "balances": balances,
+        })
+        .to_string()
+    }
+
     /// The start of `epoch`, under the same assumption as [`Suite::epoch_end`].
     pub fn epoch_start(&self, epoch: u64) -> Timestamp {
         let config = self.poe.config().expect("poe-mining config query");

@@ -116,6 +116,7 @@ fn the_suite_is_deployed_and_wired() {
         Some(suite.deployer.to_string())
     );
     // a minter that is not NEX's cannot mint it
+    let before = suite.snapshot(&[]);
     let err = suite
         .nex
         .mint(&suite.deployer, &suite.deployer, Uint128::one())
@@ -127,6 +128,7 @@ fn the_suite_is_deployed_and_wired() {
             .contains("unauthorized"),
         "{err:#}"
     );
+    assert_eq!(suite.snapshot(&[]), before, "a refused mint changed state");
 }
 
 #[test]
@@ -185,6 +187,7 @@ fn one_epoch_from_jobs_to_claims() {
     assert_eq!(suite.poe.jobs(&miners[0], None, Some(30)).unwrap().len(), 7);
 
     // the epoch cannot close before its end
+    let before = suite.snapshot(&miners.iter().collect::<Vec<_>>());
     let err = suite.poe.close_epoch(&suite.deployer, 0).unwrap_err();
     assert!(
         matches!(
@@ -192,6 +195,11 @@ fn one_epoch_from_jobs_to_claims() {
             Some(ContractError::EpochNotEnded { epoch: 0, .. })
         ),
         "{err:#}"
+    );
+    assert_eq!(
+        suite.snapshot(&miners.iter().collect::<Vec<_>>()),
+        before,
+        "a refused close changed state"
     );
 
     suite.advance_to(suite.epoch_end(0));
@@ -255,11 +263,17 @@ fn one_epoch_from_jobs_to_claims() {
         suite.poe.claim_rewards(miner, None).unwrap();
         assert_eq!(suite.nex.balance(miner).unwrap(), pending.nex);
         claimed += pending.nex;
+        let before = suite.snapshot(&miners.iter().collect::<Vec<_>>());
         let err = suite.poe.claim_rewards(miner, None).unwrap_err();
         assert_eq!(
             err.downcast_ref::<ContractError>(),
             Some(&ContractError::NothingToClaim {}),
             "{err:#}"
+        );
+        assert_eq!(
+            suite.snapshot(&miners.iter().collect::<Vec<_>>()),
+            before,
+            "a second claim changed state"
         );
     }
     assert!(claimed <= emission && emission - claimed < Uint128::new(3));
@@ -275,6 +289,7 @@ fn one_epoch_from_jobs_to_claims() {
         suite.flx.balance(&miners[0]).unwrap(),
         before + spendable[0]
     );
+    let before = suite.snapshot(&miners.iter().collect::<Vec<_>>());
     let err = suite
         .poe
         .withdraw_locked_reserve(&miners[0], None)
@@ -285,6 +300,11 @@ fn one_epoch_from_jobs_to_claims() {
             Some(ContractError::ReserveLocked { .. })
         ),
         "{err:#}"
+    );
+    assert_eq!(
+        suite.snapshot(&miners.iter().collect::<Vec<_>>()),
+        before,
+        "a refused withdrawal changed state"
     );
 
     // GEN never moves

@@ -390,6 +390,7 @@ fn owner_salary_is_capped_approved_vested_and_escrowed() {
     assert_eq!(report.transparency_hash.len(), 64);
     // an emergency halt stops payouts until resumed
     suite.poe.halt_owner_salary(&suite.deployer, true).unwrap();
+    let before = suite.snapshot(&[&alice]);
     let err = suite
         .poe
         .claim_owner_salary(&recipient, &month)
@@ -397,6 +398,11 @@ fn owner_salary_is_capped_approved_vested_and_escrowed() {
     assert_eq!(
         err.downcast_ref::<poe_testing::poe_mining::ContractError>(),
         Some(&poe_testing::poe_mining::ContractError::SalaryHalted {})
+    );
+    assert_eq!(
+        suite.snapshot(&[&alice]),
+        before,
+        "a refused salary claim changed state"
     );
 }
 
@@ -489,10 +495,16 @@ fn idle_epochs_close_together_in_one_call() {
         )
         .unwrap();
     // epoch 0 had jobs: it must be closed first
+    let before = suite.snapshot(&m.iter().collect::<Vec<_>>());
     let err = suite.poe.close_epoch(&reporter, 29).unwrap_err();
     assert_eq!(
         err.downcast_ref::<poe_testing::poe_mining::ContractError>(),
         Some(&poe_testing::poe_mining::ContractError::EpochNotNext { epoch: 29, next: 0 })
+    );
+    assert_eq!(
+        suite.snapshot(&m.iter().collect::<Vec<_>>()),
+        before,
+        "a refused close changed state"
     );
     suite.poe.close_epoch(&reporter, 0).unwrap();
     // epochs 1..=28 were empty: closing 29 closes them all in one call, minting nothing
