@@ -7,7 +7,8 @@ use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, Std
 
 use crate::error::ContractError;
 use crate::execute::{
-    close, config, dispatch, execute_proposal, instantiate as init, pause, propose, vote,
+    accept_ownership, close, config, dispatch, execute_proposal, instantiate as init, pause,
+    propose, vote,
 };
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::{migrate as mig, query as q, reply as rep};
@@ -25,7 +26,8 @@ pub fn instantiate(
     init::instantiate(deps, env, info, msg)
 }
 
-/// `Receive` (deposit + `Propose`), `Vote`, `Execute`, `Close` (anyone); `Pause` (guardian or
+/// `Receive` (deposit + `Propose`), `Vote`, `Execute`, `Close`, `AcceptOwnership` (anyone);
+/// `Pause` (guardian or
 /// governance itself); `Unpause`, `UpdateConfig`, `Dispatch` (governance itself).
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
@@ -44,6 +46,9 @@ pub fn execute(
         ExecuteMsg::Pause { target, seconds } => pause::pause(deps, env, info, target, seconds),
         ExecuteMsg::Unpause { target } => pause::unpause(deps, env, info, target),
         ExecuteMsg::UpdateConfig(update) => config::update_config(deps, env, info, *update),
+        ExecuteMsg::AcceptOwnership { contracts } => {
+            accept_ownership::accept_ownership(deps, info, contracts)
+        }
         ExecuteMsg::Dispatch { proposal_id, msgs } => {
             dispatch::dispatch(env, info, proposal_id, msgs)
         }

@@ -28,6 +28,15 @@ pub enum ContractError {
         action: String,
     },
 
+    /// `AcceptOwnership` with no contract, more than the maximum, or one contract twice.
+    #[error("accept_ownership needs 1 to {max} distinct contracts: {reason}")]
+    InvalidAcceptOwnership {
+        /// [`poe_interface::governance::MAX_ACCEPT_OWNERSHIP`].
+        max: usize,
+        /// What is wrong with the list.
+        reason: String,
+    },
+
     /// An instantiate or `UpdateConfig` value out of its range.
     #[error("invalid config: {field} {reason}")]
     InvalidConfig {

@@ -394,3 +394,77 @@ fn invalid_configs_are_refused_at_instantiation() {
         assert_eq!(contract_err(err), expected);
     }
 }
+
+#[test]
+fn accept_ownership_takes_only_what_was_offered_to_governance() {
+    let mut s = Suite::new();
+    let invalid = |reason: &str| ContractError::InvalidAcceptOwnership {
+        max: poe_governance::msg::MAX_ACCEPT_OWNERSHIP,
+        reason: reason.to_string(),
+    };
+    let eve = s.eve.clone();
+    let accept = |contracts: Vec<String>| ExecuteMsg::AcceptOwnership { contracts };
+    s.assert_exec_rejected(&eve, &accept(vec![]), invalid("the list is empty"));
+    let treasury = s.treasury.to_string();
+    s.assert_exec_rejected(
+        &eve,
+        &accept(vec![treasury.clone(), treasury.clone()]),
+        invalid(&format!("{treasury} is named twice")),
+    );
+    let many: Vec<String> = (0..=poe_governance::msg::MAX_ACCEPT_OWNERSHIP)
+        .map(|i| s.app.api().addr_make(&format!("c{i}")).to_string())
+        .collect();
+    s.assert_exec_rejected(&eve, &accept(many), invalid("33 contracts given"));
+    s.assert_exec_rejected(
+        &eve,
+        &accept(vec!["not an address".to_string()]),
+        ContractError::Std(cosmwasm_std::StdError::generic_err("Error decoding bech32")),
+    );
+    // funds where none belong
+    let (gov, alice) = (s.gov.clone(), s.alice.clone());
+    s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
+        s.app.execute_contract(
+            alice.clone(),
+            gov.clone(),
+            &accept(vec![treasury.clone()]),
+            &[coin(1, ATOM)],
+        )
+    });
+    // no offer pending: the treasury's own error fails the whole message
+    let before = s.snapshot();
+    let err = s.exec(&eve, &accept(vec![treasury.clone()])).unwrap_err();
+    assert_eq!(
+        err.downcast_ref::<poe_treasury::ContractError>(),
+        Some(&poe_treasury::ContractError::Ownership(
+            cw_ownable::OwnershipError::TransferNotFound
+        ))
+    );
+    assert_eq!(s.snapshot(), before);
+    // offered by its owner: anyone completes the hand-over
+    let admin = s.admin.clone();
+    s.app
+        .execute_contract(
+            admin,
+            s.treasury.clone(),
+            &poe_treasury::msg::ExecuteMsg::UpdateOwnership(
+                cw_ownable::Action::TransferOwnership {
+                    new_owner: s.gov.to_string(),
+                    expiry: None,
+                },
+            ),
+            &[],
+        )
+        .unwrap();
+    let res = s.exec(&eve, &accept(vec![treasury.clone()])).unwrap();
+    assert_eq!(
+        wasm_attrs(&res, &s.gov),
+        attrs(&[("action", "accept_ownership"), ("contracts", &treasury)])
+    );
+    let ownership: cw_ownable::Ownership<String> = s
+        .app
+        .wrap()
+        .query_wasm_smart(&s.treasury, &poe_treasury::msg::QueryMsg::Ownership {})
+        .unwrap();
+    assert_eq!(ownership.owner, Some(s.gov.to_string()));
+    assert_eq!(ownership.pending_owner, None);
+}

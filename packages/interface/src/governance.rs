@@ -28,6 +28,8 @@ pub const MAX_TITLE_BYTES: usize = 128;
 pub const MAX_DESCRIPTION_BYTES: usize = 4_096;
 /// Most messages one proposal may carry.
 pub const MAX_PROPOSAL_MSGS: usize = 16;
+/// Most contracts one `AcceptOwnership` may name.
+pub const MAX_ACCEPT_OWNERSHIP: usize = 32;
 /// Longest period the config or a pause may name, seconds (10 years of 365.25 days), so that
 /// every deadline stays far from `Timestamp` overflow.
 pub const MAX_DURATION_SECONDS: u64 = 315_576_000;
@@ -123,6 +125,13 @@ pub enum ExecuteMsg {
     Unpause { target: String },
     /// Governance itself only (a proposal).
     UpdateConfig(Box<ConfigUpdate>),
+    /// Anyone: governance accepts the cw-ownable ownership that each of `contracts` (1 to
+    /// [`MAX_ACCEPT_OWNERSHIP`], no repeats) has offered it, by sending each
+    /// `{"update_ownership": "accept_ownership"}`. This is the second step of the bootstrap
+    /// hand-over (the deployer offers every contract to governance, then anyone completes it);
+    /// it can only take ownership that was offered to governance, so it needs no vote. All or
+    /// nothing: one contract without a pending offer to governance fails the whole message.
+    AcceptOwnership { contracts: Vec<String> },
     /// Internal, governance itself only: `Execute` sends it as one submessage so that a
     /// proposal's messages run all or none.
     Dispatch {

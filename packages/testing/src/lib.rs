@@ -1,6 +1,6 @@
 //! A cw-multi-test suite builder that deploys the whole PoE suite in one call (treasury, the four
-//! tokens GEN / NEX / FLX / AUR, PoE mining), with typed handles, for the integration tests and
-//! the simulator.
+//! tokens GEN / NEX / FLX / AUR, PoE mining, staking, governance, and the hand-over of every
+//! contract to governance), with typed handles, for the integration tests and the simulator.
 //!
 //! ```no_run
 //! use poe_testing::{flx, SuiteBuilder};
@@ -17,8 +17,10 @@
 //! recovered with `err.downcast_ref::<poe_testing::poe_mining::ContractError>()` (the contract
 //! crates are re-exported for that).
 
+mod governance;
 pub mod plan;
 mod poe;
+mod staking;
 mod suite;
 mod token;
 mod treasury;
@@ -28,15 +30,20 @@ use std::rc::Rc;
 
 use cosmwasm_std::Uint128;
 
-pub use crate::plan::{DeployPlan, DeployStep};
+pub use crate::governance::{wasm_execute, GovernanceHandle};
+pub use crate::plan::{DeployPlan, DeployStep, GovernanceSettings, StakingSettings};
 pub use crate::poe::PoeHandle;
-pub use crate::suite::{default_params, Suite, SuiteBuilder};
+pub use crate::staking::StakingHandle;
+pub use crate::suite::{default_params, Suite, SuiteBuilder, BLOCK_SECONDS};
 pub use crate::token::TokenHandle;
 pub use crate::treasury::TreasuryHandle;
 
 /// The contract crates and the shared packages, re-exported so tests can name their types
 /// (`poe_testing::poe_mining::ContractError`, `poe_testing::poe_interface::poe_mining::JobReport`).
-pub use {cw_multi_test, poe_interface, poe_math, poe_mining, poe_token, poe_treasury};
+pub use {
+    cw_multi_test, poe_governance, poe_interface, poe_math, poe_mining, poe_staking, poe_token,
+    poe_treasury,
+};
 
 /// The embedded chain every handle executes on: cw-multi-test's default `App`.
 pub type SuiteApp = cw_multi_test::App;

@@ -4,9 +4,11 @@
 //! run the same plan, so a local wasmd node gets exactly the simulator's genesis and parameters.
 
 use anyhow::{anyhow, Result as AnyResult};
+use cosmwasm_std::{Decimal, Uint128};
 use cw20::{Cw20Coin, MinterResponse};
+use cw_ownable::Action;
 use poe_interface::poe_mining::InstantiateMsg as PoeInstantiateMsg;
-use poe_interface::{token, treasury};
+use poe_interface::{governance, staking, token, treasury};
 use poe_math::genesis::{gen_total_supply, GenesisAllocation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -15,6 +17,20 @@ use serde_json::Value;
 pub const TOKEN_CODE: &str = "poe-token";
 pub const TREASURY_CODE: &str = "poe-treasury";
 pub const POE_MINING_CODE: &str = "poe-mining";
+pub const STAKING_CODE: &str = "poe-staking";
+pub const GOVERNANCE_CODE: &str = "poe-governance";
+
+/// The labels of the contracts governance owns after the bootstrap, in plan order (governance
+/// itself is `governance`, and is its own wasm admin).
+pub const GOVERNED: [&str; 7] = [
+    "treasury",
+    "GEN",
+    "NEX",
+    "FLX",
+    "AUR",
+    "poe-mining",
+    "staking",
+];
 
 /// One step of a deployment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +45,9 @@ pub enum DeployStep {
     },
     /// Execute `msg` on contract `contract` (a `$label`) as the deployer.
     Execute { contract: String, msg: Value },
+    /// Make `admin` (a `$label` or `@name`) the wasm admin of `contract` (a `$label`): who may
+    /// migrate its code (`MsgUpdateAdmin`, signed by the deployer, the admin until then).
+    UpdateAdmin { contract: String, admin: String },
 }
 
 /// The whole deployment: the accounts it names (the deployer first) and its steps in order.
@@ -58,6 +77,76 @@ pub(crate) struct PlanInput<'a> {
     pub reporters: &'a [String],
     pub flx_balances: Vec<(&'a str, cosmwasm_std::Uint128)>,
     pub params: &'a poe_interface::poe_mining::PoeParams,
+    pub staking: &'a StakingSettings,
+    pub governance: &'a GovernanceSettings,
+}
+
+/// The staking pools of the deployment: one per suite token, staking the token and paying its
+/// rewards in FLX (the treasury's income is FLX), with these parameters for all four.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StakingSettings {
+    /// Smallest stake that opens a position, base units.
+    pub min_stake: Uint128,
+    /// How long a position stays locked after its last stake, seconds.
+    pub lock_period_seconds: u64,
+    /// How long an unstaked amount waits before `Claim` pays it, seconds.
+    pub unbonding_period_seconds: u64,
+    /// Voting-power tiers in the order GEN, AUR, NEX, FLX (seed 000 `tier_multiplier`: 10, 5, 3, 1).
+    pub tiers: [Decimal; 4],
+}
+
+impl Default for StakingSettings {
+    /// 1 token minimum, a 1-day lock, a 7-day unbonding, the seed's tiers.
+    fn default() -> Self {
+        StakingSettings {
+            min_stake: Uint128::new(1_000_000),
+            lock_period_seconds: 24 * 3_600,
+            unbonding_period_seconds: 7 * 24 * 3_600,
+            tiers: [10u64, 5, 3, 1].map(|t| Decimal::from_ratio(t, 1u64)),
+        }
+    }
+}
+
+/// Governance's settings in the deployment (its `InstantiateMsg`, the addresses aside).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GovernanceSettings {
+    /// The exact GEN deposit of a proposal, base units.
+    pub deposit_amount: Uint128,
+    /// How long a proposal is open for votes, seconds.
+    pub voting_period_seconds: u64,
+    /// Share of the total power at the start height that must vote.
+    pub quorum: Decimal,
+    /// Pass threshold; `None` = 0.67 (seed 000 `consensus_threshold`).
+    pub threshold: Option<Decimal>,
+    /// Veto threshold; `None` = 0.334.
+    pub veto_threshold: Option<Decimal>,
+    /// Delay between the end of voting and the earliest execution, seconds.
+    pub timelock_seconds: u64,
+    /// How long after the timelock a passed proposal may be executed, seconds.
+    pub execution_window_seconds: u64,
+    /// The guardian's account name (may pause for at most `max_pause_seconds`); `None` = none.
+    pub guardian: Option<String>,
+    /// Longest pause the guardian may order, seconds.
+    pub max_pause_seconds: u64,
+}
+
+impl Default for GovernanceSettings {
+    /// A 100 GEN deposit, 3 days of voting, a 33.4 % quorum (the Cosmos SDK's), the default pass
+    /// and veto thresholds, a 1-day timelock, 7 days to execute, guardian `"guardian"` with
+    /// pauses of at most 3 days.
+    fn default() -> Self {
+        GovernanceSettings {
+            deposit_amount: Uint128::new(100_000_000),
+            voting_period_seconds: 3 * 24 * 3_600,
+            quorum: Decimal::permille(334),
+            threshold: None,
+            veto_threshold: None,
+            timelock_seconds: 24 * 3_600,
+            execution_window_seconds: 7 * 24 * 3_600,
+            guardian: Some("guardian".to_string()),
+            max_pause_seconds: 3 * 24 * 3_600,
+        }
+    }
 }
 
 fn token_msg(
@@ -86,10 +175,23 @@ fn instantiate(label: &str, code: &str, msg: &impl Serialize) -> AnyResult<Deplo
     })
 }
 
-/// The suite's deployment in dependency order: treasury; GEN (no minter, 100,000 GEN allocated
-/// 50/20/15/10/5 % to the five genesis buckets of seed 001); NEX (minter: the deployer, for now);
-/// FLX (minter `flx_minter`, initial balances); AUR (minter `aur_minter`); PoE mining; then NEX's
-/// minter becomes PoE mining, its only minter.
+fn execute(label: &str, msg: &impl Serialize) -> AnyResult<DeployStep> {
+    Ok(DeployStep::Execute {
+        contract: contract(label),
+        msg: serde_json::to_value(msg)?,
+    })
+}
+
+/// The suite's deployment in dependency order:
+/// 1. treasury; GEN (no minter, 100,000 GEN allocated 50/20/15/10/5 % to the five genesis
+///    buckets of seed 001); NEX (minter: the deployer, for now); FLX (minter `flx_minter`,
+///    initial balances); AUR (minter `aur_minter`); PoE mining; then NEX's minter becomes PoE
+///    mining, its only minter;
+/// 2. staking with a pool per token (tiers GEN 10, AUR 5, NEX 3, FLX 1; rewards in FLX);
+///    governance (deposits in GEN, power from staking, forfeits to the treasury);
+/// 3. the hand-over: every contract of [`GOVERNED`] offers its cw-ownable ownership to
+///    governance, governance accepts them all in one `AcceptOwnership`, and governance becomes the
+///    wasm admin of every contract, itself included. From then on the deployer controls nothing.
 pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
     let allocation = GenesisAllocation::split(gen_total_supply())?;
     let mut accounts: Vec<String> = vec![input.deployer.to_string()];
@@ -128,7 +230,8 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
     let deployer = use_account(input.deployer);
     let flx_minter = use_account(input.flx_minter);
     let aur_minter = use_account(input.aur_minter);
-    let steps = vec![
+    let guardian = input.governance.guardian.as_deref().map(&mut use_account);
+    let mut steps = vec![
         instantiate(
             "treasury",
             TREASURY_CODE,
@@ -161,7 +264,69 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
                 new_minter: Some(contract("poe-mining")),
             })?,
         },
+        instantiate(
+            "staking",
+            STAKING_CODE,
+            &staking::InstantiateMsg {
+                owner: None,
+                max_pools: None,
+                max_claims: None,
+            },
+        )?,
     ];
+    let st = input.staking;
+    for (label, tier) in ["GEN", "AUR", "NEX", "FLX"].iter().zip(st.tiers) {
+        steps.push(execute(
+            "staking",
+            &staking::ExecuteMsg::CreatePool {
+                token: contract(label),
+                reward_token: contract("FLX"),
+                min_stake: st.min_stake,
+                lock_period_seconds: st.lock_period_seconds,
+                unbonding_period_seconds: st.unbonding_period_seconds,
+                tier,
+            },
+        )?);
+    }
+    let gov = input.governance;
+    steps.push(instantiate(
+        "governance",
+        GOVERNANCE_CODE,
+        &governance::InstantiateMsg {
+            staking: contract("staking"),
+            deposit_token: contract("GEN"),
+            deposit_amount: gov.deposit_amount,
+            voting_period_seconds: gov.voting_period_seconds,
+            quorum: gov.quorum,
+            threshold: gov.threshold,
+            veto_threshold: gov.veto_threshold,
+            timelock_seconds: gov.timelock_seconds,
+            execution_window_seconds: gov.execution_window_seconds,
+            treasury: contract("treasury"),
+            guardian,
+            max_pause_seconds: gov.max_pause_seconds,
+        },
+    )?);
+    // The hand-over. Every governed contract takes the same `update_ownership` JSON (cw-ownable).
+    let offer = token::ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+        new_owner: contract("governance"),
+        expiry: None,
+    });
+    for label in GOVERNED {
+        steps.push(execute(label, &offer)?);
+    }
+    steps.push(execute(
+        "governance",
+        &governance::ExecuteMsg::AcceptOwnership {
+            contracts: GOVERNED.iter().map(|l| contract(l)).collect(),
+        },
+    )?);
+    for label in GOVERNED.iter().chain(&["governance"]) {
+        steps.push(DeployStep::UpdateAdmin {
+            contract: contract(label),
+            admin: contract("governance"),
+        });
+    }
     Ok(DeployPlan { accounts, steps })
 }
 

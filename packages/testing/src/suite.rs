@@ -15,10 +15,14 @@ use poe_math::salary::OwnerSalaryPolicy;
 use poe_math::weight::MinerWeightParams;
 
 use crate::plan::{
-    build_plan, resolve, DeployPlan, DeployStep, PlanInput, POE_MINING_CODE, TOKEN_CODE,
-    TREASURY_CODE,
+    build_plan, resolve, DeployPlan, DeployStep, GovernanceSettings, PlanInput, StakingSettings,
+    GOVERNANCE_CODE, POE_MINING_CODE, STAKING_CODE, TOKEN_CODE, TREASURY_CODE,
 };
-use crate::{tokens, PoeHandle, SharedApp, SuiteApp, TokenHandle, TreasuryHandle};
+use crate::{
+    tokens, GovernanceHandle, PoeHandle, SharedApp, StakingHandle, SuiteApp, TokenHandle,
+    TreasuryHandle,
+};
+use poe_interface::governance::VoteOption;
 
 /// Seconds per block assumed by [`Suite::advance_time`] to bump the height.
 pub const BLOCK_SECONDS: u64 = 5;
@@ -80,6 +84,29 @@ fn poe_mining_contract() -> Box<dyn Contract<Empty>> {
     )
 }
 
+fn staking_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_staking::contract::execute,
+            poe_staking::contract::instantiate,
+            poe_staking::contract::query,
+        )
+        .with_migrate(poe_staking::contract::migrate),
+    )
+}
+
+fn governance_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_governance::contract::execute,
+            poe_governance::contract::instantiate,
+            poe_governance::contract::query,
+        )
+        .with_reply(poe_governance::contract::reply)
+        .with_migrate(poe_governance::contract::migrate),
+    )
+}
+
 /// Builds a [`Suite`]: parameters, reporters, FLX balances, and who holds which role. Every
 /// address is `app.api().addr_make(name)` of a name given here.
 #[derive(Clone, Debug)]
@@ -92,6 +119,8 @@ pub struct SuiteBuilder {
     flx_minter: String,
     aur_minter: String,
     start_time: Option<Timestamp>,
+    staking: StakingSettings,
+    governance: GovernanceSettings,
 }
 
 impl Default for SuiteBuilder {
@@ -114,6 +143,8 @@ impl SuiteBuilder {
             flx_minter: "flx_minter".to_string(),
             aur_minter: "aur_minter".to_string(),
             start_time: None,
+            staking: StakingSettings::default(),
+            governance: GovernanceSettings::default(),
         }
     }
 
@@ -223,6 +254,18 @@ impl SuiteBuilder {
         self
     }
 
+    /// The staking pools' parameters ([`StakingSettings::default`] unless set).
+    pub fn with_staking(mut self, staking: StakingSettings) -> Self {
+        self.staking = staking;
+        self
+    }
+
+    /// Governance's settings ([`GovernanceSettings::default`] unless set).
+    pub fn with_governance(mut self, governance: GovernanceSettings) -> Self {
+        self.governance = governance;
+        self
+    }
+
     /// The block time at deployment, which is the start of epoch 0.
     pub fn with_start_time(mut self, start_time: Timestamp) -> Self {
         self.start_time = Some(start_time);
@@ -245,6 +288,8 @@ impl SuiteBuilder {
             reporters: &self.reporters,
             flx_balances,
             params: &self.params,
+            staking: &self.staking,
+            governance: &self.governance,
         })
     }
 
@@ -257,9 +302,9 @@ impl SuiteBuilder {
         }
     }
 
-    /// Deploys the suite: treasury; GEN (no minter, genesis allocation to five addresses); NEX
-    /// (minter: the deployer); FLX (minter: `flx_minter`, initial balances); AUR (minter:
-    /// `aur_minter`); PoE mining; then NEX's minter becomes PoE mining, its only minter.
+    /// Deploys the suite by running [`SuiteBuilder::deploy_plan`] (see [`crate::plan::build_plan`]
+    /// for the steps): the tokens, the treasury, PoE mining, staking and governance, and at the end
+    /// governance owns every contract and is every contract's wasm admin.
     pub fn try_build(self) -> AnyResult<Suite> {
         let mut app = App::default();
         if let Some(time) = self.start_time {
@@ -284,6 +329,8 @@ impl SuiteBuilder {
         codes.insert(TOKEN_CODE, app.store_code(token_contract()));
         codes.insert(TREASURY_CODE, app.store_code(treasury_contract()));
         codes.insert(POE_MINING_CODE, app.store_code(poe_mining_contract()));
+        codes.insert(STAKING_CODE, app.store_code(staking_contract()));
+        codes.insert(GOVERNANCE_CODE, app.store_code(governance_contract()));
         let mut contracts: BTreeMap<String, Addr> = BTreeMap::new();
         for step in &plan.steps {
             let account = |name: &str| Some(app.api().addr_make(name).to_string());
@@ -320,6 +367,25 @@ impl SuiteBuilder {
                     app.execute_contract(deployer.clone(), target.clone(), &msg, &[])
                         .with_context(|| format!("executing {msg} on {target}"))?;
                 }
+                DeployStep::UpdateAdmin {
+                    contract: target,
+                    admin,
+                } => {
+                    let resolve_str = |s: &String| {
+                        resolve(&serde_json::Value::String(s.clone()), &account, &contract)
+                            .map(|v| v.as_str().map(str::to_string).unwrap_or_default())
+                    };
+                    let (target, admin) = (resolve_str(target)?, resolve_str(admin)?);
+                    app.execute(
+                        deployer.clone(),
+                        cosmwasm_std::WasmMsg::UpdateAdmin {
+                            contract_addr: target.clone(),
+                            admin,
+                        }
+                        .into(),
+                    )
+                    .with_context(|| format!("updating the admin of {target}"))?;
+                }
             }
         }
         let get = |label: &str| {
@@ -336,6 +402,8 @@ impl SuiteBuilder {
             get("AUR")?,
             get("poe-mining")?,
         );
+        let (staking, governance) = (get("staking")?, get("governance")?);
+        let guardian = self.governance.guardian.as_deref().map(|g| addr(&app, g));
 
         let app: SharedApp = Rc::new(RefCell::new(app));
         // GenesisAllocation::buckets is in the seed's order
@@ -347,6 +415,8 @@ impl SuiteBuilder {
             strategic_partnerships: bucket(3),
             emergency_reserve: bucket(4),
             deployer,
+            owner: governance.clone(),
+            guardian,
             owner_salary_recipient,
             flx_minter,
             aur_minter,
@@ -357,6 +427,8 @@ impl SuiteBuilder {
             aur: TokenHandle::new(app.clone(), aur, "AUR"),
             treasury: TreasuryHandle::new(app.clone(), treasury),
             poe: PoeHandle::new(app.clone(), poe, flx),
+            staking: StakingHandle::new(app.clone(), staking),
+            governance: GovernanceHandle::new(app.clone(), governance),
             app,
         })
     }
@@ -366,8 +438,14 @@ impl SuiteBuilder {
 pub struct Suite {
     /// The embedded chain, shared with every handle.
     pub app: SharedApp,
-    /// Instantiated everything; owner of the treasury, the tokens and PoE mining.
+    /// Instantiated everything and handed it to governance: owns nothing after the bootstrap.
     pub deployer: Addr,
+    /// The owner of every contract (cw-ownable) and every contract's wasm admin: governance.
+    /// A test may execute as this address to stand for an executed proposal;
+    /// [`Suite::pass_proposal`] goes through a real one.
+    pub owner: Addr,
+    /// Governance's guardian (may pause PoE mining for a bounded time), if any.
+    pub guardian: Option<Addr>,
     /// GEN genesis bucket, 50 %.
     pub community_rewards: Addr,
     /// GEN genesis bucket, 20 %.
@@ -398,6 +476,10 @@ pub struct Suite {
     pub treasury: TreasuryHandle,
     /// PoE mining.
     pub poe: PoeHandle,
+    /// Staking: a pool per token, voting power by height.
+    pub staking: StakingHandle,
+    /// Governance: owns every other contract.
+    pub governance: GovernanceHandle,
 }
 
 impl Suite {
@@ -495,12 +577,64 @@ impl Suite {
         .to_string()
     }
 
+    /// Every contract of the suite with its label, in deployment order.
+    pub fn contracts(&self) -> Vec<(&'static str, Addr)> {
+        vec![
+            ("treasury", self.treasury.addr.clone()),
+            ("GEN", self.gen.addr.clone()),
+            ("NEX", self.nex.addr.clone()),
+            ("FLX", self.flx.addr.clone()),
+            ("AUR", self.aur.addr.clone()),
+            ("poe-mining", self.poe.addr.clone()),
+            ("staking", self.staking.addr.clone()),
+            ("governance", self.governance.addr.clone()),
+        ]
+    }
+
+    /// Every contract's raw storage (every key and value) and wasm admin: equal before and after
+    /// a refused message exactly when the message changed nothing on any contract.
+    pub fn raw_snapshot(&self) -> Vec<(&'static str, Option<Addr>, Vec<cosmwasm_std::Record>)> {
+        let app = self.app.borrow();
+        self.contracts()
+            .into_iter()
+            .map(|(label, addr)| {
+                let admin = app.contract_data(&addr).ok().and_then(|d| d.admin);
+                (label, admin, app.dump_wasm_raw(&addr))
+            })
+            .collect()
+    }
+
     /// The start of `epoch`, under the same assumption as [`Suite::epoch_end`].
     pub fn epoch_start(&self, epoch: u64) -> Timestamp {
         let config = self.poe.config().expect("poe-mining config query");
         Timestamp::from_seconds(
             config.genesis_time.seconds() + epoch * config.params.epoch_length_seconds,
         )
+    }
+
+    /// Runs a proposal of `msgs` through governance: `proposer` pays the deposit, the next block
+    /// every one of `voters` votes yes, time moves past the voting period and the timelock, and
+    /// `proposer` executes it. Returns the proposal id; an error when any step is refused (the
+    /// proposal may then be left open or failed: read it with `governance.proposal`).
+    /// The voters need voting power at the proposal's start height (stake before proposing).
+    pub fn pass_proposal(
+        &self,
+        proposer: &Addr,
+        voters: &[&Addr],
+        title: &str,
+        msgs: Vec<cosmwasm_std::CosmosMsg>,
+    ) -> AnyResult<u64> {
+        let id = self
+            .governance
+            .propose(&self.gen, proposer, title, title, msgs)?;
+        self.advance_time(BLOCK_SECONDS);
+        for voter in voters {
+            self.governance.vote(voter, id, VoteOption::Yes)?;
+        }
+        let proposal = self.governance.proposal(id)?;
+        self.advance_to(proposal.executable_at);
+        self.governance.execute_proposal(proposer, id)?;
+        Ok(id)
     }
 
     /// Advances to the end of `epoch` and closes it (as the deployer).

@@ -107,13 +107,62 @@ fn the_suite_is_deployed_and_wired() {
     let mut expected = suite.reporters.clone();
     expected.sort();
     assert_eq!(reporters, expected);
+    // the hand-over: governance owns every contract, with no transfer left pending, and is every
+    // contract's wasm admin (itself included)
+    let governance = Some(suite.governance.addr.to_string());
+    let ownerships = [
+        suite.poe.ownership().unwrap(),
+        suite.treasury.ownership().unwrap(),
+        suite.staking.ownership().unwrap(),
+        suite.gen.ownership().unwrap(),
+        suite.nex.ownership().unwrap(),
+        suite.flx.ownership().unwrap(),
+        suite.aur.ownership().unwrap(),
+    ];
+    for ownership in ownerships {
+        assert_eq!(ownership.owner, governance);
+        assert_eq!(ownership.pending_owner, None);
+    }
+    assert_eq!(suite.owner, suite.governance.addr);
+    for addr in [
+        &suite.poe.addr,
+        &suite.treasury.addr,
+        &suite.staking.addr,
+        &suite.governance.addr,
+        &suite.gen.addr,
+        &suite.nex.addr,
+        &suite.flx.addr,
+        &suite.aur.addr,
+    ] {
+        let info = suite.app.borrow().contract_data(addr).unwrap();
+        assert_eq!(info.admin, Some(suite.governance.addr.clone()), "{addr}");
+    }
+    // staking has the seed's four pools, rewards in FLX
+    let pools = suite.staking.pools().unwrap();
+    let tiers: Vec<(String, Decimal)> = pools.iter().map(|p| (p.token.clone(), p.tier)).collect();
+    for (token, tier) in [
+        (&suite.gen, 10u64),
+        (&suite.aur, 5),
+        (&suite.nex, 3),
+        (&suite.flx, 1),
+    ] {
+        assert!(
+            tiers.contains(&(token.addr.to_string(), Decimal::from_ratio(tier, 1u64))),
+            "{tiers:?}"
+        );
+    }
+    assert!(pools
+        .iter()
+        .all(|p| p.reward_token == suite.flx.addr.as_str()));
+    let gov = suite.governance.config().unwrap();
     assert_eq!(
-        suite.poe.ownership().unwrap().owner,
-        Some(suite.deployer.to_string())
-    );
-    assert_eq!(
-        suite.treasury.ownership().unwrap().owner,
-        Some(suite.deployer.to_string())
+        (gov.staking, gov.deposit_token, gov.treasury, gov.guardian),
+        (
+            suite.staking.addr.clone(),
+            suite.gen.addr.clone(),
+            suite.treasury.addr.clone(),
+            suite.guardian.clone()
+        )
     );
     // a minter that is not NEX's cannot mint it
     let before = suite.snapshot(&[]);

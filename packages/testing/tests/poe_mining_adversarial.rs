@@ -341,7 +341,7 @@ fn only_the_owner_governs() {
         suite.poe.halt_owner_salary(&alice, true)
     });
     // the owner, with invalid values
-    let owner = suite.deployer.clone();
+    let owner = suite.owner.clone();
     let bad_rates = FeeRates {
         treasury_net_rate: Decimal::permille(4),
         ..FeeRates::seed_default()
@@ -458,10 +458,9 @@ fn salary_guardrails_reject_early_unapproved_and_foreign_claims() {
         &suite,
         ContractError::MonthNotEnded { month: empty },
         || {
-            suite.poe.approve_owner_salary(
-                &suite.deployer,
-                &YearMonth::of(suite.block_time()).to_string(),
-            )
+            suite
+                .poe
+                .approve_owner_salary(&suite.owner, &YearMonth::of(suite.block_time()).to_string())
         },
     );
 }
@@ -474,7 +473,7 @@ fn a_pause_stops_every_economic_operation_until_it_ends() {
         .poe
         .submit_job(&reporter, job(&alice, 1_000_000_000_000))
         .unwrap();
-    let owner = suite.deployer.clone();
+    let owner = suite.owner.clone();
     let until = suite.epoch_end(0).plus_seconds(600);
     // only the owner pauses or unpauses; a pause must end in the future
     rejects(

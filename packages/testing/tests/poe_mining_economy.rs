@@ -237,7 +237,7 @@ fn fee_parts_land_where_they_belong_to_the_base_unit() {
     let bob = suite.poe.miner(&m[1]).unwrap();
     suite
         .poe
-        .slash(&suite.deployer, &m[1], bob.locked_reserve, "misreport")
+        .slash(&suite.owner, &m[1], bob.locked_reserve, "misreport")
         .unwrap();
     assert_eq!(
         suite.poe.miner(&m[1]).unwrap().locked_reserve,
@@ -357,7 +357,7 @@ fn owner_salary_is_capped_approved_vested_and_escrowed() {
     suite.advance_to(ym.end());
     suite
         .poe
-        .approve_owner_salary(&suite.deployer, &month)
+        .approve_owner_salary(&suite.owner, &month)
         .unwrap();
     suite.poe.claim_owner_salary(&recipient, &month).unwrap();
     assert_eq!(suite.flx.balance(&recipient).unwrap(), Uint128::new(3_150));
@@ -367,7 +367,7 @@ fn owner_salary_is_capped_approved_vested_and_escrowed() {
     assert_eq!(suite.flx.balance(&recipient).unwrap(), Uint128::new(3_275));
     suite
         .poe
-        .resolve_salary_escrow(&suite.deployer, &month, true)
+        .resolve_salary_escrow(&suite.owner, &month, true)
         .unwrap();
     assert_eq!(suite.flx.balance(&recipient).unwrap(), Uint128::new(3_625));
     // after the vesting period everything is paid, to the unit
@@ -389,7 +389,7 @@ fn owner_salary_is_capped_approved_vested_and_escrowed() {
     );
     assert_eq!(report.transparency_hash.len(), 64);
     // an emergency halt stops payouts until resumed
-    suite.poe.halt_owner_salary(&suite.deployer, true).unwrap();
+    suite.poe.halt_owner_salary(&suite.owner, true).unwrap();
     let before = suite.snapshot(&[&alice]);
     let err = suite
         .poe
@@ -414,7 +414,7 @@ fn an_epoch_length_change_applies_from_the_next_boundary() {
     suite
         .poe
         .update_config(
-            &suite.deployer,
+            &suite.owner,
             ConfigUpdate {
                 epoch_length_seconds: Some(600),
                 ..Default::default()
@@ -464,7 +464,7 @@ fn a_dust_epoch_mints_nothing_even_when_gamma_passes() {
         min_epoch_job_value: Some(Uint128::zero()),
         ..Default::default()
     };
-    suite.poe.update_config(&suite.deployer, update).unwrap();
+    suite.poe.update_config(&suite.owner, update).unwrap();
     suite.advance_to(suite.epoch_start(1));
     suite
         .poe

@@ -166,27 +166,27 @@ impl World {
                 let amount = locked.mul_floor(Decimal::permille(*permille));
                 let res = s
                     .poe
-                    .slash(&s.deployer, &self.miners[*miner], amount, "property");
+                    .slash(&s.owner, &self.miners[*miner], amount, "property");
                 if res.is_ok() {
                     self.slashed += amount;
                 }
                 res
             }
             Step::Pause { seconds } => s.poe.execute(
-                &s.deployer,
+                &s.owner,
                 &poe_testing::poe_interface::poe_mining::ExecuteMsg::Pause {
                     until: s.block_time().plus_seconds(*seconds),
                 },
             ),
             Step::Unpause => s.poe.execute(
-                &s.deployer,
+                &s.owner,
                 &poe_testing::poe_interface::poe_mining::ExecuteMsg::Unpause {},
             ),
             Step::SalaryClaim => {
                 let mut last = Ok(Default::default());
                 for month in self.months.clone() {
                     let m = month.to_string();
-                    let _ = s.poe.approve_owner_salary(&s.deployer, &m);
+                    let _ = s.poe.approve_owner_salary(&s.owner, &m);
                     last = s.poe.claim_owner_salary(&s.owner_salary_recipient, &m);
                 }
                 last

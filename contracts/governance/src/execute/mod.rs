@@ -1,5 +1,6 @@
 //! Execute handlers, one file per operation, and the helpers they share.
 
+pub mod accept_ownership;
 pub mod close;
 pub mod config;
 pub mod dispatch;

@@ -1,0 +1,164 @@
+//! Typed handle of the governance contract.
+
+use anyhow::{anyhow, Result as AnyResult};
+use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult, WasmMsg};
+use cw_multi_test::{AppResponse, Executor};
+use poe_interface::governance::{
+    Config, ExecuteMsg, PauseInfo, PausesResponse, ProposalResponse, ProposalsResponse, QueryMsg,
+    ReceiveMsg, VoteOption, VoteResponse, VotesResponse,
+};
+use poe_interface::token::ExecuteMsg as TokenExecuteMsg;
+use poe_interface::MAX_LIMIT;
+use serde::Serialize;
+
+use crate::{SharedApp, TokenHandle};
+
+/// The deployed governance contract. Cheap to clone; every call executes on the shared chain.
+#[derive(Clone)]
+pub struct GovernanceHandle {
+    app: SharedApp,
+    /// The governance contract: the owner of every other contract after the bootstrap.
+    pub addr: Addr,
+}
+
+/// A `WasmMsg::Execute` of `msg` on `contract` with no funds: what a proposal usually carries.
+pub fn wasm_execute(contract: &Addr, msg: &impl Serialize) -> StdResult<CosmosMsg> {
+    Ok(WasmMsg::Execute {
+        contract_addr: contract.to_string(),
+        msg: to_json_binary(msg)?,
+        funds: vec![],
+    }
+    .into())
+}
+
+impl GovernanceHandle {
+    pub(crate) fn new(app: SharedApp, addr: Addr) -> Self {
+        GovernanceHandle { app, addr }
+    }
+
+    /// Executes any governance message as `sender`.
+    pub fn execute(&self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
+        self.app
+            .borrow_mut()
+            .execute_contract(sender.clone(), self.addr.clone(), msg, &[])
+    }
+
+    /// Runs any governance query.
+    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
+        self.app
+            .borrow()
+            .wrap()
+            .query_wasm_smart(self.addr.clone(), msg)
+    }
+
+    /// Makes a proposal: `proposer` sends the configured deposit of the deposit token (`gen`)
+    /// with `Propose`. Returns the new proposal's id (the `proposal_id` attribute).
+    pub fn propose(
+        &self,
+        gen: &TokenHandle,
+        proposer: &Addr,
+        title: &str,
+        description: &str,
+        msgs: Vec<CosmosMsg>,
+    ) -> AnyResult<u64> {
+        let deposit = self.config()?.deposit_amount;
+        let res = gen.execute(
+            proposer,
+            &TokenExecuteMsg::Send {
+                contract: self.addr.to_string(),
+                amount: deposit,
+                msg: to_json_binary(&ReceiveMsg::Propose {
+                    title: title.to_string(),
+                    description: description.to_string(),
+                    msgs,
+                })?,
+            },
+        )?;
+        let id = res
+            .events
+            .iter()
+            .filter(|e| e.ty == "wasm")
+            .flat_map(|e| &e.attributes)
+            .find(|a| a.key == "proposal_id")
+            .ok_or_else(|| anyhow!("the propose response has no proposal_id"))?;
+        Ok(id.value.parse()?)
+    }
+
+    /// `voter` votes `vote` on `proposal_id`.
+    pub fn vote(&self, voter: &Addr, proposal_id: u64, vote: VoteOption) -> AnyResult<AppResponse> {
+        self.execute(voter, &ExecuteMsg::Vote { proposal_id, vote })
+    }
+
+    /// `sender` executes the passed `proposal_id`.
+    pub fn execute_proposal(&self, sender: &Addr, proposal_id: u64) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::Execute { proposal_id })
+    }
+
+    /// `sender` closes the rejected, vetoed or expired `proposal_id`.
+    pub fn close(&self, sender: &Addr, proposal_id: u64) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::Close { proposal_id })
+    }
+
+    /// `sender` (the guardian) pauses `target` for `seconds`.
+    pub fn pause(&self, sender: &Addr, target: &Addr, seconds: u64) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::Pause {
+                target: target.to_string(),
+                seconds,
+            },
+        )
+    }
+
+    /// The config.
+    pub fn config(&self) -> StdResult<Config> {
+        self.query(&QueryMsg::Config {})
+    }
+
+    /// One proposal.
+    pub fn proposal(&self, proposal_id: u64) -> StdResult<ProposalResponse> {
+        self.query(&QueryMsg::Proposal { proposal_id })
+    }
+
+    /// Every proposal, oldest first.
+    pub fn all_proposals(&self) -> StdResult<Vec<ProposalResponse>> {
+        let mut all = Vec::new();
+        loop {
+            let page: ProposalsResponse = self.query(&QueryMsg::Proposals {
+                start_after: all.last().map(|p: &ProposalResponse| p.id),
+                limit: Some(MAX_LIMIT),
+            })?;
+            let done = page.proposals.len() < MAX_LIMIT as usize;
+            all.extend(page.proposals);
+            if done {
+                return Ok(all);
+            }
+        }
+    }
+
+    /// `voter`'s ballot on `proposal_id`, if any.
+    pub fn ballot(&self, proposal_id: u64, voter: &Addr) -> StdResult<VoteResponse> {
+        self.query(&QueryMsg::Ballot {
+            proposal_id,
+            voter: voter.to_string(),
+        })
+    }
+
+    /// The first page of ballots on `proposal_id`.
+    pub fn ballots(&self, proposal_id: u64) -> StdResult<VotesResponse> {
+        self.query(&QueryMsg::Ballots {
+            proposal_id,
+            start_after: None,
+            limit: Some(MAX_LIMIT),
+        })
+    }
+
+    /// The first page of pause records.
+    pub fn pauses(&self) -> StdResult<Vec<PauseInfo>> {
+        let r: PausesResponse = self.query(&QueryMsg::Pauses {
+            start_after: None,
+            limit: Some(MAX_LIMIT),
+        })?;
+        Ok(r.pauses)
+    }
+}
