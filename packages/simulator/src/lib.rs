@@ -8,6 +8,7 @@
 //! call, for tests.
 
 pub mod generate;
+pub mod governance;
 pub mod locate;
 pub mod report;
 pub mod runner;

@@ -7,7 +7,10 @@ use std::fmt::Write as _;
 
 use cosmwasm_std::{Decimal, Int128, Uint128};
 use poe_interface::poe_mining::OwnerSalaryReportResponse;
-use poe_math::fee::FeeSplit;
+use poe_math::fee::{FeeRates, FeeSplit};
+use poe_math::poe::PoeWeights;
+
+use crate::governance::{ProposalReport, StakingReport};
 use serde::Serialize;
 
 use crate::values::UNIT;
@@ -29,6 +32,8 @@ pub struct Report {
     pub treasury: TreasuryReport,
     /// Seed 001 `MiningStatistics` (the parts not shown elsewhere).
     pub mining_statistics: MiningStatisticsReport,
+    /// Proposals of the run and staking at its end.
+    pub governance: GovernanceReport,
     /// Jobs the contracts refused, with the contract's error text.
     pub rejected_jobs: Vec<RejectedJob>,
     /// What the miners did between epochs.
@@ -98,6 +103,21 @@ pub struct EpochReport {
     pub total_job_value: Uint128,
     /// `sum(dL)`, FLX base units.
     pub net_liquidity_delta: Int128,
+    /// Seed 001 `PoEFeeSplit` of the epoch's accepted jobs (contract running totals' difference).
+    pub fee_split: FeeSplit,
+    /// PoE mining's fee rates in force for the epoch's jobs.
+    pub fee_rates: FeeRates,
+    /// PoE mining's weights in force at the epoch's close.
+    pub poe_weights: PoeWeights,
+}
+
+/// Governance in the run.
+#[derive(Clone, Debug, Serialize)]
+pub struct GovernanceReport {
+    /// Every proposal: the scenario's, then the owner-salary approvals.
+    pub proposals: Vec<ProposalReport>,
+    /// Pools and stakers at the end.
+    pub staking: StakingReport,
 }
 
 /// Total supplies, base units.
@@ -369,6 +389,113 @@ pub fn render(report: &Report) -> String {
         below,
         report.epochs.len()
     );
+    let _ = writeln!(o);
+
+    let _ = writeln!(
+        o,
+        "Fee split per epoch (FLX) and the parameters in force; rates in per mille of the job value"
+    );
+    let _ = writeln!(
+        o,
+        "{:>5} {:>16} {:>16} {:>16} {:>16} {:>16}  {:<23}  weights V/L/U/Q",
+        "epoch",
+        "fee",
+        "locked",
+        "spendable",
+        "owner_salary",
+        "treasury_net",
+        "rates lock/spend/own/tr",
+    );
+    let permille = |d: Decimal| fmt_dec(d * Decimal::from_ratio(1_000u64, 1u64), 1);
+    let mut last_params: Option<(&FeeRates, &PoeWeights)> = None;
+    for e in &report.epochs {
+        let r = &e.fee_rates;
+        let w = &e.poe_weights;
+        let changed = last_params.is_some_and(|(lr, lw)| lr != r || lw != w);
+        last_params = Some((r, w));
+        let _ = writeln!(
+            o,
+            "{:>5} {:>16} {:>16} {:>16} {:>16} {:>16}  {:<23}  {}/{}/{}/{}{}",
+            e.epoch,
+            fmt_units(e.fee_split.fee.u128(), true),
+            fmt_units(e.fee_split.miner_locked_reserve.u128(), true),
+            fmt_units(e.fee_split.miner_spendable.u128(), true),
+            fmt_units(e.fee_split.owner_salary.u128(), true),
+            fmt_units(e.fee_split.treasury_net.u128(), true),
+            format!(
+                "{}/{}/{}/{}",
+                permille(r.miner_lock_rate),
+                permille(r.miner_spendable_rate),
+                permille(r.owner_salary_rate),
+                permille(r.treasury_net_rate)
+            ),
+            fmt_dec(w.volume_weight, 2),
+            fmt_dec(w.liquidity_weight, 2),
+            fmt_dec(w.uptime_weight, 2),
+            fmt_dec(w.quality_weight, 2),
+            if changed {
+                "  <- changed by governance"
+            } else {
+                ""
+            }
+        );
+    }
+    let _ = writeln!(o);
+
+    let g = &report.governance;
+    let _ = writeln!(
+        o,
+        "Governance: {} proposals; staking total voting power {}",
+        g.proposals.len(),
+        fmt_units(g.staking.total_power.u128(), true)
+    );
+    for p in &g.proposals {
+        let made = p
+            .made_in_epoch
+            .map_or("after the run".to_string(), |e| format!("epoch {e}"));
+        let executed = p
+            .executed_in_epoch
+            .map_or(String::new(), |e| format!(", in force from epoch {e}"));
+        let _ = writeln!(
+            o,
+            "  #{} {:?} by {} ({made}): {}{executed}; yes {} no {} abstain {} veto {} of {} (quorum {})",
+            p.id,
+            p.title,
+            p.proposer,
+            p.status,
+            fmt_units(p.yes.u128(), true),
+            fmt_units(p.no.u128(), true),
+            fmt_units(p.abstain.u128(), true),
+            fmt_units(p.no_with_veto.u128(), true),
+            fmt_units(p.total_power.u128(), true),
+            if p.quorum_reached { "reached" } else { "missed" }
+        );
+        for e in &p.errors {
+            let _ = writeln!(o, "      {e}");
+        }
+    }
+    for pool in &g.staking.pools {
+        let _ = writeln!(
+            o,
+            "  pool {:?} (tier {}): staked {}, rewards funded {} FLX, paid {} FLX",
+            pool.token,
+            pool.tier,
+            fmt_units(pool.total_staked.u128(), true),
+            fmt_units(pool.total_funded.u128(), true),
+            fmt_units(pool.total_rewards_paid.u128(), true)
+        );
+    }
+    for st in &g.staking.stakers {
+        let _ = writeln!(
+            o,
+            "  staker {} {:?}: staked {}, voting power {}, rewards claimed {} FLX",
+            st.name,
+            st.token,
+            fmt_units(st.staked.u128(), true),
+            fmt_units(st.voting_power.u128(), true),
+            fmt_units(st.rewards_claimed.u128(), true)
+        );
+    }
     let _ = writeln!(o);
 
     let _ = writeln!(o, "Supplies");

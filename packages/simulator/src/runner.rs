@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use poe_interface::poe_mining::{EconomicJobType, JobReport, PoeIndexResponse};
 use poe_interface::treasury::AssetInfo;
 use poe_math::calendar::YearMonth;
+use poe_math::fee::{split_fee, FeeSplit};
 use poe_math::genesis::gen_total_supply;
 use poe_math::poe::{epoch_emission, poe_index, EpochActivity};
 use poe_testing::{Suite, SuiteBuilder};
@@ -17,10 +18,11 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use crate::generate::{chance, plan, EpochPlan};
+use crate::governance::GovernanceRun;
 use crate::report::{
-    fmt_units, Check, EpochReport, JobsReport, MinerActions, MinerSummary, MinersReport,
-    MiningStatisticsReport, RejectedJob, Report, RunInfo, SalaryAction, ScenarioInfo, Supplies,
-    TreasuryReport,
+    fmt_units, Check, EpochReport, GovernanceReport, JobsReport, MinerActions, MinerSummary,
+    MinersReport, MiningStatisticsReport, RejectedJob, Report, RunInfo, SalaryAction, ScenarioInfo,
+    Supplies, TreasuryReport,
 };
 use crate::scenario::Scenario;
 
@@ -61,6 +63,8 @@ pub fn suite_builder(scenario: &Scenario) -> AnyResult<SuiteBuilder> {
         .map_err(|(p, m)| anyhow::anyhow!("reporters{p}: {m}"))?;
     let mut builder = SuiteBuilder::new()
         .with_params(scenario.poe_params())
+        .with_staking(scenario.staking.settings())
+        .with_governance(scenario.governance.settings())
         .with_reporters(&reporters)
         .with_owner_salary_recipient(&scenario.owner_salary_recipient);
     if !scenario.reporter_funding().is_zero() {
@@ -77,7 +81,6 @@ pub fn suite_builder(scenario: &Scenario) -> AnyResult<SuiteBuilder> {
 /// Runs `scenario` on a freshly deployed suite and reports on it (see the crate docs).
 pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
     let clock = Instant::now();
-    let params = scenario.poe_params();
     let miners = scenario
         .miner_specs()
         .map_err(|(p, m)| anyhow::anyhow!("miners{p}: {m}"))?;
@@ -108,6 +111,8 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
         // funded with FLX at genesis by the deployment plan (see suite_builder)
         names.insert(suite.addr(&r), r.clone());
     }
+    let mut governance = GovernanceRun::new(&scenario.staking, &scenario.governance);
+    governance.stake(&suite)?;
 
     let bar = if options.progress {
         let bar = ProgressBar::new(total_jobs);
@@ -129,12 +134,22 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
     let mut epochs: Vec<EpochReport> = Vec::new();
     let mut ever_active: BTreeSet<String> = BTreeSet::new();
     let mut index_mismatches: Vec<String> = Vec::new();
+    let mut fee_mismatches: Vec<String> = Vec::new();
 
     for epoch_plan in &plans {
         let epoch = epoch_plan.epoch;
         bar.set_message(format!("{}/{}", epoch + 1, plans.len()));
         let start = genesis.seconds() + epoch * epoch_length;
         let n = epoch_plan.jobs.len() as u64;
+        // governance first: proposals whose timelock ended execute now, this epoch's are made
+        suite.advance_to(Timestamp::from_seconds(start));
+        governance
+            .tick(&suite, epoch)
+            .with_context(|| format!("governance at the start of epoch {epoch}"))?;
+        // the parameters in force for this epoch's jobs and its close
+        let params = suite.poe.config().context("poe-mining config")?.params;
+        let fees_before = suite.poe.mining_statistics()?.fee_split_totals;
+        let mut expected_fees = FeeSplit::default();
         let mut activity = EpochActivity::default();
         let mut active: BTreeSet<String> = BTreeSet::new();
         // whether some accepted job has a positive PoE contribution floor(value * quality)
@@ -166,6 +181,8 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
                             job.quality_score,
                         )
                         .context("recomputing the epoch's activity")?;
+                    expected_fees =
+                        expected_fees.checked_add(&split_fee(job.job_value, &params.fee_rates)?)?;
                     active.insert(job.miner.clone());
                     any_poe |= !job.job_value.mul_floor(job.quality_score).is_zero();
                 }
@@ -194,6 +211,13 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             .poe
             .poe_index(epoch)
             .with_context(|| format!("poe_index {epoch}"))?;
+        let fees_after = suite.poe.mining_statistics()?.fee_split_totals;
+        let fee_split = fee_delta(&fees_after, &fees_before)?;
+        if fee_split != expected_fees {
+            fee_mismatches.push(format!(
+                "epoch {epoch}: contract {fee_split:?}, recomputed with the rates in force {expected_fees:?}"
+            ));
+        }
 
         // cross-check: the contract's index is the formula applied to the jobs it accepted
         let expected = poe_index(&activity, &params.poe_weights, &params.poe_scales);
@@ -246,6 +270,9 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             active_miners: index.active_miners,
             total_job_value: index.total_job_value,
             net_liquidity_delta: index.net_liquidity_delta,
+            fee_split,
+            fee_rates: params.fee_rates.clone(),
+            poe_weights: params.poe_weights.clone(),
         });
 
         // miners active in the epoch claim their NEX, some withdraw their spendable FLX
@@ -294,6 +321,8 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
         ever_active.extend(active);
     }
     bar.finish_and_clear();
+    // proposals still undecided run to their end
+    governance.finish(&suite)?;
 
     // owner salary: every month the run touched; claim the ones that have ended
     let first = YearMonth::of(genesis);
@@ -313,10 +342,11 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
                 continue;
             }
             if report.approval_required && !report.governance_approval {
-                let res = suite.poe.approve_owner_salary(&suite.deployer, &m);
+                // the owner is governance: approval is a proposal the stakers pass
+                let res = governance.approve_owner_salary(&suite, &m);
                 salary_actions.push(SalaryAction {
                     month: m.clone(),
-                    action: "approve_owner_salary".into(),
+                    action: "approve_owner_salary (proposal)".into(),
                     ok: res.is_ok(),
                     error: res.err().map(|e| reason(&e)),
                 });
@@ -337,12 +367,16 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
         salary_reports.push(suite.poe.owner_salary_report(&month.to_string())?);
     }
 
+    let staking = governance.claim_and_report(&suite)?;
+    let proposals = governance.report(&suite)?;
     let report = collect(
         scenario,
         options,
         &suite,
         &names,
         ReportParts {
+            governance: GovernanceReport { proposals, staking },
+            fee_mismatches,
             epochs,
             rejected,
             submitted,
@@ -369,6 +403,8 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
 
 /// What the run gathered before the final queries.
 struct ReportParts {
+    governance: GovernanceReport,
+    fee_mismatches: Vec<String>,
     epochs: Vec<EpochReport>,
     rejected: Vec<RejectedJob>,
     submitted: u64,
@@ -487,6 +523,17 @@ fn collect(
             index_mismatches.join("; ")
         },
     });
+    checks.push(Check {
+        name:
+            "the fee split of every epoch matches the rates in force (governance changes included)"
+                .into(),
+        ok: parts.fee_mismatches.is_empty(),
+        detail: if parts.fee_mismatches.is_empty() {
+            format!("{} epochs", parts.epochs.len())
+        } else {
+            parts.fee_mismatches.join("; ")
+        },
+    });
     let accepted = stats.total_jobs;
     checks.push(Check {
         name: "accepted + rejected jobs equal the jobs submitted".into(),
@@ -554,6 +601,7 @@ fn collect(
             treasury_paid: stats.treasury_paid,
             treasury_pending: stats.treasury_pending,
         },
+        governance: parts.governance,
         rejected_jobs: parts.rejected,
         miner_actions: parts.actions,
         owner_salary_actions: parts.salary_actions,
@@ -568,5 +616,18 @@ fn collect(
             wall_time_seconds: 0.0,
             jobs_per_second: 0.0,
         },
+    })
+}
+
+/// `after - before`, part by part: the fee split of the jobs between two `mining_statistics`.
+fn fee_delta(after: &FeeSplit, before: &FeeSplit) -> AnyResult<FeeSplit> {
+    Ok(FeeSplit {
+        fee: after.fee.checked_sub(before.fee)?,
+        miner_locked_reserve: after
+            .miner_locked_reserve
+            .checked_sub(before.miner_locked_reserve)?,
+        miner_spendable: after.miner_spendable.checked_sub(before.miner_spendable)?,
+        owner_salary: after.owner_salary.checked_sub(before.owner_salary)?,
+        treasury_net: after.treasury_net.checked_sub(before.treasury_net)?,
     })
 }

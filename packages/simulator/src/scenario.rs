@@ -18,6 +18,7 @@ use poe_math::salary::OwnerSalaryPolicy;
 use poe_math::weight::MinerWeightParams;
 use serde::Deserialize;
 
+use crate::governance::{GovernanceConfig, StakingConfig};
 use crate::locate::locate_line;
 use crate::values::{Amount, Dec, Range, SignedAmount};
 
@@ -92,6 +93,12 @@ pub struct Scenario {
     /// What miners and the salary recipient do between epochs.
     #[serde(default)]
     pub actions: ActionsConfig,
+    /// The staking pools and the stakes made before epoch 0.
+    #[serde(default)]
+    pub staking: StakingConfig,
+    /// Governance's settings and the proposals of the run.
+    #[serde(default)]
+    pub governance: GovernanceConfig,
 }
 
 fn default_salary_recipient() -> String {
@@ -192,6 +199,31 @@ pub struct PoeParameters {
     pub quality_weight: Dec,
     /// 0.1: Gamma at or above which an epoch mints NEX.
     pub min_poe_threshold: Dec,
+}
+
+impl FeeStructure {
+    /// The contract's fee rates.
+    pub fn rates(&self) -> FeeRates {
+        FeeRates {
+            total_fee_rate: self.total_fee_rate.0,
+            miner_lock_rate: self.miner_lock_rate.0,
+            miner_spendable_rate: self.miner_spendable_rate.0,
+            owner_salary_rate: self.owner_salary_rate.0,
+            treasury_net_rate: self.treasury_rate.0,
+        }
+    }
+}
+
+impl PoeParameters {
+    /// The contract's PoE weights.
+    pub fn weights(&self) -> PoeWeights {
+        PoeWeights {
+            volume_weight: self.volume_weight.0,
+            liquidity_weight: self.liquidity_weight.0,
+            uptime_weight: self.uptime_weight.0,
+            quality_weight: self.quality_weight.0,
+        }
+    }
 }
 
 impl Default for PoeParameters {
@@ -655,6 +687,7 @@ impl Scenario {
                 format!("{planned} jobs is above the simulator's limit of 2,000,000"),
             );
         }
+        crate::governance::validate(&self.staking, &self.governance, self.epochs)?;
         Ok(())
     }
 
@@ -793,19 +826,8 @@ impl Scenario {
         let r = &p.mining_rewards;
         let i = &p.issuance;
         PoeParams {
-            fee_rates: FeeRates {
-                total_fee_rate: f.total_fee_rate.0,
-                miner_lock_rate: f.miner_lock_rate.0,
-                miner_spendable_rate: f.miner_spendable_rate.0,
-                owner_salary_rate: f.owner_salary_rate.0,
-                treasury_net_rate: f.treasury_rate.0,
-            },
-            poe_weights: PoeWeights {
-                volume_weight: w.volume_weight.0,
-                liquidity_weight: w.liquidity_weight.0,
-                uptime_weight: w.uptime_weight.0,
-                quality_weight: w.quality_weight.0,
-            },
+            fee_rates: f.rates(),
+            poe_weights: w.weights(),
             poe_scales: PoeScales {
                 volume_scale: i.volume_scale.0,
                 liquidity_scale: i.liquidity_scale.0,

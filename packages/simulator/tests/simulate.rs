@@ -5,7 +5,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use cosmwasm_std::Decimal;
+use poe_interface::governance::ProposalStatus;
 use poe_interface::poe_mining::EconomicJobType;
+use poe_math::fee::FeeRates;
 use poe_simulator::generate::plan;
 use poe_simulator::{run, run_file, RunOptions, Scenario, ScenarioError};
 use serde_json::Value;
@@ -214,6 +217,50 @@ fn invalid_scenarios_are_refused_with_field_and_line() {
     let e = refusal("fee_parts_do_not_sum.yaml");
     assert_eq!(e.path, "poe_mining.fee_structure");
     assert_eq!(e.line, Some(6));
+
+    let e = refusal("proposer_without_stake.yaml");
+    assert_eq!(e.path, "governance.proposals[0].votes.mallory");
+    assert_eq!(e.line, Some(17));
+    assert!(e.message.contains("mallory is not a staker"), "{e}");
+}
+
+#[test]
+fn a_passed_proposal_changes_the_fee_split_from_the_next_epoch_on() {
+    let report = run_file(&repo_path("scenarios/small.yaml"), false).unwrap();
+    assert!(report.checks_pass(), "{:#?}", report.checks);
+    let p = &report.governance.proposals[0];
+    assert_eq!(p.status, ProposalStatus::Executed, "{p:#?}");
+    assert_eq!((p.made_in_epoch, p.executed_in_epoch), (Some(0), Some(1)));
+    assert!(p.quorum_reached);
+    // epoch 0 ran with the seed's split, epochs 1 and 2 with the proposal's
+    let seed = FeeRates::seed_default();
+    let new = FeeRates {
+        owner_salary_rate: Decimal::permille(1),
+        treasury_net_rate: Decimal::permille(4),
+        ..FeeRates::seed_default()
+    };
+    assert_eq!(report.epochs[0].fee_rates, seed);
+    assert_eq!(report.epochs[1].fee_rates, new);
+    assert_eq!(report.epochs[2].fee_rates, new);
+    for e in &report.epochs[1..] {
+        // treasury 0.4 % = four times the owner's 0.1 %, to rounding: per job, the owner's part
+        // rounds down by under a unit (under 4 once multiplied) and the treasury also takes the
+        // remainder of the other parts' rounding (under 4)
+        let (t, o) = (
+            e.fee_split.treasury_net.u128(),
+            e.fee_split.owner_salary.u128(),
+        );
+        assert!(t >= 4 * o && t <= 4 * o + 8 * e.job_count as u128, "{e:?}");
+    }
+    // the owner salary of January was approved by a proposal of the stakers, then claimed
+    let approval = report.governance.proposals.last().unwrap();
+    assert!(approval
+        .title
+        .starts_with("Approve the owner salary of 2024-01"));
+    assert_eq!(approval.status, ProposalStatus::Executed);
+    assert!(!report.owner_salary_reports[0].paid_final.is_zero());
+    let text = poe_simulator::report::render(&report);
+    assert!(text.contains("<- changed by governance"), "{text}");
 }
 
 #[test]
