@@ -13,8 +13,9 @@
 // 3. Codes: every artifact the plan needs is checked against artifacts/checksums.txt and
 //    uploaded, unless the deployer already uploaded the same bytes (a --force re-deploy reuses
 //    the code ids).
-// 4. Steps in order: instantiate (admin = deployer, label = the plan's label) and execute,
-//    `@name` / `$label` replaced by addresses.
+// 4. Steps in order: instantiate (admin = deployer, label = the plan's label), execute and
+//    update_admin, `@name` / `$label` replaced by addresses. The plan ends by handing every
+//    contract to governance (ownership and wasm admin): the deployer controls nothing after it.
 // 5. deployments/<chain-id>.json: codes, contracts, accounts, scenario, plan, transactions with
 //    their gas. An existing file is never overwritten without --force.
 import { createHash } from "node:crypto";
@@ -190,6 +191,12 @@ async function main() {
       contracts[step.label] = r.contractAddress;
       log(`step ${n}: instantiated ${step.label} (${step.code}) at ${r.contractAddress}`);
       record(txRecord(`instantiate ${step.label}`, r));
+    } else if (step.kind === "update_admin") {
+      const target = resolvePlaceholders(step.contract, account, contract) as string;
+      const admin = resolvePlaceholders(step.admin, account, contract) as string;
+      const r = await client.updateAdmin(deployer, target, admin, "auto");
+      log(`step ${n}: admin of ${step.contract} is now ${step.admin} (${admin})`);
+      record(txRecord(`update_admin ${step.contract} -> ${step.admin}`, r));
     } else {
       const target = resolvePlaceholders(step.contract, account, contract) as string;
       const msg = resolvePlaceholders(step.msg, account, contract) as Record<string, unknown>;

@@ -1,7 +1,9 @@
 // The cw20 `Send` hook messages of the contracts. They are not part of schema/ (write_api! only
 // exports instantiate/execute/query/migrate), so ts-codegen has no type for them: they are
-// written here by hand from packages/interface (poe_mining::ReceiveMsg, treasury::ReceiveMsg).
+// written here by hand from packages/interface (poe_mining::ReceiveMsg, treasury::ReceiveMsg,
+// staking::ReceiveMsg, governance::ReceiveMsg).
 import { toBase64, toUtf8 } from "@cosmjs/encoding";
+import type { CosmosMsgForEmpty } from "./contracts/PoeGovernance.types";
 import type { Decimal, EconomicJobType, Int128, Uint128 } from "./contracts/PoeMining.types";
 
 /** poe_mining::JobReport: one attested economic job (seed 001 `EconomicJob`). */
@@ -25,7 +27,16 @@ export type PoeMiningReceiveMsg = { submit_job: JobReport };
 /** treasury::ReceiveMsg: the `msg` of a cw20 `send` to the treasury. */
 export type TreasuryReceiveMsg = { deposit: { memo?: string | null } };
 
+/**
+ * staking::ReceiveMsg: `stake` (from a pool's token: stakes for the cw20 sender) or `fund` (from
+ * a pool's reward token: adds to `pool_token`'s reward stream over `duration_seconds`).
+ */
+export type StakingReceiveMsg = { stake: Record<string, never> } | { fund: { pool_token: string; duration_seconds: number } };
+
+/** governance::ReceiveMsg: the `msg` of the GEN `send` of exactly the deposit. */
+export type GovernanceReceiveMsg = { propose: { title: string; description: string; msgs: CosmosMsgForEmpty[] } };
+
 /** A hook message as the cw20 `Binary` field expects it: base64 of its JSON. */
-export function toBinary(msg: PoeMiningReceiveMsg | TreasuryReceiveMsg): string {
+export function toBinary(msg: PoeMiningReceiveMsg | TreasuryReceiveMsg | StakingReceiveMsg | GovernanceReceiveMsg): string {
   return toBase64(toUtf8(JSON.stringify(msg)));
 }

@@ -12,7 +12,9 @@ export type DeployStep =
   /** Instantiate `code` under `label` (admin: the deployer); later steps name it `$label`. */
   | { kind: "instantiate"; label: string; code: string; msg: JsonValue }
   /** Execute `msg` on `contract` (a `$label`) as the deployer. */
-  | { kind: "execute"; contract: string; msg: JsonValue };
+  | { kind: "execute"; contract: string; msg: JsonValue }
+  /** Make `admin` (a `$label` or `@name`) the wasm admin of `contract` (MsgUpdateAdmin). */
+  | { kind: "update_admin"; contract: string; admin: string };
 
 export interface DeployPlan {
   /** Every `@name` the steps use, the deployer first. */
@@ -76,7 +78,8 @@ function isPlan(v: unknown): v is DeployPlan {
     p.steps.every(
       (s) =>
         (s.kind === "instantiate" && typeof s.label === "string" && typeof s.code === "string") ||
-        (s.kind === "execute" && typeof s.contract === "string"),
+        (s.kind === "execute" && typeof s.contract === "string") ||
+        (s.kind === "update_admin" && typeof s.contract === "string" && typeof s.admin === "string"),
     )
   );
 }

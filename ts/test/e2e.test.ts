@@ -178,7 +178,7 @@ describe(`the suite on ${CHAIN_ID} (${NODE})`, () => {
       const info = await client.getContract(d.contracts[step.label]);
       const code = d.codes[step.code];
       assert.equal(info.codeId, code.code_id, `${step.label} runs code ${step.code}`);
-      assert.equal(info.admin, deployer, `${step.label}'s admin is the deployer`);
+      assert.equal(info.admin, d.contracts.governance, `${step.label}'s admin is governance`);
       assert.equal(info.label, step.label);
       const details = await client.getCodeDetails(code.code_id);
       assert.equal(details.checksum.toLowerCase(), code.checksum);
@@ -188,6 +188,17 @@ describe(`the suite on ${CHAIN_ID} (${NODE})`, () => {
     }
     // The wiring step ran: PoE mining is NEX's only minter.
     assert.equal((await nex.minter()).minter, addr.mining);
+    // The hand-over ran: governance owns every other contract, nothing is pending, and the
+    // deployer (who instantiated everything) owns nothing.
+    for (const label of ["treasury", "GEN", "NEX", "FLX", "AUR", "poe-mining", "staking"]) {
+      const ownership = (await client.queryContractSmart(d.contracts[label], { ownership: {} })) as {
+        owner: string | null;
+        pending_owner: string | null;
+      };
+      assert.equal(ownership.owner, d.contracts.governance, `${label} is owned by governance`);
+      assert.equal(ownership.pending_owner, null, `${label} has no pending owner`);
+      assert.notEqual(ownership.owner, deployer);
+    }
     // Parameters and addresses as the plan's instantiate message says.
     const step = d.plan.steps.find((s) => s.kind === "instantiate" && s.label === "poe-mining");
     assert.ok(step && step.kind === "instantiate");

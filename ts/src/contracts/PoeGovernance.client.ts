@@ -203,6 +203,11 @@ export interface PoeGovernanceInterface extends PoeGovernanceReadOnlyInterface {
     vetoThreshold?: Decimal;
     votingPeriodSeconds?: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  acceptOwnership: ({
+    contracts
+  }: {
+    contracts: string[];
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   dispatch: ({
     msgs,
     proposalId
@@ -227,6 +232,7 @@ export class PoeGovernanceClient extends PoeGovernanceQueryClient implements Poe
     this.pause = this.pause.bind(this);
     this.unpause = this.unpause.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.acceptOwnership = this.acceptOwnership.bind(this);
     this.dispatch = this.dispatch.bind(this);
   }
   receive = async ({
@@ -348,6 +354,17 @@ export class PoeGovernanceClient extends PoeGovernanceQueryClient implements Poe
         treasury,
         veto_threshold: vetoThreshold,
         voting_period_seconds: votingPeriodSeconds
+      }
+    }, fee_, memo_, funds_);
+  };
+  acceptOwnership = async ({
+    contracts
+  }: {
+    contracts: string[];
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      accept_ownership: {
+        contracts
       }
     }, fee_, memo_, funds_);
   };

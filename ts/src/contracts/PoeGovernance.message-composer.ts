@@ -76,6 +76,11 @@ export interface PoeGovernanceMsg {
     vetoThreshold?: Decimal;
     votingPeriodSeconds?: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  acceptOwnership: ({
+    contracts
+  }: {
+    contracts: string[];
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   dispatch: ({
     msgs,
     proposalId
@@ -97,6 +102,7 @@ export class PoeGovernanceMsgComposer implements PoeGovernanceMsg {
     this.pause = this.pause.bind(this);
     this.unpause = this.unpause.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.acceptOwnership = this.acceptOwnership.bind(this);
     this.dispatch = this.dispatch.bind(this);
   }
   receive = ({
@@ -271,6 +277,25 @@ export class PoeGovernanceMsgComposer implements PoeGovernanceMsg {
             treasury,
             veto_threshold: vetoThreshold,
             voting_period_seconds: votingPeriodSeconds
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  acceptOwnership = ({
+    contracts
+  }: {
+    contracts: string[];
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          accept_ownership: {
+            contracts
           }
         })),
         funds: funds_

@@ -47,6 +47,10 @@ export type ExecuteMsg = {
 } | {
   update_config: ConfigUpdate;
 } | {
+  accept_ownership: {
+    contracts: string[];
+  };
+} | {
   dispatch: {
     msgs: CosmosMsgForEmpty[];
     proposal_id: number;
