@@ -9,14 +9,23 @@
 #   scripts/localnet.sh accounts  # name, address of the funded test accounts
 #   scripts/localnet.sh store FILE.wasm [ACCOUNT]   # upload a wasm, print its code_id
 #   scripts/localnet.sh install   # only build/cache wasmd
+#   scripts/localnet.sh endpoints # RPC, REST, gRPC addresses and the chain home of this offset
 #
 # Chain: chain-id `poe-local`, bond/fee denom `stake`, 1 s blocks, minimum gas price 0stake.
-# Endpoints, all on 127.0.0.1 only: RPC 26657, gRPC 9090, REST 1317, p2p 26656, pprof 6060.
+# Endpoints, all on 127.0.0.1 only: RPC 26657, gRPC 9090, REST 1317, p2p 26656, pprof 6060
+# (and the unused ABCI address 26658), each plus $POE_LOCALNET_PORT_OFFSET (default 0).
+#
+# A second node beside the default one: POE_LOCALNET_PORT_OFFSET=100 scripts/localnet.sh start
+# gives RPC 26757, gRPC 9190, REST 1417, p2p 26756, pprof 6160, and (unless POE_LOCALNET_HOME is
+# set) its own chain home $POE_CACHE_DIR/localnet-offset100, so its pid file, log and data are its
+# own too; every command (stop, status, store, ...) needs the same offset. `endpoints` prints
+# them. Offset 0 is the default node, exactly as without the variable.
 # Accounts: scripts/localnet-accounts.json (fixed TEST-ONLY mnemonics, keyring-backend test).
 #
 # Where things live (outside the repo, so no .gitignore entry is needed and `git clean` keeps them):
 #   wasmd binary  $POE_CACHE_DIR/wasmd-v0.61.14/bin/wasmd  (+ lib/libwasmvm.x86_64.so beside it)
-#   chain home    $POE_LOCALNET_HOME, default $POE_CACHE_DIR/localnet  (config, data, keyring)
+#   chain home    $POE_LOCALNET_HOME, default $POE_CACHE_DIR/localnet  (config, data, keyring);
+#                 with a port offset N > 0 the default is $POE_CACHE_DIR/localnet-offsetN
 #   pid, log      <chain home>/wasmd.pid, <chain home>/wasmd.log
 #   (POE_CACHE_DIR defaults to ~/.cache/poe-economy)
 #
@@ -38,12 +47,30 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/install-tools.sh
 source "$ROOT/scripts/install-tools.sh"
 
-LN_HOME="${POE_LOCALNET_HOME:-$POE_CACHE/localnet}"
+# Port offset: every listener moves by it, so two nodes can run at once (see the header).
+LN_PORT_OFFSET="${POE_LOCALNET_PORT_OFFSET:-0}"
+if ! [[ "$LN_PORT_OFFSET" =~ ^[0-9]{1,5}$ ]] || ((10#$LN_PORT_OFFSET > 30000)); then
+  printf '[localnet] POE_LOCALNET_PORT_OFFSET must be a whole number 0..30000, not %s\n' "$LN_PORT_OFFSET" >&2
+  exit 2
+fi
+LN_PORT_OFFSET=$((10#$LN_PORT_OFFSET))
+LN_PORT_RPC=$((26657 + LN_PORT_OFFSET))
+LN_PORT_P2P=$((26656 + LN_PORT_OFFSET))
+LN_PORT_ABCI=$((26658 + LN_PORT_OFFSET))
+LN_PORT_GRPC=$((9090 + LN_PORT_OFFSET))
+LN_PORT_REST=$((1317 + LN_PORT_OFFSET))
+LN_PORT_PPROF=$((6060 + LN_PORT_OFFSET))
+if ((LN_PORT_OFFSET == 0)); then
+  LN_HOME="${POE_LOCALNET_HOME:-$POE_CACHE/localnet}"
+else
+  LN_HOME="${POE_LOCALNET_HOME:-$POE_CACHE/localnet-offset$LN_PORT_OFFSET}"
+fi
 LN_CHAIN_ID=poe-local
 LN_DENOM=stake
 LN_PID="$LN_HOME/wasmd.pid"
 LN_LOG="$LN_HOME/wasmd.log"
-LN_RPC=http://127.0.0.1:26657
+LN_RPC="http://127.0.0.1:$LN_PORT_RPC"
+LN_REST="http://127.0.0.1:$LN_PORT_REST"
 LN_ACCOUNTS="$ROOT/scripts/localnet-accounts.json"
 # Every test account gets 1,000,000 stake (6 decimals); the validator self-bonds 100,000 of its own.
 LN_FUNDS=1000000000000
@@ -97,10 +124,10 @@ init_chain() {
   # 1 s blocks (the SDK writes 5 s): tests and deploys wait less for inclusion.
   toml_set "$cfg" consensus timeout_commit '"1s"'
   # Every listener on loopback only: this machine must expose nothing.
-  toml_set "$cfg" rpc laddr '"tcp://127.0.0.1:26657"'
-  toml_set "$cfg" rpc pprof_laddr '"127.0.0.1:6060"'
-  toml_set "$cfg" p2p laddr '"tcp://127.0.0.1:26656"'
-  toml_set "$cfg" "" proxy_app '"tcp://127.0.0.1:26658"'
+  toml_set "$cfg" rpc laddr "\"tcp://127.0.0.1:$LN_PORT_RPC\""
+  toml_set "$cfg" rpc pprof_laddr "\"127.0.0.1:$LN_PORT_PPROF\""
+  toml_set "$cfg" p2p laddr "\"tcp://127.0.0.1:$LN_PORT_P2P\""
+  toml_set "$cfg" "" proxy_app "\"tcp://127.0.0.1:$LN_PORT_ABCI\""
   # Browser dApps call the RPC from another origin.
   toml_set "$cfg" rpc cors_allowed_origins '["*"]'
   # A lone validator has no peers to find: never dial out or gossip addresses.
@@ -108,9 +135,9 @@ init_chain() {
   toml_set "$cfg" p2p seeds '""'
   toml_set "$cfg" p2p persistent_peers '""'
   toml_set "$app" api enable true
-  toml_set "$app" api address '"tcp://127.0.0.1:1317"'
+  toml_set "$app" api address "\"tcp://127.0.0.1:$LN_PORT_REST\""
   toml_set "$app" api enabled-unsafe-cors true
-  toml_set "$app" grpc address '"127.0.0.1:9090"'
+  toml_set "$app" grpc address "\"127.0.0.1:$LN_PORT_GRPC\""
   # Free transactions: scripts and tests pay no fees (also passed to `start`).
   toml_set "$app" "" minimum-gas-prices "\"0$LN_DENOM\""
 
@@ -163,10 +190,10 @@ cmd_start() {
   ln_log "starting wasmd (log: $LN_LOG)"
   setsid nohup env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin "$POE_WASMD_BIN" start --home "$LN_HOME" \
     --minimum-gas-prices "0$LN_DENOM" \
-    --rpc.laddr tcp://127.0.0.1:26657 --rpc.pprof_laddr 127.0.0.1:6060 \
-    --p2p.laddr tcp://127.0.0.1:26656 \
-    --grpc.address 127.0.0.1:9090 \
-    --api.enable --api.address tcp://127.0.0.1:1317 \
+    --rpc.laddr "tcp://127.0.0.1:$LN_PORT_RPC" --rpc.pprof_laddr "127.0.0.1:$LN_PORT_PPROF" \
+    --p2p.laddr "tcp://127.0.0.1:$LN_PORT_P2P" \
+    --grpc.address "127.0.0.1:$LN_PORT_GRPC" \
+    --api.enable --api.address "tcp://127.0.0.1:$LN_PORT_REST" \
     --log_no_color >>"$LN_LOG" 2>&1 </dev/null &
   echo $! >"$LN_PID"
 
@@ -186,9 +213,9 @@ cmd_start() {
     if [[ -n "$h" ]]; then
       [[ -n "$h0" ]] || h0="$h"
       if (( h >= 2 && h > h0 )) \
-        && curl -sf --max-time 2 http://127.0.0.1:1317/cosmos/base/tendermint/v1beta1/node_info >/dev/null 2>&1 \
-        && (exec 3<>/dev/tcp/127.0.0.1/9090) 2>/dev/null; then
-        ln_log "up: height $h after $(( $(date +%s) - t0 )) s; RPC $LN_RPC, REST http://127.0.0.1:1317, gRPC 127.0.0.1:9090"
+        && curl -sf --max-time 2 "$LN_REST/cosmos/base/tendermint/v1beta1/node_info" >/dev/null 2>&1 \
+        && (exec 3<>"/dev/tcp/127.0.0.1/$LN_PORT_GRPC") 2>/dev/null; then
+        ln_log "up: height $h after $(( $(date +%s) - t0 )) s; RPC $LN_RPC, REST $LN_REST, gRPC 127.0.0.1:$LN_PORT_GRPC"
         return 0
       fi
     fi
@@ -247,6 +274,10 @@ cmd_reset() {
   ln_log "wiped $LN_HOME"
 }
 
+cmd_endpoints() {
+  printf 'rpc\t%s\nrest\t%s\ngrpc\t127.0.0.1:%s\nhome\t%s\n' "$LN_RPC" "$LN_REST" "$LN_PORT_GRPC" "$LN_HOME"
+}
+
 cmd_accounts() {
   jq -r '.accounts[] | "\(.name)\t\(.address)"' "$LN_ACCOUNTS"
 }
@@ -257,14 +288,14 @@ cmd_store() {
   local file="${1:?usage: localnet.sh store FILE.wasm [ACCOUNT]}" from="${2:-deployer}" out hash code tx
   [[ -n "$(running_pid)" ]] || { ln_log "not running: scripts/localnet.sh start"; return 1; }
   out="$(wasmd_cmd tx wasm store "$file" --from "$from" --keyring-backend test --home "$LN_HOME" \
-    --chain-id "$LN_CHAIN_ID" --node tcp://127.0.0.1:26657 --gas auto --gas-adjustment 1.3 \
+    --chain-id "$LN_CHAIN_ID" --node "tcp://127.0.0.1:$LN_PORT_RPC" --gas auto --gas-adjustment 1.3 \
     --gas-prices "0$LN_DENOM" -b sync -y --output json)"
   if [[ "$(jq -r .code <<<"$out")" != 0 ]]; then
     ln_log "store rejected by CheckTx: $(jq -r .raw_log <<<"$out")"; return 1
   fi
   hash="$(jq -r .txhash <<<"$out")"
   for ((i = 0; i < 30; i++)); do
-    if tx="$(wasmd_cmd q tx "$hash" --node tcp://127.0.0.1:26657 --output json 2>/dev/null)"; then
+    if tx="$(wasmd_cmd q tx "$hash" --node "tcp://127.0.0.1:$LN_PORT_RPC" --output json 2>/dev/null)"; then
       if [[ "$(jq -r .code <<<"$tx")" != 0 ]]; then
         ln_log "store failed in block: $(jq -r .raw_log <<<"$tx")"; return 1
       fi
@@ -285,7 +316,8 @@ case "${1:-}" in
   status) cmd_status ;;
   reset) cmd_reset ;;
   accounts) cmd_accounts ;;
+  endpoints) cmd_endpoints ;;
   store) shift; cmd_store "$@" ;;
   install) ensure_wasmd; echo "$POE_WASMD_BIN" ;;
-  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac

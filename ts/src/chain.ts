@@ -10,6 +10,28 @@ import { calculateFee, GasPrice, type StdFee } from "@cosmjs/stargate";
 /** The localnet's minimum gas price (scripts/localnet.sh): transactions are free there. */
 export const DEFAULT_GAS_PRICE = "0stake";
 
+/** The default localnet's CometBFT RPC (scripts/localnet.sh with no port offset). */
+export const DEFAULT_RPC = "http://127.0.0.1:26657";
+
+/**
+ * The RPC endpoint a tool connects to: `explicit` (a --node/--rpc flag) when given, else
+ * $POE_RPC, else the localnet of $POE_LOCALNET_PORT_OFFSET (scripts/localnet.sh moves every port
+ * by it: 26657 + offset), else DEFAULT_RPC. With none of them set it is DEFAULT_RPC.
+ */
+export function rpcEndpoint(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (explicit) return explicit;
+  const fromEnv = env.POE_RPC?.trim();
+  if (fromEnv) return fromEnv;
+  const offset = env.POE_LOCALNET_PORT_OFFSET?.trim();
+  if (offset) {
+    if (!/^\d{1,5}$/.test(offset) || Number(offset) > 30000) {
+      throw new Error(`POE_LOCALNET_PORT_OFFSET must be a whole number 0..30000, not ${offset}`);
+    }
+    return `http://127.0.0.1:${26657 + Number(offset)}`;
+  }
+  return DEFAULT_RPC;
+}
+
 export interface ConnectOptions {
   /** e.g. "0stake" or "0.025ustake"; fees = gas limit x price. */
   gasPrice?: string;
