@@ -221,7 +221,10 @@ mod tests {
     fn invalid_parameters_are_refused() {
         assert_eq!(
             max_supply(u(1), u(ONE_TO_ONE), ratio(99)),
-            Err(MathError::invalid("backing_ratio", "0.99 is below 1 (100 %)"))
+            Err(MathError::invalid(
+                "backing_ratio",
+                "0.99 is below 1 (100 %)"
+            ))
         );
         assert!(max_supply(u(1), u(0), Decimal::one()).is_err());
         assert!(redemption_mg(u(1), u(0)).is_err());
@@ -264,7 +267,10 @@ mod tests {
     fn purchases_round_against_the_buyer() {
         // 65 FLX per AUR (both 6 decimals): price 65 per base unit
         let price = Decimal::from_atomics(65u128, 0).unwrap();
-        assert_eq!(purchase_amount(u(65 * ONE_TO_ONE), price).unwrap(), u(ONE_TO_ONE));
+        assert_eq!(
+            purchase_amount(u(65 * ONE_TO_ONE), price).unwrap(),
+            u(ONE_TO_ONE)
+        );
         assert_eq!(purchase_amount(u(129), price).unwrap(), u(1));
         assert_eq!(purchase_amount(u(64), price).unwrap(), u(0));
         // 0.3 per base unit: 10 buys 33, which costs ceil(9.9) = 10
@@ -277,7 +283,10 @@ mod tests {
 
     #[test]
     fn redemptions_round_against_the_holder() {
-        assert_eq!(redemption_mg(u(ONE_TO_ONE), u(ONE_TO_ONE)).unwrap(), u(1_000));
+        assert_eq!(
+            redemption_mg(u(ONE_TO_ONE), u(ONE_TO_ONE)).unwrap(),
+            u(1_000)
+        );
         assert_eq!(redemption_mg(u(1_999), u(ONE_TO_ONE)).unwrap(), u(1));
         assert_eq!(redemption_mg(u(999), u(ONE_TO_ONE)).unwrap(), u(0));
         assert_eq!(min_redemption(u(ONE_TO_ONE)), u(1_000));
