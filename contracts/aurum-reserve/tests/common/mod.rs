@@ -18,7 +18,7 @@ pub use poe_aurum_reserve::ContractError;
 
 /// FLX (and XYZ, and AUR under a transfer burn) every user starts with: 1,000,000 tokens.
 pub const START: u128 = 1_000_000_000_000;
-/// Native coins every user starts with (the native-payment suite).
+/// Native coins (`uusd` and `uatom`) every user, the owner and the custodians start with.
 pub const START_NATIVE: u128 = 1_000_000_000_000;
 pub const NATIVE_DENOM: &str = "uusd";
 /// 1 AUR (10^6 base units) per gram: seed 000's 1:1.
@@ -120,7 +120,8 @@ impl Suite {
 
     pub fn with(opts: Options) -> Self {
         let mut app = App::new(|router, api, storage| {
-            for name in ["alice", "bob", "carol"] {
+            // everyone holds native coins, to attach them where none belong
+            for name in ["alice", "bob", "carol", "owner", "custodian", "custodian2"] {
                 router
                     .bank
                     .init_balance(
