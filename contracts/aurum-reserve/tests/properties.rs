@@ -40,10 +40,12 @@ enum Op {
         user: usize,
         paid: u128,
     },
-    /// `percent` of the user's AUR.
+    /// `percent` of the AUR of a holder (`pick` chooses among the holders three times in four,
+    /// else any user), or `dust` base units when given.
     Redeem {
-        user: usize,
+        pick: usize,
         percent: u128,
+        dust: Option<u128>,
     },
     /// `pick` chooses among the pending redemptions (three times in four), else any id.
     Fulfill {
@@ -62,12 +64,13 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (
             prop_oneof![7 => 0..2usize, 1 => Just(2usize)],
             0u128..1_500 * GRAM,
-            prop_oneof![3 => Just(0u64), 1 => 0u64..2 * MAX_AGE],
+            prop_oneof![3 => Just(0u64), 2 => 1u64..3_600, 1 => 0u64..2 * MAX_AGE],
         )
             .prop_map(|(who, reserve_mg, back)| Op::Attest { who, reserve_mg, back }),
         6 => (0..3usize, 0u128..300 * AUR * PRICE as u128)
             .prop_map(|(user, paid)| Op::Buy { user, paid }),
-        3 => (0..3usize, 0u128..=100).prop_map(|(user, percent)| Op::Redeem { user, percent }),
+        4 => (0..64usize, 0u128..=100, prop_oneof![7 => Just(None), 1 => (0u128..2_000).prop_map(Some)])
+            .prop_map(|(pick, percent, dust)| Op::Redeem { pick, percent, dust }),
         2 => (0..64usize).prop_map(|pick| Op::Fulfill { pick }),
         3 => prop_oneof![4 => 0u64..3_600, 1 => MAX_AGE / 2..2 * MAX_AGE]
             .prop_map(|seconds| Op::Advance { seconds }),
@@ -242,9 +245,25 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 }
                 res
             }
-            Op::Redeem { user, percent } => {
-                let amount = s.balance(&s.aur, &users[*user]) * percent / 100;
-                let res = s.redeem(&users[*user], amount, None);
+            Op::Redeem {
+                pick,
+                percent,
+                dust,
+            } => {
+                let holders: Vec<usize> = (0..3)
+                    .filter(|i| s.balance(&s.aur, &users[*i]) > 0)
+                    .collect();
+                let user = if *pick < 48 && !holders.is_empty() {
+                    holders[pick % holders.len()]
+                } else {
+                    pick % 3
+                };
+                let balance = s.balance(&s.aur, &users[user]);
+                let amount = match dust {
+                    Some(dust) => (*dust).min(balance),
+                    None => balance * percent / 100,
+                };
+                let res = s.redeem(&users[user], amount, None);
                 if amount == 0 {
                     // the token refuses a zero send
                     prop_assert!(res.is_err());
@@ -419,8 +438,16 @@ proptest! {
         ..Config::default()
     })]
 
+    /// Three cases in four start with an attestation of 1 kg.
     #[test]
-    fn invariants_hold_after_every_step(ops in proptest::collection::vec(op(), 16..64)) {
+    fn invariants_hold_after_every_step(
+        start in prop_oneof![3 => Just(true), 1 => Just(false)],
+        ops in proptest::collection::vec(op(), 16..64),
+    ) {
+        let mut ops = ops;
+        if start {
+            ops.insert(0, Op::Attest { who: 0, reserve_mg: KG, back: 0 });
+        }
         run(ops)?;
     }
 }
