@@ -135,10 +135,7 @@ pub fn reports(
 ) -> StdResult<ReportsResponse> {
     let epoch = match epoch {
         Some(epoch) => epoch,
-        None => CONFIG
-            .load(deps.storage)?
-            .schedule
-            .epoch_at(env.block.time),
+        None => CONFIG.load(deps.storage)?.schedule.epoch_at(env.block.time),
     };
     let start = start_after
         .map(|a| deps.api.addr_validate(&a))

@@ -1,11 +1,11 @@
 //! Instantiation.
 
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
 use cw2::set_contract_version;
 
 use crate::error::ContractError;
-use crate::execute::config::validate_params;
 use crate::execute::check_cw20;
+use crate::execute::config::validate_params;
 use crate::execute::reporters::{add_reporters, check_reporter_cap};
 use crate::msg::InstantiateMsg;
 use crate::schedule::Schedule;
@@ -13,7 +13,8 @@ use crate::state::{Config, State, CONFIG, STATE};
 use crate::{CONTRACT_NAME, CONTRACT_VERSION};
 
 /// Stores the cw2 version, the owner (default the sender), the FLX token (which must answer
-/// cw20 `TokenInfo`), the mint recipient, the parameters and the reporters. Epoch 0 starts now.
+/// cw20 `TokenInfo`), the mint recipient, the parameters and the reporters. Epoch 0 starts now
+/// (the block time's whole second).
 ///
 /// Attributes: `action=instantiate`, `flx_token`, `mint_recipient`, `reporters` (count), and
 /// cw-ownable's owner attributes.
@@ -33,12 +34,14 @@ pub fn instantiate(
     let flx_token = deps.api.addr_validate(&msg.flx_token)?;
     check_cw20(deps.as_ref(), &flx_token)?;
     let mint_recipient = deps.api.addr_validate(&msg.mint_recipient)?;
+    // epochs are counted in whole seconds
+    let genesis_time = Timestamp::from_seconds(env.block.time.seconds());
     let config = Config {
         flx_token,
         mint_recipient,
-        schedule: Schedule::new(env.block.time, msg.params.epoch_length_seconds),
+        schedule: Schedule::new(genesis_time, msg.params.epoch_length_seconds),
         params: msg.params,
-        genesis_time: env.block.time,
+        genesis_time,
     };
     CONFIG.save(deps.storage, &config)?;
     let mut state = State {
