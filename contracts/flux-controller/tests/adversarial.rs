@@ -29,7 +29,7 @@ fn reported() -> Suite {
     let mut s = Suite::new();
     let (r1, alice) = (s.reporters[0].clone(), s.alice.clone());
     s.fund(&alice, 50_000).unwrap();
-    s.to_before_end(60);
+    s.advance_to_before_end(60);
     s.report_u(&r1, "2").unwrap();
     s
 }
@@ -300,12 +300,12 @@ fn a_rebalance_before_the_epoch_ends_is_refused() {
         s.rebalance(&alice)
     });
     // one second before the end
-    s.to_before_end(1);
+    s.advance_to_before_end(1);
     s.assert_rejected(ContractError::EpochNotEnded { epoch: 0, ends_at }, |s| {
         s.rebalance(&alice)
     });
     // closed once, never twice
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     s.rebalance(&alice).unwrap();
     let ends_at = s.current_epoch().end_time;
     s.assert_rejected(ContractError::EpochNotEnded { epoch: 1, ends_at }, |s| {
@@ -380,13 +380,10 @@ fn native_funds_are_refused_everywhere() {
     s.app
         .send_tokens(alice.clone(), owner.clone(), &coins(100, "uatom"))
         .unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     let msgs = [
         (alice.clone(), ExecuteMsg::Rebalance {}),
-        (
-            owner.clone(),
-            ExecuteMsg::UpdateConfig(Box::new(ConfigUpdate::default())),
-        ),
+        (owner.clone(), ExecuteMsg::UpdateConfig(Box::default())),
         (
             owner.clone(),
             ExecuteMsg::UpdateReporters {
@@ -478,7 +475,7 @@ fn pauses_are_bounded_and_refused_when_pointless() {
     });
     let until = now.plus_seconds(EPOCH);
     s.exec(&owner, &ExecuteMsg::Pause { until }).unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     s.assert_rejected(ContractError::Paused { until }, |s| s.rebalance(&alice));
     s.assert_rejected(ContractError::Paused { until }, |s| s.report_u(&r1, "0"));
 }
@@ -501,7 +498,7 @@ fn a_decision_of_an_open_epoch_is_not_invented() {
 fn a_huge_report_cannot_break_the_cap() {
     let mut s = Suite::new();
     let r1 = s.reporters[0].clone();
-    s.to_before_end(10);
+    s.advance_to_before_end(10);
     s.report(
         &r1,
         "340282366920938463463",
@@ -509,7 +506,7 @@ fn a_huge_report_cannot_break_the_cap() {
         u64::MAX,
     )
     .unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     let alice = s.alice.clone();
     s.rebalance(&alice).unwrap();
     let d = s.decision(0);

@@ -65,9 +65,9 @@ fn instantiates_with_params_reporters_and_owner() {
 fn demand_above_the_band_mints_in_proportion_to_the_distance() {
     let mut s = Suite::new();
     let (r1, alice) = (s.reporters[0].clone(), s.alice.clone());
-    s.to_before_end(60);
+    s.advance_to_before_end(60);
     s.report_u(&r1, "1.26").unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     let res = s.rebalance(&alice).unwrap();
     // distance (1.26 - 1.2) / 1.2 = 0.05; delta = 1,000,000 x 0.5 x 0.05 = 25,000 (cap 50,000)
     assert_eq!(s.supply(), SUPPLY + 25_000);
@@ -235,10 +235,10 @@ fn a_stale_report_freezes_the_epoch() {
     let genesis = s.config().genesis_time;
     s.fund(&alice, 100_000).unwrap();
     // posted 601 s before the end: too old
-    s.to_before_end(MAX_AGE + 1);
+    s.advance_to_before_end(MAX_AGE + 1);
     s.report_u(&r1, "5").unwrap();
     let reported_at = s.now();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     let res = s.rebalance(&alice).unwrap();
     let d = s.decision(0);
     assert_eq!(
@@ -259,9 +259,9 @@ fn a_stale_report_freezes_the_epoch() {
     );
     assert_eq!(s.supply(), SUPPLY);
     // exactly max age before the end still counts
-    s.to_before_end(MAX_AGE);
+    s.advance_to_before_end(MAX_AGE);
     s.report_u(&r1, "1.26").unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     s.rebalance(&alice).unwrap();
     assert_eq!(s.decision(1).action, DecisionAction::Expand);
 }
@@ -302,13 +302,13 @@ fn an_idle_run_and_the_next_reported_epoch_close_in_one_call() {
     let (r2, bob) = (s.reporters[1].clone(), s.bob.clone());
     s.advance(2 * EPOCH);
     // epoch 2
-    s.to_before_end(10);
+    s.advance_to_before_end(10);
     s.report_u(&r2, "1.26").unwrap();
     // epochs 3 and 4 idle, then a report in 5
     s.advance(2 * EPOCH + 10);
-    s.to_before_end(10);
+    s.advance_to_before_end(10);
     s.report_u(&r2, "1.26").unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     assert_eq!(s.status().epochs_ended_open, 6);
     let res = s.rebalance(&bob).unwrap();
     assert_eq!(
@@ -349,10 +349,10 @@ fn several_reporters_count_with_the_mean_of_their_latest_fresh_reports() {
     let mut s = Suite::new();
     let [r1, r2, r3] = s.reporters.clone();
     let alice = s.alice.clone();
-    s.to_before_end(MAX_AGE + 100);
+    s.advance_to_before_end(MAX_AGE + 100);
     s.report_u(&r3, "9").unwrap(); // stale: ignored
     s.report_u(&r1, "1").unwrap(); // replaced below
-    s.to_before_end(300);
+    s.advance_to_before_end(300);
     s.report_u(&r1, "1.5").unwrap();
     s.report_u(&r2, "1.1").unwrap();
     let reports = s.reports(Some(0));
@@ -360,7 +360,7 @@ fn several_reporters_count_with_the_mean_of_their_latest_fresh_reports() {
     assert_eq!(s.current_epoch().reports, 3);
     let of_r1 = reports.reports.iter().find(|r| r.reporter == r1).unwrap();
     assert_eq!(of_r1.pending_gas_buffer, d("1.5"));
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     s.rebalance(&alice).unwrap();
     let d = s.decision(0);
     let demand = d.demand.clone().unwrap();
@@ -375,10 +375,10 @@ fn several_reporters_count_with_the_mean_of_their_latest_fresh_reports() {
 fn demand_uses_all_three_seed_components() {
     let mut s = Suite::new();
     let (r1, alice) = (s.reporters[0].clone(), s.alice.clone());
-    s.to_before_end(5);
+    s.advance_to_before_end(5);
     // 1 x 0.2 + 0.5 x 0.8 + 1 x 700 / 1000 = 0.2 + 0.4 + 0.7 = 1.3
     s.report(&r1, "0.2", "0.8", 700).unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     s.rebalance(&alice).unwrap();
     let demand = s.decision(0).demand.unwrap();
     assert_eq!(
@@ -441,7 +441,7 @@ fn a_removed_reporter_no_longer_counts() {
     let mut s = Suite::new();
     let [r1, r2, _] = s.reporters.clone();
     let (owner, alice) = (s.owner.clone(), s.alice.clone());
-    s.to_before_end(60);
+    s.advance_to_before_end(60);
     s.report_u(&r1, "2").unwrap();
     s.report_u(&r2, "1").unwrap();
     // removed during the epoch: its report is deleted
@@ -455,12 +455,12 @@ fn a_removed_reporter_no_longer_counts() {
     .unwrap();
     assert_eq!(s.reports(None).reports.len(), 1);
     assert_eq!(s.current_epoch().reports, 1);
-    s.to_before_end(30);
-    s.to_next_epoch();
+    s.advance_to_before_end(30);
+    s.advance_to_next_epoch();
     // r2 reports in epoch 1, then is removed after the epoch ended: epoch 1 has no counted report
-    s.to_before_end(60);
+    s.advance_to_before_end(60);
     s.report_u(&r2, "2").unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     s.rebalance(&alice).unwrap();
     assert_eq!(s.decision(0).action, DecisionAction::Hold);
     assert_eq!(s.decision(0).demand.unwrap().reports, 1);
@@ -515,14 +515,14 @@ fn a_new_epoch_length_starts_at_the_next_boundary() {
     assert_eq!(e.epoch, 0);
     assert_eq!(e.end_time, genesis.plus_seconds(EPOCH));
     assert_eq!(e.fresh_after, genesis.plus_seconds(EPOCH - 300));
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     let e = s.current_epoch();
     assert_eq!(e.epoch, 1);
     assert_eq!(e.start_time, genesis.plus_seconds(EPOCH));
     assert_eq!(e.end_time, genesis.plus_seconds(EPOCH + 600));
-    s.to_before_end(10);
+    s.advance_to_before_end(10);
     s.report_u(&r1, "1.26").unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     // one call: the idle epoch 0 and the reported epoch 1
     s.rebalance(&alice).unwrap();
     assert_eq!(s.decision(0).last_epoch, 0);
@@ -540,9 +540,9 @@ fn new_parameters_apply_to_the_next_close() {
         s.alice.clone(),
         s.bob.clone(),
     );
-    s.to_before_end(60);
+    s.advance_to_before_end(60);
     s.report_u(&r1, "1.26").unwrap();
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     let res = s
         .update_config(
             &owner,
@@ -576,7 +576,7 @@ fn a_pause_stops_reports_and_rebalances_until_it_ends() {
     let until = s.now().plus_seconds(2 * EPOCH);
     s.exec(&owner, &ExecuteMsg::Pause { until }).unwrap();
     assert_eq!(s.config().paused_until, Some(until));
-    s.to_next_epoch();
+    s.advance_to_next_epoch();
     s.assert_rejected(ContractError::Paused { until }, |s| s.rebalance(&alice));
     s.assert_rejected(ContractError::Paused { until }, |s| s.report_u(&r1, "2"));
     // funding still works

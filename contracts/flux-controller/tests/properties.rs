@@ -82,13 +82,16 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// A report as the model keeps it: (g, f, q, reported_at seconds).
+type Report = (u64, u64, u64, u64);
+
 /// What the test knows on its own.
 struct Model {
     genesis: u64,
     /// Reporters 0..3 on the list.
     listed: [bool; 3],
     /// Epoch -> reporter -> (g, f, q, reported_at seconds): the latest report of each.
-    reports: BTreeMap<u64, BTreeMap<usize, (u64, u64, u64, u64)>>,
+    reports: BTreeMap<u64, BTreeMap<usize, Report>>,
     /// Band in per mille, rate in per mille, report age.
     lower: u64,
     upper: u64,

@@ -234,7 +234,7 @@ impl Suite {
     }
 
     /// Moves to `seconds_before` seconds before the end of the epoch open now.
-    pub fn to_before_end(&mut self, seconds_before: u64) {
+    pub fn advance_to_before_end(&mut self, seconds_before: u64) {
         let end = self.current_epoch().end_time.seconds();
         let now = self.now().seconds();
         assert!(end - seconds_before >= now, "already past that point");
@@ -242,8 +242,8 @@ impl Suite {
     }
 
     /// Moves to the start of the next epoch.
-    pub fn to_next_epoch(&mut self) {
-        self.to_before_end(0);
+    pub fn advance_to_next_epoch(&mut self) {
+        self.advance_to_before_end(0);
     }
 
     /// `reporter` posts `(gas, fee, queue)`.
@@ -277,10 +277,10 @@ impl Suite {
     /// and alice rebalances. Returns the decision of that epoch.
     pub fn epoch_with(&mut self, u: &str) -> Decision {
         let epoch = self.current_epoch().epoch;
-        self.to_before_end(60);
+        self.advance_to_before_end(60);
         let r1 = self.reporters[0].clone();
         self.report_u(&r1, u).expect("report");
-        self.to_next_epoch();
+        self.advance_to_next_epoch();
         let alice = self.alice.clone();
         self.rebalance(&alice).expect("rebalance");
         self.decision(epoch)
