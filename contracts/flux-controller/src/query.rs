@@ -1,11 +1,15 @@
 //! Queries. Paginated lists default to 10 entries and return at most 30.
 
-use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdResult, Timestamp};
+use cosmwasm_std::{
+    from_json, to_json_binary, Addr, Binary, Deps, Env, Order, StdError, StdResult, Timestamp,
+};
 use cw_storage_plus::Bound;
 use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
 
 use crate::error::ContractError;
 use crate::execute::{flx_balance, flx_minter, flx_supply};
+use serde::Deserialize;
+
 use crate::msg::{
     ConfigResponse, Decision, DecisionsResponse, EpochResponse, QueryMsg, ReportersResponse,
     ReportsResponse, StatusResponse, UsageReport,
@@ -28,10 +32,8 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             start_after,
             limit,
         } => to_json_binary(&reports(deps, &env, epoch, start_after, limit)?)?,
-        QueryMsg::Decision { epoch } => to_json_binary(&decision(deps, epoch)?)?,
-        QueryMsg::Decisions { start_after, limit } => {
-            to_json_binary(&decisions(deps, start_after, limit)?)?
-        }
+        QueryMsg::Decision { epoch } => decision(deps, epoch)?,
+        QueryMsg::Decisions { start_after, limit } => decisions(deps, start_after, limit)?,
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?)?,
     })
 }
@@ -162,13 +164,32 @@ pub fn reports(
     Ok(ReportsResponse { epoch, reports })
 }
 
+/// The first and last epoch of a stored decision, read from its JSON (the other fields are
+/// skipped, not parsed).
+#[derive(Deserialize)]
+struct Span {
+    last_epoch: u64,
+}
+
+/// The stored JSON of the decision that starts at `first`.
+fn decision_json(deps: Deps, first: u64) -> StdResult<Vec<u8>> {
+    deps.storage
+        .get(&DECISIONS.key(first))
+        .ok_or_else(|| StdError::not_found("poe_interface::flux_controller::Decision"))
+}
+
 /// The decision that closed `epoch`: the one with the greatest first epoch at or below `epoch`,
-/// if it reaches `epoch` (one range read).
+/// if it reaches `epoch` (one key range read).
+///
+/// Decisions are answered with the JSON `Map::save` stored (`to_json_vec(&Decision)`, the same
+/// bytes `to_json_binary` would give), never deserialized: the derived deserializer of
+/// [`Decision`] needs more than the 100 locals per function the CosmWasm VM accepts, and
+/// skipping the round trip saves gas.
 ///
 /// Errors: [`ContractError::EpochNotClosed`].
-pub fn decision(deps: Deps, epoch: u64) -> Result<Decision, ContractError> {
-    let found = DECISIONS
-        .range(
+pub fn decision(deps: Deps, epoch: u64) -> Result<Binary, ContractError> {
+    let first = DECISIONS
+        .keys(
             deps.storage,
             None,
             Some(Bound::inclusive(epoch)),
@@ -176,30 +197,37 @@ pub fn decision(deps: Deps, epoch: u64) -> Result<Decision, ContractError> {
         )
         .next()
         .transpose()?;
-    match found {
-        Some((_, d)) if d.last_epoch >= epoch => Ok(d),
-        _ => Err(ContractError::EpochNotClosed {
-            epoch,
-            next_epoch_to_close: STATE.load(deps.storage)?.next_epoch_to_close,
-        }),
+    if let Some(first) = first {
+        let json = decision_json(deps, first)?;
+        if from_json::<Span>(&json)?.last_epoch >= epoch {
+            return Ok(Binary::from(json));
+        }
     }
+    Err(ContractError::EpochNotClosed {
+        epoch,
+        next_epoch_to_close: STATE.load(deps.storage)?.next_epoch_to_close,
+    })
 }
 
-/// Decisions by first epoch, after `start_after`.
-pub fn decisions(
-    deps: Deps,
-    start_after: Option<u64>,
-    limit_: Option<u32>,
-) -> StdResult<DecisionsResponse> {
-    let decisions = DECISIONS
-        .range(
+/// Decisions by first epoch, after `start_after`: the JSON of a [`DecisionsResponse`], built
+/// from the stored JSON of each decision (see [`decision`]).
+pub fn decisions(deps: Deps, start_after: Option<u64>, limit_: Option<u32>) -> StdResult<Binary> {
+    let firsts = DECISIONS
+        .keys(
             deps.storage,
             start_after.map(Bound::exclusive),
             None,
             Order::Ascending,
         )
         .take(limit(limit_))
-        .map(|item| item.map(|(_, d)| d))
-        .collect::<StdResult<Vec<_>>>()?;
-    Ok(DecisionsResponse { decisions })
+        .collect::<StdResult<Vec<u64>>>()?;
+    let mut json = br#"{"decisions":["#.to_vec();
+    for (i, first) in firsts.into_iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.extend(decision_json(deps, first)?);
+    }
+    json.extend(b"]}");
+    Ok(Binary::from(json))
 }
