@@ -11,8 +11,8 @@ use crate::execute::{flx_balance, flx_minter, flx_supply};
 use serde::Deserialize;
 
 use crate::msg::{
-    ConfigResponse, Decision, DecisionsResponse, EpochResponse, QueryMsg, ReportersResponse,
-    ReportsResponse, StatusResponse, UsageReport,
+    ConfigResponse, EpochResponse, QueryMsg, ReportersResponse, ReportsResponse, StatusResponse,
+    UsageReport,
 };
 use crate::state::{State, CONFIG, DECISIONS, EPOCHS, REPORTERS, REPORTS, STATE};
 
@@ -183,7 +183,7 @@ fn decision_json(deps: Deps, first: u64) -> StdResult<Vec<u8>> {
 ///
 /// Decisions are answered with the JSON `Map::save` stored (`to_json_vec(&Decision)`, the same
 /// bytes `to_json_binary` would give), never deserialized: the derived deserializer of
-/// [`Decision`] needs more than the 100 locals per function the CosmWasm VM accepts, and
+/// [`crate::msg::Decision`] needs more than the 100 locals per function the CosmWasm VM accepts, and
 /// skipping the round trip saves gas.
 ///
 /// Errors: [`ContractError::EpochNotClosed`].
@@ -209,7 +209,7 @@ pub fn decision(deps: Deps, epoch: u64) -> Result<Binary, ContractError> {
     })
 }
 
-/// Decisions by first epoch, after `start_after`: the JSON of a [`DecisionsResponse`], built
+/// Decisions by first epoch, after `start_after`: the JSON of a [`crate::msg::DecisionsResponse`], built
 /// from the stored JSON of each decision (see [`decision`]).
 pub fn decisions(deps: Deps, start_after: Option<u64>, limit_: Option<u32>) -> StdResult<Binary> {
     let firsts = DECISIONS
