@@ -5,6 +5,7 @@
 //! `Uint128` in the token's base units; rates and fractions are `Decimal`; times are seconds.
 
 pub mod aurum_reserve;
+pub mod flux_controller;
 pub mod governance;
 pub mod poe_mining;
 #[cfg(not(target_arch = "wasm32"))]

@@ -13,6 +13,7 @@ pub mod burn;
 pub mod calendar;
 pub mod error;
 pub mod fee;
+pub mod flux;
 pub mod genesis;
 pub mod poe;
 pub mod salary;

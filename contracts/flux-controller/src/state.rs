@@ -1,0 +1,116 @@
+//! Storage layout. Keys are short and distinct; a layout change gets a new key and a migration.
+//! The owner is cw-ownable's (key `ownership`); the cw2 version is cw2's.
+//!
+//! A report writes one report and one epoch entry; a rebalance reads the config, the state, one
+//! range key of [`EPOCHS`] (to skip idle epochs) and the reports of one epoch, at most
+//! [`poe_interface::flux_controller::MAX_REPORTERS`] (each reporter's latest, and a removed
+//! reporter's report of the open epoch is deleted), and writes at most two decisions.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Addr, Decimal, Empty, Timestamp, Uint128};
+use cw_storage_plus::{Item, Map};
+use poe_interface::flux_controller::{Decision, FluxParams};
+use poe_math::flux::{DemandWeights, ElasticityParams, NetworkUsage};
+
+use crate::schedule::Schedule;
+
+/// Addresses and parameters.
+#[cw_serde]
+pub struct Config {
+    /// The FLX cw20 token (fixed at instantiation).
+    pub flx_token: Addr,
+    /// Who receives minted FLX.
+    pub mint_recipient: Addr,
+    pub params: FluxParams,
+    /// Epoch boundaries.
+    pub schedule: Schedule,
+    /// Start of epoch 0.
+    pub genesis_time: Timestamp,
+}
+
+impl Config {
+    /// The demand weights of [`Config::params`].
+    pub fn weights(&self) -> DemandWeights {
+        weights(&self.params)
+    }
+
+    /// The band and response of [`Config::params`].
+    pub fn elasticity(&self) -> ElasticityParams {
+        elasticity(&self.params)
+    }
+}
+
+/// The demand weights of `params`.
+pub fn weights(params: &FluxParams) -> DemandWeights {
+    DemandWeights {
+        alpha: params.alpha,
+        beta: params.beta,
+        gamma: params.gamma,
+    }
+}
+
+/// The band and response of `params`.
+pub fn elasticity(params: &FluxParams) -> ElasticityParams {
+    ElasticityParams {
+        contraction_threshold: params.contraction_threshold,
+        expansion_threshold: params.expansion_threshold,
+        elasticity_factor: params.elasticity_factor,
+        max_inflation_rate: params.max_inflation_rate,
+    }
+}
+
+/// Progress and totals.
+#[cw_serde]
+pub struct State {
+    /// The oldest epoch not yet closed.
+    pub next_epoch_to_close: u64,
+    /// Reporters on the allow-list.
+    pub reporter_count: u32,
+    /// FLX minted by expansions, base units.
+    pub total_minted: Uint128,
+    /// FLX burned by contractions, base units.
+    pub total_burned: Uint128,
+    /// FLX received through the `FundBuffer` hook, base units.
+    pub total_funded: Uint128,
+    /// Reports and rebalances are refused before this time.
+    pub paused_until: Option<Timestamp>,
+}
+
+/// A reporter's latest report of an epoch (the reporter and epoch are the key).
+#[cw_serde]
+pub struct StoredReport {
+    pub pending_gas_buffer: Decimal,
+    pub tx_fee_moving_average: Decimal,
+    pub queue_length: u64,
+    pub reported_at: Timestamp,
+}
+
+impl StoredReport {
+    /// The observation, for [`poe_math::flux::net_demand`].
+    pub fn usage(&self) -> NetworkUsage {
+        NetworkUsage {
+            pending_gas_buffer: self.pending_gas_buffer,
+            tx_fee_moving_average: self.tx_fee_moving_average,
+            queue_length: self.queue_length,
+        }
+    }
+}
+
+/// An epoch that has reports: its end (fixed when its first report arrives, while it is open)
+/// and how many reporters reported.
+#[cw_serde]
+pub struct EpochReports {
+    pub end_time: Timestamp,
+    pub reports: u32,
+}
+
+pub const CONFIG: Item<Config> = Item::new("cfg");
+pub const STATE: Item<State> = Item::new("st");
+/// The reporter allow-list.
+pub const REPORTERS: Map<&Addr, Empty> = Map::new("rp");
+/// The latest report of each reporter, by (epoch, reporter).
+pub const REPORTS: Map<(u64, &Addr), StoredReport> = Map::new("rs");
+/// Epochs with at least one report; an epoch absent here is idle.
+pub const EPOCHS: Map<u64, EpochReports> = Map::new("ep");
+/// Decisions by the first epoch they close.
+pub const DECISIONS: Map<u64, Decision> = Map::new("dc");

@@ -1,0 +1,365 @@
+//! FLX controller: the elastic supply of FLX (seed 000 "Flux (FLX) - Operational Layer": "elastic
+//! supply adjusts to network demand via usage metrics").
+//!
+//! Flow: reporters on the owner's allow-list post network usage ([`ExecuteMsg::ReportUsage`]);
+//! once an epoch has ended anyone calls [`ExecuteMsg::Rebalance`], which computes the demand
+//! `U_net` of the epoch (seed 001, `poe_math::flux::net_demand`) and, above the band, mints FLX to
+//! the mint recipient, below it burns FLX from the controller's own buffer, inside it does nothing
+//! (`poe_math::flux::supply_adjustment`; at most `max_inflation_rate` of the supply per epoch).
+//! Every close is recorded as a [`Decision`] with its inputs.
+//!
+//! The controller must be FLX's cw20 minter (the deployment hands it the role with the token's
+//! `UpdateMinter`); anyone funds the burn buffer with a cw20 `Send` ([`ReceiveMsg::FundBuffer`]) or
+//! a plain `Transfer` of FLX to the controller.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, Decimal, Decimal256, Timestamp, Uint128, Uint256};
+use cw20::Cw20ReceiveMsg;
+use cw_ownable::Action;
+use poe_math::flux::{NetDemand, SupplyAdjustment};
+
+/// Most reporters on the allow-list: a rebalance reads at most this many reports of an epoch.
+pub const MAX_REPORTERS: u32 = 30;
+/// Longest epoch or report age accepted, seconds (10 years of 365 days).
+pub const MAX_PERIOD_SECONDS: u64 = 10 * 365 * 24 * 3600;
+
+/// Every tunable parameter (seed 000 `GovernanceParameters`, FLX part; seed 001 demand weights).
+#[cw_serde]
+pub struct FluxParams {
+    /// Weight of the pending gas buffer in `U_net` (seed 001 `gas_buffer_weight`).
+    pub alpha: Decimal,
+    /// Weight of the fee moving average (seed 001 `fee_average_weight`).
+    pub beta: Decimal,
+    /// Weight of `queue_length / 1000` (seed 001 `queue_length_weight`). At least one of the three
+    /// weights must be positive.
+    pub gamma: Decimal,
+    /// Above this `U_net` the supply expands; above `contraction_threshold`.
+    pub expansion_threshold: Decimal,
+    /// Below this `U_net` the supply contracts (zero: never).
+    pub contraction_threshold: Decimal,
+    /// Supply change per unit of relative distance to the band (seed 000
+    /// `flux_elasticity_factor`): `delta = supply * elasticity_factor * distance`.
+    pub elasticity_factor: Decimal,
+    /// Largest change per epoch as a fraction of the FLX total supply, in [0, 1] (seed 000
+    /// `max_inflation_rate`); the same cap bounds contraction.
+    pub max_inflation_rate: Decimal,
+    /// Epoch length, seconds, 1..=[`MAX_PERIOD_SECONDS`]; a change takes effect at the end of the
+    /// epoch open when it is made.
+    pub epoch_length_seconds: u64,
+    /// A report counts for its epoch only if posted at most this long before the epoch's end,
+    /// seconds, 1..=[`MAX_PERIOD_SECONDS`]; an epoch with no such report closes frozen.
+    pub max_report_age_seconds: u64,
+}
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The owner (governance after bootstrap); default the instantiator.
+    pub owner: Option<String>,
+    /// The FLX cw20 token; it must answer `TokenInfo`. The controller must become its minter
+    /// before the first expansion (otherwise expansions close as `Frozen { NotMinter }`).
+    pub flx_token: String,
+    /// Who receives minted FLX (the treasury or an operations pool).
+    pub mint_recipient: String,
+    /// The initial reporter allow-list, at most [`MAX_REPORTERS`], no duplicates.
+    pub reporters: Vec<String>,
+    pub params: FluxParams,
+}
+
+/// `UpdateConfig`: `None` keeps a value; the result is validated as a whole.
+#[cw_serde]
+#[derive(Default)]
+pub struct ConfigUpdate {
+    pub mint_recipient: Option<String>,
+    pub alpha: Option<Decimal>,
+    pub beta: Option<Decimal>,
+    pub gamma: Option<Decimal>,
+    pub expansion_threshold: Option<Decimal>,
+    pub contraction_threshold: Option<Decimal>,
+    pub elasticity_factor: Option<Decimal>,
+    pub max_inflation_rate: Option<Decimal>,
+    pub epoch_length_seconds: Option<u64>,
+    pub max_report_age_seconds: Option<u64>,
+}
+
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// Reporter only: the network usage observed now, for the epoch open now. A later report of
+    /// the same reporter in the same epoch replaces the earlier one.
+    ReportUsage {
+        /// Current gas demand (pending transactions x average gas price).
+        pending_gas_buffer: Decimal,
+        /// Moving average of transaction fees.
+        tx_fee_moving_average: Decimal,
+        /// Transactions waiting; `U_net` uses `queue_length / 1000`.
+        queue_length: u64,
+    },
+    /// Anyone, once an epoch has ended: closes the oldest open epoch with its decision. Ended
+    /// epochs without any report before the next one with reports (or before now) close
+    /// together in the same call as one `Frozen { MissingReports }` decision (O(1)).
+    Rebalance {},
+    /// cw20 hook: only the FLX token; `msg` must be a [`ReceiveMsg`].
+    Receive(Cw20ReceiveMsg),
+    /// Owner: adds, then removes reporters. Adding a reporter twice or removing a non-reporter is
+    /// an error. A removed reporter's report of the open epoch is deleted, and its reports of
+    /// ended epochs not yet closed are not counted.
+    UpdateReporters {
+        add: Vec<String>,
+        remove: Vec<String>,
+    },
+    /// Owner: changes the parameters and/or the mint recipient (validated as a whole).
+    UpdateConfig(Box<ConfigUpdate>),
+    /// Owner (governance; its guardian's pauses are bounded there): refuses reports and
+    /// rebalances until `until`. Same JSON as `governance::PausableExecuteMsg::Pause`.
+    Pause { until: Timestamp },
+    /// Owner: ends a running pause now. Same JSON as `governance::PausableExecuteMsg::Unpause`.
+    Unpause {},
+    /// cw-ownable two-step ownership transfer.
+    UpdateOwnership(Action),
+}
+
+/// The `msg` of a cw20 `Send` of FLX to the controller.
+#[cw_serde]
+pub enum ReceiveMsg {
+    /// Adds the sent FLX to the burn buffer. Anyone may fund.
+    FundBuffer {},
+}
+
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(ConfigResponse)]
+    Config {},
+    /// Supply, buffer, minter role, totals and the rebalance backlog (queries the FLX token).
+    #[returns(StatusResponse)]
+    Status {},
+    /// The epoch open now by block time.
+    #[returns(EpochResponse)]
+    CurrentEpoch {},
+    /// Reporters by address; paginated (default 10, at most 30).
+    #[returns(ReportersResponse)]
+    Reporters {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    /// The reports of `epoch` (default the open one), the latest per reporter, by reporter
+    /// address; paginated (default 10, at most 30).
+    #[returns(ReportsResponse)]
+    Reports {
+        epoch: Option<u64>,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    /// The decision that closed `epoch` (for an idle epoch, the decision of its idle run).
+    /// Errors when `epoch` is not closed.
+    #[returns(Decision)]
+    Decision { epoch: u64 },
+    /// Decisions by first epoch, ascending, after `start_after`; paginated (default 10, at most
+    /// 30).
+    #[returns(DecisionsResponse)]
+    Decisions {
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    #[returns(cw_ownable::Ownership<String>)]
+    Ownership {},
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub flx_token: Addr,
+    pub mint_recipient: Addr,
+    pub params: FluxParams,
+    /// Start of epoch 0 (the instantiation's block time).
+    pub genesis_time: Timestamp,
+    /// Reports and rebalances are refused until then (see [`ExecuteMsg::Pause`]).
+    pub paused_until: Option<Timestamp>,
+}
+
+#[cw_serde]
+pub struct StatusResponse {
+    /// The epoch open now.
+    pub current_epoch: u64,
+    /// The oldest epoch not yet closed.
+    pub next_epoch_to_close: u64,
+    /// Ended epochs not yet closed (`current_epoch - next_epoch_to_close`).
+    pub epochs_ended_open: u64,
+    /// FLX total supply now, base units.
+    pub flx_supply: Uint128,
+    /// FLX held by the controller (the burn buffer), base units.
+    pub buffer: Uint128,
+    /// Whether the controller is FLX's minter now.
+    pub is_minter: bool,
+    /// FLX minted by every expansion, base units.
+    pub total_minted: Uint128,
+    /// FLX burned by every contraction, base units.
+    pub total_burned: Uint128,
+    /// FLX received through [`ReceiveMsg::FundBuffer`] (plain transfers are not counted).
+    pub total_funded: Uint128,
+    pub reporter_count: u32,
+    pub paused_until: Option<Timestamp>,
+}
+
+#[cw_serde]
+pub struct EpochResponse {
+    pub epoch: u64,
+    pub start_time: Timestamp,
+    /// First second after the epoch.
+    pub end_time: Timestamp,
+    /// Reports now count for this epoch only if posted at or after this time.
+    pub fresh_after: Timestamp,
+    /// Reporters that have reported in this epoch.
+    pub reports: u32,
+    /// The oldest epoch not yet closed.
+    pub next_epoch_to_close: u64,
+}
+
+#[cw_serde]
+pub struct ReportersResponse {
+    pub reporters: Vec<Addr>,
+}
+
+/// A reporter's latest report of an epoch.
+#[cw_serde]
+pub struct UsageReport {
+    pub reporter: Addr,
+    pub pending_gas_buffer: Decimal,
+    pub tx_fee_moving_average: Decimal,
+    pub queue_length: u64,
+    pub reported_at: Timestamp,
+}
+
+#[cw_serde]
+pub struct ReportsResponse {
+    pub epoch: u64,
+    pub reports: Vec<UsageReport>,
+}
+
+/// Why an epoch closed without a supply change whatever its demand.
+#[cw_serde]
+pub enum FreezeReason {
+    /// No report of the epoch (from a reporter still on the list at the close).
+    MissingReports {},
+    /// Reports, but none posted at or after `fresh_after` (= epoch end - `max_report_age_seconds`).
+    StaleReports {
+        latest_report_at: Timestamp,
+        fresh_after: Timestamp,
+    },
+    /// Demand asked for an expansion but the controller is not FLX's minter (`minter` is).
+    NotMinter { minter: Option<String> },
+}
+
+/// What a close did.
+#[cw_serde]
+pub enum DecisionAction {
+    /// Minted `amount` to the mint recipient (`U_net > expansion_threshold`).
+    Expand,
+    /// Burned `amount` from the buffer (`U_net < contraction_threshold`).
+    Contract,
+    /// `U_net` inside the band: nothing.
+    Hold,
+    /// Nothing, for `reason`.
+    Frozen { reason: FreezeReason },
+}
+
+/// What limited a supply change below what `U_net` asked for.
+#[cw_serde]
+pub enum SupplyLimit {
+    /// `max_inflation_rate` of the supply.
+    MaxInflationRate,
+    /// The FLX the controller holds (contraction).
+    Buffer,
+    /// The FLX token's mint cap (expansion).
+    MintCap,
+}
+
+/// The record of one close: its inputs, what the formula asked for, and what was done.
+#[cw_serde]
+pub struct Decision {
+    /// The (first) epoch closed.
+    pub epoch: u64,
+    /// The last epoch closed by this decision: `epoch` unless a run of idle epochs
+    /// (`Frozen { MissingReports }`) closed together.
+    pub last_epoch: u64,
+    /// Block time of the `Rebalance`.
+    pub closed_at: Timestamp,
+    /// End of `last_epoch` (for an idle run: `None`, its epochs were never reported in).
+    pub epoch_end: Option<Timestamp>,
+    /// `U_net` and its components, from the reports counted; `None` when none counted.
+    pub demand: Option<NetDemand>,
+    /// The band and response in force at the close.
+    pub contraction_threshold: Decimal,
+    pub expansion_threshold: Decimal,
+    pub elasticity_factor: Decimal,
+    pub max_inflation_rate: Decimal,
+    /// FLX total supply at the close, before the change, base units.
+    pub supply_before: Uint128,
+    /// The controller's FLX balance at the close (read for contractions only).
+    pub buffer_before: Option<Uint128>,
+    /// What the formula asks for (`None` without demand): direction, relative distance to the
+    /// band, unbounded `computed_delta`, the cap `max_delta` and the capped `delta`.
+    pub adjustment: Option<SupplyAdjustment>,
+    /// The limit that set `amount` below the unbounded `computed_delta`, if any.
+    pub bound_applied: Option<SupplyLimit>,
+    pub action: DecisionAction,
+    /// FLX minted (expand) or burned (contract), base units; zero otherwise.
+    pub amount: Uint128,
+}
+
+impl Decision {
+    /// The unbounded change the formula computed (zero without demand).
+    pub fn computed_delta(&self) -> Uint256 {
+        self.adjustment
+            .as_ref()
+            .map(|a| a.computed_delta)
+            .unwrap_or_default()
+    }
+
+    /// `U_net` (`None` without demand).
+    pub fn net_demand(&self) -> Option<Decimal256> {
+        self.demand.as_ref().map(|d| d.net_demand)
+    }
+}
+
+#[cw_serde]
+pub struct DecisionsResponse {
+    pub decisions: Vec<Decision>,
+}
+
+#[cw_serde]
+pub struct MigrateMsg {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::to_json_string;
+
+    #[test]
+    fn pause_and_rebalance_have_the_agreed_json() {
+        assert_eq!(
+            to_json_string(&ExecuteMsg::Pause {
+                until: Timestamp::from_seconds(7)
+            })
+            .unwrap(),
+            r#"{"pause":{"until":"7000000000"}}"#
+        );
+        assert_eq!(
+            to_json_string(&ExecuteMsg::Unpause {}).unwrap(),
+            r#"{"unpause":{}}"#
+        );
+        assert_eq!(
+            to_json_string(&ExecuteMsg::Rebalance {}).unwrap(),
+            r#"{"rebalance":{}}"#
+        );
+        assert_eq!(
+            to_json_string(&DecisionAction::Frozen {
+                reason: FreezeReason::MissingReports {}
+            })
+            .unwrap(),
+            r#"{"frozen":{"reason":{"missing_reports":{}}}}"#
+        );
+        assert_eq!(
+            to_json_string(&DecisionAction::Expand).unwrap(),
+            r#""expand""#
+        );
+    }
+}
