@@ -17,6 +17,8 @@
 //! recovered with `err.downcast_ref::<poe_testing::poe_mining::ContractError>()` (the contract
 //! crates are re-exported for that).
 
+mod aurum;
+mod flux;
 mod governance;
 pub mod plan;
 mod poe;
@@ -30,8 +32,12 @@ use std::rc::Rc;
 
 use cosmwasm_std::Uint128;
 
+pub use crate::aurum::AurumHandle;
+pub use crate::flux::FluxHandle;
 pub use crate::governance::{wasm_execute, GovernanceHandle};
-pub use crate::plan::{DeployPlan, DeployStep, GovernanceSettings, StakingSettings};
+pub use crate::plan::{
+    AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings, StakingSettings,
+};
 pub use crate::poe::PoeHandle;
 pub use crate::staking::StakingHandle;
 pub use crate::suite::{default_params, Suite, SuiteBuilder, BLOCK_SECONDS};
@@ -41,8 +47,8 @@ pub use crate::treasury::TreasuryHandle;
 /// The contract crates and the shared packages, re-exported so tests can name their types
 /// (`poe_testing::poe_mining::ContractError`, `poe_testing::poe_interface::poe_mining::JobReport`).
 pub use {
-    cw_multi_test, poe_governance, poe_interface, poe_math, poe_mining, poe_staking, poe_token,
-    poe_treasury,
+    cw_multi_test, poe_aurum_reserve, poe_flux_controller, poe_governance, poe_interface, poe_math,
+    poe_mining, poe_staking, poe_token, poe_treasury,
 };
 
 /// The embedded chain every handle executes on: cw-multi-test's default `App`.

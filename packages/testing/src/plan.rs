@@ -7,8 +7,9 @@ use anyhow::{anyhow, Result as AnyResult};
 use cosmwasm_std::{Decimal, Uint128};
 use cw20::{Cw20Coin, MinterResponse};
 use cw_ownable::Action;
+use poe_interface::flux_controller::FluxParams;
 use poe_interface::poe_mining::InstantiateMsg as PoeInstantiateMsg;
-use poe_interface::{governance, staking, token, treasury};
+use poe_interface::{aurum_reserve, flux_controller, governance, staking, token, treasury};
 use poe_math::genesis::{gen_total_supply, GenesisAllocation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -19,10 +20,12 @@ pub const TREASURY_CODE: &str = "poe-treasury";
 pub const POE_MINING_CODE: &str = "poe-mining";
 pub const STAKING_CODE: &str = "poe-staking";
 pub const GOVERNANCE_CODE: &str = "poe-governance";
+pub const FLUX_CONTROLLER_CODE: &str = "poe-flux-controller";
+pub const AURUM_RESERVE_CODE: &str = "poe-aurum-reserve";
 
 /// The labels of the contracts governance owns after the bootstrap, in plan order (governance
 /// itself is `governance`, and is its own wasm admin).
-pub const GOVERNED: [&str; 7] = [
+pub const GOVERNED: [&str; 9] = [
     "treasury",
     "GEN",
     "NEX",
@@ -30,6 +33,8 @@ pub const GOVERNED: [&str; 7] = [
     "AUR",
     "poe-mining",
     "staking",
+    "flux-controller",
+    "aurum-reserve",
 ];
 
 /// One step of a deployment.
@@ -72,13 +77,76 @@ pub fn contract(label: &str) -> String {
 pub(crate) struct PlanInput<'a> {
     pub deployer: &'a str,
     pub owner_salary_recipient: &'a str,
-    pub flx_minter: &'a str,
-    pub aur_minter: &'a str,
     pub reporters: &'a [String],
     pub flx_balances: Vec<(&'a str, cosmwasm_std::Uint128)>,
     pub params: &'a poe_interface::poe_mining::PoeParams,
     pub staking: &'a StakingSettings,
     pub governance: &'a GovernanceSettings,
+    pub flux: &'a FluxSettings,
+    pub aurum: &'a AurumSettings,
+}
+
+/// The FLX supply controller of the deployment (FLX's only minter; it mints to the treasury).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FluxSettings {
+    /// Demand weights, band, elasticity, cap and epochs.
+    pub params: FluxParams,
+    /// Names of the usage reporters.
+    pub reporters: Vec<String>,
+}
+
+impl Default for FluxSettings {
+    /// The suite's defaults (the seeds give no values): `U_net = 0.5·gas + 0.3·fee +
+    /// 0.2·queue/1000` with inputs normalised so that 1 is the target demand, a band of
+    /// [0.8, 1.2], elasticity 0.5, at most 2 % of the supply per epoch (seed 000
+    /// `max_inflation_rate`), hourly epochs, reports at most an hour old; reporter
+    /// `usage_reporter`.
+    fn default() -> Self {
+        FluxSettings {
+            params: FluxParams {
+                alpha: Decimal::percent(50),
+                beta: Decimal::percent(30),
+                gamma: Decimal::percent(20),
+                expansion_threshold: Decimal::percent(120),
+                contraction_threshold: Decimal::percent(80),
+                elasticity_factor: Decimal::percent(50),
+                max_inflation_rate: Decimal::percent(2),
+                epoch_length_seconds: 3_600,
+                max_report_age_seconds: 3_600,
+            },
+            reporters: vec!["usage_reporter".to_string()],
+        }
+    }
+}
+
+/// The AUR reserve of the deployment (AUR's only minter; buyers pay FLX into the treasury).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AurumSettings {
+    /// FLX base units per AUR base unit.
+    pub price: Decimal,
+    /// AUR base units per gram of gold.
+    pub aur_per_gram: Uint128,
+    /// Reserve value / supply kept (>= 1, seed 000 `aurum_gold_backing_ratio`).
+    pub backing_ratio: Decimal,
+    /// Minting halts when the latest attestation is older, seconds.
+    pub max_attestation_age_seconds: u64,
+    /// Names of the custodians.
+    pub custodians: Vec<String>,
+}
+
+impl Default for AurumSettings {
+    /// 50 FLX per AUR (the suite's; the chain has no gold price), one AUR per gram (seed 001
+    /// "gold-backed 1:1"), backing ratio 1.0, attestations valid for a day, custodian
+    /// `custodian`.
+    fn default() -> Self {
+        AurumSettings {
+            price: Decimal::from_ratio(50u64, 1u64),
+            aur_per_gram: Uint128::new(1_000_000),
+            backing_ratio: Decimal::one(),
+            max_attestation_age_seconds: 24 * 3_600,
+            custodians: vec!["custodian".to_string()],
+        }
+    }
 }
 
 /// The staking pools of the deployment: one per suite token, staking the token and paying its
@@ -184,9 +252,9 @@ fn execute(label: &str, msg: &impl Serialize) -> AnyResult<DeployStep> {
 
 /// The suite's deployment in dependency order:
 /// 1. treasury; GEN (no minter, 100,000 GEN allocated 50/20/15/10/5 % to the five genesis
-///    buckets of seed 001); NEX (minter: the deployer, for now); FLX (minter `flx_minter`,
-///    initial balances); AUR (minter `aur_minter`); PoE mining; then NEX's minter becomes PoE
-///    mining, its only minter;
+///    buckets of seed 001); NEX, FLX (initial balances) and AUR, each with the deployer as minter
+///    for now; PoE mining, the FLX supply controller and the AUR reserve; then each token's
+///    minter becomes its only minter: NEX PoE mining, FLX the controller, AUR the reserve;
 /// 2. staking with a pool per token (tiers GEN 10, AUR 5, NEX 3, FLX 1; rewards in FLX);
 ///    governance (deposits in GEN, power from staking, forfeits to the treasury);
 /// 3. the hand-over: every contract of [`GOVERNED`] offers its cw-ownable ownership to
@@ -228,8 +296,18 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
         params: input.params.clone(),
     };
     let deployer = use_account(input.deployer);
-    let flx_minter = use_account(input.flx_minter);
-    let aur_minter = use_account(input.aur_minter);
+    let flux_reporters: Vec<String> = input
+        .flux
+        .reporters
+        .iter()
+        .map(|r| use_account(r))
+        .collect();
+    let custodians: Vec<String> = input
+        .aurum
+        .custodians
+        .iter()
+        .map(|c| use_account(c))
+        .collect();
     let guardian = input.governance.guardian.as_deref().map(&mut use_account);
     let mut steps = vec![
         instantiate(
@@ -245,25 +323,65 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
         instantiate(
             "NEX",
             TOKEN_CODE,
-            &token_msg("Nexus", "NEX", vec![], Some(deployer)),
+            &token_msg("Nexus", "NEX", vec![], Some(deployer.clone())),
         )?,
         instantiate(
             "FLX",
             TOKEN_CODE,
-            &token_msg("Flux", "FLX", flx_balances, Some(flx_minter)),
+            &token_msg("Flux", "FLX", flx_balances, Some(deployer.clone())),
         )?,
         instantiate(
             "AUR",
             TOKEN_CODE,
-            &token_msg("Aurum", "AUR", vec![], Some(aur_minter)),
+            &token_msg("Aurum", "AUR", vec![], Some(deployer.clone())),
         )?,
         instantiate("poe-mining", POE_MINING_CODE, &poe_msg)?,
-        DeployStep::Execute {
-            contract: contract("NEX"),
-            msg: serde_json::to_value(token::ExecuteMsg::UpdateMinter {
+        instantiate(
+            "flux-controller",
+            FLUX_CONTROLLER_CODE,
+            &flux_controller::InstantiateMsg {
+                owner: None,
+                flx_token: contract("FLX"),
+                mint_recipient: contract("treasury"),
+                reporters: flux_reporters,
+                params: input.flux.params.clone(),
+            },
+        )?,
+        instantiate(
+            "aurum-reserve",
+            AURUM_RESERVE_CODE,
+            &aurum_reserve::InstantiateMsg {
+                owner: None,
+                aur_token: contract("AUR"),
+                payment_asset: treasury::AssetInfo::Cw20 {
+                    contract_addr: contract("FLX"),
+                },
+                price: input.aurum.price,
+                treasury: contract("treasury"),
+                aur_per_gram: input.aurum.aur_per_gram,
+                backing_ratio: input.aurum.backing_ratio,
+                max_attestation_age_seconds: input.aurum.max_attestation_age_seconds,
+                custodians,
+            },
+        )?,
+        execute(
+            "NEX",
+            &token::ExecuteMsg::UpdateMinter {
                 new_minter: Some(contract("poe-mining")),
-            })?,
-        },
+            },
+        )?,
+        execute(
+            "FLX",
+            &token::ExecuteMsg::UpdateMinter {
+                new_minter: Some(contract("flux-controller")),
+            },
+        )?,
+        execute(
+            "AUR",
+            &token::ExecuteMsg::UpdateMinter {
+                new_minter: Some(contract("aurum-reserve")),
+            },
+        )?,
         instantiate(
             "staking",
             STAKING_CODE,

@@ -15,12 +15,13 @@ use poe_math::salary::OwnerSalaryPolicy;
 use poe_math::weight::MinerWeightParams;
 
 use crate::plan::{
-    build_plan, resolve, DeployPlan, DeployStep, GovernanceSettings, PlanInput, StakingSettings,
-    GOVERNANCE_CODE, POE_MINING_CODE, STAKING_CODE, TOKEN_CODE, TREASURY_CODE,
+    build_plan, resolve, AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings,
+    PlanInput, StakingSettings, AURUM_RESERVE_CODE, FLUX_CONTROLLER_CODE, GOVERNANCE_CODE,
+    POE_MINING_CODE, STAKING_CODE, TOKEN_CODE, TREASURY_CODE,
 };
 use crate::{
-    tokens, GovernanceHandle, PoeHandle, SharedApp, StakingHandle, SuiteApp, TokenHandle,
-    TreasuryHandle,
+    tokens, AurumHandle, FluxHandle, GovernanceHandle, PoeHandle, SharedApp, StakingHandle,
+    SuiteApp, TokenHandle, TreasuryHandle,
 };
 use poe_interface::governance::VoteOption;
 
@@ -107,6 +108,28 @@ fn governance_contract() -> Box<dyn Contract<Empty>> {
     )
 }
 
+fn flux_controller_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_flux_controller::contract::execute,
+            poe_flux_controller::contract::instantiate,
+            poe_flux_controller::contract::query,
+        )
+        .with_migrate(poe_flux_controller::contract::migrate),
+    )
+}
+
+fn aurum_reserve_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_aurum_reserve::contract::execute,
+            poe_aurum_reserve::contract::instantiate,
+            poe_aurum_reserve::contract::query,
+        )
+        .with_migrate(poe_aurum_reserve::contract::migrate),
+    )
+}
+
 /// Builds a [`Suite`]: parameters, reporters, FLX balances, and who holds which role. Every
 /// address is `app.api().addr_make(name)` of a name given here.
 #[derive(Clone, Debug)]
@@ -116,11 +139,11 @@ pub struct SuiteBuilder {
     flx_balances: BTreeMap<String, Uint128>,
     deployer: String,
     owner_salary_recipient: String,
-    flx_minter: String,
-    aur_minter: String,
     start_time: Option<Timestamp>,
     staking: StakingSettings,
     governance: GovernanceSettings,
+    flux: FluxSettings,
+    aurum: AurumSettings,
 }
 
 impl Default for SuiteBuilder {
@@ -131,8 +154,9 @@ impl Default for SuiteBuilder {
 
 impl SuiteBuilder {
     /// The seeds' parameters ([`default_params`]), no reporter, no FLX balance; the deployer is
-    /// `"deployer"`, the salary recipient `"owner_salary"`, the FLX and AUR minters `"flx_minter"`
-    /// and `"aur_minter"`; the chain starts at cw-multi-test's default block time.
+    /// `"deployer"`, the salary recipient `"owner_salary"`; staking, governance, the FLX
+    /// controller and the AUR reserve with their defaults; the chain starts at cw-multi-test's
+    /// default block time.
     pub fn new() -> Self {
         SuiteBuilder {
             params: default_params(),
@@ -140,11 +164,11 @@ impl SuiteBuilder {
             flx_balances: BTreeMap::new(),
             deployer: "deployer".to_string(),
             owner_salary_recipient: "owner_salary".to_string(),
-            flx_minter: "flx_minter".to_string(),
-            aur_minter: "aur_minter".to_string(),
             start_time: None,
             staking: StakingSettings::default(),
             governance: GovernanceSettings::default(),
+            flux: FluxSettings::default(),
+            aurum: AurumSettings::default(),
         }
     }
 
@@ -242,15 +266,15 @@ impl SuiteBuilder {
         self
     }
 
-    /// The FLX minter's name (until the FLX supply controller takes the role).
-    pub fn with_flx_minter(mut self, name: &str) -> Self {
-        self.flx_minter = name.to_string();
+    /// The FLX supply controller's settings ([`FluxSettings::default`] unless set).
+    pub fn with_flux(mut self, flux: FluxSettings) -> Self {
+        self.flux = flux;
         self
     }
 
-    /// The AUR minter's name (until the AUR reserve contract takes the role).
-    pub fn with_aur_minter(mut self, name: &str) -> Self {
-        self.aur_minter = name.to_string();
+    /// The AUR reserve's settings ([`AurumSettings::default`] unless set).
+    pub fn with_aurum(mut self, aurum: AurumSettings) -> Self {
+        self.aurum = aurum;
         self
     }
 
@@ -283,13 +307,13 @@ impl SuiteBuilder {
         build_plan(PlanInput {
             deployer: &self.deployer,
             owner_salary_recipient: &self.owner_salary_recipient,
-            flx_minter: &self.flx_minter,
-            aur_minter: &self.aur_minter,
             reporters: &self.reporters,
             flx_balances,
             params: &self.params,
             staking: &self.staking,
             governance: &self.governance,
+            flux: &self.flux,
+            aurum: &self.aurum,
         })
     }
 
@@ -313,8 +337,6 @@ impl SuiteBuilder {
         let addr = |app: &SuiteApp, name: &str| app.api().addr_make(name);
         let deployer = addr(&app, &self.deployer);
         let owner_salary_recipient = addr(&app, &self.owner_salary_recipient);
-        let flx_minter = addr(&app, &self.flx_minter);
-        let aur_minter = addr(&app, &self.aur_minter);
         let reporters: Vec<Addr> = self.reporters.iter().map(|r| addr(&app, r)).collect();
         let genesis_accounts: Vec<Addr> = GenesisAllocation::split(gen_total_supply())
             .context("genesis allocation")?
@@ -331,6 +353,11 @@ impl SuiteBuilder {
         codes.insert(POE_MINING_CODE, app.store_code(poe_mining_contract()));
         codes.insert(STAKING_CODE, app.store_code(staking_contract()));
         codes.insert(GOVERNANCE_CODE, app.store_code(governance_contract()));
+        codes.insert(
+            FLUX_CONTROLLER_CODE,
+            app.store_code(flux_controller_contract()),
+        );
+        codes.insert(AURUM_RESERVE_CODE, app.store_code(aurum_reserve_contract()));
         let mut contracts: BTreeMap<String, Addr> = BTreeMap::new();
         for step in &plan.steps {
             let account = |name: &str| Some(app.api().addr_make(name).to_string());
@@ -403,6 +430,7 @@ impl SuiteBuilder {
             get("poe-mining")?,
         );
         let (staking, governance) = (get("staking")?, get("governance")?);
+        let (flux, aurum) = (get("flux-controller")?, get("aurum-reserve")?);
         let guardian = self.governance.guardian.as_deref().map(|g| addr(&app, g));
 
         let app: SharedApp = Rc::new(RefCell::new(app));
@@ -418,8 +446,6 @@ impl SuiteBuilder {
             owner: governance.clone(),
             guardian,
             owner_salary_recipient,
-            flx_minter,
-            aur_minter,
             reporters,
             gen: TokenHandle::new(app.clone(), gen, "GEN"),
             nex: TokenHandle::new(app.clone(), nex, "NEX"),
@@ -429,6 +455,8 @@ impl SuiteBuilder {
             poe: PoeHandle::new(app.clone(), poe, flx),
             staking: StakingHandle::new(app.clone(), staking),
             governance: GovernanceHandle::new(app.clone(), governance),
+            flux: FluxHandle::new(app.clone(), flux),
+            aurum: AurumHandle::new(app.clone(), aurum),
             app,
         })
     }
@@ -458,10 +486,6 @@ pub struct Suite {
     pub emergency_reserve: Addr,
     /// Receives the owner salary from PoE mining.
     pub owner_salary_recipient: Addr,
-    /// FLX's minter.
-    pub flx_minter: Addr,
-    /// AUR's minter.
-    pub aur_minter: Addr,
     /// The initial reporter allow-list of PoE mining.
     pub reporters: Vec<Addr>,
     /// Genesis (GEN): fixed supply, no minter.
@@ -480,6 +504,10 @@ pub struct Suite {
     pub staking: StakingHandle,
     /// Governance: owns every other contract.
     pub governance: GovernanceHandle,
+    /// The FLX supply controller: FLX's only minter.
+    pub flux: FluxHandle,
+    /// The AUR reserve: AUR's only minter, against attested gold.
+    pub aurum: AurumHandle,
 }
 
 impl Suite {
@@ -588,6 +616,8 @@ impl Suite {
             ("poe-mining", self.poe.addr.clone()),
             ("staking", self.staking.addr.clone()),
             ("governance", self.governance.addr.clone()),
+            ("flux-controller", self.flux.addr.clone()),
+            ("aurum-reserve", self.aurum.addr.clone()),
         ]
     }
 
