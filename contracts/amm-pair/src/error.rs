@@ -126,7 +126,9 @@ pub enum ContractError {
 
     /// A swap whose spread (against the pool's price, or the trader's `belief_price`) is above
     /// `max_spread`.
-    #[error("spread above the maximum of {max_spread} (return {return_amount}, spread {spread_amount})")]
+    #[error(
+        "spread above the maximum of {max_spread} (return {return_amount}, spread {spread_amount})"
+    )]
     MaxSpreadExceeded {
         /// The bound applied (the given one or the default).
         max_spread: Decimal,

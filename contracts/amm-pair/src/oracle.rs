@@ -20,7 +20,10 @@ use crate::state::{Config, Observation, PoolState, Ring, OBSERVATIONS, RING};
 /// when `now` is not after the last update or a reserve is zero (before the first deposit).
 ///
 /// Errors: `Math` (not reachable: the products fit a `Uint256`).
-pub fn current_cumulatives(state: &PoolState, now: u64) -> Result<(Uint256, Uint256), ContractError> {
+pub fn current_cumulatives(
+    state: &PoolState,
+    now: u64,
+) -> Result<(Uint256, Uint256), ContractError> {
     let [r0, r1] = state.reserves;
     if now <= state.last_update || r0.is_zero() || r1.is_zero() {
         return Ok((state.price0_cumulative, state.price1_cumulative));
@@ -83,7 +86,12 @@ pub fn record(
 }
 
 /// The `index`-th stored observation, 0 being the oldest.
-fn nth(storage: &dyn Storage, ring: &Ring, capacity: u32, index: u32) -> Result<Observation, ContractError> {
+fn nth(
+    storage: &dyn Storage,
+    ring: &Ring,
+    capacity: u32,
+    index: u32,
+) -> Result<Observation, ContractError> {
     let oldest = (ring.next + capacity - ring.len) % capacity;
     let slot = (oldest + index) % capacity;
     Ok(OBSERVATIONS.load(storage, slot)?)

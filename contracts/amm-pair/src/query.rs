@@ -35,9 +35,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             total_fee_bps: config.fees.total_fee_bps,
             protocol_fee_share: config.fees.protocol_fee_share,
             fee_address: config.fee_address.as_ref().map(|a| a.to_string()),
-            paused_until: config
-                .paused_until
-                .filter(|until| env.block.time < *until),
+            paused_until: config.paused_until.filter(|until| env.block.time < *until),
             observation_capacity: config.observation_capacity,
             observation_count: RING.may_load(deps.storage)?.unwrap_or_default().len,
         })?,

@@ -7,8 +7,8 @@ mod common;
 use common::*;
 use cosmwasm_std::{Decimal, Decimal256, Timestamp, Uint256};
 use cw20::{Cw20QueryMsg, MinterResponse, TokenInfoResponse};
-use poe_amm_pair::msg::{LP_TOKEN_DECIMALS, LP_TOKEN_NAME, LP_TOKEN_SYMBOL};
 use cw_multi_test::Executor;
+use poe_amm_pair::msg::{LP_TOKEN_DECIMALS, LP_TOKEN_NAME, LP_TOKEN_SYMBOL};
 use poe_math::amm::{scaled_price, PRICE_SCALE};
 
 #[test]
@@ -45,9 +45,11 @@ fn instantiation_creates_the_lp_token_minted_only_by_the_pair() {
     assert_eq!(config.protocol_fee_share, protocol_share());
     assert_eq!(config.fee_address, Some(s.treasury.to_string()));
     assert_eq!(config.paused_until, None);
-    assert_eq!((config.observation_capacity, config.observation_count), (360, 0));
-    let ownership: cw_ownable::Ownership<String> =
-        s.query(&s.ab, &QueryMsg::Ownership {}).unwrap();
+    assert_eq!(
+        (config.observation_capacity, config.observation_count),
+        (360, 0)
+    );
+    let ownership: cw_ownable::Ownership<String> = s.query(&s.ab, &QueryMsg::Ownership {}).unwrap();
     assert_eq!(ownership.owner, Some(s.gov.to_string()));
     // an empty pool
     assert_eq!(s.reserves(&s.ab), [0, 0]);
@@ -91,7 +93,14 @@ fn a_later_deposit_takes_only_what_its_share_is_worth() {
     // S = floor(sqrt(2e18)) = 1,414,213,562
     assert_eq!(s.total_share(&ab), 1_414_213_562);
     let res = s
-        .provide_with(&bob, &ab, [100_000, 300_000], Some(Decimal::percent(50)), Some(141_421), None)
+        .provide_with(
+            &bob,
+            &ab,
+            [100_000, 300_000],
+            Some(Decimal::percent(50)),
+            Some(141_421),
+            None,
+        )
         .unwrap();
     // share = min(floor(141,421.36), floor(212,132.03)) = 141,421
     // used = ceil(141,421 · 1e9 / S) = 100,000 and ceil(141,421 · 2e9 / S) = 200,000
@@ -99,11 +108,21 @@ fn a_later_deposit_takes_only_what_its_share_is_worth() {
     assert_eq!(s.reserves(&ab), [1_000_100_000, 2_000_200_000]);
     assert_eq!(s.balance(&cw20(&s.aaa), &bob), START - 100_000);
     assert_eq!(s.balance(&cw20(&s.bbb), &bob), START - 200_000);
-    assert_eq!(attr(&res, &ab.addr, "refunded"), format!("0{}, 100000{}", s.aaa, s.bbb));
+    assert_eq!(
+        attr(&res, &ab.addr, "refunded"),
+        format!("0{}, 100000{}", s.aaa, s.bbb)
+    );
     // the deposit for a receiver
     let carol = s.carol.clone();
-    s.provide_with(&bob, &ab, [1_000_000, 2_000_000], None, None, Some(carol.to_string()))
-        .unwrap();
+    s.provide_with(
+        &bob,
+        &ab,
+        [1_000_000, 2_000_000],
+        None,
+        None,
+        Some(carol.to_string()),
+    )
+    .unwrap();
     assert_eq!(s.lp_balance(&ab, &bob), 141_421);
     assert!(s.lp_balance(&ab, &carol) > 1_414_213_562 - 1_000);
 }
@@ -127,8 +146,14 @@ fn a_cw20_swap_pays_what_the_simulation_says_and_the_protocol_fee() {
     assert_eq!(s.balance(&cw20(&s.bbb), &alice), START + 1_992_006);
     assert_eq!(s.balance(&cw20(&s.aaa), &alice), START - 1_000_000);
     assert_eq!(s.balance(&cw20(&s.bbb), &treasury), 1_199);
-    assert_eq!(s.reserves(&ab), [1_001_000_000, 2_000_000_000 - 1_992_006 - 1_199]);
-    assert_eq!(s.balance(&cw20(&s.bbb), &ab.addr), 2_000_000_000 - 1_992_006 - 1_199);
+    assert_eq!(
+        s.reserves(&ab),
+        [1_001_000_000, 2_000_000_000 - 1_992_006 - 1_199]
+    );
+    assert_eq!(
+        s.balance(&cw20(&s.bbb), &ab.addr),
+        2_000_000_000 - 1_992_006 - 1_199
+    );
     let attrs = wasm_attrs(&res, &ab.addr);
     for (k, v) in [
         ("action", "swap".to_string()),
@@ -152,7 +177,12 @@ fn a_cw20_swap_pays_what_the_simulation_says_and_the_protocol_fee() {
 #[test]
 fn native_swaps_both_ways_and_to_a_receiver() {
     let mut s = Suite::seeded();
-    let (alice, bob, an, treasury) = (s.alice.clone(), s.bob.clone(), s.an.clone(), s.treasury.clone());
+    let (alice, bob, an, treasury) = (
+        s.alice.clone(),
+        s.bob.clone(),
+        s.an.clone(),
+        s.treasury.clone(),
+    );
     // native -> cw20, paid to bob
     let sim = s.simulate(&an, 1, 2_000_000).unwrap();
     let bounds = Bounds {
@@ -161,8 +191,14 @@ fn native_swaps_both_ways_and_to_a_receiver() {
     };
     s.swap(&alice, &an, 1, 2_000_000, &bounds).unwrap();
     assert_eq!(s.balance(&native(DENOM), &alice), START - 2_000_000);
-    assert_eq!(s.balance(&cw20(&s.aaa), &bob), START + sim.return_amount.u128());
-    assert_eq!(s.balance(&cw20(&s.aaa), &treasury), sim.protocol_fee_amount.u128());
+    assert_eq!(
+        s.balance(&cw20(&s.aaa), &bob),
+        START + sim.return_amount.u128()
+    );
+    assert_eq!(
+        s.balance(&cw20(&s.aaa), &treasury),
+        sim.protocol_fee_amount.u128()
+    );
     // cw20 -> native
     let sim = s.simulate(&an, 0, 3_000_000).unwrap();
     s.swap(&alice, &an, 0, 3_000_000, &Bounds::any()).unwrap();
@@ -170,7 +206,10 @@ fn native_swaps_both_ways_and_to_a_receiver() {
         s.balance(&native(DENOM), &alice),
         START - 2_000_000 + sim.return_amount.u128()
     );
-    assert_eq!(s.balance(&native(DENOM), &treasury), sim.protocol_fee_amount.u128());
+    assert_eq!(
+        s.balance(&native(DENOM), &treasury),
+        sim.protocol_fee_amount.u128()
+    );
     let r = s.reserves(&an);
     assert_eq!(s.balance(&native(DENOM), &an.addr), r[1]);
     assert_eq!(s.balance(&cw20(&s.aaa), &an.addr), r[0]);
@@ -185,7 +224,8 @@ fn a_reverse_simulation_gives_the_smallest_offer_and_execution_matches_it() {
     let less = s.simulate(&ab, 0, rev.offer_amount.u128() - 1).unwrap();
     assert!(less.return_amount.u128() < 5_000_000);
     let before = s.balance(&cw20(&s.bbb), &alice);
-    s.swap(&alice, &ab, 0, rev.offer_amount.u128(), &Bounds::any()).unwrap();
+    s.swap(&alice, &ab, 0, rev.offer_amount.u128(), &Bounds::any())
+        .unwrap();
     assert_eq!(
         s.balance(&cw20(&s.bbb), &alice) - before,
         rev.return_amount.u128()
@@ -200,10 +240,7 @@ fn a_withdrawal_burns_the_shares_and_pays_rounded_down() {
     let (carol, ab) = (s.carol.clone(), s.ab.clone());
     let total = s.total_share(&ab);
     let share = 414_213_562u128;
-    let expected = [
-        share * 1_000_000_000 / total,
-        share * 2_000_000_000 / total,
-    ];
+    let expected = [share * 1_000_000_000 / total, share * 2_000_000_000 / total];
     let res = s.withdraw(&carol, &ab, share, Some(expected)).unwrap();
     assert_eq!(s.lp_balance(&ab, &carol), total - 1_000 - share);
     assert_eq!(s.lp_supply(&ab), total - share);
@@ -261,10 +298,12 @@ fn the_twap_averages_the_price_over_the_window_and_refuses_uncovered_windows() {
     let err = s.twap(&ab, 10).unwrap_err().to_string();
     assert!(err.contains("observations cover the last 0 s"), "{err}");
     let t0 = s.now();
-    s.provide(&carol, &ab, [1_000_000_000, 2_000_000_000]).unwrap();
+    s.provide(&carol, &ab, [1_000_000_000, 2_000_000_000])
+        .unwrap();
     s.advance(100, 1);
     // price 2 for 100 s, then a swap moves it
-    s.swap(&alice, &ab, 0, 1_000_000_000, &Bounds::any()).unwrap();
+    s.swap(&alice, &ab, 0, 1_000_000_000, &Bounds::any())
+        .unwrap();
     let r = s.reserves(&ab);
     let p0 = scaled_price(u(r[0]), u(r[1])).unwrap();
     let p1 = scaled_price(u(r[1]), u(r[0])).unwrap();
@@ -273,7 +312,10 @@ fn the_twap_averages_the_price_over_the_window_and_refuses_uncovered_windows() {
     let two = Uint256::from(2 * PRICE_SCALE);
     let half = Uint256::from(PRICE_SCALE / 2);
     let avg = |a: Uint256, b: Uint256, secs_a: u64, secs_b: u64| {
-        Decimal256::new((a * Uint256::from(secs_a) + b * Uint256::from(secs_b)) / Uint256::from(secs_a + secs_b))
+        Decimal256::new(
+            (a * Uint256::from(secs_a) + b * Uint256::from(secs_b))
+                / Uint256::from(secs_a + secs_b),
+        )
     };
     // the whole history
     let t = s.twap(&ab, 400).unwrap();
@@ -341,7 +383,8 @@ fn the_observation_ring_keeps_the_newest_and_the_covered_window_moves() {
     let mut s = Suite::with_capacity(3);
     let (alice, carol, ab) = (s.alice.clone(), s.carol.clone(), s.ab.clone());
     let t0 = s.now();
-    s.provide(&carol, &ab, [1_000_000_000, 1_000_000_000]).unwrap();
+    s.provide(&carol, &ab, [1_000_000_000, 1_000_000_000])
+        .unwrap();
     for _ in 0..4 {
         s.advance(10, 1);
         s.swap(&alice, &ab, 0, 1_000_000, &Bounds::any()).unwrap();
@@ -395,8 +438,15 @@ fn a_transfer_burn_token_is_measured_on_arrival() {
 #[test]
 fn a_paused_pair_refuses_swaps_and_deposits_but_lets_providers_leave() {
     let mut s = Suite::seeded();
-    let (gov, alice, carol, ab) = (s.gov.clone(), s.alice.clone(), s.carol.clone(), s.ab.clone());
-    let res = s.exec(&gov, &ab, &ExecuteMsg::Pause { until: None }, &[]).unwrap();
+    let (gov, alice, carol, ab) = (
+        s.gov.clone(),
+        s.alice.clone(),
+        s.carol.clone(),
+        s.ab.clone(),
+    );
+    let res = s
+        .exec(&gov, &ab, &ExecuteMsg::Pause { until: None }, &[])
+        .unwrap();
     assert_eq!(attr(&res, &ab.addr, "until"), "indefinite");
     let forever = Timestamp::from_nanos(u64::MAX);
     assert_eq!(s.config(&ab).paused_until, Some(forever));
@@ -411,7 +461,8 @@ fn a_paused_pair_refuses_swaps_and_deposits_but_lets_providers_leave() {
     s.swap(&alice, &ab, 0, 1_000, &Bounds::any()).unwrap();
     // a timed pause ends by itself
     let until = Timestamp::from_seconds(s.now() + 100);
-    s.exec(&gov, &ab, &ExecuteMsg::Pause { until: Some(until) }, &[]).unwrap();
+    s.exec(&gov, &ab, &ExecuteMsg::Pause { until: Some(until) }, &[])
+        .unwrap();
     s.assert_rejected(ContractError::Paused { until }, |s| {
         s.swap(&alice, &ab, 0, 1_000, &Bounds::any())
     });
@@ -469,7 +520,8 @@ fn the_spread_bounds_pass_when_met() {
     let mut s = Suite::seeded();
     let (alice, ab) = (s.alice.clone(), s.ab.clone());
     // a small swap passes the default 0.5 % bound
-    s.swap(&alice, &ab, 0, 1_000_000, &Bounds::default()).unwrap();
+    s.swap(&alice, &ab, 0, 1_000_000, &Bounds::default())
+        .unwrap();
     // a belief price the pool beats, a minimum it meets, a deadline not yet passed
     let sim = s.simulate(&ab, 0, 1_000_000).unwrap();
     let bounds = Bounds {

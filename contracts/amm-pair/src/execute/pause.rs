@@ -32,12 +32,14 @@ pub fn pause(
     let mut config = CONFIG.load(deps.storage)?;
     config.paused_until = Some(until.unwrap_or(Timestamp::from_nanos(u64::MAX)));
     CONFIG.save(deps.storage, &config)?;
-    Ok(Response::new().add_attribute("action", "pause").add_attribute(
-        "until",
-        until
-            .map(|u| u.seconds().to_string())
-            .unwrap_or_else(|| "indefinite".to_string()),
-    ))
+    Ok(Response::new()
+        .add_attribute("action", "pause")
+        .add_attribute(
+            "until",
+            until
+                .map(|u| u.seconds().to_string())
+                .unwrap_or_else(|| "indefinite".to_string()),
+        ))
 }
 
 /// Owner only: ends a running pause now.

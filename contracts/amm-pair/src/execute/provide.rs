@@ -61,9 +61,10 @@ pub fn provide_liquidity(
     }
     // native parts: exactly the declared amounts, nothing else
     for coin in &info.funds {
-        let declared = config.asset_infos.iter().position(
-            |a| matches!(a, AssetInfo::NativeToken { denom } if *denom == coin.denom),
-        );
+        let declared = config
+            .asset_infos
+            .iter()
+            .position(|a| matches!(a, AssetInfo::NativeToken { denom } if *denom == coin.denom));
         if declared.is_none() {
             return Err(ContractError::UnexpectedFunds {
                 denom: coin.denom.clone(),
@@ -226,7 +227,11 @@ pub fn complete_deposit(
 
     let mut res = Response::new().add_message(mint(&lp_token, &receiver, provision.share)?);
     if !provision.locked_share.is_zero() {
-        res = res.add_message(mint(&lp_token, &env.contract.address, provision.locked_share)?);
+        res = res.add_message(mint(
+            &lp_token,
+            &env.contract.address,
+            provision.locked_share,
+        )?);
     }
     for (i, asset) in config.asset_infos.iter().enumerate() {
         res = res.add_messages(pay(asset, provision.refunds[i], &depositor)?);

@@ -324,7 +324,12 @@ impl Suite {
         self.exec(who, pair, &msg, &funds)
     }
 
-    pub fn provide(&mut self, who: &Addr, pair: &Pair, amounts: [u128; 2]) -> AnyResult<AppResponse> {
+    pub fn provide(
+        &mut self,
+        who: &Addr,
+        pair: &Pair,
+        amounts: [u128; 2],
+    ) -> AnyResult<AppResponse> {
         self.provide_with(who, pair, amounts, None, None, None)
     }
 
@@ -348,7 +353,13 @@ impl Suite {
                     to: bounds.to.clone(),
                     deadline: bounds.deadline,
                 };
-                self.send(who, &Addr::unchecked(contract_addr), &pair.addr, amount, &hook)
+                self.send(
+                    who,
+                    &Addr::unchecked(contract_addr),
+                    &pair.addr,
+                    amount,
+                    &hook,
+                )
             }
             AssetInfo::NativeToken { denom } => {
                 let msg = ExecuteMsg::Swap {
@@ -402,7 +413,11 @@ impl Suite {
         self.send(who, &lp, &pair.addr, share, &hook)
     }
 
-    pub fn query<T: serde::de::DeserializeOwned>(&self, pair: &Pair, msg: &QueryMsg) -> AnyResult<T> {
+    pub fn query<T: serde::de::DeserializeOwned>(
+        &self,
+        pair: &Pair,
+        msg: &QueryMsg,
+    ) -> AnyResult<T> {
         Ok(self.app.wrap().query_wasm_smart(&pair.addr, msg)?)
     }
 
@@ -420,10 +435,16 @@ impl Suite {
     }
 
     pub fn config(&self, pair: &Pair) -> ConfigResponse {
-        self.query(pair, &QueryMsg::Config {}).expect("config answers")
+        self.query(pair, &QueryMsg::Config {})
+            .expect("config answers")
     }
 
-    pub fn simulate(&self, pair: &Pair, offer: usize, amount: u128) -> AnyResult<SimulationResponse> {
+    pub fn simulate(
+        &self,
+        pair: &Pair,
+        offer: usize,
+        amount: u128,
+    ) -> AnyResult<SimulationResponse> {
         self.query(
             pair,
             &QueryMsg::Simulation {
@@ -432,7 +453,12 @@ impl Suite {
         )
     }
 
-    pub fn reverse(&self, pair: &Pair, ask: usize, amount: u128) -> AnyResult<ReverseSimulationResponse> {
+    pub fn reverse(
+        &self,
+        pair: &Pair,
+        ask: usize,
+        amount: u128,
+    ) -> AnyResult<ReverseSimulationResponse> {
         self.query(
             pair,
             &QueryMsg::ReverseSimulation {
@@ -453,7 +479,9 @@ impl Suite {
     /// `who`'s balance of `asset`.
     pub fn balance(&self, asset: &AssetInfo, who: &Addr) -> u128 {
         match asset {
-            AssetInfo::Token { contract_addr } => self.cw20_balance(&Addr::unchecked(contract_addr), who),
+            AssetInfo::Token { contract_addr } => {
+                self.cw20_balance(&Addr::unchecked(contract_addr), who)
+            }
             AssetInfo::NativeToken { denom } => self
                 .app
                 .wrap()
@@ -495,7 +523,11 @@ impl Suite {
     /// denom: if this is unchanged, nothing moved.
     pub fn snapshot(&self) -> (Vec<Vec<Record>>, Vec<u128>) {
         let pairs = [&self.ab, &self.an];
-        let mut accounts = vec![self.gov.clone(), self.treasury.clone(), self.factory.clone()];
+        let mut accounts = vec![
+            self.gov.clone(),
+            self.treasury.clone(),
+            self.factory.clone(),
+        ];
         accounts.extend(self.users());
         accounts.extend(pairs.iter().map(|p| p.addr.clone()));
         let mut assets = vec![
@@ -514,7 +546,10 @@ impl Suite {
             }
         }
         (
-            pairs.iter().map(|p| self.app.dump_wasm_raw(&p.addr)).collect(),
+            pairs
+                .iter()
+                .map(|p| self.app.dump_wasm_raw(&p.addr))
+                .collect(),
             balances,
         )
     }
@@ -536,8 +571,10 @@ impl Suite {
     pub fn seeded() -> Self {
         let mut s = Suite::new();
         let (carol, ab, an) = (s.carol.clone(), s.ab.clone(), s.an.clone());
-        s.provide(&carol, &ab, [1_000_000_000, 2_000_000_000]).expect("seed AB");
-        s.provide(&carol, &an, [1_000_000_000, 500_000_000]).expect("seed AN");
+        s.provide(&carol, &ab, [1_000_000_000, 2_000_000_000])
+            .expect("seed AB");
+        s.provide(&carol, &an, [1_000_000_000, 500_000_000])
+            .expect("seed AN");
         s.advance(5, 1);
         s
     }
