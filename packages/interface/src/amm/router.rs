@@ -34,7 +34,8 @@ pub enum ExecuteMsg {
     /// Swaps the attached native funds (exactly one coin, the first hop's offer denom) along
     /// `operations`.
     ExecuteSwapOperations {
-        /// 1..=[`MAX_SWAP_OPERATIONS`] hops, each offering what the previous one asked.
+        /// 1..=[`MAX_SWAP_OPERATIONS`] hops, each offering what the previous one asked, each
+        /// through a different pair.
         operations: Vec<SwapOperation>,
         /// Refuses the route when the receiver gets less of the last asked asset.
         minimum_receive: Option<Uint128>,
