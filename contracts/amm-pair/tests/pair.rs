@@ -533,3 +533,26 @@ fn the_spread_bounds_pass_when_met() {
     };
     s.swap(&alice, &ab, 0, 1_000_000, &bounds).unwrap();
 }
+
+#[test]
+fn a_native_native_pair_works_without_any_cw20() {
+    let mut s = Suite::new();
+    let (alice, bob) = (s.alice.clone(), s.bob.clone());
+    let pair = s
+        .create_pair([native(DENOM), native(OTHER_DENOM)], 10)
+        .unwrap();
+    // no pull, no reply: one response
+    let res = s.provide(&alice, &pair, [9_000_000, 4_000_000]).unwrap();
+    assert_eq!(attr(&res, &pair.addr, "action"), "provide_liquidity");
+    assert_eq!(s.lp_balance(&pair, &alice), 6_000_000 - 1_000);
+    let sim = s.simulate(&pair, 1, 40_000).unwrap();
+    s.swap(&bob, &pair, 1, 40_000, &Bounds::any()).unwrap();
+    assert_eq!(
+        s.balance(&native(DENOM), &bob),
+        START + sim.return_amount.u128()
+    );
+    s.withdraw(&alice, &pair, 1_000_000, None).unwrap();
+    let r = s.reserves(&pair);
+    assert_eq!(s.balance(&native(DENOM), &pair.addr), r[0]);
+    assert_eq!(s.balance(&native(OTHER_DENOM), &pair.addr), r[1]);
+}

@@ -161,3 +161,67 @@ pub struct PairInfo {
     /// The pair's LP token (a `poe-token` instance minted only by the pair).
     pub liquidity_token: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::testing::MockApi;
+
+    #[test]
+    fn denoms_and_addresses_are_checked() {
+        let api = MockApi::default();
+        for ok in [
+            "uatom",
+            "ibc/27394FB092D2ECCD56123C74F36E4C1F926001CEADA9CA97EA622B25F41E5EB2",
+            "factory/osmo1abc/sub.denom-x:y",
+        ] {
+            let info = AssetInfo::NativeToken {
+                denom: ok.to_string(),
+            };
+            assert_eq!(info.check(&api).unwrap(), info);
+        }
+        for bad in ["", "ua", "1atom", "u atom", "uatom!", &"u".repeat(129)] {
+            let info = AssetInfo::NativeToken {
+                denom: bad.to_string(),
+            };
+            assert!(info.check(&api).is_err(), "{bad:?}");
+        }
+        let addr = api.addr_make("token");
+        let info = AssetInfo::Token {
+            contract_addr: addr.to_string(),
+        };
+        assert_eq!(info.check(&api).unwrap(), info);
+        assert!(info.is_token(&addr));
+        assert!(AssetInfo::Token {
+            contract_addr: "Not An Address".to_string()
+        }
+        .check(&api)
+        .is_err());
+    }
+
+    #[test]
+    fn assets_print_and_pay() {
+        let api = MockApi::default();
+        let (token, who) = (api.addr_make("token"), api.addr_make("who"));
+        let asset = AssetInfo::Token {
+            contract_addr: token.to_string(),
+        }
+        .with_amount(Uint128::new(5));
+        assert_eq!(asset.to_string(), format!("5{token}"));
+        assert!(
+            matches!(asset.transfer_msg(&who).unwrap(), CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, .. }) if contract_addr == token.as_str())
+        );
+        let coin = AssetInfo::NativeToken {
+            denom: "uatom".to_string(),
+        }
+        .with_amount(Uint128::new(7));
+        assert_eq!(coin.to_string(), "7uatom");
+        assert_eq!(
+            coin.transfer_msg(&who).unwrap(),
+            CosmosMsg::Bank(BankMsg::Send {
+                to_address: who.to_string(),
+                amount: vec![Coin::new(7u128, "uatom")]
+            })
+        );
+    }
+}

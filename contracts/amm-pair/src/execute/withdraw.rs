@@ -18,7 +18,9 @@ use crate::state::{CONFIG, LP_TOKEN, POOL};
 ///
 /// Errors: [`ContractError::DepositInProgress`], [`ContractError::UnknownAsset`],
 /// [`ContractError::DuplicateAsset`] (in `min_assets_to_receive`), `Math` (`ZeroAmount`,
-/// `ShareExceedsTotal`), [`ContractError::ZeroWithdrawal`], [`ContractError::MinAssetsNotMet`].
+/// `ShareExceedsTotal`), [`ContractError::ZeroWithdrawal`] (a defence only: the first deposit
+/// mints `floor(sqrt(x · y))` and `k / S^2` never falls, so `max(R0, R1) >= S` and one LP unit
+/// always pays at least one base unit of some asset), [`ContractError::MinAssetsNotMet`].
 pub fn withdraw(
     deps: DepsMut,
     env: Env,
