@@ -4,6 +4,7 @@
 //! Conventions: addresses arrive as `String` and are validated by the contract; amounts are
 //! `Uint128` in the token's base units; rates and fractions are `Decimal`; times are seconds.
 
+pub mod amm;
 pub mod aurum_reserve;
 pub mod flux_controller;
 pub mod governance;

@@ -8,6 +8,7 @@
 //! Sources of the formulas are the seed documents in `shared/seeds/` (referred to as "seed 000"
 //! .. "seed 004"); each function names its own.
 
+pub mod amm;
 pub mod aurum;
 pub mod burn;
 pub mod calendar;

@@ -1,0 +1,283 @@
+//! Adversarial inputs to the factory: unauthorized callers, duplicate pairs in either order,
+//! identical assets, a non-token posing as a cw20, invalid denoms, funds where none belong,
+//! out-of-range parameters, a pair code that does not instantiate. Each asserts the exact error
+//! and that the factory's storage did not change.
+
+mod common;
+
+use common::*;
+use cosmwasm_std::{coins, Decimal};
+use cw_multi_test::Executor;
+use cw_ownable::{Action, OwnershipError};
+use cw_utils::PaymentError;
+use poe_math::amm::AmmMathError;
+
+fn update(f: impl FnOnce(&mut ExecuteMsg)) -> ExecuteMsg {
+    let mut msg = ExecuteMsg::UpdateConfig {
+        pair_code_id: None,
+        token_code_id: None,
+        pair_owner: None,
+        fee_address: None,
+        total_fee_bps: None,
+        protocol_fee_share: None,
+        observation_capacity: None,
+    };
+    f(&mut msg);
+    msg
+}
+
+#[test]
+fn only_the_owner_changes_the_parameters() {
+    let mut s = Suite::new();
+    let (alice, treasury) = (s.alice.clone(), s.treasury.clone());
+    for who in [&alice, &treasury] {
+        s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
+            s.exec(
+                who,
+                &update(|m| {
+                    if let ExecuteMsg::UpdateConfig { total_fee_bps, .. } = m {
+                        *total_fee_bps = Some(0);
+                    }
+                }),
+            )
+        });
+        s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
+            s.exec(
+                who,
+                &ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+                    new_owner: who.to_string(),
+                    expiry: None,
+                }),
+            )
+        });
+    }
+}
+
+#[test]
+fn parameters_out_of_range_are_refused() {
+    let mut s = Suite::new();
+    let gov = s.gov.clone();
+    s.assert_rejected(
+        ContractError::Math(AmmMathError::FeeTooHigh {
+            bps: 1_001,
+            max: 1_000,
+        }),
+        |s| {
+            s.exec(
+                &gov,
+                &update(|m| {
+                    if let ExecuteMsg::UpdateConfig { total_fee_bps, .. } = m {
+                        *total_fee_bps = Some(1_001);
+                    }
+                }),
+            )
+        },
+    );
+    s.assert_rejected(
+        ContractError::Math(AmmMathError::FractionAboveOne {
+            name: "protocol_fee_share".to_string(),
+            value: Decimal::percent(120),
+        }),
+        |s| {
+            s.exec(
+                &gov,
+                &update(|m| {
+                    if let ExecuteMsg::UpdateConfig {
+                        protocol_fee_share, ..
+                    } = m
+                    {
+                        *protocol_fee_share = Some(Decimal::percent(120));
+                    }
+                }),
+            )
+        },
+    );
+    s.assert_rejected(
+        ContractError::invalid("observation_capacity", "0 is not in 1..=4096"),
+        |s| {
+            s.exec(
+                &gov,
+                &update(|m| {
+                    if let ExecuteMsg::UpdateConfig {
+                        observation_capacity,
+                        ..
+                    } = m
+                    {
+                        *observation_capacity = Some(0);
+                    }
+                }),
+            )
+        },
+    );
+    s.assert_rejected(
+        ContractError::invalid("pair_code_id", "must be positive"),
+        |s| {
+            s.exec(
+                &gov,
+                &update(|m| {
+                    if let ExecuteMsg::UpdateConfig { pair_code_id, .. } = m {
+                        *pair_code_id = Some(0);
+                    }
+                }),
+            )
+        },
+    );
+    let before = s.snapshot();
+    let err = s
+        .exec(
+            &gov,
+            &update(|m| {
+                if let ExecuteMsg::UpdateConfig { fee_address, .. } = m {
+                    *fee_address = Some("Not An Address".to_string());
+                }
+            }),
+        )
+        .unwrap_err();
+    assert!(matches!(contract_err(&err), ContractError::Std(_)));
+    assert_eq!(s.snapshot(), before);
+}
+
+#[test]
+fn a_pair_exists_once_whatever_the_order() {
+    let mut s = Suite::new();
+    let (alice, bob) = (s.alice.clone(), s.bob.clone());
+    let (a, b) = (cw20(&s.tokens[0]), cw20(&s.tokens[1]));
+    s.create(&alice, [a.clone(), b.clone()]).unwrap();
+    let existing = s.pair([a.clone(), b.clone()]).unwrap().contract_addr;
+    let name = if format!("t:{}", s.tokens[0]) < format!("t:{}", s.tokens[1]) {
+        format!("{}-{}", s.tokens[0], s.tokens[1])
+    } else {
+        format!("{}-{}", s.tokens[1], s.tokens[0])
+    };
+    for (who, assets) in [
+        (&alice, [a.clone(), b.clone()]),
+        (&bob, [b.clone(), a.clone()]),
+    ] {
+        s.assert_rejected(
+            ContractError::PairExists {
+                assets: name.clone(),
+                pair: existing.clone(),
+            },
+            |s| s.create(who, assets),
+        );
+    }
+    // the same for a native pair
+    s.create(&alice, [a.clone(), native(DENOM)]).unwrap();
+    let existing = s.pair([native(DENOM), a.clone()]).unwrap().contract_addr;
+    s.assert_rejected(
+        ContractError::PairExists {
+            assets: format!("{DENOM}-{}", s.tokens[0]),
+            pair: existing,
+        },
+        |s| s.create(&bob, [native(DENOM), a]),
+    );
+}
+
+#[test]
+fn pair_assets_are_checked() {
+    let mut s = Suite::new();
+    let alice = s.alice.clone();
+    let a = cw20(&s.tokens[0]);
+    s.assert_rejected(ContractError::IdenticalAssets, |s| {
+        s.create(&alice, [a.clone(), a.clone()])
+    });
+    s.assert_rejected(ContractError::IdenticalAssets, |s| {
+        s.create(&alice, [native(DENOM), native(DENOM)])
+    });
+    // an account is not a cw20
+    let before = s.snapshot();
+    let err = s.create(&alice, [a.clone(), cw20(&alice)]).unwrap_err();
+    assert!(matches!(
+        contract_err(&err),
+        ContractError::NotCw20 { address, .. } if *address == alice.to_string()
+    ));
+    assert_eq!(s.snapshot(), before);
+    // invalid denoms and addresses
+    for bad in [
+        native("x"),
+        native("1atom"),
+        native("u atom"),
+        cw20(&cosmwasm_std::Addr::unchecked("NotAnAddress")),
+    ] {
+        let err = s.create(&alice, [a.clone(), bad]).unwrap_err();
+        assert!(matches!(contract_err(&err), ContractError::Std(_)));
+        assert_eq!(s.snapshot(), before);
+    }
+    // no funds
+    let factory = s.factory.clone();
+    s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
+        s.app.execute_contract(
+            alice.clone(),
+            factory,
+            &ExecuteMsg::CreatePair {
+                asset_infos: [a.clone(), native(DENOM)],
+            },
+            &coins(10, DENOM),
+        )
+    });
+    // unknown pairs
+    let err = s.pair([a, native(DENOM)]).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!("no pair of {DENOM}-{}", s.tokens[0])),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_pair_code_that_fails_leaves_nothing_registered() {
+    let mut s = Suite::new();
+    let (gov, alice) = (s.gov.clone(), s.alice.clone());
+    // the token code as the pair code: its instantiation fails, the whole message reverts
+    let token_code = s.token_code;
+    s.exec(
+        &gov,
+        &update(|m| {
+            if let ExecuteMsg::UpdateConfig { pair_code_id, .. } = m {
+                *pair_code_id = Some(token_code);
+            }
+        }),
+    )
+    .unwrap();
+    let before = s.snapshot();
+    let (a, b) = (cw20(&s.tokens[0]), cw20(&s.tokens[1]));
+    assert!(s.create(&alice, [a.clone(), b.clone()]).is_err());
+    assert_eq!(s.snapshot(), before);
+    assert!(s.pair([a, b]).is_err());
+    assert_eq!(s.config().pair_count, 0);
+}
+
+#[test]
+fn instantiation_refuses_bad_parameters() {
+    let mut s = Suite::new();
+    let code = s.app.store_code(factory_contract());
+    let alice = s.alice.clone();
+    let msg = |fee: Option<u16>, capacity: Option<u32>| InstantiateMsg {
+        owner: None,
+        pair_code_id: 2,
+        token_code_id: 1,
+        pair_owner: None,
+        fee_address: None,
+        total_fee_bps: fee,
+        protocol_fee_share: None,
+        observation_capacity: capacity,
+    };
+    let err = s
+        .app
+        .instantiate_contract(code, alice.clone(), &msg(Some(5_000), None), &[], "f", None)
+        .unwrap_err();
+    assert_eq!(
+        contract_err(&err),
+        &ContractError::Math(AmmMathError::FeeTooHigh {
+            bps: 5_000,
+            max: 1_000
+        })
+    );
+    let err = s
+        .app
+        .instantiate_contract(code, alice, &msg(None, Some(5_000)), &[], "f", None)
+        .unwrap_err();
+    assert_eq!(
+        contract_err(&err),
+        &ContractError::invalid("observation_capacity", "5000 is not in 1..=4096")
+    );
+}

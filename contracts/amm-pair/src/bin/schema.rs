@@ -1,0 +1,16 @@
+//! Writes `<outdir>/poe-amm-pair.json` (outdir = first argument, default `schema`): the contract's
+//! API for clients and `@cosmwasm/ts-codegen`.
+
+use cosmwasm_schema::generate_api;
+use poe_interface::amm::pair::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    poe_interface::schema::write_api_file(generate_api! {
+        name: "poe-amm-pair",
+        instantiate: InstantiateMsg,
+        execute: ExecuteMsg,
+        query: QueryMsg,
+        migrate: MigrateMsg,
+    })?;
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! Execute handlers, one file per operation, and the checks they share.
+
+pub mod config;
+pub mod instantiate;
+pub mod ownership;
+pub mod pause;
+pub mod provide;
+pub mod receive;
+pub mod swap;
+pub mod withdraw;
+
+use cosmwasm_std::{Addr, CosmosMsg, Env, StdResult, Storage, Uint128};
+use poe_interface::amm::{Asset, AssetInfo};
+
+use crate::error::ContractError;
+use crate::state::{Config, PENDING_DEPOSIT};
+
+/// Reply id of the LP token's instantiation.
+pub const REPLY_INSTANTIATE_LP: u64 = 1;
+/// Reply id of the last cw20 pull of a deposit.
+pub const REPLY_DEPOSIT: u64 = 2;
+
+/// `Paused { until }` while a pause runs.
+pub fn ensure_not_paused(config: &Config, env: &Env) -> Result<(), ContractError> {
+    match config.paused_until {
+        Some(until) if env.block.time < until => Err(ContractError::Paused { until }),
+        _ => Ok(()),
+    }
+}
+
+/// `DepositInProgress` while a deposit's cw20 pulls are running (a token calling back into the
+/// pair in the middle of a `ProvideLiquidity` must not see half-updated state).
+pub fn ensure_no_deposit_in_progress(storage: &dyn Storage) -> Result<(), ContractError> {
+    if PENDING_DEPOSIT.may_load(storage)?.is_some() {
+        return Err(ContractError::DepositInProgress);
+    }
+    Ok(())
+}
+
+/// `DeadlinePassed` when the block time is after `deadline` (seconds).
+pub fn check_deadline(deadline: Option<u64>, env: &Env) -> Result<(), ContractError> {
+    let now = env.block.time.seconds();
+    match deadline {
+        Some(deadline) if now > deadline => Err(ContractError::DeadlinePassed { deadline, now }),
+        _ => Ok(()),
+    }
+}
+
+/// The position of `info` among the pair's assets.
+///
+/// Errors: [`ContractError::UnknownAsset`].
+pub fn asset_index(config: &Config, info: &AssetInfo) -> Result<usize, ContractError> {
+    config
+        .asset_infos
+        .iter()
+        .position(|a| a == info)
+        .ok_or_else(|| ContractError::UnknownAsset {
+            asset: info.to_string(),
+        })
+}
+
+/// Amounts given as a list of assets, in the pair's order: each asset must be the pair's and
+/// appear at most once; missing ones are `None`.
+///
+/// Errors: [`ContractError::UnknownAsset`], [`ContractError::DuplicateAsset`].
+pub fn by_pair_order(
+    config: &Config,
+    assets: &[Asset],
+) -> Result<[Option<Uint128>; 2], ContractError> {
+    let mut amounts = [None, None];
+    for asset in assets {
+        let i = asset_index(config, &asset.info)?;
+        if amounts[i].replace(asset.amount).is_some() {
+            return Err(ContractError::DuplicateAsset {
+                asset: asset.info.to_string(),
+            });
+        }
+    }
+    Ok(amounts)
+}
+
+/// The payment of `amount` of `info` to `recipient`, or nothing for a zero amount (the suite's
+/// token and the bank refuse zero transfers).
+pub fn pay(info: &AssetInfo, amount: Uint128, recipient: &Addr) -> StdResult<Option<CosmosMsg>> {
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    info.with_amount(amount).transfer_msg(recipient).map(Some)
+}
+
+/// `"<amount0><asset0>, <amount1><asset1>"`, for attributes.
+pub fn fmt_amounts(config: &Config, amounts: &[Uint128; 2]) -> String {
+    format!(
+        "{}{}, {}{}",
+        amounts[0], config.asset_infos[0], amounts[1], config.asset_infos[1]
+    )
+}

@@ -1,0 +1,261 @@
+//! `ProvideLiquidity`: native parts arrive as funds; cw20 parts are pulled with `TransferFrom`
+//! and measured in the reply to the last pull (a token with a transfer burn delivers less than
+//! the amount pulled), then the share is minted.
+
+use cosmwasm_std::{
+    to_json_binary, Addr, Decimal, DepsMut, Env, MessageInfo, Response, SubMsg, Uint128, WasmMsg,
+};
+use cw20::Cw20ExecuteMsg;
+use poe_interface::amm::{Asset, AssetInfo};
+use poe_interface::token::ExecuteMsg as TokenExecuteMsg;
+use poe_math::amm::{check_fraction, deposit_within_tolerance, provide as provide_math};
+
+use crate::error::ContractError;
+use crate::execute::{
+    by_pair_order, ensure_no_deposit_in_progress, ensure_not_paused, fmt_amounts, pay,
+    REPLY_DEPOSIT,
+};
+use crate::oracle::{accrue, record};
+use crate::state::{PendingDeposit, CONFIG, LP_TOKEN, PENDING_DEPOSIT, POOL};
+
+/// Checks the deposit and either completes it (no cw20 part) or pulls the cw20 parts, the last
+/// pull with a reply that completes it ([`finish_deposit`]). While pulling, the deposit is kept in
+/// [`PENDING_DEPOSIT`] and every other pool action is refused.
+///
+/// Attributes when pulling: `action=collect_deposit`, `sender`, `receiver`, `assets` (declared).
+///
+/// Errors: [`ContractError::Paused`], [`ContractError::DepositInProgress`],
+/// [`ContractError::InvalidAssetCount`], [`ContractError::UnknownAsset`],
+/// [`ContractError::DuplicateAsset`], [`ContractError::ZeroAmount`],
+/// [`ContractError::FundsMismatch`], [`ContractError::UnexpectedFunds`], `Math` (a tolerance
+/// above 1), `Std` (invalid receiver), and those of [`complete_deposit`].
+pub fn provide_liquidity(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    assets: Vec<Asset>,
+    slippage_tolerance: Option<Decimal>,
+    min_lp_to_receive: Option<Uint128>,
+    receiver: Option<String>,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    ensure_not_paused(&config, &env)?;
+    ensure_no_deposit_in_progress(deps.storage)?;
+    if let Some(tolerance) = slippage_tolerance {
+        check_fraction("slippage_tolerance", tolerance)?;
+    }
+    if assets.len() != 2 {
+        return Err(ContractError::InvalidAssetCount {
+            count: assets.len(),
+        });
+    }
+    let [Some(d0), Some(d1)] = by_pair_order(&config, &assets)? else {
+        // two assets, both the pair's, none twice: both are present
+        return Err(ContractError::InvalidAssetCount {
+            count: assets.len(),
+        });
+    };
+    let deposits = [d0, d1];
+    if deposits.iter().any(Uint128::is_zero) {
+        return Err(ContractError::ZeroAmount);
+    }
+    // native parts: exactly the declared amounts, nothing else
+    for coin in &info.funds {
+        let declared = config
+            .asset_infos
+            .iter()
+            .position(|a| matches!(a, AssetInfo::NativeToken { denom } if *denom == coin.denom));
+        if declared.is_none() {
+            return Err(ContractError::UnexpectedFunds {
+                denom: coin.denom.clone(),
+            });
+        }
+    }
+    for (i, info_i) in config.asset_infos.iter().enumerate() {
+        if let AssetInfo::NativeToken { denom } = info_i {
+            let received = info
+                .funds
+                .iter()
+                .filter(|c| c.denom == *denom)
+                .try_fold(Uint128::zero(), |sum, c| sum.checked_add(c.amount))?;
+            if received != deposits[i] {
+                return Err(ContractError::FundsMismatch {
+                    denom: denom.clone(),
+                    expected: deposits[i],
+                    received,
+                });
+            }
+        }
+    }
+    let receiver = match receiver {
+        Some(r) => deps.api.addr_validate(&r)?,
+        None => info.sender.clone(),
+    };
+
+    let cw20s: Vec<usize> = (0..2)
+        .filter(|&i| !config.asset_infos[i].is_native())
+        .collect();
+    if cw20s.is_empty() {
+        return complete_deposit(
+            deps,
+            env,
+            info.sender,
+            receiver,
+            deposits,
+            slippage_tolerance,
+            min_lp_to_receive,
+        );
+    }
+    let mut balances_before = [Uint128::zero(); 2];
+    let mut pulls = vec![];
+    for &i in &cw20s {
+        let asset = &config.asset_infos[i];
+        balances_before[i] = asset.query_balance(&deps.querier, &env.contract.address)?;
+        let pull = WasmMsg::Execute {
+            contract_addr: asset.to_string(),
+            msg: to_json_binary(&Cw20ExecuteMsg::TransferFrom {
+                owner: info.sender.to_string(),
+                recipient: env.contract.address.to_string(),
+                amount: deposits[i],
+            })?,
+            funds: vec![],
+        };
+        pulls.push(if Some(&i) == cw20s.last() {
+            SubMsg::reply_on_success(pull, REPLY_DEPOSIT)
+        } else {
+            SubMsg::new(pull)
+        });
+    }
+    PENDING_DEPOSIT.save(
+        deps.storage,
+        &PendingDeposit {
+            depositor: info.sender.clone(),
+            receiver: receiver.clone(),
+            deposits,
+            balances_before,
+            slippage_tolerance,
+            min_lp_to_receive,
+        },
+    )?;
+    Ok(Response::new()
+        .add_submessages(pulls)
+        .add_attribute("action", "collect_deposit")
+        .add_attribute("sender", info.sender)
+        .add_attribute("receiver", receiver)
+        .add_attribute("assets", fmt_amounts(&config, &deposits)))
+}
+
+/// The reply to the last cw20 pull: what arrived of each cw20 is the pair's balance now minus
+/// before; native parts are the declared funds. Clears the pending deposit and completes it.
+///
+/// Errors: `Std` (no pending deposit, a balance query), `Overflow` (a balance that fell), and
+/// those of [`complete_deposit`].
+pub fn finish_deposit(deps: DepsMut, env: Env) -> Result<Response, ContractError> {
+    let pending = PENDING_DEPOSIT.load(deps.storage)?;
+    PENDING_DEPOSIT.remove(deps.storage);
+    let config = CONFIG.load(deps.storage)?;
+    let mut received = pending.deposits;
+    for (i, asset) in config.asset_infos.iter().enumerate() {
+        if !asset.is_native() {
+            received[i] = asset
+                .query_balance(&deps.querier, &env.contract.address)?
+                .checked_sub(pending.balances_before[i])?;
+        }
+    }
+    complete_deposit(
+        deps,
+        env,
+        pending.depositor,
+        pending.receiver,
+        received,
+        pending.slippage_tolerance,
+        pending.min_lp_to_receive,
+    )
+}
+
+/// Mints the share of `received` (in the pair's order, already held by the pair) by
+/// `poe_math::amm::provide`: the accumulators are brought up to date with the reserves before the
+/// deposit; the reserves grow by the part used, the rest is refunded to `depositor`; the share is
+/// minted to `receiver` and, on the first deposit, `MINIMUM_LIQUIDITY` to the pair itself (with
+/// the first observation of the ring).
+///
+/// Attributes: `action=provide_liquidity`, `sender`, `receiver`, `received`, `used`, `refunded`,
+/// `share`, `locked_share`, `total_share`.
+///
+/// Errors: [`ContractError::SlippageToleranceExceeded`], [`ContractError::MinLpNotMet`], `Math`
+/// (`ZeroAmount` when a transfer burn ate a whole part, `InitialShareTooLow`, `ZeroShare`),
+/// `Overflow`.
+pub fn complete_deposit(
+    deps: DepsMut,
+    env: Env,
+    depositor: Addr,
+    receiver: Addr,
+    received: [Uint128; 2],
+    slippage_tolerance: Option<Decimal>,
+    min_lp_to_receive: Option<Uint128>,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    let lp_token = LP_TOKEN.load(deps.storage)?;
+    let mut state = POOL.load(deps.storage)?;
+    let first = state.total_share.is_zero();
+    accrue(deps.storage, &config, &mut state, env.block.time.seconds())?;
+    if let Some(tolerance) = slippage_tolerance {
+        if !deposit_within_tolerance(state.reserves, received, tolerance)? {
+            return Err(ContractError::SlippageToleranceExceeded { tolerance });
+        }
+    }
+    let provision = provide_math(state.reserves, state.total_share, received)?;
+    if let Some(minimum) = min_lp_to_receive {
+        if provision.share < minimum {
+            return Err(ContractError::MinLpNotMet {
+                minimum,
+                share: provision.share,
+            });
+        }
+    }
+    for i in 0..2 {
+        state.reserves[i] = state.reserves[i].checked_add(provision.used[i])?;
+    }
+    state.total_share = state
+        .total_share
+        .checked_add(provision.share)?
+        .checked_add(provision.locked_share)?;
+    if first {
+        record(deps.storage, config.observation_capacity, &state)?;
+    }
+    POOL.save(deps.storage, &state)?;
+
+    let mut res = Response::new().add_message(mint(&lp_token, &receiver, provision.share)?);
+    if !provision.locked_share.is_zero() {
+        res = res.add_message(mint(
+            &lp_token,
+            &env.contract.address,
+            provision.locked_share,
+        )?);
+    }
+    for (i, asset) in config.asset_infos.iter().enumerate() {
+        res = res.add_messages(pay(asset, provision.refunds[i], &depositor)?);
+    }
+    Ok(res
+        .add_attribute("action", "provide_liquidity")
+        .add_attribute("sender", depositor)
+        .add_attribute("receiver", receiver)
+        .add_attribute("received", fmt_amounts(&config, &received))
+        .add_attribute("used", fmt_amounts(&config, &provision.used))
+        .add_attribute("refunded", fmt_amounts(&config, &provision.refunds))
+        .add_attribute("share", provision.share)
+        .add_attribute("locked_share", provision.locked_share)
+        .add_attribute("total_share", state.total_share))
+}
+
+/// The LP token's `Mint` of `amount` to `recipient`.
+fn mint(lp_token: &Addr, recipient: &Addr, amount: Uint128) -> Result<WasmMsg, ContractError> {
+    Ok(WasmMsg::Execute {
+        contract_addr: lp_token.to_string(),
+        msg: to_json_binary(&TokenExecuteMsg::Mint {
+            recipient: recipient.to_string(),
+            amount,
+        })?,
+        funds: vec![],
+    })
+}

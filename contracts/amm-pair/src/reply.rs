@@ -1,0 +1,45 @@
+//! Replies: the LP token's instantiation and the end of a cw20 deposit.
+
+use cosmwasm_std::{DepsMut, Env, Reply, Response, StdError, SubMsgResponse};
+use cw_utils::{parse_instantiate_response_data, ParseReplyError};
+
+use crate::error::ContractError;
+use crate::execute::{provide, REPLY_DEPOSIT, REPLY_INSTANTIATE_LP};
+use crate::state::LP_TOKEN;
+
+/// [`REPLY_INSTANTIATE_LP`]: saves the LP token's address (attributes `action=register_lp_token`,
+/// `liquidity_token`). [`REPLY_DEPOSIT`]: [`provide::finish_deposit`].
+///
+/// Errors: [`ContractError::UnexpectedReply`], `ParseReply`, `Std`, and those of
+/// [`provide::finish_deposit`].
+pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
+    match msg.id {
+        REPLY_INSTANTIATE_LP => {
+            let response = msg.result.into_result().map_err(StdError::generic_err)?;
+            let address = instantiated_address(response)?;
+            let lp_token = deps.api.addr_validate(&address)?;
+            LP_TOKEN.save(deps.storage, &lp_token)?;
+            Ok(Response::new()
+                .add_attribute("action", "register_lp_token")
+                .add_attribute("liquidity_token", lp_token))
+        }
+        REPLY_DEPOSIT => provide::finish_deposit(deps, env),
+        id => Err(ContractError::UnexpectedReply { id }),
+    }
+}
+
+/// The address in a `MsgInstantiateContractResponse`: from `msg_responses` (CosmWasm 2 chains)
+/// or the legacy `data` field.
+///
+/// Errors: `ParseReply` (no response, or not an instantiation's).
+pub fn instantiated_address(response: SubMsgResponse) -> Result<String, ParseReplyError> {
+    #[allow(deprecated)]
+    let data = response
+        .msg_responses
+        .into_iter()
+        .next()
+        .map(|r| r.value)
+        .or(response.data)
+        .ok_or_else(|| ParseReplyError::ParseFailure("no instantiate response".to_string()))?;
+    Ok(parse_instantiate_response_data(&data)?.contract_address)
+}

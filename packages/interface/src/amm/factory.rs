@@ -1,0 +1,98 @@
+//! The AMM factory: creates constant-product pairs (cw20/cw20, cw20/native, native/native), each
+//! with its LP token, and keeps the registry, one pair per unordered asset pair.
+//!
+//! Anyone may create a pair: every pair gets the factory's current parameters (fees, fee
+//! address, owner), so creating one grants nothing. The factory instantiates the pair by a
+//! submessage and registers it in the reply; the pair instantiates its own LP token the same way.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::Decimal;
+use cw_ownable::Action;
+
+use super::{AssetInfo, PairInfo};
+
+/// Default protocol share of the swap fee when a fee address is set: 20 % (0.06 % of the
+/// volume at the default 0.3 % fee).
+pub const DEFAULT_PROTOCOL_FEE_SHARE: Decimal = Decimal::percent(20);
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// Changes the configuration (cw-ownable; governance after bootstrap); default the sender.
+    pub owner: Option<String>,
+    /// Code id of `poe-amm-pair`.
+    pub pair_code_id: u64,
+    /// Code id of `poe-token` (every pair's LP token).
+    pub token_code_id: u64,
+    /// Owner of every new pair (sets its fees, pauses it) and wasm admin of the pair and its LP
+    /// token: governance. Default `owner`.
+    pub pair_owner: Option<String>,
+    /// Receives new pairs' protocol fee share (the treasury); default none.
+    pub fee_address: Option<String>,
+    /// New pairs' total swap fee, bps; default `pair::DEFAULT_TOTAL_FEE_BPS` (30).
+    pub total_fee_bps: Option<u16>,
+    /// New pairs' protocol share of the fee; default [`DEFAULT_PROTOCOL_FEE_SHARE`].
+    pub protocol_fee_share: Option<Decimal>,
+    /// New pairs' number of TWAP observations; default `pair::DEFAULT_OBSERVATION_CAPACITY`.
+    pub observation_capacity: Option<u32>,
+}
+
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// Anyone: creates the pair of `asset_infos` (different assets; a cw20 must answer the cw20
+    /// `TokenInfo` query) with the factory's parameters, and registers it. Refused when a pair of
+    /// these assets, in either order, exists.
+    CreatePair { asset_infos: [AssetInfo; 2] },
+    /// Owner only: changes the parameters of pairs created from now on; `None` keeps a value.
+    /// Existing pairs are changed by their own owner.
+    UpdateConfig {
+        pair_code_id: Option<u64>,
+        token_code_id: Option<u64>,
+        pair_owner: Option<String>,
+        fee_address: Option<String>,
+        total_fee_bps: Option<u16>,
+        protocol_fee_share: Option<Decimal>,
+        observation_capacity: Option<u32>,
+    },
+    /// cw-ownable two-step ownership transfer.
+    UpdateOwnership(Action),
+}
+
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(ConfigResponse)]
+    Config {},
+    /// The pair of these two assets, in either order.
+    #[returns(PairInfo)]
+    Pair { asset_infos: [AssetInfo; 2] },
+    /// Registered pairs, ordered by their (sorted) assets; paginated (default 10, at most 30).
+    /// `start_after` is the `asset_infos` of the last pair of the previous page, in either order.
+    #[returns(PairsResponse)]
+    Pairs {
+        start_after: Option<[AssetInfo; 2]>,
+        limit: Option<u32>,
+    },
+    #[returns(cw_ownable::Ownership<String>)]
+    Ownership {},
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub pair_code_id: u64,
+    pub token_code_id: u64,
+    pub pair_owner: String,
+    pub fee_address: Option<String>,
+    pub total_fee_bps: u16,
+    pub protocol_fee_share: Decimal,
+    pub observation_capacity: u32,
+    /// Pairs registered so far.
+    pub pair_count: u64,
+}
+
+#[cw_serde]
+pub struct PairsResponse {
+    pub pairs: Vec<PairInfo>,
+}
+
+#[cw_serde]
+pub struct MigrateMsg {}
