@@ -17,6 +17,7 @@
 //! recovered with `err.downcast_ref::<poe_testing::poe_mining::ContractError>()` (the contract
 //! crates are re-exported for that).
 
+mod amm;
 mod aurum;
 mod flux;
 mod governance;
@@ -32,6 +33,7 @@ use std::rc::Rc;
 
 use cosmwasm_std::Uint128;
 
+pub use crate::amm::{token_asset, AmmHandle, PairHandle};
 pub use crate::aurum::AurumHandle;
 pub use crate::flux::FluxHandle;
 pub use crate::governance::{wasm_execute, GovernanceHandle};
@@ -47,8 +49,9 @@ pub use crate::treasury::TreasuryHandle;
 /// The contract crates and the shared packages, re-exported so tests can name their types
 /// (`poe_testing::poe_mining::ContractError`, `poe_testing::poe_interface::poe_mining::JobReport`).
 pub use {
-    cw_multi_test, poe_aurum_reserve, poe_flux_controller, poe_governance, poe_interface, poe_math,
-    poe_mining, poe_staking, poe_token, poe_treasury,
+    cw_multi_test, poe_amm_factory, poe_amm_pair, poe_amm_router, poe_aurum_reserve,
+    poe_flux_controller, poe_governance, poe_interface, poe_math, poe_mining, poe_staking,
+    poe_token, poe_treasury,
 };
 
 /// The embedded chain every handle executes on: cw-multi-test's default `App`.

@@ -7,6 +7,7 @@ use anyhow::{anyhow, Result as AnyResult};
 use cosmwasm_std::{Decimal, Uint128};
 use cw20::{Cw20Coin, MinterResponse};
 use cw_ownable::Action;
+use poe_interface::amm::{self, AssetInfo as AmmAsset};
 use poe_interface::flux_controller::FluxParams;
 use poe_interface::poe_mining::InstantiateMsg as PoeInstantiateMsg;
 use poe_interface::{aurum_reserve, flux_controller, governance, staking, token, treasury};
@@ -22,10 +23,13 @@ pub const STAKING_CODE: &str = "poe-staking";
 pub const GOVERNANCE_CODE: &str = "poe-governance";
 pub const FLUX_CONTROLLER_CODE: &str = "poe-flux-controller";
 pub const AURUM_RESERVE_CODE: &str = "poe-aurum-reserve";
+pub const AMM_FACTORY_CODE: &str = "poe-amm-factory";
+pub const AMM_PAIR_CODE: &str = "poe-amm-pair";
+pub const AMM_ROUTER_CODE: &str = "poe-amm-router";
 
 /// The labels of the contracts governance owns after the bootstrap, in plan order (governance
 /// itself is `governance`, and is its own wasm admin).
-pub const GOVERNED: [&str; 9] = [
+pub const GOVERNED: [&str; 10] = [
     "treasury",
     "GEN",
     "NEX",
@@ -35,7 +39,15 @@ pub const GOVERNED: [&str; 9] = [
     "staking",
     "flux-controller",
     "aurum-reserve",
+    "amm-factory",
 ];
+
+/// Contracts whose wasm admin becomes governance but that have no owner (the router); the AMM
+/// pairs and their LP tokens get governance as owner and admin from the factory.
+pub const ADMINISTERED: [&str; 1] = ["amm-router"];
+
+/// The pools the deployment opens (empty; liquidity comes from users): NEX/FLX and AUR/FLX.
+pub const PAIRS: [(&str, &str); 2] = [("NEX", "FLX"), ("AUR", "FLX")];
 
 /// One step of a deployment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -66,6 +78,12 @@ pub struct DeployPlan {
 /// `@name`: an account placeholder.
 pub fn account(name: &str) -> String {
     format!("@{name}")
+}
+
+/// `#code`: a code-id placeholder (a JSON number once resolved), for messages that instantiate
+/// other contracts (the AMM factory's pair and LP token codes).
+pub fn code(name: &str) -> String {
+    format!("#{name}")
 }
 
 /// `$label`: a contract placeholder.
@@ -240,6 +258,24 @@ fn instantiate(label: &str, code: &str, msg: &impl Serialize) -> AnyResult<Deplo
         label: label.to_string(),
         code: code.to_string(),
         msg: serde_json::to_value(msg)?,
+    })
+}
+
+/// As [`instantiate`], with the named fields of the message set to `#code` placeholders.
+fn instantiate_with_codes(
+    label: &str,
+    code_name: &str,
+    msg: &impl Serialize,
+    codes: &[(&str, &str)],
+) -> AnyResult<DeployStep> {
+    let mut value = serde_json::to_value(msg)?;
+    for (field, code_ref) in codes {
+        value[*field] = Value::String(code(code_ref));
+    }
+    Ok(DeployStep::Instantiate {
+        label: label.to_string(),
+        code: code_name.to_string(),
+        msg: value,
     })
 }
 
@@ -425,6 +461,47 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
             max_pause_seconds: gov.max_pause_seconds,
         },
     )?);
+    // The AMM, once governance exists: it owns and administers every pair and LP token.
+    steps.push(instantiate_with_codes(
+        "amm-factory",
+        AMM_FACTORY_CODE,
+        &amm::factory::InstantiateMsg {
+            owner: None,
+            pair_code_id: 0,
+            token_code_id: 0,
+            pair_owner: Some(contract("governance")),
+            fee_address: Some(contract("treasury")),
+            total_fee_bps: None,
+            protocol_fee_share: None,
+            observation_capacity: None,
+        },
+        &[
+            ("pair_code_id", AMM_PAIR_CODE),
+            ("token_code_id", TOKEN_CODE),
+        ],
+    )?);
+    steps.push(instantiate(
+        "amm-router",
+        AMM_ROUTER_CODE,
+        &amm::router::InstantiateMsg {
+            factory: contract("amm-factory"),
+        },
+    )?);
+    for (a, b) in PAIRS {
+        steps.push(execute(
+            "amm-factory",
+            &amm::factory::ExecuteMsg::CreatePair {
+                asset_infos: [
+                    AmmAsset::Token {
+                        contract_addr: contract(a),
+                    },
+                    AmmAsset::Token {
+                        contract_addr: contract(b),
+                    },
+                ],
+            },
+        )?);
+    }
     // The hand-over. Every governed contract takes the same `update_ownership` JSON (cw-ownable).
     let offer = token::ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
         new_owner: contract("governance"),
@@ -439,7 +516,7 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
             contracts: GOVERNED.iter().map(|l| contract(l)).collect(),
         },
     )?);
-    for label in GOVERNED.iter().chain(&["governance"]) {
+    for label in GOVERNED.iter().chain(&ADMINISTERED).chain(&["governance"]) {
         steps.push(DeployStep::UpdateAdmin {
             contract: contract(label),
             admin: contract("governance"),
@@ -448,14 +525,19 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
     Ok(DeployPlan { accounts, steps })
 }
 
-/// Replaces every `@name` and `$label` string in `value` by `account(name)` / `contract(label)`.
-/// Errors name the placeholder that does not resolve.
+/// Replaces every `@name`, `$label` and `#code` string in `value` by `account(name)`,
+/// `contract(label)` and the number `code(name)`. Errors name the placeholder that does not
+/// resolve.
 pub fn resolve(
     value: &Value,
     account: &dyn Fn(&str) -> Option<String>,
     contract: &dyn Fn(&str) -> Option<String>,
+    code: &dyn Fn(&str) -> Option<u64>,
 ) -> AnyResult<Value> {
     Ok(match value {
+        Value::String(s) if s.starts_with('#') => {
+            Value::from(code(&s[1..]).ok_or_else(|| anyhow!("unknown code {s}"))?)
+        }
         Value::String(s) if s.starts_with('@') => {
             Value::String(account(&s[1..]).ok_or_else(|| anyhow!("unknown account {s}"))?)
         }
@@ -465,12 +547,12 @@ pub fn resolve(
         Value::Array(items) => Value::Array(
             items
                 .iter()
-                .map(|v| resolve(v, account, contract))
+                .map(|v| resolve(v, account, contract, code))
                 .collect::<AnyResult<_>>()?,
         ),
         Value::Object(map) => Value::Object(
             map.iter()
-                .map(|(k, v)| Ok((k.clone(), resolve(v, account, contract)?)))
+                .map(|(k, v)| Ok((k.clone(), resolve(v, account, contract, code)?)))
                 .collect::<AnyResult<_>>()?,
         ),
         other => other.clone(),

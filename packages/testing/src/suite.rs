@@ -16,12 +16,13 @@ use poe_math::weight::MinerWeightParams;
 
 use crate::plan::{
     build_plan, resolve, AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings,
-    PlanInput, StakingSettings, AURUM_RESERVE_CODE, FLUX_CONTROLLER_CODE, GOVERNANCE_CODE,
-    POE_MINING_CODE, STAKING_CODE, TOKEN_CODE, TREASURY_CODE,
+    PlanInput, StakingSettings, AMM_FACTORY_CODE, AMM_PAIR_CODE, AMM_ROUTER_CODE,
+    AURUM_RESERVE_CODE, FLUX_CONTROLLER_CODE, GOVERNANCE_CODE, POE_MINING_CODE, STAKING_CODE,
+    TOKEN_CODE, TREASURY_CODE,
 };
 use crate::{
-    tokens, AurumHandle, FluxHandle, GovernanceHandle, PoeHandle, SharedApp, StakingHandle,
-    SuiteApp, TokenHandle, TreasuryHandle,
+    tokens, AmmHandle, AurumHandle, FluxHandle, GovernanceHandle, PoeHandle, SharedApp,
+    StakingHandle, SuiteApp, TokenHandle, TreasuryHandle,
 };
 use poe_interface::governance::VoteOption;
 
@@ -127,6 +128,42 @@ fn aurum_reserve_contract() -> Box<dyn Contract<Empty>> {
             poe_aurum_reserve::contract::query,
         )
         .with_migrate(poe_aurum_reserve::contract::migrate),
+    )
+}
+
+fn amm_factory_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_amm_factory::contract::execute,
+            poe_amm_factory::contract::instantiate,
+            poe_amm_factory::contract::query,
+        )
+        .with_reply(poe_amm_factory::contract::reply)
+        .with_migrate(poe_amm_factory::contract::migrate),
+    )
+}
+
+fn amm_pair_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_amm_pair::contract::execute,
+            poe_amm_pair::contract::instantiate,
+            poe_amm_pair::contract::query,
+        )
+        .with_reply(poe_amm_pair::contract::reply)
+        .with_migrate(poe_amm_pair::contract::migrate),
+    )
+}
+
+fn amm_router_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_amm_router::contract::execute,
+            poe_amm_router::contract::instantiate,
+            poe_amm_router::contract::query,
+        )
+        .with_reply(poe_amm_router::contract::reply)
+        .with_migrate(poe_amm_router::contract::migrate),
     )
 }
 
@@ -358,13 +395,17 @@ impl SuiteBuilder {
             app.store_code(flux_controller_contract()),
         );
         codes.insert(AURUM_RESERVE_CODE, app.store_code(aurum_reserve_contract()));
+        codes.insert(AMM_FACTORY_CODE, app.store_code(amm_factory_contract()));
+        codes.insert(AMM_PAIR_CODE, app.store_code(amm_pair_contract()));
+        codes.insert(AMM_ROUTER_CODE, app.store_code(amm_router_contract()));
         let mut contracts: BTreeMap<String, Addr> = BTreeMap::new();
         for step in &plan.steps {
             let account = |name: &str| Some(app.api().addr_make(name).to_string());
             let contract = |label: &str| contracts.get(label).map(Addr::to_string);
+            let code_id_of = |name: &str| codes.get(name).copied();
             match step {
                 DeployStep::Instantiate { label, code, msg } => {
-                    let msg = resolve(msg, &account, &contract)?;
+                    let msg = resolve(msg, &account, &contract, &code_id_of)?;
                     let code_id = *codes
                         .get(code.as_str())
                         .ok_or_else(|| anyhow::anyhow!("unknown code {code}"))?;
@@ -384,11 +425,12 @@ impl SuiteBuilder {
                     contract: target,
                     msg,
                 } => {
-                    let msg = resolve(msg, &account, &contract)?;
+                    let msg = resolve(msg, &account, &contract, &code_id_of)?;
                     let target = resolve(
                         &serde_json::Value::String(target.clone()),
                         &account,
                         &contract,
+                        &code_id_of,
                     )?;
                     let target = Addr::unchecked(target.as_str().unwrap_or_default());
                     app.execute_contract(deployer.clone(), target.clone(), &msg, &[])
@@ -399,8 +441,13 @@ impl SuiteBuilder {
                     admin,
                 } => {
                     let resolve_str = |s: &String| {
-                        resolve(&serde_json::Value::String(s.clone()), &account, &contract)
-                            .map(|v| v.as_str().map(str::to_string).unwrap_or_default())
+                        resolve(
+                            &serde_json::Value::String(s.clone()),
+                            &account,
+                            &contract,
+                            &code_id_of,
+                        )
+                        .map(|v| v.as_str().map(str::to_string).unwrap_or_default())
                     };
                     let (target, admin) = (resolve_str(target)?, resolve_str(admin)?);
                     app.execute(
@@ -431,6 +478,7 @@ impl SuiteBuilder {
         );
         let (staking, governance) = (get("staking")?, get("governance")?);
         let (flux, aurum) = (get("flux-controller")?, get("aurum-reserve")?);
+        let (factory, router) = (get("amm-factory")?, get("amm-router")?);
         let guardian = self.governance.guardian.as_deref().map(|g| addr(&app, g));
 
         let app: SharedApp = Rc::new(RefCell::new(app));
@@ -457,6 +505,7 @@ impl SuiteBuilder {
             governance: GovernanceHandle::new(app.clone(), governance),
             flux: FluxHandle::new(app.clone(), flux),
             aurum: AurumHandle::new(app.clone(), aurum),
+            amm: AmmHandle::new(app.clone(), factory, router),
             app,
         })
     }
@@ -508,6 +557,8 @@ pub struct Suite {
     pub flux: FluxHandle,
     /// The AUR reserve: AUR's only minter, against attested gold.
     pub aurum: AurumHandle,
+    /// The AMM factory and router; `amm.pair(&suite.nex, &suite.flx)` gives a pool.
+    pub amm: AmmHandle,
 }
 
 impl Suite {
@@ -618,6 +669,8 @@ impl Suite {
             ("governance", self.governance.addr.clone()),
             ("flux-controller", self.flux.addr.clone()),
             ("aurum-reserve", self.aurum.addr.clone()),
+            ("amm-factory", self.amm.factory.clone()),
+            ("amm-router", self.amm.router.clone()),
         ]
     }
 
