@@ -182,11 +182,12 @@ async function main() {
   const contracts: Record<string, string> = {};
   const account = (name: string) => (plan.accounts.includes(name) ? derived.address(name) : undefined);
   const contract = (label: string) => contracts[label];
+  const codeId = (name: string) => codes[name]?.code_id;
   for (const [i, step] of plan.steps.entries()) {
     const n = `${i + 1}/${plan.steps.length}`;
     if (step.kind === "instantiate") {
       if (contracts[step.label]) fail(`step ${n}: label ${step.label} instantiated twice`);
-      const msg = resolvePlaceholders(step.msg, account, contract) as Record<string, unknown>;
+      const msg = resolvePlaceholders(step.msg, account, contract, codeId) as Record<string, unknown>;
       const r = await client.instantiate(deployer, codes[step.code].code_id, msg, step.label, "auto", { admin: deployer });
       contracts[step.label] = r.contractAddress;
       log(`step ${n}: instantiated ${step.label} (${step.code}) at ${r.contractAddress}`);
@@ -199,7 +200,7 @@ async function main() {
       record(txRecord(`update_admin ${step.contract} -> ${step.admin}`, r));
     } else {
       const target = resolvePlaceholders(step.contract, account, contract) as string;
-      const msg = resolvePlaceholders(step.msg, account, contract) as Record<string, unknown>;
+      const msg = resolvePlaceholders(step.msg, account, contract, codeId) as Record<string, unknown>;
       const r = await client.execute(deployer, target, msg, "auto");
       log(`step ${n}: executed ${Object.keys(msg)[0]} on ${step.contract}`);
       record(txRecord(`execute ${step.contract} ${Object.keys(msg)[0]}`, r));

@@ -27,25 +27,50 @@ export function artifactFile(code: string): string {
   return `${code.replace(/-/g, "_")}.wasm`;
 }
 
-/** The codes the plan instantiates, in order of first use. */
+/** Every `#code` string anywhere in `value`. */
+function codeRefs(value: JsonValue, into: string[]) {
+  if (typeof value === "string") {
+    if (value.startsWith("#") && !into.includes(value.slice(1))) into.push(value.slice(1));
+  } else if (Array.isArray(value)) {
+    for (const v of value) codeRefs(v, into);
+  } else if (value !== null && typeof value === "object") {
+    for (const v of Object.values(value)) codeRefs(v, into);
+  }
+}
+
+/**
+ * The codes the plan needs, in order of first use: the ones it instantiates and the ones its
+ * messages name as `#code` (the AMM factory instantiates pairs and LP tokens from code ids).
+ */
 export function planCodes(plan: DeployPlan): string[] {
   const codes: string[] = [];
   for (const step of plan.steps) {
-    if (step.kind === "instantiate" && !codes.includes(step.code)) codes.push(step.code);
+    if (step.kind === "instantiate") {
+      codeRefs(step.msg, codes);
+      if (!codes.includes(step.code)) codes.push(step.code);
+    }
+    if (step.kind === "execute") codeRefs(step.msg, codes);
   }
   return codes;
 }
 
 /**
- * Replaces every string `@name` by `account(name)` and `$label` by `contract(label)`, anywhere in
- * `value` (as plan.rs `resolve`). An unknown name is an error naming the placeholder.
+ * Replaces every string `@name` by `account(name)`, `$label` by `contract(label)` and `#code` by
+ * the number `code(name)`, anywhere in `value` (as plan.rs `resolve`). An unknown name is an error
+ * naming the placeholder.
  */
 export function resolvePlaceholders(
   value: JsonValue,
   account: (name: string) => string | undefined,
   contract: (label: string) => string | undefined,
+  code: (name: string) => number | undefined = () => undefined,
 ): JsonValue {
   if (typeof value === "string") {
+    if (value.startsWith("#")) {
+      const c = code(value.slice(1));
+      if (c === undefined) throw new Error(`unknown code ${value}`);
+      return c;
+    }
     if (value.startsWith("@")) {
       const a = account(value.slice(1));
       if (a === undefined) throw new Error(`unknown account ${value}`);
@@ -58,10 +83,10 @@ export function resolvePlaceholders(
     }
     return value;
   }
-  if (Array.isArray(value)) return value.map((v) => resolvePlaceholders(v, account, contract));
+  if (Array.isArray(value)) return value.map((v) => resolvePlaceholders(v, account, contract, code));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, resolvePlaceholders(v, account, contract)]),
+      Object.entries(value).map(([k, v]) => [k, resolvePlaceholders(v, account, contract, code)]),
     );
   }
   return value;

@@ -4,45 +4,85 @@
 * and run the @cosmwasm/ts-codegen generate command to regenerate this file.
 */
 
-import * as _0 from "./PoeGovernance.types";
-import * as _1 from "./PoeGovernance.client";
-import * as _2 from "./PoeGovernance.message-composer";
-import * as _3 from "./PoeMining.types";
-import * as _4 from "./PoeMining.client";
-import * as _5 from "./PoeMining.message-composer";
-import * as _6 from "./PoeStaking.types";
-import * as _7 from "./PoeStaking.client";
-import * as _8 from "./PoeStaking.message-composer";
-import * as _9 from "./PoeToken.types";
-import * as _10 from "./PoeToken.client";
-import * as _11 from "./PoeToken.message-composer";
-import * as _12 from "./PoeTreasury.types";
-import * as _13 from "./PoeTreasury.client";
-import * as _14 from "./PoeTreasury.message-composer";
+import * as _0 from "./PoeAmmFactory.types";
+import * as _1 from "./PoeAmmFactory.client";
+import * as _2 from "./PoeAmmFactory.message-composer";
+import * as _3 from "./PoeAmmPair.types";
+import * as _4 from "./PoeAmmPair.client";
+import * as _5 from "./PoeAmmPair.message-composer";
+import * as _6 from "./PoeAmmRouter.types";
+import * as _7 from "./PoeAmmRouter.client";
+import * as _8 from "./PoeAmmRouter.message-composer";
+import * as _9 from "./PoeAurumReserve.types";
+import * as _10 from "./PoeAurumReserve.client";
+import * as _11 from "./PoeAurumReserve.message-composer";
+import * as _12 from "./PoeFluxController.types";
+import * as _13 from "./PoeFluxController.client";
+import * as _14 from "./PoeFluxController.message-composer";
+import * as _15 from "./PoeGovernance.types";
+import * as _16 from "./PoeGovernance.client";
+import * as _17 from "./PoeGovernance.message-composer";
+import * as _18 from "./PoeMining.types";
+import * as _19 from "./PoeMining.client";
+import * as _20 from "./PoeMining.message-composer";
+import * as _21 from "./PoeStaking.types";
+import * as _22 from "./PoeStaking.client";
+import * as _23 from "./PoeStaking.message-composer";
+import * as _24 from "./PoeToken.types";
+import * as _25 from "./PoeToken.client";
+import * as _26 from "./PoeToken.message-composer";
+import * as _27 from "./PoeTreasury.types";
+import * as _28 from "./PoeTreasury.client";
+import * as _29 from "./PoeTreasury.message-composer";
 export namespace contracts {
-  export const PoeGovernance = {
+  export const PoeAmmFactory = {
     ..._0,
     ..._1,
     ..._2
   };
-  export const PoeMining = {
+  export const PoeAmmPair = {
     ..._3,
     ..._4,
     ..._5
   };
-  export const PoeStaking = {
+  export const PoeAmmRouter = {
     ..._6,
     ..._7,
     ..._8
   };
-  export const PoeToken = {
+  export const PoeAurumReserve = {
     ..._9,
     ..._10,
     ..._11
   };
-  export const PoeTreasury = {
+  export const PoeFluxController = {
     ..._12,
     ..._13,
     ..._14
+  };
+  export const PoeGovernance = {
+    ..._15,
+    ..._16,
+    ..._17
+  };
+  export const PoeMining = {
+    ..._18,
+    ..._19,
+    ..._20
+  };
+  export const PoeStaking = {
+    ..._21,
+    ..._22,
+    ..._23
+  };
+  export const PoeToken = {
+    ..._24,
+    ..._25,
+    ..._26
+  };
+  export const PoeTreasury = {
+    ..._27,
+    ..._28,
+    ..._29
   };
 }
