@@ -98,7 +98,7 @@ T_TEST=$(date +%s)
 LOG="$(mktemp)"
 set +e
 POE_NODE="$E2E_RPC" POE_CHAIN_ID="$E2E_CHAIN_ID" \
-  node --import tsx --test --test-concurrency=1 --test-reporter=tap ts/test/e2e.test.ts ts/test/governance.test.ts 2>&1 | tee "$LOG"
+  node --import tsx --test --test-concurrency=1 --test-reporter=tap ts/test/e2e.test.ts ts/test/governance.test.ts ts/test/markets.test.ts 2>&1 | tee "$LOG"
 RC=${PIPESTATUS[0]}
 set -e
 TEST_S=$(elapsed "$T_TEST")

@@ -12,22 +12,27 @@
 #   --out-dir DIR    where gas.md and gas.json go (default docs/)
 #
 # Steps:
-# 1. artifacts/ (scripts/build-artifacts.sh for poe-token, poe-mining and poe-treasury when
-#    missing, not matching checksums.txt, or --rebuild) and the reference
-#    cw20-base 2.0.0 (scripts/build-reference.sh: crates.io source, the suite's recipe)
-# 2. a fresh chain in its OWN home, $POE_GAS_LOCALNET_HOME (default ~/.cache/poe-economy/localnet-gas):
-#    scripts/localnet.sh reset + start with POE_LOCALNET_HOME pointing there, so the default
-#    localnet's data is never touched
-# 3. scripts/deploy.sh --scenario scenarios/gas.yaml (45 s epochs)
+# 1. artifacts/ (scripts/build-artifacts.sh for the contracts the deployment plan deploys when
+#    missing, not matching checksums.txt, or --rebuild) and the reference contracts
+#    (scripts/build-reference.sh: cw20-base 2.0.0, cw20-stake 2.6.0, Astroport's xyk pair 1.5.1,
+#    factory 1.7.0 and token 1.1.1; crates.io source, the suite's recipe)
+# 2. a fresh chain in its OWN home, $POE_GAS_LOCALNET_HOME (default ~/.cache/poe-economy/localnet-gas,
+#    localnet-gas-offsetN with a port offset N): scripts/localnet.sh reset + start with
+#    POE_LOCALNET_HOME pointing there, so the default localnet's data is never touched
+# 3. scripts/deploy.sh --scenario scenarios/gas.yaml (45 s epochs, short staking and governance periods)
 # 4. ts/tools/gas-report.ts: the token operations on FLX, on cw20-base 2.0.0 and on a 100 bps
 #    transfer-burn instance; register_miner, submit_job, close_epoch, claim_rewards; close and
-#    claim with 10 / 100 / 1,000 miners active in the epoch
+#    claim with 10 / 100 / 1,000 miners active in the epoch; staking next to cw20-stake 2.6.0,
+#    governance and the guardian's pause (ts/tools/gas-staking.ts); Astroport's xyk pair
+#    (ts/tools/peers.ts), whose rows our AMM will join
 # 5. the node is stopped whatever happens (trap), and deployments/poe-local.json (which deploy.sh
 #    rewrites) is put back as it was
 #
-# The localnet's ports are fixed (RPC 26657, REST 1317, gRPC 9090): a node already running (for
-# example one started with scripts/localnet.sh start, or scripts/e2e.sh) makes the start refuse;
-# stop it first. Wall time on the 2-core machine: see docs/gas.md.
+# Ports: RPC 26657, REST 1317, gRPC 9090, ... each plus $POE_LOCALNET_PORT_OFFSET (default 0,
+# scripts/localnet.sh). A node already running on the same ports (for example one started with
+# scripts/localnet.sh start, or scripts/e2e.sh) makes the start refuse: stop it first, or run
+# beside it with an offset, e.g. POE_LOCALNET_PORT_OFFSET=200 scripts/gas-report.sh (RPC 26857).
+# Wall time on the 2-core machine: see docs/gas.md.
 
 set -euo pipefail
 
@@ -45,7 +50,7 @@ while (($#)); do
     --miners | --samples | --out-dir)
       (($# >= 2)) || { echo "gas-report: $1 needs a value" >&2; exit 2; }
       TOOL_ARGS+=("$1" "$2"); shift ;;
-    -h | --help) sed -n '2,31p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,36p' "$0"; exit 0 ;;
     *) echo "gas-report: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -54,12 +59,26 @@ done
 LOCALNET="$ROOT/scripts/localnet.sh"
 ACCOUNTS="$ROOT/scripts/localnet-accounts.json"
 SCENARIO=scenarios/gas.yaml
+# The node's port offset (scripts/localnet.sh moves every port by it): exported, so the node's
+# start, stop and reset below, and anything else reading it, use the same node.
+GAS_PORT_OFFSET="${POE_LOCALNET_PORT_OFFSET:-0}"
+if ! [[ "$GAS_PORT_OFFSET" =~ ^[0-9]{1,5}$ ]] || ((10#$GAS_PORT_OFFSET > 30000)); then
+  echo "gas-report: POE_LOCALNET_PORT_OFFSET must be a whole number 0..30000, not $GAS_PORT_OFFSET" >&2
+  exit 2
+fi
+GAS_PORT_OFFSET=$((10#$GAS_PORT_OFFSET))
+export POE_LOCALNET_PORT_OFFSET="$GAS_PORT_OFFSET"
 # Not NODE / CHAIN_ID: wasmd binds environment variables with an empty prefix (TOOLCHAIN.md).
-GAS_RPC=http://127.0.0.1:26657
+GAS_RPC="http://127.0.0.1:$((26657 + GAS_PORT_OFFSET))"
 GAS_CHAIN_ID="$(jq -r .chain_id "$ACCOUNTS")"
 # The benchmark's own chain home: localnet.sh reads POE_LOCALNET_HOME (its wasmd commands run
-# with a scrubbed environment, so the variable never reaches wasmd).
-export POE_LOCALNET_HOME="${POE_GAS_LOCALNET_HOME:-$POE_CACHE/localnet-gas}"
+# with a scrubbed environment, so the variable never reaches wasmd). One per port offset, so two
+# benchmarks on different offsets never share a chain.
+if ((GAS_PORT_OFFSET == 0)); then
+  export POE_LOCALNET_HOME="${POE_GAS_LOCALNET_HOME:-$POE_CACHE/localnet-gas}"
+else
+  export POE_LOCALNET_HOME="${POE_GAS_LOCALNET_HOME:-$POE_CACHE/localnet-gas-offset$GAS_PORT_OFFSET}"
+fi
 DEPLOYMENT="$ROOT/deployments/$GAS_CHAIN_ID.json"
 SAVED_DEPLOYMENT="$(mktemp)"
 
@@ -92,7 +111,9 @@ trap 'exit 130' INT TERM
 # 1. Artifacts: the ones the benchmark deploys must be listed in checksums.txt, and every listed
 #    file must match (a contract the benchmark does not use, still being written, never blocks
 #    it). The reference: always rebuilt (~10 s when cached).
-NEEDED_WASM=(poe_token poe_mining poe_treasury)
+NEEDED_WASM=(poe_token poe_mining poe_treasury poe_staking poe_governance)
+# every contract the deployment plan deploys (scripts/common.sh lists contracts/*)
+mapfile -t NEEDED_CRATES < <(poe_contract_crates)
 artifacts_ok() {
   local w
   [[ -f artifacts/checksums.txt ]] || return 1
@@ -103,13 +124,13 @@ artifacts_ok() {
 }
 step "artifacts"
 if (( REBUILD )) || ! artifacts_ok; then
-  echo "artifacts/: building the benchmark's contracts (scripts/build-artifacts.sh poe-token poe-mining poe-treasury)" >&2
-  scripts/build-artifacts.sh poe-token poe-mining poe-treasury
+  echo "artifacts/: building the benchmark's contracts (scripts/build-artifacts.sh ${NEEDED_CRATES[*]})" >&2
+  scripts/build-artifacts.sh "${NEEDED_CRATES[@]}"
   artifacts_ok || { echo "gas-report: artifacts still missing after the build" >&2; exit 1; }
 else
   echo "artifacts/: present, checksums match (--rebuild to build them from the sources anyway)" >&2
 fi
-step "reference: cw20-base 2.0.0 (scripts/build-reference.sh)"
+step "reference: cw20-base, cw20-stake, Astroport (scripts/build-reference.sh)"
 scripts/build-reference.sh
 (cd artifacts/reference && sha256sum --quiet -c checksums.txt)
 
@@ -119,7 +140,7 @@ cargo build --release -q -p poe-simulator --bins -j 2
 
 # 2. A fresh chain in the benchmark's own home.
 T_NODE=$(date +%s)
-step "localnet ($POE_LOCALNET_HOME): reset + start"
+step "localnet ($POE_LOCALNET_HOME, RPC $GAS_RPC): reset + start"
 NODE_UP=1
 "$LOCALNET" reset
 "$LOCALNET" start

@@ -1,7 +1,8 @@
 // The cw20 `Send` hook messages of the contracts. They are not part of schema/ (write_api! only
 // exports instantiate/execute/query/migrate), so ts-codegen has no type for them: they are
 // written here by hand from packages/interface (poe_mining::ReceiveMsg, treasury::ReceiveMsg,
-// staking::ReceiveMsg, governance::ReceiveMsg).
+// staking::ReceiveMsg, governance::ReceiveMsg, aurum_reserve::ReceiveMsg, amm::pair::Cw20HookMsg,
+// flux_controller::ReceiveMsg).
 import { toBase64, toUtf8 } from "@cosmjs/encoding";
 import type { CosmosMsgForEmpty } from "./contracts/PoeGovernance.types";
 import type { Decimal, EconomicJobType, Int128, Uint128 } from "./contracts/PoeMining.types";
@@ -36,7 +37,35 @@ export type StakingReceiveMsg = { stake: Record<string, never> } | { fund: { poo
 /** governance::ReceiveMsg: the `msg` of the GEN `send` of exactly the deposit. */
 export type GovernanceReceiveMsg = { propose: { title: string; description: string; msgs: CosmosMsgForEmpty[] } };
 
+/** aurum_reserve::ReceiveMsg: `buy` (from the payment token, FLX) or `redeem` (from AUR). */
+export type AurumReceiveMsg = { buy: { recipient?: string | null } } | { redeem: { delivery_note?: string | null } };
+
+/** amm::pair::Cw20HookMsg: `swap` (from one of the pair's tokens) or `withdraw_liquidity` (from its LP token). */
+export type PairReceiveMsg =
+  | {
+      swap: {
+        belief_price?: string | null;
+        max_spread?: string | null;
+        minimum_receive?: string | null;
+        to?: string | null;
+        deadline?: number | null;
+      };
+    }
+  | { withdraw_liquidity: { min_assets_to_receive?: { info: unknown; amount: string }[] | null } };
+
+/** flux_controller::ReceiveMsg: `fund_buffer` (from FLX): FLX the controller may burn. */
+export type FluxReceiveMsg = { fund_buffer: Record<string, never> };
+
 /** A hook message as the cw20 `Binary` field expects it: base64 of its JSON. */
-export function toBinary(msg: PoeMiningReceiveMsg | TreasuryReceiveMsg | StakingReceiveMsg | GovernanceReceiveMsg): string {
+export function toBinary(
+  msg:
+    | PoeMiningReceiveMsg
+    | TreasuryReceiveMsg
+    | StakingReceiveMsg
+    | GovernanceReceiveMsg
+    | AurumReceiveMsg
+    | PairReceiveMsg
+    | FluxReceiveMsg,
+): string {
   return toBase64(toUtf8(JSON.stringify(msg)));
 }

@@ -26,6 +26,8 @@ import type { EconomicJobType } from "../src/contracts/PoeMining.types";
 import { loadDeployment, REPO_ROOT } from "../src/deployment";
 import { type JobReport, toBinary } from "../src/hooks";
 import { type JsonValue, resolvePlaceholders } from "../src/plan";
+import { measureStakingAndGovernance, type StakingReport } from "./gas-staking";
+import { measureAstroport, type PeerRow, type UploadedCode, uploadPeers } from "./peers";
 
 const { PoeMiningQueryClient, PoeMiningMsgComposer } = contracts.PoeMining;
 const { PoeTokenQueryClient, PoeTokenMsgComposer } = contracts.PoeToken;
@@ -67,6 +69,7 @@ const JOB_TYPE: EconomicJobType = "compute";
 /** Labels of the benchmark's token instances: as long as the deployed "FLX" (wasmd reads the
  *  contract info, label included, at every call: 3 gas per byte). */
 const REF_LABEL = "REF";
+const OURS_LABEL = "FLX";
 const BURN_LABEL = "BRN";
 const BURN_BPS = 100;
 
@@ -181,7 +184,9 @@ async function main() {
   await keys.add(["bench_spender", "bench_recipient"], P);
   const minerNames = Array.from({ length: totalMiners }, (_, i) => `gas_miner_${String(i + 1).padStart(4, "0")}`);
   const miners = (await keys.add(minerNames, P + 2)).map((a) => a.address);
-  log(`keys derived (HD indices 0..${P + 1 + totalMiners})`);
+  // Astroport's provider, trader and maker (fee address) for the pool peer's rows.
+  const [ammProvider, ammTrader, ammMaker] = (await keys.add(["bench_amm_provider", "bench_amm_trader", "bench_amm_maker"], P + 2 + totalMiners)).map((a) => a.address);
+  log(`keys derived (HD indices 0..${P + 4 + totalMiners})`);
 
   const client = await connectSigning(node, keys, { gasPrice: GAS_PRICE });
   const chainId = await client.getChainId();
@@ -191,7 +196,9 @@ async function main() {
   const deployer = keys.address("deployer");
   const holder = keys.address("reporter_2");
   const reporter = keys.address("reporter_1");
-  const minter = keys.address("flx_minter");
+  // The deployed FLX's minter is the FLX supply controller, so the token benchmark runs on fresh
+  // instances made from FLX's instantiate message, whose minter is the deployer.
+  const minter = deployer;
   const spender = keys.address("bench_spender");
   const recipient = keys.address("bench_recipient");
   const addr = {
@@ -217,7 +224,7 @@ async function main() {
   // Funding: one MultiSend from the deployer creates every benchmark account (fees are 0, but an
   // account must exist on chain to sign).
   {
-    const targets = [spender, recipient, ...miners];
+    const targets = [spender, recipient, ...miners, ammProvider, ammTrader];
     const each = 1000n;
     const msg: EncodeObject = {
       typeUrl: "/cosmos.bank.v1beta1.MsgMultiSend",
@@ -248,17 +255,18 @@ async function main() {
   // (cw_serde denies unknown fields).
   const { transfer_burn_bps: _bps, owner: _owner, ...refMsg } = flxMsg;
   const refInst = await client.instantiate(deployer, refUpload.codeId, refMsg, REF_LABEL, "auto", { admin: deployer });
+  const oursInst = await client.instantiate(deployer, d.codes["poe-token"].code_id, flxMsg, OURS_LABEL, "auto", { admin: deployer });
   const burnMsg = { ...flxMsg, transfer_burn_bps: BURN_BPS };
   const burnInst = await client.instantiate(deployer, d.codes["poe-token"].code_id, burnMsg, BURN_LABEL, "auto", { admin: deployer });
   const tokens = {
-    ours: { label: "FLX", address: addr.flx, code: "poe-token", transfer_burn_bps: 0 },
+    ours: { label: OURS_LABEL, address: oursInst.contractAddress, code: "poe-token", transfer_burn_bps: 0 },
     cw20_base: { label: REF_LABEL, address: refInst.contractAddress, code: "cw20-base 2.0.0", transfer_burn_bps: null },
     ours_burn_100bps: { label: BURN_LABEL, address: burnInst.contractAddress, code: "poe-token", transfer_burn_bps: BURN_BPS },
   } as const;
   type TokenKey = keyof typeof tokens;
   const tokenKeys = Object.keys(tokens) as TokenKey[];
   const instantiateGas: Record<TokenKey, number> = {
-    ours: d.transactions.find((t) => t.what === "instantiate FLX")?.gasUsed ?? NaN,
+    ours: Number(oursInst.gasUsed),
     cw20_base: Number(refInst.gasUsed),
     ours_burn_100bps: Number(burnInst.gasUsed),
   };
@@ -313,12 +321,12 @@ async function main() {
   // What our token reads or writes beyond cw20-base, from the chain's own bytes.
   const raw = async (contract: string, key: Uint8Array) => (await client.queryContractRaw(contract, key)) ?? new Uint8Array();
   const tbKey = toUtf8("tb");
-  const tbValue = await raw(addr.flx, tbKey);
+  const tbValue = await raw(tokens.ours.address, tbKey);
   const infoKey = toUtf8("token_info");
-  const infoValue = await raw(addr.flx, infoKey);
+  const infoValue = await raw(tokens.ours.address, infoKey);
   const infoValueBurn = await raw(tokens.ours_burn_100bps.address, infoKey);
   const allowanceKey = mapKey2("allowance", holder, spender);
-  const allowanceValue = await raw(addr.flx, allowanceKey);
+  const allowanceValue = await raw(tokens.ours.address, allowanceKey);
   const readTb: ExtraRead = { what: "transfer burn rate `tb` (u16)", kind: "read", key_bytes: tbKey.length, value_bytes: tbValue.length, gas: readGas(tbKey.length, tbValue.length) };
   const readInfo: ExtraRead = { what: "`token_info` (overflow check before cw20-base's mint)", kind: "read", key_bytes: infoKey.length, value_bytes: infoValue.length, gas: readGas(infoKey.length, infoValue.length) };
   const readAllowance: ExtraRead = { what: "`allowance` (owner, spender) (overflow check before cw20-base's increase)", kind: "read", key_bytes: allowanceKey.length, value_bytes: allowanceValue.length, gas: readGas(allowanceKey.length, allowanceValue.length) };
@@ -343,7 +351,7 @@ async function main() {
   });
 
   // Instantiation: ours against cw20-base, from the two transactions and the stored bytes.
-  const flxInstHash = d.transactions.find((t) => t.what === "instantiate FLX")?.tx;
+  const flxInstHash = oursInst.transactionHash;
   const instTx = async (hash: string | undefined) => {
     const tx = hash ? await client.getTx(hash) : null;
     if (!tx) throw new Error(`instantiate tx ${hash} not found`);
@@ -357,7 +365,7 @@ async function main() {
   };
   const instOurs = await instTx(flxInstHash);
   const instRef = await instTx(refInst.transactionHash);
-  const rawLen = async (key: string) => (await raw(addr.flx, toUtf8(key))).length;
+  const rawLen = async (key: string) => (await raw(tokens.ours.address, toUtf8(key))).length;
   const written = async (what: string, key: string): Promise<ExtraRead> => {
     const value = await rawLen(key);
     return { what, kind: "write", key_bytes: key.length, value_bytes: value, gas: writeGas(key.length, value) };
@@ -482,6 +490,17 @@ async function main() {
       cur = await mining.currentEpoch();
     }
     const epoch = cur.epoch;
+    // Idle epochs before it (none unless a round had to wait) are closed first, in their own
+    // transaction and BEFORE the round's jobs: a close pays every pending treasury share, so a
+    // close after the jobs would take over the measured close's FLX send.
+    const next = (await mining.currentEpoch()).next_epoch_to_close;
+    if (next < epoch) {
+      const msgs = [];
+      for (let e = next; e < epoch; e++) msgs.push(composer.closeEpoch({ epoch: e }));
+      const r = await run1(deployer, msgs, GAS_CLOSE * msgs.length);
+      emptyCloses.push({ epochs: msgs.length, gas: r.gas });
+      log(`  closed ${msgs.length} idle epoch(s) before it: gas ${fmt(r.gas)}`);
+    }
     log(`round N=${n}: submitting ${n} jobs in epoch ${epoch}`);
     const tSubmit = Date.now();
     let queue = [...ms];
@@ -502,18 +521,9 @@ async function main() {
     const batchGas = batchRes.reduce((s, r) => s + r.gas, 0);
     log(`  ${n} jobs in epoch ${epoch} after ${submitSeconds.toFixed(1)} s (${batches.length} batch txs, ${batchJobs ? fmt(Math.round(batchGas / batchJobs)) : "-"} gas per job in batches)`);
 
-    // The close: once the epoch has ended by block time. Idle epochs before it (none unless a
-    // round had to wait) are closed first in their own transaction, so the measured close is
-    // the epoch's alone.
+    // The close: once the epoch has ended by block time (idle epochs before it were closed
+    // before its jobs, so the measured close is the epoch's alone and pays its treasury share).
     await waitForBlockTime(client, BigInt(cur.end_time), { timeoutMs: (epochLenS + 30) * 1000 });
-    const next = (await mining.currentEpoch()).next_epoch_to_close;
-    if (next < epoch) {
-      const msgs = [];
-      for (let e = next; e < epoch; e++) msgs.push(composer.closeEpoch({ epoch: e }));
-      const r = await run1(deployer, msgs, GAS_CLOSE * msgs.length);
-      emptyCloses.push({ epochs: msgs.length, gas: r.gas });
-      log(`  closed ${msgs.length} idle epoch(s) before it: gas ${fmt(r.gas)}`);
-    }
     // The two records the close reads and rewrites, whose size grows with the digits of the
     // epoch's sums (storage gas is per byte): to tell that from any per-miner work.
     const epochKey = Uint8Array.from([0, 2, ...toUtf8("ep"), ...u64be(epoch)]);
@@ -557,6 +567,50 @@ async function main() {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Peers (ts/tools/peers.ts): cw20-stake 2.6.0 and Astroport's xyk pair 1.5.1 with its factory
+  // and LP token, uploaded to this node; cw20-base 2.0.0 is the code uploaded above.
+  log("peers: uploading cw20-stake 2.6.0 and Astroport (pair 1.5.1, factory 1.7.0, token 1.1.1)");
+  const peerCodes = await uploadPeers(client, deployer, { which: ["cw20_stake", "astroport_token", "astroport_factory", "astroport_pair"], log });
+  pipe.forget(deployer);
+  const cw20BaseCode: UploadedCode = {
+    wasm: "cw20_base",
+    crate: "cw20-base",
+    version: "2.0.0",
+    file: "artifacts/reference/cw20_base.wasm",
+    sha256: refSum,
+    bytes: refBytes.length,
+    gzipBytes: gzipSync(refBytes, { level: 9 }).length,
+    codeId: refUpload.codeId,
+    storeGas: Number(refUpload.gasUsed),
+  };
+
+  // Astroport: the pool rows our AMM (amm-factory / amm-pair, being written) will be put next to.
+  log("astroport: create_pair, provide, swap, withdraw");
+  const astro = await measureAstroport(
+    client,
+    { admin: deployer, staker: deployer, provider: ammProvider, trader: ammTrader, maker: ammMaker },
+    { ...peerCodes, cw20_base: cw20BaseCode } as Parameters<typeof measureAstroport>[2],
+    { samples: SAMPLES, gasPrice: GAS_PRICE, log: (l) => log(`  ${l}`) },
+  );
+  pipe.forget(deployer);
+  for (const r of astro.rows) log(`  astroport ${r.op.padEnd(28)} ${fmt(r.median)}`);
+
+  // Staking next to cw20-stake over the same GEN, governance, and last the guardian's pause of
+  // PoE mining (it stops job submissions for a few seconds).
+  log("staking (poe-staking vs cw20-stake 2.6.0 over GEN) and governance");
+  const stakingGov = await measureStakingAndGovernance({
+    client,
+    pipe,
+    samples: SAMPLES,
+    log: (l) => log(`  ${l}`),
+    contracts: d.contracts,
+    address: (name) => keys.address(name),
+    cw20StakeCodeId: peerCodes.cw20_stake.codeId,
+    admin: deployer,
+    denom,
+  });
+
+  // -------------------------------------------------------------------------------------------
   // Wasm sizes and store gas.
   const storeGas = (code: string) => d.transactions.find((t) => t.what.startsWith(`store ${code} `))?.gasUsed ?? NaN;
   const wasm = (file: string, code: string, gas: number) => {
@@ -573,6 +627,7 @@ async function main() {
     wasm("artifacts/poe_token.wasm", "poe-token", storeGas("poe-token")),
     wasm("artifacts/reference/cw20_base.wasm", "cw20-base 2.0.0", Number(refUpload.gasUsed)),
     ...listed.filter((f) => f !== "poe_token.wasm").map((f) => wasm(`artifacts/${f}`, codeOf(f), storeGas(codeOf(f)))),
+    ...Object.values(peerCodes).map((c) => wasm(c.file, `${c.crate} ${c.version}`, c.storeGas)),
   ];
 
   const runtimeS = Math.round((Date.now() - runStart) / 1000);
@@ -620,6 +675,13 @@ async function main() {
       idle_epoch_closes: emptyCloses,
     },
     scaling: { batch_size: BATCH, epoch_length_seconds: epochLenS, rounds },
+    staking_governance: stakingGov,
+    pools: {
+      peer: "astroport-pair 1.5.1 (xyk), astroport-factory 1.7.0, astroport-token 1.1.1, over two cw20-base 2.0.0 tokens",
+      ours: null as string | null,
+      contracts: astro.contracts,
+      rows: astro.rows,
+    },
   };
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(join(OUT_DIR, "gas.json"), `${JSON.stringify(result, null, 2)}\n`);
@@ -686,6 +748,9 @@ type Result = {
       nex_minted: string;
     }[];
   };
+  /** Absent in a gas.json written before the staking rows existed. */
+  staking_governance?: StakingReport;
+  pools?: { peer: string; ours: string | null; contracts: Record<string, string>; rows: PeerRow[] };
 };
 
 function markdown(r: Result): string {
@@ -699,10 +764,10 @@ function markdown(r: Result): string {
   L.push("");
   L.push(
     `Measured ${date} by \`scripts/gas-report.sh\` on a fresh single-validator wasmd node (${r.wasmd_version ? `wasmd ${r.wasmd_version}` : "wasmd"}, ` +
-      "default gas costs, 1 s blocks), with the artifacts of `artifacts/` and cw20-base 2.0.0 built by the same recipe " +
+      "default gas costs, 1 s blocks), with the artifacts of `artifacts/` and the reference contracts (cw20-base 2.0.0, cw20-stake 2.6.0, Astroport) built by the same recipe " +
       `(\`scripts/build-reference.sh\`). Whole run ${r.runtime_seconds.total} s on the 2-core machine ` +
       `(checks and builds ${r.runtime_seconds.builds ?? "?"} s, fresh node ${r.runtime_seconds.node_start ?? "?"} s, deploy ${r.runtime_seconds.deploy ?? "?"} s, ` +
-      `measurements ${r.runtime_seconds.measurements} s, of which most is waiting for epochs to end). ` +
+      `measurements ${r.runtime_seconds.measurements} s, of which most is waiting for epochs, locks, unbonding and timelocks to end in block time). ` +
       "This file and `docs/gas.json` (the same data, with every sample and transaction hash) are written by the run.",
   );
   L.push("");
@@ -750,7 +815,7 @@ function markdown(r: Result): string {
   L.push("");
   const tk = r.token.tokens;
   L.push(
-    `\`ours\` is the deployed FLX (poe-token, transfer burn 0 bps); \`cw20-base\` is cw20-base 2.0.0 instantiated on the same node ` +
+    `\`ours\` is poe-token instantiated on the node with the deployed FLX's message (transfer burn 0 bps; minter the deployer, since the deployed FLX's minter is the FLX supply controller); \`cw20-base\` is cw20-base 2.0.0 instantiated on the same node ` +
       `with FLX's instantiate message (without the two optional extension fields) and so the same balances, minter and ` +
       `token info bytes; \`ours, 100 bps\` is a third instance of poe-token with \`transfer_burn_bps: 100\`. ` +
       `The labels (${tk.ours.label}, ${tk.cw20_base.label}, ${tk.ours_burn_100bps.label}) have the same length, since wasmd reads the contract info at every call. ` +
@@ -932,16 +997,20 @@ function markdown(r: Result): string {
     );
     L.push("");
   }
+  L.push(...stakingMarkdown(r));
   L.push("## Run it");
   L.push("");
   L.push("```sh");
-  L.push("scripts/gas-report.sh              # rewrites docs/gas.md and docs/gas.json");
-  L.push("scripts/gas-report.sh --rebuild    # build artifacts/ from the sources first");
+  L.push("scripts/gas-report.sh                               # rewrites docs/gas.md and docs/gas.json");
+  L.push("scripts/gas-report.sh --rebuild                     # build artifacts/ from the sources first");
+  L.push("POE_LOCALNET_PORT_OFFSET=200 scripts/gas-report.sh  # on a node beside the default one (RPC 26857)");
   L.push("```");
   L.push("");
   L.push(
-    "It uses its own chain home (`~/.cache/poe-economy/localnet-gas`, or `$POE_GAS_LOCALNET_HOME`), so the default localnet's data is " +
-      "untouched, but the same fixed ports: stop a running localnet first. It restores `deployments/poe-local.json`.",
+    "It uses its own chain home (`~/.cache/poe-economy/localnet-gas`, `localnet-gas-offsetN` with a port offset N, or " +
+      "`$POE_GAS_LOCALNET_HOME`), so the default localnet's data is untouched. Its node listens on the localnet's ports plus " +
+      "`$POE_LOCALNET_PORT_OFFSET` (default 0: RPC 26657, REST 1317, gRPC 9090): with offset 0 stop a running default localnet first, " +
+      "or give an offset (`scripts/localnet.sh`). It restores `deployments/poe-local.json`.",
   );
   L.push("");
   return `${L.join("\n")}\n`;
@@ -959,3 +1028,99 @@ entry().catch((err: unknown) => {
   console.error(`gas-report: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   process.exit(1);
 });
+
+// ---------------------------------------------------------------------------------------------
+// docs/gas.md: staking, governance, pools
+
+function stakingMarkdown(r: Result): string[] {
+  const L: string[] = [];
+  const f = fmt;
+  const mm = (x: Figures | null) => (x === null ? "—" : x.min === x.median ? f(x.median) : `${f(x.min)} / ${f(x.median)}`);
+  const sign = (n: number) => (n > 0 ? `+${f(n)}` : f(n));
+  const sg = r.staking_governance;
+  if (sg) {
+    const p = sg.parameters;
+    L.push("## Staking: poe-staking against DAO DAO's cw20-stake 2.6.0");
+    L.push("");
+    L.push(
+      `\`ours\` is the deployed poe-staking (label \`staking\`), its GEN pool (tier ${p.tier}, rewards in FLX, lock ${p.lock_period_seconds} s, ` +
+        `unbonding ${p.unbonding_period_seconds} s: scenarios/gas.yaml); \`cw20-stake\` is cw20-stake 2.6.0 (artifacts/reference, docs/peers.md) ` +
+        `instantiated on the same node over the SAME GEN token with the same unstaking duration, label \`cw20stk\` (as long as \`staking\`; ` +
+        `instantiate ${f(sg.cw20_stake_instantiate_gas)} gas). The stakers are GEN genesis buckets (${p.stakers}); each transaction of ours ` +
+        "is followed in the same round by the same one at cw20-stake (same sender, same amount), so both see the same balances and " +
+        `digits: first stakes of ${f(Number(p.first_stake) / 1e6)} GEN, then ${r.token.samples} rounds by community_rewards of stake ` +
+        `${f(Number(p.stake_unstake_claim) / 1e6)} GEN, unstake it after the lock, claim it after the unbonding. Each measured transaction of ` +
+        "one contract is in its own block (both keep snapshots written once per key and block). Our pool's reward stream is funded " +
+        `(${f(Number(p.fund) / 1e6)} FLX over ${f(Number(p.fund_duration_seconds))} s, FLX \`send\` from reporter_2) before the first stake, so ` +
+        "every stake and unstake of ours also advances the reward index, as on a rewarded pool. `ratio` = ours / cw20-stake (medians); " +
+        "`calls` = contract executions in the transaction (ours / peer).",
+    );
+    L.push("");
+    L.push("| operation | ours | cw20-stake 2.6.0 | ratio | ours − cw20-stake | calls | what differs |");
+    L.push("|---|---:|---:|---:|---:|---|---|");
+    for (const x of sg.staking) {
+      L.push(
+        `| ${x.op} | ${mm(x.ours)} | ${x.peer ? mm(x.peer) : "no peer"} | ${x.ratio === null ? "—" : x.ratio.toFixed(4)} | ${x.difference === null ? "—" : sign(x.difference)} | ` +
+          `${x.ours?.contract_calls ?? "—"} / ${x.peer?.contract_calls ?? "—"} | ${x.explanation} |`,
+      );
+    }
+    L.push("");
+    const rec = sg.records;
+    const st = sg.staking.find((x) => x.op === "stake (later)");
+    if (st && st.difference !== null) {
+      // Expected extra storage of ours on a later stake: pool and position read + written;
+      // cw20-stake's extra: its balance item read + written.
+      const rw = (k: { key_bytes: number; value_bytes: number }) => 1000 + 3 * (33 + k.key_bytes + k.value_bytes) + 2000 + 30 * (33 + k.key_bytes + k.value_bytes);
+      const oursExtra = rw(rec.ours_pool) + rw(rec.ours_position);
+      const peerExtra = rw(rec.peer_balance);
+      L.push(
+        `Where a later stake differs (${sign(st.difference)}): ours reads and writes two records cw20-stake does not have, the pool ` +
+          `(${rec.ours_pool.key_bytes} + ${rec.ours_pool.value_bytes} B) and the staker's position (${rec.ours_position.key_bytes} + ${rec.ours_position.value_bytes} B): ` +
+          `${f(oursExtra)} gas at 1,000 + 3/B per read and 2,000 + 30/B per write (33-byte contract prefix included); cw20-stake reads and writes ` +
+          `its contract balance item (${rec.peer_balance.key_bytes} + ${rec.peer_balance.value_bytes} B), ${f(peerExtra)}, which ours does not keep ` +
+          `(the token holds it). That is ${sign(oursExtra - peerExtra)} expected; the rest, ${sign(st.difference - (oursExtra - peerExtra))}, is the ` +
+          "snapshots' key and value sizes (ours keyed by (pool token, staker), cw20-stake by staker), attributes, and wasm execution " +
+          "(the reward stream's Decimal256 arithmetic). The price buys per-token pools, locks, rewards and tier-weighted voting power.",
+      );
+      L.push("");
+    }
+  }
+  if (sg) {
+    L.push("## Governance: poe-governance (no peer)");
+    L.push("");
+    L.push(
+      "No peer column: DAO DAO's governance is a set of contracts (dao-dao-core, dao-proposal-single, a voting module such as " +
+        "dao-voting-cw20-staked over cw20-stake), its proposals are not made by a cw20 `Send` of a deposit to one contract, and it is not " +
+        "built here (docs/peers.md builds cw20-stake and Astroport only). The flow: after the staking rows, each of the three stakers " +
+        `proposes (deposit ${f(Number(sg.parameters.deposit) / 1e6)} GEN, one poe-mining \`update_config\` of the fee split), each votes \`yes\` on ` +
+        "every proposal, voting period (15 s) and timelock (5 s) pass in block time, each proposal is executed (the new fee split read " +
+        `back from PoE mining), and last the guardian pauses PoE mining ${r.token.samples} times for ${sg.parameters.pause_seconds} s, each after ` +
+        "the previous pause ended.",
+    );
+    L.push("");
+    L.push("| operation | ours | peer | calls | what it does |");
+    L.push("|---|---:|---|---:|---|");
+    for (const x of sg.governance) L.push(`| ${x.op} | ${mm(x.ours)} | none | ${x.ours?.contract_calls ?? "—"} | ${x.explanation} |`);
+    L.push("");
+  }
+  const pools = r.pools;
+  if (pools) {
+    L.push("## Pools: Astroport's xyk pair 1.5.1 (peer-only rows; ours come with the AMM)");
+    L.push("");
+    L.push(
+      `Peer: ${pools.peer} (30 bps, a third to the Maker's fee address), measured by \`ts/tools/peers.ts\` \`measureAstroport\` in the same run ` +
+        "(amounts: docs/peers.md). The `ours` column is empty until our `amm-factory` / `amm-pair` are in the deployment plan and in " +
+        "`artifacts/`: their rows go here (`pools.ours` and an `ours` figure per row in gas.json), measured with the same amounts and order " +
+        "on the same node, with `ratio` = ours / Astroport.",
+    );
+    L.push("");
+    L.push("| operation | ours (amm-pair) | Astroport xyk 1.5.1 | ratio | calls | what the peer's transaction does |");
+    L.push("|---|---:|---:|---:|---:|---|");
+    for (const x of pools.rows) {
+      const g = x.min === x.median ? f(x.median) : `${f(x.min)} / ${f(x.median)}`;
+      L.push(`| ${x.op} | — (AMM not deployed yet) | ${g} | — | ${x.contractCalls} | ${x.notes} |`);
+    }
+    L.push("");
+  }
+  return L;
+}

@@ -7,6 +7,7 @@
 //! The binary is `poe-sim` (`scripts/simulate.sh`); [`run_file`] is the same run as a library
 //! call, for tests.
 
+pub mod economy;
 pub mod generate;
 pub mod governance;
 pub mod locate;

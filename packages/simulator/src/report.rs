@@ -10,6 +10,7 @@ use poe_interface::poe_mining::OwnerSalaryReportResponse;
 use poe_math::fee::{FeeRates, FeeSplit};
 use poe_math::poe::PoeWeights;
 
+use crate::economy::{AurumReport, FluxReport, PoolsReport};
 use crate::governance::{ProposalReport, StakingReport};
 use serde::Serialize;
 
@@ -44,6 +45,12 @@ pub struct Report {
     pub owner_salary_reports: Vec<OwnerSalaryReportResponse>,
     /// Miners summary, top miners by NEX held.
     pub miners: MinersReport,
+    /// The FLX supply controller epoch by epoch (`null` without a `flux_controller` block).
+    pub flux: Option<FluxReport>,
+    /// The AUR reserve epoch by epoch (`null` without an `aurum` block).
+    pub aurum: Option<AurumReport>,
+    /// The NEX/FLX and AUR/FLX pools epoch by epoch (`null` without a `pools` block).
+    pub pools: Option<PoolsReport>,
     /// Cross-checks of the contracts' figures against each other and against the simulator's
     /// own recomputation.
     pub checks: Vec<Check>,
@@ -498,6 +505,12 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(o);
 
+    crate::economy::render(
+        &mut o,
+        report.flux.as_ref(),
+        report.aurum.as_ref(),
+        report.pools.as_ref(),
+    );
     let _ = writeln!(o, "Supplies");
     let sup = &report.supplies;
     for (sym, v) in [

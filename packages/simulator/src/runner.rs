@@ -13,10 +13,11 @@ use poe_math::calendar::YearMonth;
 use poe_math::fee::{split_fee, FeeSplit};
 use poe_math::genesis::gen_total_supply;
 use poe_math::poe::{epoch_emission, poe_index, EpochActivity};
-use poe_testing::{Suite, SuiteBuilder};
+use poe_testing::{Suite, SuiteBuilder, TreasuryHandle};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+use crate::economy::EconomyRun;
 use crate::generate::{chance, plan, EpochPlan};
 use crate::governance::GovernanceRun;
 use crate::report::{
@@ -72,6 +73,17 @@ pub fn suite_builder(scenario: &Scenario) -> AnyResult<SuiteBuilder> {
             builder = builder.with_flx_balance(&r, scenario.reporter_funding());
         }
     }
+    for (name, amount) in &scenario.flx_holders {
+        builder = builder.with_flx_balance(name, amount.0);
+    }
+    if let Some(f) = &scenario.flux_controller {
+        // the controller's epochs are PoE mining's: same length, same genesis (both instantiated
+        // in the deployment's block)
+        builder = builder.with_flux(f.settings(scenario.poe_params().epoch_length_seconds));
+    }
+    if let Some(a) = &scenario.aurum {
+        builder = builder.with_aurum(a.settings());
+    }
     if let Some(t) = scenario.start_timestamp().map_err(anyhow::Error::msg)? {
         builder = builder.with_start_time(t);
     }
@@ -113,6 +125,14 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
     }
     let mut governance = GovernanceRun::new(&scenario.staking, &scenario.governance);
     governance.stake(&suite)?;
+    let mut economy = EconomyRun::new(
+        scenario.flux_controller.as_ref(),
+        scenario.aurum.as_ref(),
+        scenario.pools.as_ref(),
+        scenario.seed,
+        epoch_length,
+    );
+    economy.genesis(&suite).context("the economy's genesis")?;
 
     let bar = if options.progress {
         let bar = ProgressBar::new(total_jobs);
@@ -146,6 +166,9 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
         governance
             .tick(&suite, epoch)
             .with_context(|| format!("governance at the start of epoch {epoch}"))?;
+        economy
+            .epoch_start(&suite, epoch)
+            .with_context(|| format!("FLX/AUR/pools at the start of epoch {epoch}"))?;
         // the parameters in force for this epoch's jobs and its close
         let params = suite.poe.config().context("poe-mining config")?.params;
         let fees_before = suite.poe.mining_statistics()?.fee_split_totals;
@@ -158,6 +181,7 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             // spread the jobs over the epoch, never reaching its end
             let offset = ((i as u128 + 1) * u128::from(epoch_length.saturating_sub(1))
                 / (u128::from(n) + 1)) as u64;
+            economy.trades_until(&suite, start + offset)?;
             suite.advance_to(Timestamp::from_seconds(start + offset));
             let report = JobReport {
                 job_type: job.job_type,
@@ -202,6 +226,7 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             bar.inc(1);
         }
 
+        economy.trades_until(&suite, start + epoch_length - 1)?;
         suite.advance_to(Timestamp::from_seconds(start + epoch_length));
         suite
             .poe
@@ -271,8 +296,8 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             total_job_value: index.total_job_value,
             net_liquidity_delta: index.net_liquidity_delta,
             fee_split,
-            fee_rates: params.fee_rates.clone(),
-            poe_weights: params.poe_weights.clone(),
+            fee_rates: params.fee_rates,
+            poe_weights: params.poe_weights,
         });
 
         // miners active in the epoch claim their NEX, some withdraw their spendable FLX
@@ -319,6 +344,12 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             }
         }
         ever_active.extend(active);
+        economy
+            .after_claims(&suite, epoch, &miner_addrs)
+            .with_context(|| format!("seeding the pools after epoch {epoch}"))?;
+        economy
+            .epoch_end(&suite, epoch)
+            .with_context(|| format!("FLX/AUR/pools at the end of epoch {epoch}"))?;
     }
     bar.finish_and_clear();
     // proposals still undecided run to their end
@@ -384,6 +415,7 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             salary_actions,
             salary_reports,
             with_jobs: ever_active.len() as u64,
+            economy,
         },
         index_mismatches,
     )?;
@@ -412,6 +444,7 @@ struct ReportParts {
     salary_actions: Vec<SalaryAction>,
     salary_reports: Vec<poe_interface::poe_mining::OwnerSalaryReportResponse>,
     with_jobs: u64,
+    economy: EconomyRun,
 }
 
 fn collect(
@@ -545,22 +578,44 @@ fn collect(
             parts.submitted
         ),
     });
+    // FLX reaches the treasury as deposits (PoE mining's fee share, AUR purchases: its ledger's
+    // total_received) and as plain transfers (the controller's mints, the pools' protocol fees)
+    let flx_ledger = suite
+        .treasury
+        .balance(TreasuryHandle::cw20(&suite.flx.addr))?;
+    let minted_flx = if scenario.flux_controller.is_some() {
+        suite.flux.status()?.total_minted
+    } else {
+        Uint128::zero()
+    };
+    let deposits = stats.treasury_paid + parts.economy.aur_payments_flx;
+    let expected_flx = (deposits + minted_flx + parts.economy.protocol_fees_flx)
+        .checked_sub(flx_ledger.total_spent)?;
     checks.push(Check {
-        name: "the treasury holds the FLX PoE mining paid it".into(),
-        ok: treasury_flx == stats.treasury_paid,
+        name: "the treasury holds the FLX PoE mining, AUR buyers, the FLX controller and the pools paid it, less its spends".into(),
+        ok: treasury_flx == expected_flx && flx_ledger.total_received == deposits,
         detail: format!(
-            "treasury FLX balance {} vs treasury_paid {}",
-            treasury_flx, stats.treasury_paid
+            "balance {} vs {} paid by PoE mining + {} AUR purchases + {} minted + {} protocol fees - {} spent; deposits recorded {}",
+            treasury_flx,
+            stats.treasury_paid,
+            parts.economy.aur_payments_flx,
+            minted_flx,
+            parts.economy.protocol_fees_flx,
+            flx_ledger.total_spent,
+            flx_ledger.total_received
         ),
     });
+    let sold = parts.economy.nex_bought_from_miners;
     checks.push(Check {
-        name: "NEX claimed is held by the miners".into(),
-        ok: nex_held_by_miners == stats.nex_claimed_total,
+        name: "NEX claimed is held by the miners (less what they sold to the market maker)".into(),
+        ok: nex_held_by_miners + sold == stats.nex_claimed_total,
         detail: format!(
-            "miners hold {} vs nex_claimed_total {}",
-            nex_held_by_miners, stats.nex_claimed_total
+            "miners hold {} + sold {} vs nex_claimed_total {}",
+            nex_held_by_miners, sold, stats.nex_claimed_total
         ),
     });
+
+    checks.extend(parts.economy.checks());
 
     let by_job_type = stats
         .job_type_distribution
@@ -611,6 +666,9 @@ fn collect(
             with_jobs: parts.with_jobs,
             top_by_nex: summaries,
         },
+        flux: parts.economy.flux,
+        aurum: parts.economy.aurum,
+        pools: parts.economy.pools,
         checks,
         run: RunInfo {
             wall_time_seconds: 0.0,

@@ -18,6 +18,7 @@ use poe_math::salary::OwnerSalaryPolicy;
 use poe_math::weight::MinerWeightParams;
 use serde::Deserialize;
 
+use crate::economy::{AurumConfig, FluxConfig, PoolsConfig};
 use crate::governance::{GovernanceConfig, StakingConfig};
 use crate::locate::locate_line;
 use crate::values::{Amount, Dec, Range, SignedAmount};
@@ -99,6 +100,18 @@ pub struct Scenario {
     /// Governance's settings and the proposals of the run.
     #[serde(default)]
     pub governance: GovernanceConfig,
+    /// FLX balances at genesis (whole tokens) of the market maker, traders, AUR buyers...
+    #[serde(default)]
+    pub flx_holders: BTreeMap<String, Amount>,
+    /// The FLX supply controller: parameters, reporters, demand profile, burn buffer.
+    #[serde(default)]
+    pub flux_controller: Option<FluxConfig>,
+    /// The AUR reserve: settings, attestations, purchases, redemptions.
+    #[serde(default)]
+    pub aurum: Option<AurumConfig>,
+    /// The NEX/FLX and AUR/FLX pools: seeding and trades.
+    #[serde(default)]
+    pub pools: Option<PoolsConfig>,
 }
 
 fn default_salary_recipient() -> String {
@@ -688,6 +701,13 @@ impl Scenario {
             );
         }
         crate::governance::validate(&self.staking, &self.governance, self.epochs)?;
+        crate::economy::validate(
+            &self.flx_holders,
+            self.flux_controller.as_ref(),
+            self.aurum.as_ref(),
+            self.pools.as_ref(),
+            self.epochs,
+        )?;
         Ok(())
     }
 

@@ -116,10 +116,22 @@ fn small_scenario_runs_and_reports_every_key() {
     }
     assert!(json["treasury"]["balances"]["FLX"].is_string());
     assert!(json["treasury"]["total_received"]["FLX"].is_string());
+    // deposits: PoE mining's treasury share and the AUR purchases (the controller's mints and
+    // the pools' protocol fees arrive as plain transfers: in the balance, not in the ledger)
+    let aur_payments: cosmwasm_std::Uint128 = report
+        .aurum
+        .as_ref()
+        .unwrap()
+        .purchases
+        .iter()
+        .filter(|p| p.ok)
+        .map(|p| p.flx)
+        .sum();
     assert_eq!(
-        report.treasury.balances["FLX"],
-        report.fee_split_totals.treasury_net
+        report.treasury.total_received["FLX"],
+        report.fee_split_totals.treasury_net + aur_payments
     );
+    assert!(report.treasury.balances["FLX"] > report.treasury.total_received["FLX"]);
 
     // the two refused explicit jobs are recorded with the contract's reason, and the run went on
     let rejected = &report.rejected_jobs;
@@ -299,4 +311,66 @@ fn the_binary_exits_non_zero_on_a_refused_scenario_and_writes_json() {
     let json: Value = serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
     assert_eq!(json["scenario"]["name"], "small");
     let _ = std::fs::remove_file(json_path);
+}
+
+#[test]
+fn the_small_scenario_runs_the_flx_controller_the_aur_reserve_and_the_pools() {
+    let report = run_file(&repo_path("scenarios/small.yaml"), false).unwrap();
+    assert!(report.checks_pass(), "{:#?}", report.checks);
+    let json: Value = serde_json::to_value(&report).unwrap();
+    for key in ["flux", "aurum", "pools"] {
+        assert!(json[key]["epochs"].is_array(), "{key}.epochs");
+        assert!(json[key]["epochs"].as_array().unwrap().len() >= 3, "{key}");
+    }
+    // FLX: epoch 0 expands, epoch 1 contracts, epoch 2 (no report) is frozen
+    let flux = report.flux.as_ref().unwrap();
+    let actions: Vec<&str> = flux.epochs.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["expand", "contract", "frozen (no report)"]);
+    for e in &flux.epochs {
+        assert!(e.amount <= e.max_delta, "{e:?}");
+    }
+    // AUR: purchases accepted (the market maker's and the buyer's), one refused with its reason
+    let aurum = report.aurum.as_ref().unwrap();
+    assert!(aurum.purchases.iter().filter(|p| p.ok).count() >= 2);
+    let refused: Vec<_> = aurum.purchases.iter().filter(|p| !p.ok).collect();
+    assert_eq!(refused.len(), 1);
+    assert!(
+        refused[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("the reserve backs"),
+        "{refused:?}"
+    );
+    for e in &aurum.epochs {
+        assert!(e.supply <= e.max_supply, "{e:?}");
+    }
+    // pools: both seeded, trades made, a TWAP once an epoch is covered
+    let pools = report.pools.as_ref().unwrap();
+    assert_eq!(pools.seeding.len(), 2, "{:?}", pools.seeding);
+    assert!(pools.epochs.iter().map(|e| e.trades).sum::<u32>() > 0);
+    assert!(pools.epochs.iter().any(|e| e.twap.is_some()));
+    for name in [
+        "k = x * y never falls across a swap",
+        "every swap returned exactly its simulation",
+    ] {
+        assert!(
+            report.checks.iter().any(|c| c.name == name && c.ok),
+            "{name}"
+        );
+    }
+    let text = poe_simulator::report::render(&report);
+    for section in ["FLX supply controller", "AUR reserve", "Pools ("] {
+        assert!(text.contains(section), "{section} in {text}");
+    }
+}
+
+#[test]
+fn economy_blocks_name_unknown_flx_holders() {
+    let text = std::fs::read_to_string(repo_path("scenarios/small.yaml"))
+        .unwrap()
+        .replace("buyer: buyer, flx: 1000", "buyer: nobody, flx: 1000");
+    let e = Scenario::parse(&text, "small").unwrap_err();
+    assert_eq!(e.path, "aurum.purchases[0].buyer");
+    assert!(e.message.contains("flx_holders"), "{e}");
 }

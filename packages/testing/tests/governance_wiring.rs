@@ -164,6 +164,68 @@ fn after_the_hand_over_no_other_address_can_change_a_parameter() {
                 },
             );
         }
+        // the supply controllers and the AMM: reporters, custodians, fees, pauses
+        refused(
+            &suite,
+            poe_testing::poe_flux_controller::ContractError::Ownership(not_owner()),
+            || {
+                suite.flux.execute(
+                    sender,
+                    &poe_testing::poe_interface::flux_controller::ExecuteMsg::UpdateReporters {
+                        add: vec![sender.to_string()],
+                        remove: vec![],
+                    },
+                )
+            },
+        );
+        refused(
+            &suite,
+            poe_testing::poe_aurum_reserve::ContractError::Ownership(not_owner()),
+            || {
+                suite.aurum.execute(
+                    sender,
+                    &poe_testing::poe_interface::aurum_reserve::ExecuteMsg::UpdateCustodians {
+                        add: vec![sender.to_string()],
+                        remove: vec![],
+                    },
+                )
+            },
+        );
+        refused(
+            &suite,
+            poe_testing::poe_amm_factory::ContractError::Ownership(not_owner()),
+            || {
+                suite.app.borrow_mut().execute_contract(
+                    sender.clone(),
+                    suite.amm.factory.clone(),
+                    &poe_testing::poe_interface::amm::factory::ExecuteMsg::UpdateConfig {
+                        pair_code_id: None,
+                        token_code_id: None,
+                        pair_owner: None,
+                        fee_address: Some(sender.to_string()),
+                        total_fee_bps: None,
+                        protocol_fee_share: None,
+                        observation_capacity: None,
+                    },
+                    &[],
+                )
+            },
+        );
+        let pair = suite.amm.pair(&suite.nex, &suite.flx).unwrap();
+        refused(
+            &suite,
+            poe_testing::poe_amm_pair::ContractError::Ownership(not_owner()),
+            || {
+                pair.execute(
+                    sender,
+                    &poe_testing::poe_interface::amm::pair::ExecuteMsg::UpdateConfig {
+                        total_fee_bps: Some(1_000),
+                        protocol_fee_share: None,
+                        fee_address: Some(sender.to_string()),
+                    },
+                )
+            },
+        );
         refused(
             &suite,
             poe_governance::ContractError::Unauthorized {
@@ -225,7 +287,7 @@ fn a_passed_proposal_changes_the_fee_split_of_poe_mining() {
     );
     let gen_before = suite.gen.balance(&voters[0]).unwrap();
     let update = PoeExecuteMsg::UpdateConfig(Box::new(ConfigUpdate {
-        fee_rates: Some(new_rates.clone()),
+        fee_rates: Some(new_rates),
         ..Default::default()
     }));
     let id = suite
@@ -482,4 +544,47 @@ fn a_failing_proposal_message_leaves_every_parameter_as_it_was() {
         },
         || suite.governance.execute_proposal(&voters[1], id),
     );
+}
+
+#[test]
+fn a_proposal_sets_a_pool_fee_and_pauses_the_pool() {
+    use poe_testing::poe_interface::amm::pair::{
+        ConfigResponse, ExecuteMsg as PairExecuteMsg, QueryMsg as PairQueryMsg,
+    };
+    let (suite, voters, _, _) = staked(SuiteBuilder::new());
+    let pair = suite.amm.pair(&suite.nex, &suite.flx).unwrap();
+    let before: ConfigResponse = pair.query(&PairQueryMsg::Config {}).unwrap();
+    assert_eq!((before.total_fee_bps, before.paused_until), (30, None));
+    let fee = PairExecuteMsg::UpdateConfig {
+        total_fee_bps: Some(50),
+        protocol_fee_share: None,
+        fee_address: None,
+    };
+    let pause = PairExecuteMsg::Pause { until: None };
+    suite
+        .pass_proposal(
+            &voters[0],
+            &voter_refs(&voters),
+            "Raise the NEX/FLX fee to 0.5 % and pause the pool",
+            vec![
+                wasm_execute(&pair.addr, &fee).unwrap(),
+                wasm_execute(&pair.addr, &pause).unwrap(),
+            ],
+        )
+        .unwrap();
+    let after: ConfigResponse = pair.query(&PairQueryMsg::Config {}).unwrap();
+    assert_eq!(after.total_fee_bps, 50);
+    assert!(after.paused_until.is_some());
+    // paused: a swap is refused before anything moves
+    let reporter = suite.addr("reporter");
+    let before = suite.raw_snapshot();
+    let err = pair.swap(&reporter, &suite.flx, flx(10), None).unwrap_err();
+    assert!(
+        matches!(
+            err.downcast_ref::<poe_testing::poe_amm_pair::ContractError>(),
+            Some(poe_testing::poe_amm_pair::ContractError::Paused { .. })
+        ),
+        "{err:#}"
+    );
+    assert!(suite.raw_snapshot() == before);
 }

@@ -21,7 +21,7 @@ use cosmwasm_std::{Decimal, Decimal256, Timestamp, Uint128, Uint256};
 use cw20::Cw20ReceiveMsg;
 use cw_ownable::Action;
 
-use super::{Asset, AssetInfo, PairInfo};
+use super::{Asset, AssetInfo};
 
 pub use poe_math::amm::{DEFAULT_TOTAL_FEE_BPS, MAX_TOTAL_FEE_BPS, MINIMUM_LIQUIDITY};
 
@@ -135,7 +135,7 @@ pub enum Cw20HookMsg {
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     /// The assets, the pair's address and its LP token.
-    #[returns(PairInfo)]
+    #[returns(super::PairInfo)]
     Pair {},
     /// The reserves (in the pair's order) and the LP supply.
     #[returns(PoolResponse)]
