@@ -27,6 +27,7 @@ import { loadDeployment, REPO_ROOT } from "../src/deployment";
 import { type JobReport, toBinary } from "../src/hooks";
 import { type JsonValue, resolvePlaceholders } from "../src/plan";
 import { measureStakingAndGovernance, type StakingReport } from "./gas-staking";
+import { measureOurAmm } from "./gas-amm";
 import { measureAstroport, type PeerRow, type UploadedCode, uploadPeers } from "./peers";
 
 const { PoeMiningQueryClient, PoeMiningMsgComposer } = contracts.PoeMining;
@@ -594,6 +595,16 @@ async function main() {
   );
   pipe.forget(deployer);
   for (const r of astro.rows) log(`  astroport ${r.op.padEnd(28)} ${fmt(r.median)}`);
+  log("ours: the same pool operations through the deployed amm-factory");
+  const oursAmm = await measureOurAmm(
+    client,
+    { admin: deployer, provider: ammProvider, trader: ammTrader },
+    d.codes["poe-token"].code_id,
+    d.contracts["amm-factory"],
+    { samples: SAMPLES, gasPrice: GAS_PRICE, log: (l) => log(`  ${l}`) },
+  );
+  pipe.forget(deployer);
+  for (const r of oursAmm.rows) log(`  ours      ${r.op.padEnd(28)} ${fmt(r.median)}`);
 
   // Staking next to cw20-stake over the same GEN, governance, and last the guardian's pause of
   // PoE mining (it stops job submissions for a few seconds).
@@ -678,9 +689,10 @@ async function main() {
     staking_governance: stakingGov,
     pools: {
       peer: "astroport-pair 1.5.1 (xyk), astroport-factory 1.7.0, astroport-token 1.1.1, over two cw20-base 2.0.0 tokens",
-      ours: null as string | null,
-      contracts: astro.contracts,
+      ours: "poe-amm-pair and poe-amm-factory as deployed (30 bps, 20 % of it to the treasury), over two poe-token instances",
+      contracts: { ...astro.contracts, ...oursAmm.contracts },
       rows: astro.rows,
+      ours_rows: oursAmm.rows,
     },
   };
   mkdirSync(OUT_DIR, { recursive: true });
@@ -750,7 +762,7 @@ type Result = {
   };
   /** Absent in a gas.json written before the staking rows existed. */
   staking_governance?: StakingReport;
-  pools?: { peer: string; ours: string | null; contracts: Record<string, string>; rows: PeerRow[] };
+  pools?: { peer: string; ours: string | null; contracts: Record<string, string>; rows: PeerRow[]; ours_rows?: PeerRow[] };
 };
 
 function markdown(r: Result): string {
@@ -1105,20 +1117,22 @@ function stakingMarkdown(r: Result): string[] {
   }
   const pools = r.pools;
   if (pools) {
-    L.push("## Pools: Astroport's xyk pair 1.5.1 (peer-only rows; ours come with the AMM)");
+    L.push("## Pools: our AMM next to Astroport's xyk pair 1.5.1");
     L.push("");
     L.push(
       `Peer: ${pools.peer} (30 bps, a third to the Maker's fee address), measured by \`ts/tools/peers.ts\` \`measureAstroport\` in the same run ` +
-        "(amounts: docs/peers.md). The `ours` column is empty until our `amm-factory` / `amm-pair` are in the deployment plan and in " +
-        "`artifacts/`: their rows go here (`pools.ours` and an `ours` figure per row in gas.json), measured with the same amounts and order " +
-        "on the same node, with `ratio` = ours / Astroport.",
+        `(amounts: docs/peers.md). Ours: ${pools.ours ?? "not measured"}, measured by \`ts/tools/gas-amm.ts\` with the same amounts and order ` +
+        "on the same node; `ratio` = ours / Astroport (medians). What each of our transactions does is in `pools.ours_rows[].notes` of gas.json.",
     );
     L.push("");
-    L.push("| operation | ours (amm-pair) | Astroport xyk 1.5.1 | ratio | calls | what the peer's transaction does |");
+    L.push("| operation | ours (amm-pair) | Astroport xyk 1.5.1 | ratio | calls (ours / peer) | what the peer's transaction does |");
     L.push("|---|---:|---:|---:|---:|---|");
     for (const x of pools.rows) {
       const g = x.min === x.median ? f(x.median) : `${f(x.min)} / ${f(x.median)}`;
-      L.push(`| ${x.op} | — (AMM not deployed yet) | ${g} | — | ${x.contractCalls} | ${x.notes} |`);
+      const o = pools.ours_rows?.find((y) => y.op === x.op);
+      const og = o ? (o.min === o.median ? f(o.median) : `${f(o.min)} / ${f(o.median)}`) : "—";
+      const ratio = o ? (o.median / x.median).toFixed(4) : "—";
+      L.push(`| ${x.op} | ${og} | ${g} | ${ratio} | ${o ? `${o.contractCalls} / ` : ""}${x.contractCalls} | ${x.notes} |`);
     }
     L.push("");
   }

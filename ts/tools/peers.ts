@@ -80,7 +80,7 @@ export interface PeerSample {
 
 /** One operation: its samples (in order), min/median, and what the transaction does. */
 export interface PeerRow {
-  peer: "cw20-stake" | "astroport";
+  peer: "cw20-stake" | "astroport" | "ours";
   op: string;
   gasUsed: number[];
   min: number;
@@ -114,12 +114,12 @@ export interface PeerReport {
 }
 
 // Gas limits (at price 0 a limit costs nothing; the used gas is what is measured).
-const GAS_OP = 1_500_000;
-const GAS_INSTANTIATE = 3_000_000;
+export const GAS_OP = 1_500_000;
+export const GAS_INSTANTIATE = 3_000_000;
 
 /** Token amounts, 6 decimals. Chosen so that no balance, stake, reserve or supply changes its
  *  number of decimal digits during the samples (storage gas is per byte of the stored JSON). */
-const AMOUNTS = {
+export const AMOUNTS = {
   /** Each holder's starting balance of each test token: 1,000,000 tokens. */
   initial: "1000000000000",
   /** The staker's first stake: 100,000 tokens. */
@@ -143,9 +143,9 @@ const XYK_MAKER_FEE_BPS = 3333;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const binary = (msg: unknown) => toBase64(toUtf8(JSON.stringify(msg)));
+export const binary = (msg: unknown) => toBase64(toUtf8(JSON.stringify(msg)));
 
-function sample(r: { gasUsed: bigint; transactionHash: string; height: number; events: readonly { type: string }[] }): PeerSample {
+export function sample(r: { gasUsed: bigint; transactionHash: string; height: number; events: readonly { type: string }[] }): PeerSample {
   return {
     gasUsed: Number(r.gasUsed),
     tx: r.transactionHash,
@@ -154,7 +154,7 @@ function sample(r: { gasUsed: bigint; transactionHash: string; height: number; e
   };
 }
 
-function row(peer: PeerRow["peer"], op: string, samples: PeerSample[], notes: string): PeerRow {
+export function row(peer: PeerRow["peer"], op: string, samples: PeerSample[], notes: string): PeerRow {
   if (samples.length === 0) throw new Error(`${op}: no sample`);
   const g = samples.map((s) => s.gasUsed);
   const sorted = [...g].sort((a, b) => a - b);
@@ -213,7 +213,7 @@ export async function uploadPeers(
 }
 
 /** cw20-base 2.0.0's InstantiateMsg: `holders` get `AMOUNTS.initial` each, `minter` may mint. */
-function cw20InstantiateMsg(symbol: string, holders: readonly string[], minter: string) {
+export function cw20InstantiateMsg(symbol: string, holders: readonly string[], minter: string) {
   return {
     name: `Peer test ${symbol}`,
     symbol,
@@ -225,7 +225,7 @@ function cw20InstantiateMsg(symbol: string, holders: readonly string[], minter: 
 }
 
 /** Each signer's first transaction also stores its public key (~12,000 gas): spend it first. */
-async function warmUpSigners(client: SigningCosmWasmClient, signers: readonly string[], to: string, gasPrice: string) {
+export async function warmUpSigners(client: SigningCosmWasmClient, signers: readonly string[], to: string, gasPrice: string) {
   const denom = gasDenom(gasPrice);
   for (const s of new Set(signers)) {
     const account = await client.getAccount(s);
