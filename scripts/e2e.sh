@@ -4,14 +4,18 @@
 #   scripts/e2e.sh
 #
 # 1. artifacts/: built with scripts/build-artifacts.sh when a contract's wasm or its checksum is
-#    missing or wrong (artifacts/ is git-ignored, so a fresh clone builds them once)
+#    missing or wrong, or a contract's or shared package's source changed after the last build
+#    (artifacts/ is git-ignored, so a fresh clone builds them once)
 # 2. node_modules/ from package-lock.json (npm ci) and the native tools in release mode:
 #    poe-sim (writes the deployment plan) and poe-index (the math oracle of the test)
 # 3. scripts/localnet.sh reset + start: a fresh single-node wasmd chain (chain-id poe-local)
 # 4. scripts/deploy.sh --scenario scenarios/localnet.yaml --force: the suite, by its DeployPlan,
 #    signed with the localnet's deployer mnemonic (scripts/localnet-accounts.json)
-# 5. node --test ts/test/*.test.ts (TAP): miners, jobs paid in FLX, epoch close checked against
-#    poe_math, NEX minted and claimed, fee parts to the base unit, refused bad input
+# 5. node --test, one file after the other (TAP): ts/test/e2e.test.ts (miners, jobs paid in FLX,
+#    epoch close checked against poe_math, NEX minted and claimed, fee parts to the base unit,
+#    refused bad input), governance.test.ts (the hand-over, stake, propose, vote, timelock,
+#    execute, read back; it changes the fee split, so it runs after), markets.test.ts (AUR
+#    against attested gold, the AUR/FLX pool). A new test file must be added to the list below.
 # 6. the node is stopped, whatever happened (trap): no process is left behind
 #
 # Exit status: the test run's (0 = every test passed); 1 when a step before it failed.
@@ -59,7 +63,15 @@ artifacts_ok() {
   while read -r crate; do
     grep -q " ${crate//-/_}.wasm\$" artifacts/checksums.txt || return 1
   done < <(poe_contract_crates)
-  (cd artifacts && sha256sum --quiet -c checksums.txt >/dev/null 2>&1)
+  (cd artifacts && sha256sum --quiet -c checksums.txt >/dev/null 2>&1) || return 1
+  # and built after the last change of any source that goes into them
+  local newer
+  newer="$(find contracts/*/src contracts/*/Cargo.toml packages/interface packages/math Cargo.toml Cargo.lock \
+    -newer artifacts/checksums.txt -type f -print -quit 2>/dev/null)"
+  if [[ -n "$newer" ]]; then
+    echo "artifacts/: $newer changed after the last build" >&2
+    return 1
+  fi
 }
 step "artifacts"
 if artifacts_ok; then
