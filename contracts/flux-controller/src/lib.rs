@@ -21,7 +21,6 @@ pub mod error;
 pub mod execute;
 pub mod migrate;
 pub mod query;
-pub mod schedule;
 pub mod state;
 
 pub use crate::error::ContractError;

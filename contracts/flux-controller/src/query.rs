@@ -94,7 +94,7 @@ pub fn current_epoch(deps: Deps, env: &Env) -> StdResult<EpochResponse> {
         .unwrap_or(0);
     Ok(EpochResponse {
         epoch,
-        start_time: config.schedule.start_of(epoch),
+        start_time: config.schedule.start_or_bound(epoch),
         end_time,
         fresh_after: Timestamp::from_seconds(
             end_time

@@ -12,7 +12,7 @@ use cw_storage_plus::{Item, Map};
 use poe_interface::flux_controller::{Decision, FluxParams};
 use poe_math::flux::{DemandWeights, ElasticityParams, NetworkUsage};
 
-use crate::schedule::Schedule;
+use poe_math::schedule::Schedule;
 
 /// Addresses and parameters.
 #[cw_serde]

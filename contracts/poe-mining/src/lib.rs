@@ -6,7 +6,6 @@ pub mod contract;
 pub mod error;
 pub mod execute;
 pub mod query;
-pub mod schedule;
 pub mod state;
 
 pub use crate::error::ContractError;

@@ -10,7 +10,7 @@ use cw_storage_plus::{Item, Map};
 use poe_interface::poe_mining::{EconomicJobType, PoeParams};
 use poe_math::{fee::FeeSplit, poe::EpochActivity, poe::PoeIndex, salary::SalaryBreakdown};
 
-use crate::schedule::Schedule;
+use poe_math::schedule::Schedule;
 
 pub const CONTRACT_NAME: &str = "crates.io:poe-mining";
 pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");

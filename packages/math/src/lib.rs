@@ -18,6 +18,7 @@ pub mod flux;
 pub mod genesis;
 pub mod poe;
 pub mod salary;
+pub mod schedule;
 pub mod staking;
 pub mod weight;
 

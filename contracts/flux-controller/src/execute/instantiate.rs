@@ -8,9 +8,9 @@ use crate::execute::check_cw20;
 use crate::execute::config::validate_params;
 use crate::execute::reporters::{add_reporters, check_reporter_cap};
 use crate::msg::InstantiateMsg;
-use crate::schedule::Schedule;
 use crate::state::{Config, State, CONFIG, STATE};
 use crate::{CONTRACT_NAME, CONTRACT_VERSION};
+use poe_math::schedule::Schedule;
 
 /// Stores the cw2 version, the owner (default the sender), the FLX token (which must answer
 /// cw20 `TokenInfo`), the mint recipient, the parameters and the reporters. Epoch 0 starts now

@@ -4,8 +4,8 @@ use cosmwasm_std::{Decimal, DepsMut, Empty, Env, MessageInfo, Response, Timestam
 use poe_interface::poe_mining::{ConfigUpdate, InstantiateMsg, PoeParams};
 
 use crate::error::ContractError;
-use crate::schedule::Schedule;
 use crate::state::{Config, State, CONFIG, REPORTERS, STATE};
+use poe_math::schedule::Schedule;
 
 /// Validates every parameter as a whole: fee rates sum to the total, weights in [0, 1], scales
 /// and epoch length above zero, threshold below one, salary policy and multipliers sane.
