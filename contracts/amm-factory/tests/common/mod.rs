@@ -7,6 +7,12 @@ use anyhow::Result as AnyResult;
 use cosmwasm_std::{coin, coins, to_json_binary, Addr, Coin, Decimal, Empty, Record, Uint128};
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
 use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use poe_test_utils::{
+    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, find_error,
+    token_instantiate_msg, Snapshot,
+};
+
+pub use poe_test_utils::{u, wasm_attrs};
 
 pub use poe_amm_factory::msg::{
     AssetInfo, ConfigResponse, ExecuteMsg, InstantiateMsg, PairInfo, PairsResponse, QueryMsg,
@@ -19,34 +25,15 @@ pub const DENOM: &str = "uatom";
 pub const START: u128 = 1_000_000_000_000_000;
 
 pub fn factory_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_amm_factory::contract::execute,
-            poe_amm_factory::contract::instantiate,
-            poe_amm_factory::contract::query,
-        )
-        .with_reply(poe_amm_factory::contract::reply)
-        .with_migrate(poe_amm_factory::contract::migrate),
-    )
+    contract_wrapper!(poe_amm_factory, reply, migrate)
 }
 
 pub fn pair_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_amm_pair::contract::execute,
-            poe_amm_pair::contract::instantiate,
-            poe_amm_pair::contract::query,
-        )
-        .with_reply(poe_amm_pair::contract::reply),
-    )
+    contract_wrapper!(poe_amm_pair, reply)
 }
 
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        poe_token::contract::execute,
-        poe_token::contract::instantiate,
-        poe_token::contract::query,
-    ))
+    contract_wrapper!(poe_token)
 }
 
 pub fn cw20(addr: &Addr) -> AssetInfo {
@@ -75,18 +62,10 @@ pub struct Suite {
 
 impl Suite {
     pub fn new() -> Self {
-        let mut app = App::default();
+        let mut app = app_with_native_balances(&["alice", "bob"], &coins(START, DENOM));
         let api = app.api();
         let [gov, treasury, alice, bob, admin] =
             ["gov", "treasury", "alice", "bob", "admin"].map(|n| api.addr_make(n));
-        app.init_modules(|router, _, storage| {
-            for user in [&alice, &bob] {
-                router
-                    .bank
-                    .init_balance(storage, user, coins(START, DENOM))
-                    .expect("bank balance");
-            }
-        });
         let token_code = app.store_code(token_contract());
         let pair_code = app.store_code(pair_contract());
         let factory_code = app.store_code(factory_contract());
@@ -96,22 +75,7 @@ impl Suite {
                 app.instantiate_contract(
                     token_code,
                     admin.clone(),
-                    &poe_token::msg::InstantiateMsg {
-                        name: format!("{symbol} token"),
-                        symbol: symbol.to_string(),
-                        decimals: 6,
-                        initial_balances: [&alice, &bob]
-                            .iter()
-                            .map(|a| Cw20Coin {
-                                address: a.to_string(),
-                                amount: Uint128::new(START),
-                            })
-                            .collect(),
-                        mint: None,
-                        marketing: None,
-                        transfer_burn_bps: None,
-                        owner: None,
-                    },
+                    &token_instantiate_msg(symbol, &[&alice, &bob], START),
                     &[],
                     *symbol,
                     None,
@@ -192,8 +156,8 @@ impl Suite {
 
     /// The factory's raw storage (registry, config, pending pair, owner): if unchanged, no pair
     /// was registered and nothing pends.
-    pub fn snapshot(&self) -> Vec<Record> {
-        self.app.dump_wasm_raw(&self.factory)
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot::of(&self.app).storage([&self.factory]).take()
     }
 
     /// Runs `action`, expects it to fail with exactly `expected`, and checks nothing changed.
@@ -202,36 +166,11 @@ impl Suite {
         expected: ContractError,
         action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
     ) {
-        let before = self.snapshot();
-        let err = action(self).expect_err("message is rejected");
-        assert_eq!(contract_err(&err), &expected);
-        assert_eq!(self.snapshot(), before, "state changed after {expected:?}");
+        assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
 }
 
 /// The factory's `ContractError` anywhere in a multi-test error's chain.
 pub fn contract_err(err: &anyhow::Error) -> &ContractError {
-    err.downcast_ref::<ContractError>()
-        .or_else(|| err.chain().find_map(|e| e.downcast_ref::<ContractError>()))
-        .unwrap_or_else(|| panic!("not a factory ContractError: {err:?}"))
-}
-
-/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
-pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .filter(|e| {
-            e.attributes
-                .iter()
-                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
-        })
-        .flat_map(|e| e.attributes.iter())
-        .filter(|a| a.key != "_contract_address")
-        .map(|a| (a.key.clone(), a.value.clone()))
-        .collect()
-}
-
-pub fn u(n: u128) -> Uint128 {
-    Uint128::new(n)
+    find_error(err)
 }

@@ -10,6 +10,12 @@ use cosmwasm_std::{
 };
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, TokenInfoResponse};
 use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use poe_test_utils::{
+    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_send,
+    find_error, native_balance, token_instantiate_msg, Asset as Holding, Snapshot,
+};
+
+pub use poe_test_utils::{expect_wasm_attr as attr, u, wasm_attrs};
 
 pub use poe_amm_pair::msg::{
     Asset, AssetInfo, ConfigResponse, CumulativePricesResponse, Cw20HookMsg, ExecuteMsg,
@@ -31,23 +37,11 @@ pub fn protocol_share() -> Decimal {
 }
 
 pub fn pair_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_amm_pair::contract::execute,
-            poe_amm_pair::contract::instantiate,
-            poe_amm_pair::contract::query,
-        )
-        .with_reply(poe_amm_pair::contract::reply)
-        .with_migrate(poe_amm_pair::contract::migrate),
-    )
+    contract_wrapper!(poe_amm_pair, reply, migrate)
 }
 
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        poe_token::contract::execute,
-        poe_token::contract::instantiate,
-        poe_token::contract::query,
-    ))
+    contract_wrapper!(poe_token)
 }
 
 /// A pair under test.
@@ -121,25 +115,16 @@ impl Suite {
     }
 
     pub fn with_capacity(capacity: u32) -> Self {
-        let mut app = App::default();
+        let mut app = app_with_native_balances(
+            &["alice", "bob", "carol", "dave"],
+            &[coin(START, DENOM), coin(START, OTHER_DENOM)],
+        );
         let api = app.api();
         let [gov, treasury, factory, alice, bob, carol, dave, admin] = [
             "gov", "treasury", "factory", "alice", "bob", "carol", "dave", "admin",
         ]
         .map(|n| api.addr_make(n));
         let users = [&alice, &bob, &carol, &dave];
-        app.init_modules(|router, _, storage| {
-            for user in users {
-                router
-                    .bank
-                    .init_balance(
-                        storage,
-                        user,
-                        vec![coin(START, DENOM), coin(START, OTHER_DENOM)],
-                    )
-                    .expect("bank balance");
-            }
-        });
         let token_code = app.store_code(token_contract());
         let pair_code = app.store_code(pair_contract());
         let mut token = |symbol: &str, burn: Option<u16>| {
@@ -147,20 +132,8 @@ impl Suite {
                 token_code,
                 admin.clone(),
                 &poe_token::msg::InstantiateMsg {
-                    name: format!("{symbol} token"),
-                    symbol: symbol.to_string(),
-                    decimals: 6,
-                    initial_balances: users
-                        .iter()
-                        .map(|a| Cw20Coin {
-                            address: a.to_string(),
-                            amount: Uint128::new(START),
-                        })
-                        .collect(),
-                    mint: None,
-                    marketing: None,
                     transfer_burn_bps: burn,
-                    owner: None,
+                    ..token_instantiate_msg(symbol, &users, START)
                 },
                 &[],
                 symbol,
@@ -251,10 +224,7 @@ impl Suite {
 
     /// Moves the chain `seconds` and `blocks` forward.
     pub fn advance(&mut self, seconds: u64, blocks: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += blocks;
-        });
+        advance(&mut self.app, seconds, blocks);
     }
 
     pub fn now(&self) -> u64 {
@@ -384,13 +354,7 @@ impl Suite {
         amount: u128,
         hook: &T,
     ) -> AnyResult<AppResponse> {
-        let msg = Cw20ExecuteMsg::Send {
-            contract: contract.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(hook).expect("hook serializes"),
-        };
-        self.app
-            .execute_contract(who.clone(), token.clone(), &msg, &[])
+        cw20_send(&mut self.app, who, token, contract, amount, hook)
     }
 
     /// `who` withdraws `share` LP units of `pair`, with optional minimums in the pair's order.
@@ -482,28 +446,12 @@ impl Suite {
             AssetInfo::Token { contract_addr } => {
                 self.cw20_balance(&Addr::unchecked(contract_addr), who)
             }
-            AssetInfo::NativeToken { denom } => self
-                .app
-                .wrap()
-                .query_balance(who, denom)
-                .expect("bank answers")
-                .amount
-                .u128(),
+            AssetInfo::NativeToken { denom } => native_balance(&self.app, who, denom),
         }
     }
 
     pub fn cw20_balance(&self, token: &Addr, who: &Addr) -> u128 {
-        let res: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                token,
-                &Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .expect("token answers");
-        res.balance.u128()
+        poe_test_utils::cw20_balance(&self.app, token, who)
     }
 
     pub fn lp_balance(&self, pair: &Pair, who: &Addr) -> u128 {
@@ -511,17 +459,12 @@ impl Suite {
     }
 
     pub fn lp_supply(&self, pair: &Pair) -> u128 {
-        let info: TokenInfoResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(&pair.lp, &Cw20QueryMsg::TokenInfo {})
-            .expect("token info");
-        info.total_supply.u128()
+        poe_test_utils::cw20_supply(&self.app, &pair.lp)
     }
 
     /// Every pair's raw storage plus every balance of every account in every token, LP token and
     /// denom: if this is unchanged, nothing moved.
-    pub fn snapshot(&self) -> (Vec<Vec<Record>>, Vec<u128>) {
+    pub fn snapshot(&self) -> Snapshot {
         let pairs = [&self.ab, &self.an];
         let mut accounts = vec![
             self.gov.clone(),
@@ -531,27 +474,18 @@ impl Suite {
         accounts.extend(self.users());
         accounts.extend(pairs.iter().map(|p| p.addr.clone()));
         let mut assets = vec![
-            cw20(&self.aaa),
-            cw20(&self.bbb),
-            cw20(&self.ccc),
-            cw20(&self.brn),
-            native(DENOM),
-            native(OTHER_DENOM),
+            Holding::cw20(&self.aaa),
+            Holding::cw20(&self.bbb),
+            Holding::cw20(&self.ccc),
+            Holding::cw20(&self.brn),
+            Holding::native(DENOM),
+            Holding::native(OTHER_DENOM),
         ];
-        assets.extend(pairs.iter().map(|p| cw20(&p.lp)));
-        let mut balances = vec![];
-        for asset in &assets {
-            for who in &accounts {
-                balances.push(self.balance(asset, who));
-            }
-        }
-        (
-            pairs
-                .iter()
-                .map(|p| self.app.dump_wasm_raw(&p.addr))
-                .collect(),
-            balances,
-        )
+        assets.extend(pairs.iter().map(|p| Holding::cw20(&p.lp)));
+        Snapshot::of(&self.app)
+            .storage(pairs.iter().map(|p| &p.addr))
+            .balances(&assets, &accounts)
+            .take()
     }
 
     /// Runs `action`, expects it to fail with exactly `expected`, and checks nothing changed.
@@ -560,10 +494,7 @@ impl Suite {
         expected: ContractError,
         action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
     ) {
-        let before = self.snapshot();
-        let err = action(self).expect_err("message is rejected");
-        assert_eq!(contract_err(&err), &expected);
-        assert_eq!(self.snapshot(), before, "state changed after {expected:?}");
+        assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
 
     /// Both pairs seeded: AAA/BBB 1,000,000,000 / 2,000,000,000 and AAA/uatom 1,000,000,000 /
@@ -583,36 +514,5 @@ impl Suite {
 /// The pair's `ContractError` anywhere in a multi-test error's chain (a hook's error is wrapped by
 /// the token's `Send`, a reply's by the submessage).
 pub fn contract_err(err: &anyhow::Error) -> &ContractError {
-    err.downcast_ref::<ContractError>()
-        .or_else(|| err.chain().find_map(|e| e.downcast_ref::<ContractError>()))
-        .unwrap_or_else(|| panic!("not a pair ContractError: {err:?}"))
-}
-
-/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
-pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .filter(|e| {
-            e.attributes
-                .iter()
-                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
-        })
-        .flat_map(|e| e.attributes.iter())
-        .filter(|a| a.key != "_contract_address")
-        .map(|a| (a.key.clone(), a.value.clone()))
-        .collect()
-}
-
-/// The value of attribute `key` emitted by `contract`.
-pub fn attr(res: &AppResponse, contract: &Addr, key: &str) -> String {
-    wasm_attrs(res, contract)
-        .into_iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
-        .unwrap_or_else(|| panic!("no attribute {key}"))
-}
-
-pub fn u(n: u128) -> Uint128 {
-    Uint128::new(n)
+    find_error(err)
 }

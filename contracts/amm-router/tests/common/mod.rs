@@ -8,6 +8,12 @@ use anyhow::Result as AnyResult;
 use cosmwasm_std::{coin, coins, to_json_binary, Addr, Coin, Decimal, Empty, Record, Uint128};
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
 use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use poe_test_utils::{
+    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance, cw20_send,
+    find_error, native_balance, token_instantiate_msg, Asset, Snapshot,
+};
+
+pub use poe_test_utils::wasm_attrs;
 
 pub use poe_amm_pair::msg as pair_msg;
 pub use poe_amm_router::msg::{
@@ -23,15 +29,7 @@ pub const START: u128 = 1_000_000_000_000_000;
 pub const SEED: u128 = 1_000_000_000_000;
 
 pub fn router_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_amm_router::contract::execute,
-            poe_amm_router::contract::instantiate,
-            poe_amm_router::contract::query,
-        )
-        .with_reply(poe_amm_router::contract::reply)
-        .with_migrate(poe_amm_router::contract::migrate),
-    )
+    contract_wrapper!(poe_amm_router, reply, migrate)
 }
 
 pub fn cw20(addr: &Addr) -> AssetInfo {
@@ -95,44 +93,17 @@ pub struct Suite {
 
 impl Suite {
     pub fn new() -> Self {
-        let mut app = App::default();
+        let mut app = app_with_native_balances(
+            &["alice", "bob", "carol"],
+            &[coin(START, DENOM), coin(START, OTHER_DENOM)],
+        );
         let api = app.api();
         let [gov, treasury, alice, bob, carol, admin] =
             ["gov", "treasury", "alice", "bob", "carol", "admin"].map(|n| api.addr_make(n));
         let users = [&alice, &bob, &carol];
-        app.init_modules(|router, _, storage| {
-            for user in users {
-                router
-                    .bank
-                    .init_balance(
-                        storage,
-                        user,
-                        vec![coin(START, DENOM), coin(START, OTHER_DENOM)],
-                    )
-                    .expect("bank balance");
-            }
-        });
-        let token_code = app.store_code(Box::new(ContractWrapper::new(
-            poe_token::contract::execute,
-            poe_token::contract::instantiate,
-            poe_token::contract::query,
-        )));
-        let pair_code = app.store_code(Box::new(
-            ContractWrapper::new(
-                poe_amm_pair::contract::execute,
-                poe_amm_pair::contract::instantiate,
-                poe_amm_pair::contract::query,
-            )
-            .with_reply(poe_amm_pair::contract::reply),
-        ));
-        let factory_code = app.store_code(Box::new(
-            ContractWrapper::new(
-                poe_amm_factory::contract::execute,
-                poe_amm_factory::contract::instantiate,
-                poe_amm_factory::contract::query,
-            )
-            .with_reply(poe_amm_factory::contract::reply),
-        ));
+        let token_code = app.store_code(contract_wrapper!(poe_token));
+        let pair_code = app.store_code(contract_wrapper!(poe_amm_pair, reply));
+        let factory_code = app.store_code(contract_wrapper!(poe_amm_factory, reply));
         let router_code = app.store_code(router_contract());
         let mut token = |symbol: &str, burn: Option<u16>| {
             let addr = app
@@ -140,20 +111,8 @@ impl Suite {
                     token_code,
                     admin.clone(),
                     &poe_token::msg::InstantiateMsg {
-                        name: format!("{symbol} token"),
-                        symbol: symbol.to_string(),
-                        decimals: 6,
-                        initial_balances: users
-                            .iter()
-                            .map(|a| Cw20Coin {
-                                address: a.to_string(),
-                                amount: Uint128::new(START),
-                            })
-                            .collect(),
-                        mint: None,
-                        marketing: None,
                         transfer_burn_bps: burn,
-                        owner: None,
+                        ..token_instantiate_msg(symbol, &users, START)
                     },
                     &[],
                     symbol,
@@ -350,13 +309,7 @@ impl Suite {
         amount: u128,
         hook: &T,
     ) -> AnyResult<AppResponse> {
-        let msg = Cw20ExecuteMsg::Send {
-            contract: self.router.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(hook).expect("hook serializes"),
-        };
-        self.app
-            .execute_contract(who.clone(), token.clone(), &msg, &[])
+        cw20_send(&mut self.app, who, token, &self.router, amount, hook)
     }
 
     pub fn simulate(&self, operations: Vec<SwapOperation>, amount: u128) -> AnyResult<u128> {
@@ -388,25 +341,9 @@ impl Suite {
     pub fn balance(&self, asset: &AssetInfo, who: &Addr) -> u128 {
         match asset {
             AssetInfo::Token { contract_addr } => {
-                let res: BalanceResponse = self
-                    .app
-                    .wrap()
-                    .query_wasm_smart(
-                        contract_addr,
-                        &Cw20QueryMsg::Balance {
-                            address: who.to_string(),
-                        },
-                    )
-                    .expect("token answers");
-                res.balance.u128()
+                cw20_balance(&self.app, &Addr::unchecked(contract_addr), who)
             }
-            AssetInfo::NativeToken { denom } => self
-                .app
-                .wrap()
-                .query_balance(who, denom)
-                .expect("bank answers")
-                .amount
-                .u128(),
+            AssetInfo::NativeToken { denom } => native_balance(&self.app, who, denom),
         }
     }
 
@@ -424,7 +361,7 @@ impl Suite {
 
     /// The router's and every pair's raw storage, and every balance of every account (users,
     /// router, pairs, treasury) in every asset.
-    pub fn snapshot(&self) -> (Vec<Vec<Record>>, Vec<u128>) {
+    pub fn snapshot(&self) -> Snapshot {
         let mut accounts = vec![
             self.alice.clone(),
             self.bob.clone(),
@@ -433,15 +370,18 @@ impl Suite {
             self.treasury.clone(),
         ];
         accounts.extend(self.pairs.iter().cloned());
-        let mut balances = vec![];
-        for asset in self.assets() {
-            for who in &accounts {
-                balances.push(self.balance(&asset, who));
-            }
-        }
-        let mut storage = vec![self.app.dump_wasm_raw(&self.router)];
-        storage.extend(self.pairs.iter().map(|p| self.app.dump_wasm_raw(p)));
-        (storage, balances)
+        let assets: Vec<Asset> = self
+            .assets()
+            .iter()
+            .map(|asset| match asset {
+                AssetInfo::Token { contract_addr } => Asset::Cw20(Addr::unchecked(contract_addr)),
+                AssetInfo::NativeToken { denom } => Asset::native(denom),
+            })
+            .collect();
+        Snapshot::of(&self.app)
+            .storage(std::iter::once(&self.router).chain(&self.pairs))
+            .balances(&assets, &accounts)
+            .take()
     }
 
     /// Runs `action`, expects it to fail with exactly `expected`, and checks nothing changed.
@@ -450,34 +390,13 @@ impl Suite {
         expected: ContractError,
         action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
     ) {
-        let before = self.snapshot();
-        let err = action(self).expect_err("message is rejected");
-        assert_eq!(contract_err(&err), &expected);
-        assert_eq!(self.snapshot(), before, "state changed after {expected:?}");
+        assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
 }
 
 /// The router's `ContractError` anywhere in a multi-test error's chain.
 pub fn contract_err(err: &anyhow::Error) -> &ContractError {
-    err.downcast_ref::<ContractError>()
-        .or_else(|| err.chain().find_map(|e| e.downcast_ref::<ContractError>()))
-        .unwrap_or_else(|| panic!("not a router ContractError: {err:?}"))
-}
-
-/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
-pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .filter(|e| {
-            e.attributes
-                .iter()
-                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
-        })
-        .flat_map(|e| e.attributes.iter())
-        .filter(|a| a.key != "_contract_address")
-        .map(|a| (a.key.clone(), a.value.clone()))
-        .collect()
+    find_error(err)
 }
 
 pub fn token_addr(asset: &AssetInfo) -> Addr {

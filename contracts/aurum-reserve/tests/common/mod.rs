@@ -8,6 +8,12 @@ use anyhow::Result as AnyResult;
 use cosmwasm_std::{coin, coins, to_json_binary, Addr, Coin, Decimal, Empty, Record, Uint128};
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse};
 use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use poe_test_utils::{
+    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance,
+    cw20_send, cw20_supply, find_error, native_balance, token_instantiate_msg, Asset, Snapshot,
+};
+
+pub use poe_test_utils::{expect_wasm_attr as attr, u, wasm_attrs};
 
 pub use poe_aurum_reserve::msg::{
     AssetInfo, AttestationResponse, AttestationsResponse, BackingResponse, ConfigResponse,
@@ -37,30 +43,15 @@ pub const GRAM: u128 = 1_000;
 pub const KG: u128 = 1_000_000;
 
 pub fn reserve_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_aurum_reserve::contract::execute,
-            poe_aurum_reserve::contract::instantiate,
-            poe_aurum_reserve::contract::query,
-        )
-        .with_migrate(poe_aurum_reserve::contract::migrate),
-    )
+    contract_wrapper!(poe_aurum_reserve, migrate)
 }
 
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        poe_token::contract::execute,
-        poe_token::contract::instantiate,
-        poe_token::contract::query,
-    ))
+    contract_wrapper!(poe_token)
 }
 
 pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        poe_treasury::contract::execute,
-        poe_treasury::contract::instantiate,
-        poe_treasury::contract::query,
-    ))
+    contract_wrapper!(poe_treasury)
 }
 
 /// How the suite is built.
@@ -119,22 +110,14 @@ impl Suite {
     }
 
     pub fn with(opts: Options) -> Self {
-        let mut app = App::new(|router, api, storage| {
-            // everyone holds native coins, to attach them where none belong
-            for name in ["alice", "bob", "carol", "owner", "custodian", "custodian2"] {
-                router
-                    .bank
-                    .init_balance(
-                        storage,
-                        &api.addr_make(name),
-                        vec![
-                            coin(START_NATIVE, NATIVE_DENOM),
-                            coin(START_NATIVE, "uatom"),
-                        ],
-                    )
-                    .expect("bank balance");
-            }
-        });
+        // everyone holds native coins, to attach them where none belong
+        let mut app = app_with_native_balances(
+            &["alice", "bob", "carol", "owner", "custodian", "custodian2"],
+            &[
+                coin(START_NATIVE, NATIVE_DENOM),
+                coin(START_NATIVE, "uatom"),
+            ],
+        );
         let api = app.api();
         let [owner, admin, custodian, custodian2, alice, bob, carol] = [
             "owner",
@@ -151,32 +134,18 @@ impl Suite {
         let reserve_code = app.store_code(reserve_contract());
         let holders = [&alice, &bob, &carol];
         let mut token = |symbol: &str, minter: Option<&Addr>, burn: Option<u16>| {
-            let initial = if minter.is_some() { 0 } else { START };
+            // a minted token starts with no holders
+            let holders: &[&Addr] = if minter.is_some() { &[] } else { &holders };
             app.instantiate_contract(
                 token_code,
                 admin.clone(),
                 &poe_token::msg::InstantiateMsg {
-                    name: format!("{symbol} token"),
-                    symbol: symbol.to_string(),
-                    decimals: 6,
-                    initial_balances: if initial == 0 {
-                        vec![]
-                    } else {
-                        holders
-                            .iter()
-                            .map(|a| Cw20Coin {
-                                address: a.to_string(),
-                                amount: Uint128::new(initial),
-                            })
-                            .collect()
-                    },
                     mint: minter.map(|m| MinterResponse {
                         minter: m.to_string(),
                         cap: None,
                     }),
-                    marketing: None,
                     transfer_burn_bps: burn,
-                    owner: None,
+                    ..token_instantiate_msg(symbol, holders, START)
                 },
                 &[],
                 symbol,
@@ -278,10 +247,7 @@ impl Suite {
 
     /// Moves the chain `seconds` (and one block) forward.
     pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += 1;
-        });
+        advance(&mut self.app, seconds, 1);
     }
 
     pub fn now(&self) -> u64 {
@@ -325,13 +291,7 @@ impl Suite {
         amount: u128,
         hook: &ReceiveMsg,
     ) -> AnyResult<AppResponse> {
-        let msg = Cw20ExecuteMsg::Send {
-            contract: self.reserve.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(hook).expect("hook serializes"),
-        };
-        self.app
-            .execute_contract(who.clone(), token.clone(), &msg, &[])
+        cw20_send(&mut self.app, who, token, &self.reserve, amount, hook)
     }
 
     /// `who` pays `paid` FLX for AUR.
@@ -468,41 +428,20 @@ impl Suite {
     }
 
     pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
-        let res: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                token,
-                &Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .expect("token answers");
-        res.balance.u128()
+        cw20_balance(&self.app, token, who)
     }
 
     pub fn supply(&self) -> u128 {
-        let res: cw20::TokenInfoResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(&self.aur, &Cw20QueryMsg::TokenInfo {})
-            .expect("AUR answers");
-        res.total_supply.u128()
+        cw20_supply(&self.app, &self.aur)
     }
 
     pub fn native_balance(&self, who: &Addr, denom: &str) -> u128 {
-        self.app
-            .wrap()
-            .query_balance(who, denom)
-            .expect("bank answers")
-            .amount
-            .u128()
+        native_balance(&self.app, who, denom)
     }
 
     /// The reserve's and the treasury's raw storage, AUR's supply, and every balance of every
     /// account in every token and native denom: if this is unchanged, nothing moved.
-    pub fn snapshot(&self) -> (Vec<Record>, Vec<Record>, Vec<u128>) {
-        let mut balances = vec![self.supply()];
+    pub fn snapshot(&self) -> Snapshot {
         let mut accounts = vec![
             self.reserve.clone(),
             self.treasury.clone(),
@@ -512,21 +451,18 @@ impl Suite {
             self.custodian2.clone(),
         ];
         accounts.extend(self.users());
-        for token in [&self.aur, &self.flx, &self.xyz] {
-            for who in &accounts {
-                balances.push(self.balance(token, who));
-            }
-        }
-        for denom in [NATIVE_DENOM, "uatom"] {
-            for who in &accounts {
-                balances.push(self.native_balance(who, denom));
-            }
-        }
-        (
-            self.app.dump_wasm_raw(&self.reserve),
-            self.app.dump_wasm_raw(&self.treasury),
-            balances,
-        )
+        let assets = [
+            Asset::cw20(&self.aur),
+            Asset::cw20(&self.flx),
+            Asset::cw20(&self.xyz),
+            Asset::native(NATIVE_DENOM),
+            Asset::native("uatom"),
+        ];
+        Snapshot::of(&self.app)
+            .storage([&self.reserve, &self.treasury])
+            .supplies([&self.aur])
+            .balances(&assets, &accounts)
+            .take()
     }
 
     /// Runs `action`, expects it to fail with exactly `expected`, and checks nothing changed
@@ -536,10 +472,7 @@ impl Suite {
         expected: ContractError,
         action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
     ) {
-        let before = self.snapshot();
-        let err = action(self).expect_err("message is rejected");
-        assert_eq!(contract_err(&err), &expected);
-        assert_eq!(self.snapshot(), before, "state changed after {expected:?}");
+        assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
 }
 
@@ -556,36 +489,5 @@ pub fn doc(n: u64) -> String {
 /// The reserve's `ContractError` anywhere in a multi-test error's chain (a hook's error is
 /// wrapped by the token's `Send`).
 pub fn contract_err(err: &anyhow::Error) -> &ContractError {
-    err.downcast_ref::<ContractError>()
-        .or_else(|| err.chain().find_map(|e| e.downcast_ref::<ContractError>()))
-        .unwrap_or_else(|| panic!("not a reserve ContractError: {err:?}"))
-}
-
-/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
-pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .filter(|e| {
-            e.attributes
-                .iter()
-                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
-        })
-        .flat_map(|e| e.attributes.iter())
-        .filter(|a| a.key != "_contract_address")
-        .map(|a| (a.key.clone(), a.value.clone()))
-        .collect()
-}
-
-/// One attribute of the reserve's event.
-pub fn attr(res: &AppResponse, contract: &Addr, key: &str) -> String {
-    wasm_attrs(res, contract)
-        .into_iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
-        .unwrap_or_else(|| panic!("no attribute {key}"))
-}
-
-pub fn u(n: u128) -> Uint128 {
-    Uint128::new(n)
+    find_error(err)
 }

@@ -10,6 +10,12 @@ use cosmwasm_std::{
 };
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse};
 use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use poe_test_utils::{
+    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance,
+    cw20_send, cw20_supply, find_error, token_instantiate_msg, Asset, Snapshot,
+};
+
+pub use poe_test_utils::{u, wasm_attr as attr, wasm_attrs};
 
 pub use poe_flux_controller::msg::{
     ConfigResponse, ConfigUpdate, Decision, DecisionAction, DecisionsResponse, EpochResponse,
@@ -36,10 +42,6 @@ pub fn d256(s: &str) -> Decimal256 {
     s.parse().expect("decimal256")
 }
 
-pub fn u(n: u128) -> Uint128 {
-    Uint128::new(n)
-}
-
 /// alpha 1, beta 0.5, gamma 1 (so a report `(gas = x, 0, 0)` has `U_net = x`); band [0.8, 1.2];
 /// elasticity 0.5; at most 5 % per epoch; epochs of an hour; reports fresh in the last 10 minutes.
 pub fn params() -> FluxParams {
@@ -57,22 +59,11 @@ pub fn params() -> FluxParams {
 }
 
 pub fn controller_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_flux_controller::contract::execute,
-            poe_flux_controller::contract::instantiate,
-            poe_flux_controller::contract::query,
-        )
-        .with_migrate(poe_flux_controller::contract::migrate),
-    )
+    contract_wrapper!(poe_flux_controller, migrate)
 }
 
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        poe_token::contract::execute,
-        poe_token::contract::instantiate,
-        poe_token::contract::query,
-    ))
+    contract_wrapper!(poe_token)
 }
 
 /// How FLX's minter role is set up.
@@ -112,12 +103,7 @@ impl Suite {
     }
 
     pub fn with(minter: MinterSetup, params: FluxParams) -> Self {
-        let mut app = App::new(|router, api, storage| {
-            router
-                .bank
-                .init_balance(storage, &api.addr_make("alice"), coins(1_000, "uatom"))
-                .expect("bank balance");
-        });
+        let mut app = app_with_native_balances(&["alice"], &coins(1_000, "uatom"));
         let api = app.api();
         let [owner, admin, treasury, alice, bob, mallory, r1, r2, r3] = [
             "owner",
@@ -142,9 +128,6 @@ impl Suite {
                 token_code,
                 admin.clone(),
                 &poe_token::msg::InstantiateMsg {
-                    name: format!("{symbol} token"),
-                    symbol: symbol.to_string(),
-                    decimals: 6,
                     initial_balances: vec![
                         Cw20Coin {
                             address: alice.to_string(),
@@ -159,9 +142,7 @@ impl Suite {
                         minter: admin.to_string(),
                         cap,
                     }),
-                    marketing: None,
-                    transfer_burn_bps: None,
-                    owner: None,
+                    ..token_instantiate_msg(symbol, &[], 0)
                 },
                 &[],
                 symbol,
@@ -223,10 +204,7 @@ impl Suite {
 
     /// Moves the chain `seconds` (and one block) forward.
     pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += 1;
-        });
+        advance(&mut self.app, seconds, 1);
     }
 
     pub fn now(&self) -> Timestamp {
@@ -293,13 +271,14 @@ impl Suite {
         amount: u128,
         hook: &impl serde::Serialize,
     ) -> AnyResult<AppResponse> {
-        let msg = Cw20ExecuteMsg::Send {
-            contract: self.controller.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(hook).expect("hook serializes"),
-        };
-        self.app
-            .execute_contract(who.clone(), self.flx.clone(), &msg, &[])
+        cw20_send(
+            &mut self.app,
+            who,
+            &self.flx,
+            &self.controller,
+            amount,
+            hook,
+        )
     }
 
     /// `who` funds the buffer with `amount` FLX through the hook.
@@ -360,26 +339,11 @@ impl Suite {
     }
 
     pub fn supply(&self) -> u128 {
-        let info: cw20::TokenInfoResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(&self.flx, &Cw20QueryMsg::TokenInfo {})
-            .expect("token answers");
-        info.total_supply.u128()
+        cw20_supply(&self.app, &self.flx)
     }
 
     pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
-        let res: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                token,
-                &Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .expect("token answers");
-        res.balance.u128()
+        cw20_balance(&self.app, token, who)
     }
 
     pub fn flx_of(&self, who: &Addr) -> u128 {
@@ -393,7 +357,7 @@ impl Suite {
 
     /// The controller's raw storage, FLX's total supply and every account's balance of both
     /// tokens: if this is unchanged, nothing moved.
-    pub fn snapshot(&self) -> (Vec<Record>, u128, Vec<u128>) {
+    pub fn snapshot(&self) -> Snapshot {
         let mut accounts = vec![
             self.controller.clone(),
             self.owner.clone(),
@@ -404,17 +368,11 @@ impl Suite {
             self.mallory.clone(),
         ];
         accounts.extend(self.reporters.iter().cloned());
-        let mut balances = vec![];
-        for token in [&self.flx, &self.xyz] {
-            for who in &accounts {
-                balances.push(self.balance(token, who));
-            }
-        }
-        (
-            self.app.dump_wasm_raw(&self.controller),
-            self.supply(),
-            balances,
-        )
+        Snapshot::of(&self.app)
+            .storage([&self.controller])
+            .supplies([&self.flx])
+            .balances(&[Asset::cw20(&self.flx), Asset::cw20(&self.xyz)], &accounts)
+            .take()
     }
 
     /// Runs `action`, expects it to fail with exactly `expected`, and checks nothing changed
@@ -424,41 +382,12 @@ impl Suite {
         expected: ContractError,
         action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
     ) {
-        let before = self.snapshot();
-        let err = action(self).expect_err("message is rejected");
-        assert_eq!(contract_err(&err), &expected);
-        assert_eq!(self.snapshot(), before, "state changed after {expected:?}");
+        assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
 }
 
 /// The controller's `ContractError` anywhere in a multi-test error's chain (a hook's error is
 /// wrapped by the token's `Send`).
 pub fn contract_err(err: &anyhow::Error) -> &ContractError {
-    err.downcast_ref::<ContractError>()
-        .or_else(|| err.chain().find_map(|e| e.downcast_ref::<ContractError>()))
-        .unwrap_or_else(|| panic!("not a controller ContractError: {err:?}"))
-}
-
-/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
-pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .filter(|e| {
-            e.attributes
-                .iter()
-                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
-        })
-        .flat_map(|e| e.attributes.iter())
-        .filter(|a| a.key != "_contract_address")
-        .map(|a| (a.key.clone(), a.value.clone()))
-        .collect()
-}
-
-/// The value of attribute `key` emitted by `contract`.
-pub fn attr(res: &AppResponse, contract: &Addr, key: &str) -> Option<String> {
-    wasm_attrs(res, contract)
-        .into_iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
+    find_error(err)
 }

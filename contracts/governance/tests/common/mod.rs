@@ -13,6 +13,12 @@ use cosmwasm_std::{
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
 use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
 use cw_storage_plus::{Item, SnapshotItem, SnapshotMap, Strategy};
+use poe_test_utils::{
+    advance, advance_to, app_with_native_balances, assert_rejected_unchanged, blocks_in,
+    contract_wrapper, cw20_balance, cw20_send, token_instantiate_msg, Asset, Snapshot,
+};
+
+pub use poe_test_utils::{attrs, u, wasm_attrs};
 
 pub use poe_governance::msg::{
     Config, ConfigUpdate, DepositStatus, ExecuteMsg, GuardianUpdate, InstantiateMsg,
@@ -168,31 +174,15 @@ pub fn target_double() -> Box<dyn Contract<Empty>> {
 // ---------------------------------------------------------------------------------------------
 
 pub fn governance_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_governance::contract::execute,
-            poe_governance::contract::instantiate,
-            poe_governance::contract::query,
-        )
-        .with_reply(poe_governance::contract::reply)
-        .with_migrate(poe_governance::contract::migrate),
-    )
+    contract_wrapper!(poe_governance, reply, migrate)
 }
 
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        poe_token::contract::execute,
-        poe_token::contract::instantiate,
-        poe_token::contract::query,
-    ))
+    contract_wrapper!(poe_token)
 }
 
 pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        poe_treasury::contract::execute,
-        poe_treasury::contract::instantiate,
-        poe_treasury::contract::query,
-    ))
+    contract_wrapper!(poe_treasury)
 }
 
 pub struct Suite {
@@ -242,12 +232,7 @@ impl Suite {
     }
 
     pub fn with_config(edit: impl FnOnce(&mut InstantiateMsg)) -> Self {
-        let mut app = App::new(|router, api, storage| {
-            router
-                .bank
-                .init_balance(storage, &api.addr_make("alice"), vec![coin(1_000, ATOM)])
-                .expect("bank balance");
-        });
+        let mut app = app_with_native_balances(&["alice"], &[coin(1_000, ATOM)]);
         let api = app.api();
         let [admin, guardian, alice, bob, carol, dave, eve] =
             ["admin", "guardian", "alice", "bob", "carol", "dave", "eve"].map(|n| api.addr_make(n));
@@ -262,25 +247,15 @@ impl Suite {
             app.instantiate_contract(
                 token_code,
                 admin.clone(),
-                &poe_token::msg::InstantiateMsg {
-                    name: format!("{symbol} token"),
-                    symbol: symbol.to_string(),
-                    decimals: 6,
-                    initial_balances: [&alice, &bob, &carol, &dave, &eve]
-                        .iter()
-                        .map(|a| Cw20Coin {
-                            address: a.to_string(),
-                            amount: Uint128::new(START),
-                        })
-                        .chain(std::iter::once(Cw20Coin {
-                            address: admin.to_string(),
-                            amount: Uint128::new(RESERVE),
-                        }))
-                        .collect(),
-                    mint: None,
-                    marketing: None,
-                    transfer_burn_bps: None,
-                    owner: None,
+                &{
+                    // governance's reserve goes to the admin first
+                    let mut msg =
+                        token_instantiate_msg(symbol, &[&alice, &bob, &carol, &dave, &eve], START);
+                    msg.initial_balances.push(Cw20Coin {
+                        address: admin.to_string(),
+                        amount: Uint128::new(RESERVE),
+                    });
+                    msg
                 },
                 &[],
                 symbol,
@@ -387,21 +362,13 @@ impl Suite {
 
     /// `seconds` later, and one block per 5 s (at least one).
     pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += (seconds / 5).max(1);
-        });
+        advance(&mut self.app, seconds, blocks_in(seconds));
     }
 
     /// To exactly `time` (at least one block later).
     pub fn advance_to(&mut self, time: Timestamp) {
-        let now = self.app.block_info().time;
-        assert!(time >= now, "cannot go back in time");
-        let seconds = time.seconds() - now.seconds();
-        self.app.update_block(|b| {
-            b.time = time;
-            b.height += (seconds / 5).max(1);
-        });
+        let seconds = time.seconds().saturating_sub(self.now().seconds());
+        advance_to(&mut self.app, time, blocks_in(seconds));
     }
 
     pub fn now(&self) -> Timestamp {
@@ -444,13 +411,7 @@ impl Suite {
         amount: u128,
         hook: &ReceiveMsg,
     ) -> AnyResult<AppResponse> {
-        let msg = Cw20ExecuteMsg::Send {
-            contract: self.gov.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(hook).expect("hook serializes"),
-        };
-        self.app
-            .execute_contract(sender.clone(), token.clone(), &msg, &[])
+        cw20_send(&mut self.app, sender, token, &self.gov, amount, hook)
     }
 
     /// `proposer` pays the deposit in GEN and proposes `msgs`; returns the proposal id.
@@ -552,17 +513,7 @@ impl Suite {
     }
 
     pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
-        let res: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                token,
-                &Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .expect("token answers");
-        res.balance.u128()
+        cw20_balance(&self.app, token, who)
     }
 
     pub fn gen_balance(&self, who: &Addr) -> u128 {
@@ -587,13 +538,8 @@ impl Suite {
 
     /// Governance's, the treasury's and the target's raw storage, plus the GEN and NEX balances
     /// of every account: if this is unchanged, nothing happened.
-    pub fn snapshot(&self) -> (Vec<Vec<Record>>, Vec<u128>) {
-        let storage = [&self.gov, &self.treasury, &self.target, &self.staking]
-            .iter()
-            .map(|c| self.app.dump_wasm_raw(c))
-            .collect();
-        let mut balances = vec![];
-        for who in [
+    pub fn snapshot(&self) -> Snapshot {
+        let accounts = [
             &self.gov,
             &self.treasury,
             &self.alice,
@@ -603,11 +549,11 @@ impl Suite {
             &self.eve,
             &self.guardian,
             &self.admin,
-        ] {
-            balances.push(self.gen_balance(who));
-            balances.push(self.balance(&self.nex, who));
-        }
-        (storage, balances)
+        ];
+        Snapshot::of(&self.app)
+            .storage([&self.gov, &self.treasury, &self.target, &self.staking])
+            .balances(&[Asset::cw20(&self.gen), Asset::cw20(&self.nex)], accounts)
+            .take()
     }
 
     /// Runs `action`, expects exactly `expected`, and checks nothing changed.
@@ -616,10 +562,7 @@ impl Suite {
         expected: ContractError,
         action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
     ) {
-        let before = self.snapshot();
-        let err = action(self).expect_err("the message is rejected");
-        assert_eq!(contract_err(err), expected);
-        assert_eq!(self.snapshot(), before, "state changed after {expected:?}");
+        assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
 
     /// `sender` executes `msg` on governance: expects exactly `expected` and no state change.
@@ -661,34 +604,5 @@ pub fn wasm<T: cosmwasm_schema::serde::Serialize>(contract: &Addr, msg: &T) -> C
 
 /// Governance's `ContractError` inside a multi-test error (also through a cw20 `Send`).
 pub fn contract_err(err: anyhow::Error) -> ContractError {
-    match err.downcast::<ContractError>() {
-        Ok(err) => err,
-        Err(err) => panic!("not a governance ContractError: {err:?}"),
-    }
-}
-
-/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
-pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .filter(|e| {
-            e.attributes
-                .iter()
-                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
-        })
-        .flat_map(|e| e.attributes.iter())
-        .filter(|a| a.key != "_contract_address")
-        .map(|a| (a.key.clone(), a.value.clone()))
-        .collect()
-}
-
-pub fn attrs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-pub fn u(n: u128) -> Uint128 {
-    Uint128::new(n)
+    poe_test_utils::downcast(err)
 }

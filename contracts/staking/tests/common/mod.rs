@@ -7,6 +7,12 @@ use anyhow::Result as AnyResult;
 use cosmwasm_std::{coins, to_json_binary, Addr, Decimal, Empty, Record, Timestamp, Uint128};
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
 use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use poe_test_utils::{
+    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance,
+    cw20_send, find_error, token_instantiate_msg, Asset, Snapshot,
+};
+
+pub use poe_test_utils::{u, wasm_attrs};
 
 pub use poe_staking::msg::{
     Claim, ClaimsResponse, ConfigResponse, ExecuteMsg, InstantiateMsg, PoolResponse, PoolsResponse,
@@ -23,22 +29,11 @@ pub const UNBONDING: u64 = 200;
 pub const MAX_CLAIMS: u32 = 3;
 
 pub fn staking_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_staking::contract::execute,
-            poe_staking::contract::instantiate,
-            poe_staking::contract::query,
-        )
-        .with_migrate(poe_staking::contract::migrate),
-    )
+    contract_wrapper!(poe_staking, migrate)
 }
 
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        poe_token::contract::execute,
-        poe_token::contract::instantiate,
-        poe_token::contract::query,
-    ))
+    contract_wrapper!(poe_token)
 }
 
 pub struct Suite {
@@ -61,12 +56,7 @@ pub struct Suite {
 impl Suite {
     /// The staking contract and five tokens, no pool.
     pub fn bare() -> Self {
-        let mut app = App::new(|router, api, storage| {
-            router
-                .bank
-                .init_balance(storage, &api.addr_make("alice"), coins(1_000, "uatom"))
-                .expect("bank balance");
-        });
+        let mut app = app_with_native_balances(&["alice"], &coins(1_000, "uatom"));
         let api = app.api();
         let [owner, funder, alice, bob, carol, dave, admin] =
             ["owner", "funder", "alice", "bob", "carol", "dave", "admin"].map(|n| api.addr_make(n));
@@ -77,22 +67,7 @@ impl Suite {
             app.instantiate_contract(
                 token_code,
                 admin.clone(),
-                &poe_token::msg::InstantiateMsg {
-                    name: format!("{symbol} token"),
-                    symbol: symbol.to_string(),
-                    decimals: 6,
-                    initial_balances: holders
-                        .iter()
-                        .map(|a| Cw20Coin {
-                            address: a.to_string(),
-                            amount: Uint128::new(START),
-                        })
-                        .collect(),
-                    mint: None,
-                    marketing: None,
-                    transfer_burn_bps: None,
-                    owner: None,
-                },
+                &token_instantiate_msg(symbol, &holders, START),
                 &[],
                 symbol,
                 None,
@@ -180,10 +155,7 @@ impl Suite {
 
     /// Moves the chain `seconds` and `blocks` forward.
     pub fn advance(&mut self, seconds: u64, blocks: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += blocks;
-        });
+        advance(&mut self.app, seconds, blocks);
     }
 
     pub fn height(&self) -> u64 {
@@ -202,13 +174,7 @@ impl Suite {
         amount: u128,
         hook: &ReceiveMsg,
     ) -> AnyResult<AppResponse> {
-        let msg = Cw20ExecuteMsg::Send {
-            contract: self.staking.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(hook).expect("hook serializes"),
-        };
-        self.app
-            .execute_contract(who.clone(), token.clone(), &msg, &[])
+        cw20_send(&mut self.app, who, token, &self.staking, amount, hook)
     }
 
     pub fn stake(&mut self, who: &Addr, token: &Addr, amount: u128) -> AnyResult<AppResponse> {
@@ -306,35 +272,23 @@ impl Suite {
     }
 
     pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
-        let res: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                token,
-                &Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .expect("token answers");
-        res.balance.u128()
+        cw20_balance(&self.app, token, who)
     }
 
     /// The staking contract's raw storage plus every balance of every account in every token:
     /// if this is unchanged, nothing moved.
-    pub fn snapshot(&self) -> (Vec<Record>, Vec<u128>) {
-        let mut balances = vec![];
+    pub fn snapshot(&self) -> Snapshot {
         let mut accounts = vec![
             self.staking.clone(),
             self.owner.clone(),
             self.funder.clone(),
         ];
         accounts.extend(self.users());
-        for token in [&self.gen, &self.aur, &self.nex, &self.flx, &self.xyz] {
-            for who in &accounts {
-                balances.push(self.balance(token, who));
-            }
-        }
-        (self.app.dump_wasm_raw(&self.staking), balances)
+        let tokens = [&self.gen, &self.aur, &self.nex, &self.flx, &self.xyz].map(Asset::cw20);
+        Snapshot::of(&self.app)
+            .storage([&self.staking])
+            .balances(&tokens, &accounts)
+            .take()
     }
 
     /// Runs `action`, expects it to fail with exactly `expected`, and checks nothing changed
@@ -344,10 +298,7 @@ impl Suite {
         expected: ContractError,
         action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
     ) {
-        let before = self.snapshot();
-        let err = action(self).expect_err("message is rejected");
-        assert_eq!(contract_err(&err), &expected);
-        assert_eq!(self.snapshot(), before, "state changed after {expected:?}");
+        assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
 }
 
@@ -366,27 +317,5 @@ pub fn create_pool(token: &Addr, reward: &Addr, tier: u64) -> ExecuteMsg {
 /// The staking contract's `ContractError` anywhere in a multi-test error's chain (a hook's error
 /// is wrapped by the token's `Send`).
 pub fn contract_err(err: &anyhow::Error) -> &ContractError {
-    err.downcast_ref::<ContractError>()
-        .or_else(|| err.chain().find_map(|e| e.downcast_ref::<ContractError>()))
-        .unwrap_or_else(|| panic!("not a staking ContractError: {err:?}"))
-}
-
-/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
-pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .filter(|e| {
-            e.attributes
-                .iter()
-                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
-        })
-        .flat_map(|e| e.attributes.iter())
-        .filter(|a| a.key != "_contract_address")
-        .map(|a| (a.key.clone(), a.value.clone()))
-        .collect()
-}
-
-pub fn u(n: u128) -> Uint128 {
-    Uint128::new(n)
+    find_error(err)
 }

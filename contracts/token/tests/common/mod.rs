@@ -11,6 +11,12 @@ use cosmwasm_std::{
 use cw20::{Cw20Coin, Cw20ReceiveMsg, MinterResponse};
 use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
 use cw_storage_plus::Item;
+use poe_test_utils::{
+    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance,
+    cw20_supply, Snapshot,
+};
+
+pub use poe_test_utils::{attrs, u, wasm_attrs};
 
 pub use poe_token::msg::{
     BalanceResponse, ExecuteMsg, InstantiateMsg, QueryMsg, TokenInfoResponse, TransferBurnResponse,
@@ -19,23 +25,12 @@ pub use poe_token::ContractError;
 
 /// The token as multi-test code.
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_token::contract::execute,
-            poe_token::contract::instantiate,
-            poe_token::contract::query,
-        )
-        .with_migrate(poe_token::contract::migrate),
-    )
+    contract_wrapper!(poe_token, migrate)
 }
 
 /// Plain cw20-base 2.0, for side-by-side comparison.
 pub fn cw20_base_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        cw20_base::contract::execute,
-        cw20_base::contract::instantiate,
-        cw20_base::contract::query,
-    ))
+    contract_wrapper!(cw20_base)
 }
 
 /// The receiver's execute message: the cw20 hook.
@@ -123,14 +118,7 @@ impl Suite {
     /// the given transfer burn.
     pub fn new(transfer_burn_bps: u16) -> Self {
         // the owner and alice hold some native coins, to try attaching funds
-        let mut app = App::new(|router, api, storage| {
-            for who in ["owner", "alice"] {
-                router
-                    .bank
-                    .init_balance(storage, &api.addr_make(who), coins(1_000, DENOM))
-                    .expect("bank balance");
-            }
-        });
+        let mut app = app_with_native_balances(&["owner", "alice"], &coins(1_000, DENOM));
         let api = app.api();
         let admin = api.addr_make("admin");
         let owner = api.addr_make("owner");
@@ -216,15 +204,11 @@ impl Suite {
     }
 
     pub fn balance(&self, who: &Addr) -> u128 {
-        let res: BalanceResponse = self.query(&QueryMsg::Balance {
-            address: who.to_string(),
-        });
-        res.balance.u128()
+        cw20_balance(&self.app, &self.token, who)
     }
 
     pub fn supply(&self) -> u128 {
-        let res: TokenInfoResponse = self.query(&QueryMsg::TokenInfo {});
-        res.total_supply.u128()
+        cw20_supply(&self.app, &self.token)
     }
 
     pub fn transfer_burn_bps(&self) -> u16 {
@@ -241,59 +225,22 @@ impl Suite {
     }
 
     /// The raw storage of the token and of the receiver.
-    pub fn snapshot(&self) -> (Vec<Record>, Vec<Record>) {
-        (
-            self.app.dump_wasm_raw(&self.token),
-            self.app.dump_wasm_raw(&self.receiver),
-        )
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot::of(&self.app)
+            .storage([&self.token, &self.receiver])
+            .take()
     }
 
     /// Executes `msg`, expects exactly `expected`, and checks that no byte of the token's or the
     /// receiver's storage changed (which covers balances, supply, allowances, config).
     pub fn assert_rejected(&mut self, sender: &Addr, msg: &ExecuteMsg, expected: ContractError) {
-        let before = self.snapshot();
-        let err = self.exec(sender, msg).expect_err("message is rejected");
-        assert_eq!(contract_err(err), expected, "for {msg:?}");
-        assert_eq!(
-            self.snapshot(),
-            before,
-            "state changed after rejecting {msg:?}"
-        );
+        assert_rejected_unchanged(self, Self::snapshot, &expected, msg, |s| {
+            s.exec(sender, msg)
+        });
     }
 }
 
 /// The token's `ContractError` inside a multi-test error.
 pub fn contract_err(err: anyhow::Error) -> ContractError {
-    match err.downcast::<ContractError>() {
-        Ok(err) => err,
-        Err(err) => panic!("not a token ContractError: {err:?}"),
-    }
-}
-
-/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
-pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .filter(|e| {
-            e.attributes
-                .iter()
-                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
-        })
-        .flat_map(|e| e.attributes.iter())
-        .filter(|a| a.key != "_contract_address")
-        .map(|a| (a.key.clone(), a.value.clone()))
-        .collect()
-}
-
-/// Shorthand for a `(key, value)` attribute list.
-pub fn attrs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-/// `Uint128::new`.
-pub fn u(n: u128) -> Uint128 {
-    Uint128::new(n)
+    poe_test_utils::downcast(err)
 }

@@ -11,6 +11,12 @@ use cosmwasm_std::{
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, Cw20ReceiveMsg};
 use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
 use cw_storage_plus::Item;
+use poe_test_utils::{
+    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_send,
+    token_instantiate_msg, Asset, Snapshot,
+};
+
+pub use poe_test_utils::{attrs, u, wasm_attrs};
 
 pub use poe_treasury::msg::{
     AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, InstantiateMsg, QueryMsg,
@@ -27,22 +33,11 @@ pub const START: u128 = 1_000_000;
 pub const NEX_BURN_BPS: u16 = 100;
 
 pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            poe_treasury::contract::execute,
-            poe_treasury::contract::instantiate,
-            poe_treasury::contract::query,
-        )
-        .with_migrate(poe_treasury::contract::migrate),
-    )
+    contract_wrapper!(poe_treasury, migrate)
 }
 
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        poe_token::contract::execute,
-        poe_token::contract::instantiate,
-        poe_token::contract::query,
-    ))
+    contract_wrapper!(poe_token)
 }
 
 /// How the forging contract answers a cw20 `Balance` query.
@@ -117,18 +112,8 @@ pub struct Suite {
 
 impl Suite {
     pub fn new() -> Self {
-        let mut app = App::new(|router, api, storage| {
-            for who in ["owner", "alice"] {
-                router
-                    .bank
-                    .init_balance(
-                        storage,
-                        &api.addr_make(who),
-                        vec![coin(START, ATOM), coin(START, COSM)],
-                    )
-                    .expect("bank balance");
-            }
-        });
+        let mut app =
+            app_with_native_balances(&["owner", "alice"], &[coin(START, ATOM), coin(START, COSM)]);
         let api = app.api();
         let (admin, owner, alice, bob) = (
             api.addr_make("admin"),
@@ -155,23 +140,8 @@ impl Suite {
                 token_code,
                 admin.clone(),
                 &poe_token::msg::InstantiateMsg {
-                    name: format!("{symbol} token"),
-                    symbol: symbol.to_string(),
-                    decimals: 6,
-                    initial_balances: vec![
-                        Cw20Coin {
-                            address: alice.to_string(),
-                            amount: Uint128::new(START),
-                        },
-                        Cw20Coin {
-                            address: owner.to_string(),
-                            amount: Uint128::new(START),
-                        },
-                    ],
-                    mint: None,
-                    marketing: None,
                     transfer_burn_bps: Some(bps),
-                    owner: None,
+                    ..token_instantiate_msg(symbol, &[&alice, &owner], START)
                 },
                 &[],
                 symbol,
@@ -212,16 +182,10 @@ impl Suite {
         amount: u128,
         memo: Option<&str>,
     ) -> AnyResult<AppResponse> {
-        let msg = Cw20ExecuteMsg::Send {
-            contract: self.treasury.to_string(),
-            amount: Uint128::new(amount),
-            msg: to_json_binary(&ReceiveMsg::Deposit {
-                memo: memo.map(str::to_string),
-            })
-            .expect("hook serializes"),
+        let hook = ReceiveMsg::Deposit {
+            memo: memo.map(str::to_string),
         };
-        self.app
-            .execute_contract(sender.clone(), token.clone(), &msg, &[])
+        cw20_send(&mut self.app, sender, token, &self.treasury, amount, &hook)
     }
 
     pub fn deposit_native(
@@ -273,41 +237,29 @@ impl Suite {
     }
 
     pub fn cw20_balance(&self, token: &Addr, who: &Addr) -> u128 {
-        let res: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                token,
-                &Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .expect("token answers");
-        res.balance.u128()
+        poe_test_utils::cw20_balance(&self.app, token, who)
     }
 
     pub fn native_balance(&self, who: &Addr, denom: &str) -> u128 {
-        self.app
-            .wrap()
-            .query_balance(who, denom)
-            .expect("bank answers")
-            .amount
-            .u128()
+        poe_test_utils::native_balance(&self.app, who, denom)
     }
 
     /// The treasury's raw storage plus every balance of every account in both tokens and both
     /// denoms: if this is unchanged, nothing moved.
-    pub fn snapshot(&self) -> (Vec<Record>, Vec<u128>) {
-        let mut balances = vec![];
-        for who in [&self.treasury, &self.owner, &self.alice, &self.bob] {
-            for token in [&self.flx, &self.nex] {
-                balances.push(self.cw20_balance(token, who));
-            }
-            for denom in [ATOM, COSM] {
-                balances.push(self.native_balance(who, denom));
-            }
-        }
-        (self.app.dump_wasm_raw(&self.treasury), balances)
+    pub fn snapshot(&self) -> Snapshot {
+        let assets = [
+            Asset::cw20(&self.flx),
+            Asset::cw20(&self.nex),
+            Asset::native(ATOM),
+            Asset::native(COSM),
+        ];
+        Snapshot::of(&self.app)
+            .storage([&self.treasury])
+            .balances(
+                &assets,
+                [&self.treasury, &self.owner, &self.alice, &self.bob],
+            )
+            .take()
     }
 
     /// Executes `msg` on the treasury, expects exactly `expected`, and checks nothing changed.
@@ -318,16 +270,9 @@ impl Suite {
         funds: &[Coin],
         expected: ContractError,
     ) {
-        let before = self.snapshot();
-        let err = self
-            .exec(sender, msg, funds)
-            .expect_err("message is rejected");
-        assert_eq!(contract_err(err), expected, "for {msg:?}");
-        assert_eq!(
-            self.snapshot(),
-            before,
-            "state changed after rejecting {msg:?}"
-        );
+        assert_rejected_unchanged(self, Self::snapshot, &expected, msg, |s| {
+            s.exec(sender, msg, funds)
+        });
     }
 }
 
@@ -345,34 +290,5 @@ pub fn native_asset(denom: &str) -> AssetInfo {
 
 /// The treasury's `ContractError` inside a multi-test error.
 pub fn contract_err(err: anyhow::Error) -> ContractError {
-    match err.downcast::<ContractError>() {
-        Ok(err) => err,
-        Err(err) => panic!("not a treasury ContractError: {err:?}"),
-    }
-}
-
-/// The attributes of the `wasm` events emitted by `contract`, `_contract_address` left out.
-pub fn wasm_attrs(res: &AppResponse, contract: &Addr) -> Vec<(String, String)> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .filter(|e| {
-            e.attributes
-                .iter()
-                .any(|a| a.key == "_contract_address" && a.value == contract.as_str())
-        })
-        .flat_map(|e| e.attributes.iter())
-        .filter(|a| a.key != "_contract_address")
-        .map(|a| (a.key.clone(), a.value.clone()))
-        .collect()
-}
-
-pub fn attrs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-pub fn u(n: u128) -> Uint128 {
-    Uint128::new(n)
+    poe_test_utils::downcast(err)
 }
