@@ -549,3 +549,20 @@ fn a_pause_stops_every_economic_operation_until_it_ends() {
         .submit_job(&reporter, job(&alice, 1_000_000))
         .unwrap();
 }
+
+#[test]
+fn an_absurd_epoch_number_is_refused_as_not_ended() {
+    // epoch u64::MAX ends past Timestamp's range: the schedule clamps it, so the close is a
+    // plain "not ended" (it used to overflow Timestamp and abort the VM)
+    let (suite, _, _) = setup();
+    rejects(
+        &suite,
+        ContractError::EpochNotEnded {
+            epoch: u64::MAX,
+            ends_at: cosmwasm_std::Timestamp::from_seconds(
+                poe_testing::poe_math::schedule::MAX_SECONDS,
+            ),
+        },
+        || suite.poe.close_epoch(&suite.deployer, u64::MAX),
+    );
+}
