@@ -16,13 +16,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import type { EncodeObject } from "@cosmjs/proto-signing";
 import type { DeliverTxResponse, MsgSendEncodeObject } from "@cosmjs/stargate";
 import { deriveAccounts, type DerivedWallet } from "../src/accounts";
 import {
   connectSigning,
   DEFAULT_GAS_PRICE,
-  fixedFee,
   gasDenom,
   latestBlockTime,
   type TxRecord,
@@ -34,7 +32,7 @@ import type { FeeSplit, JobResponse, PoeParams } from "../src/contracts/PoeMinin
 import { type Deployment, loadDeployment, REPO_ROOT } from "../src/deployment";
 import { type JobReport, toBinary } from "../src/hooks";
 import { resolvePlaceholders } from "../src/plan";
-import { mathIndex, monthOf, readScenario, type ScenarioJob, type ScenarioView, sum } from "./support";
+import { mathIndex, monthOf, readScenario, type ScenarioJob, type ScenarioView, sum, txSenders } from "./support";
 
 const { PoeMiningClient, PoeMiningQueryClient, PoeMiningMsgComposer } = contracts.PoeMining;
 const { PoeTokenQueryClient, PoeTokenMsgComposer } = contracts.PoeToken;
@@ -75,28 +73,7 @@ function record(what: string, r: DeliverTxResponse | { transactionHash: string; 
   return t;
 }
 
-/** Signs `msgs` as `sender` (auto gas) and asserts success. */
-async function send(what: string, sender: string, msgs: EncodeObject[]): Promise<DeliverTxResponse> {
-  const r = await client.signAndBroadcast(sender, msgs, "auto");
-  assert.equal(r.code, 0, `${what} failed: ${r.rawLog}`);
-  record(what, r);
-  return r;
-}
-
-/**
- * Signs `msgs` with a fixed gas limit (simulation would refuse them before broadcast), so the
- * transaction is included in a block and fails there; returns the block's result.
- */
-async function sendFailing(what: string, sender: string, msgs: EncodeObject[]): Promise<DeliverTxResponse> {
-  const r = await client.signAndBroadcast(sender, msgs, fixedFee(FAILING_TX_GAS, GAS_PRICE));
-  assert.notEqual(r.code, 0, `${what} was accepted (tx ${r.transactionHash})`);
-  record(`${what} (fails)`, r);
-  // The failed transaction is on chain: a node query finds it with the same error.
-  const indexed = await client.getTx(r.transactionHash);
-  assert.ok(indexed, `failed tx ${r.transactionHash} not found on chain`);
-  assert.equal(indexed.code, r.code);
-  return r;
-}
+const { send, sendFailing } = txSenders(() => client, gas, { gasPrice: GAS_PRICE, failingGas: FAILING_TX_GAS });
 
 const flxBalance = async (address: string) => (await flx.balance({ address })).balance;
 const nexBalance = async (address: string) => (await nex.balance({ address })).balance;

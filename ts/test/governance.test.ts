@@ -7,19 +7,17 @@
 // the loop. Environment as e2e.test.ts (POE_NODE, POE_CHAIN_ID, POE_DEPLOYER_MNEMONIC,
 // POE_GAS_PRICE).
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import type { EncodeObject } from "@cosmjs/proto-signing";
 import type { DeliverTxResponse } from "@cosmjs/stargate";
 import { deriveAccounts, type DerivedWallet } from "../src/accounts";
-import { connectSigning, DEFAULT_GAS_PRICE, fixedFee, sleep, type TxRecord, txRecord, waitForBlockTime } from "../src/chain";
+import { connectSigning, DEFAULT_GAS_PRICE, sleep, type TxRecord, waitForBlockTime } from "../src/chain";
 import { contracts } from "../src/contracts";
 import type { CosmosMsgForEmpty, ProposalResponse } from "../src/contracts/PoeGovernance.types";
 import type { ExecuteMsg as PoeMiningExecuteMsg, FeeRates } from "../src/contracts/PoeMining.types";
-import { type Deployment, loadDeployment, REPO_ROOT } from "../src/deployment";
+import { type Deployment, loadDeployment } from "../src/deployment";
 import { toBinary } from "../src/hooks";
+import { txSenders, writeGasReport } from "./support";
 
 const { PoeMiningQueryClient, PoeMiningMsgComposer } = contracts.PoeMining;
 const { PoeTokenQueryClient, PoeTokenMsgComposer } = contracts.PoeToken;
@@ -56,19 +54,7 @@ const NEW_RATES: FeeRates = {
 };
 let proposalId = 0;
 
-async function send(what: string, sender: string, msgs: EncodeObject[]): Promise<DeliverTxResponse> {
-  const r = await client.signAndBroadcast(sender, msgs, "auto");
-  assert.equal(r.code, 0, `${what} failed: ${r.rawLog}`);
-  gas.push(txRecord(what, r));
-  return r;
-}
-
-async function sendFailing(what: string, sender: string, msgs: EncodeObject[]): Promise<DeliverTxResponse> {
-  const r = await client.signAndBroadcast(sender, msgs, fixedFee(FAILING_TX_GAS, GAS_PRICE));
-  assert.notEqual(r.code, 0, `${what} was accepted (tx ${r.transactionHash})`);
-  gas.push(txRecord(`${what} (fails)`, r));
-  return r;
-}
+const { send, sendFailing } = txSenders(() => client, gas, { gasPrice: GAS_PRICE, failingGas: FAILING_TX_GAS });
 
 /** The `proposal_id` attribute of governance's wasm event in `r`. */
 function proposalIdOf(r: DeliverTxResponse): number {
@@ -116,8 +102,7 @@ describe(`governance on ${CHAIN_ID} (${NODE})`, () => {
   });
 
   after(() => {
-    mkdirSync(join(REPO_ROOT, "reports"), { recursive: true });
-    writeFileSync(join(REPO_ROOT, "reports/e2e-gas-governance.json"), `${JSON.stringify(gas, null, 2)}\n`);
+    writeGasReport("e2e-gas-governance", gas);
     client?.disconnect();
   });
 
@@ -172,8 +157,11 @@ describe(`governance on ${CHAIN_ID} (${NODE})`, () => {
     p = await governance.proposal({ proposalId });
     assert.equal(p.tally.yes, p.total_power);
     // before the end of voting and the timelock, execution is refused
+    const configBefore = await mining.config();
     await sendFailing("early execute", bob, [new PoeGovernanceMsgComposer(bob, d.contracts.governance).execute({ proposalId })]);
     assert.deepEqual((await mining.config()).params.fee_rates.treasury_net_rate, "0.003");
+    assert.deepEqual(await mining.config(), configBefore);
+    assert.deepEqual(await governance.proposal({ proposalId }), p);
     await waitForBlockTime(client, BigInt(p.executable_at));
     assert.equal((await governance.proposal({ proposalId })).status, "passed");
     await send("execute", bob, [new PoeGovernanceMsgComposer(bob, d.contracts.governance).execute({ proposalId })]);
@@ -191,9 +179,12 @@ describe(`governance on ${CHAIN_ID} (${NODE})`, () => {
     });
     // the deposit came back
     assert.equal(BigInt((await gen.balance({ address: alice })).balance), genBefore);
-    // and it never runs again
+    // and it never runs again: refused, the proposal and the config unchanged
+    const executed = await governance.proposal({ proposalId });
+    const configAfter = await mining.config();
     await sendFailing("second execute", bob, [new PoeGovernanceMsgComposer(bob, d.contracts.governance).execute({ proposalId })]);
-    assert.equal((await governance.proposal({ proposalId })).status, "executed");
+    assert.deepEqual(await governance.proposal({ proposalId }), executed);
+    assert.deepEqual(await mining.config(), configAfter);
   });
 
   test("GEN staked after a proposal opened has no power over it", async () => {
@@ -231,8 +222,10 @@ describe(`governance on ${CHAIN_ID} (${NODE})`, () => {
     const claims = await staking.claims({ address: bob, token: d.contracts.GEN });
     assert.equal(claims.claims.length, 1);
     assert.equal(claims.claims[0].amount, GEN(1_000));
-    // too early: refused
+    // too early: refused, and the claim and the balance are as they were
     await sendFailing("early claim", bob, [composer.claim({ token: d.contracts.GEN })]);
+    assert.deepEqual(await staking.claims({ address: bob, token: d.contracts.GEN }), claims);
+    assert.equal(BigInt((await gen.balance({ address: bob })).balance), genBefore);
     await waitForBlockTime(client, BigInt(claims.claims[0].release_at));
     await send("bob claims", bob, [composer.claim({ token: d.contracts.GEN })]);
     assert.equal(BigInt((await gen.balance({ address: bob })).balance), genBefore + 1_000_000_000n);

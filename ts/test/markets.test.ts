@@ -6,18 +6,15 @@
 // the provider withdraws. Environment as e2e.test.ts.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import type { EncodeObject } from "@cosmjs/proto-signing";
-import type { DeliverTxResponse } from "@cosmjs/stargate";
 import { deriveAccounts, type DerivedWallet } from "../src/accounts";
-import { connectSigning, DEFAULT_GAS_PRICE, fixedFee, latestBlockTime, type TxRecord, txRecord } from "../src/chain";
+import { connectSigning, DEFAULT_GAS_PRICE, latestBlockTime, type TxRecord } from "../src/chain";
 import { contracts } from "../src/contracts";
 import type { AssetInfo } from "../src/contracts/PoeAmmPair.types";
-import { loadDeployment, REPO_ROOT, type Deployment } from "../src/deployment";
+import { type Deployment, loadDeployment } from "../src/deployment";
 import { toBinary } from "../src/hooks";
+import { txSenders, writeGasReport } from "./support";
 
 const { PoeTokenQueryClient, PoeTokenMsgComposer } = contracts.PoeToken;
 const { PoeAurumReserveQueryClient, PoeAurumReserveMsgComposer } = contracts.PoeAurumReserve;
@@ -47,19 +44,7 @@ const CUSTODIAN = "custodian";
 const PROVIDER = "reporter_2";
 const TRADER = "reporter_1";
 
-async function send(what: string, sender: string, msgs: EncodeObject[]): Promise<DeliverTxResponse> {
-  const r = await client.signAndBroadcast(sender, msgs, "auto");
-  assert.equal(r.code, 0, `${what} failed: ${r.rawLog}`);
-  gas.push(txRecord(what, r));
-  return r;
-}
-
-async function sendFailing(what: string, sender: string, msgs: EncodeObject[]): Promise<DeliverTxResponse> {
-  const r = await client.signAndBroadcast(sender, msgs, fixedFee(FAILING_TX_GAS, GAS_PRICE));
-  assert.notEqual(r.code, 0, `${what} was accepted (tx ${r.transactionHash})`);
-  gas.push(txRecord(`${what} (fails)`, r));
-  return r;
-}
+const { send, sendFailing } = txSenders(() => client, gas, { gasPrice: GAS_PRICE, failingGas: FAILING_TX_GAS });
 
 const balance = async (token: InstanceType<typeof PoeTokenQueryClient>, name: string) =>
   BigInt((await token.balance({ address: w.address(name) })).balance);
@@ -83,8 +68,7 @@ describe(`the AUR reserve and the AMM on ${CHAIN_ID} (${NODE})`, () => {
   });
 
   after(() => {
-    mkdirSync(join(REPO_ROOT, "reports"), { recursive: true });
-    writeFileSync(join(REPO_ROOT, "reports/e2e-gas-markets.json"), `${JSON.stringify(gas, null, 2)}\n`);
+    writeGasReport("e2e-gas-markets", gas);
     client?.disconnect();
   });
 

@@ -1,8 +1,14 @@
-// Helpers of the e2e test: the scenario's participants and jobs, amounts, the math oracle.
+// Helpers of the e2e tests: the scenario's participants and jobs, amounts, the math oracle, and
+// sending transactions that must succeed or fail.
+import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import type { EncodeObject } from "@cosmjs/proto-signing";
+import type { DeliverTxResponse } from "@cosmjs/stargate";
 import { parse } from "yaml";
+import { fixedFee, type TxRecord, txRecord } from "../src/chain";
 import type { EconomicJobType, PoeParams } from "../src/contracts/PoeMining.types";
 import { REPO_ROOT } from "../src/deployment";
 
@@ -135,3 +141,39 @@ export const sum = (xs: Iterable<string | bigint>): bigint => {
   for (const x of xs) s += BigInt(x);
   return s;
 };
+
+/**
+ * The e2e tests' two ways to send: `send` signs `msgs` as `sender` with simulated gas and asserts
+ * success; `sendFailing` signs them with a fixed gas limit (simulation would refuse them before
+ * broadcast), so the transaction is included in a block and fails there, and checks the node
+ * indexed the failed transaction with the same code. Both record the transaction's gas in `gas`.
+ * `client` is read at each call (the tests connect in `before`).
+ */
+export function txSenders(
+  client: () => SigningCosmWasmClient,
+  gas: TxRecord[],
+  options: { gasPrice: string; failingGas: number },
+) {
+  async function send(what: string, sender: string, msgs: EncodeObject[]): Promise<DeliverTxResponse> {
+    const r = await client().signAndBroadcast(sender, msgs, "auto");
+    assert.equal(r.code, 0, `${what} failed: ${r.rawLog}`);
+    gas.push(txRecord(what, r));
+    return r;
+  }
+  async function sendFailing(what: string, sender: string, msgs: EncodeObject[]): Promise<DeliverTxResponse> {
+    const r = await client().signAndBroadcast(sender, msgs, fixedFee(options.failingGas, options.gasPrice));
+    assert.notEqual(r.code, 0, `${what} was accepted (tx ${r.transactionHash})`);
+    gas.push(txRecord(`${what} (fails)`, r));
+    const indexed = await client().getTx(r.transactionHash);
+    assert.ok(indexed, `failed tx ${r.transactionHash} not found on chain`);
+    assert.equal(indexed.code, r.code);
+    return r;
+  }
+  return { send, sendFailing };
+}
+
+/** Writes the gas of a test file's transactions to reports/<name>.json. */
+export function writeGasReport(name: string, gas: TxRecord[]): void {
+  mkdirSync(join(REPO_ROOT, "reports"), { recursive: true });
+  writeFileSync(join(REPO_ROOT, `reports/${name}.json`), `${JSON.stringify(gas, null, 2)}\n`);
+}

@@ -7,6 +7,7 @@ use cw_storage_plus::Bound;
 use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
 
 use crate::error::ContractError;
+use crate::execute::pause::active_pause;
 use crate::execute::{flx_balance, flx_minter, flx_supply};
 use serde::Deserialize;
 
@@ -14,7 +15,7 @@ use crate::msg::{
     ConfigResponse, EpochResponse, QueryMsg, ReportersResponse, ReportsResponse, StatusResponse,
     UsageReport,
 };
-use crate::state::{State, CONFIG, DECISIONS, EPOCHS, REPORTERS, REPORTS, STATE};
+use crate::state::{CONFIG, DECISIONS, EPOCHS, REPORTERS, REPORTS, STATE};
 
 /// Dispatches a query.
 ///
@@ -40,11 +41,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 fn limit(limit: Option<u32>) -> usize {
     limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize
-}
-
-/// The pause end if it is still ahead.
-fn active_pause(state: &State, env: &Env) -> Option<Timestamp> {
-    state.paused_until.filter(|until| env.block.time < *until)
 }
 
 /// Addresses, parameters, genesis and the running pause.

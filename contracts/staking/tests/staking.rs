@@ -524,11 +524,12 @@ fn ownership_moves_in_two_steps() {
         max_pools: Some(8),
         max_claims: None,
     };
-    assert!(s.exec(&bob, &update).is_err());
+    let not_owner = || ContractError::Ownership(cw_ownable::OwnershipError::NotOwner);
+    s.assert_rejected(not_owner(), |s| s.exec(&bob, &update));
     s.exec(&bob, &ExecuteMsg::UpdateOwnership(Action::AcceptOwnership))
         .unwrap();
     s.exec(&bob, &update).unwrap();
-    assert!(s.exec(&owner, &update).is_err());
+    s.assert_rejected(not_owner(), |s| s.exec(&owner, &update));
     let config: ConfigResponse = s.query(&QueryMsg::Config {}).unwrap();
     assert_eq!(config.max_pools, 8);
     s.exec(

@@ -359,11 +359,13 @@ fn ownership_moves_in_two_steps() {
     )
     .unwrap();
     // bob cannot spend until he accepts
+    let before = s.snapshot();
     let err = s.spend(&bob, native_asset(COSM), &bob, 1).unwrap_err();
     assert_eq!(
         contract_err(err),
         ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
     );
+    assert_eq!(s.snapshot(), before);
     s.exec(
         &bob,
         &ExecuteMsg::UpdateOwnership(Action::AcceptOwnership),
@@ -371,11 +373,13 @@ fn ownership_moves_in_two_steps() {
     )
     .unwrap();
     s.spend(&bob, native_asset(COSM), &bob, 100).unwrap();
+    let before = s.snapshot();
     let err = s.spend(&owner, native_asset(COSM), &owner, 1).unwrap_err();
     assert_eq!(
         contract_err(err),
         ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
     );
+    assert_eq!(s.snapshot(), before);
     assert_eq!(s.native_balance(&bob, COSM), 100);
 }
 

@@ -3,8 +3,8 @@
 //! owner's order (governance after bootstrap). Every movement is in the response attributes.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::Uint128;
-use cw20::Cw20ReceiveMsg;
+use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult, Uint128, WasmMsg};
+use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg};
 use cw_ownable::Action;
 
 #[cw_serde]
@@ -48,6 +48,31 @@ pub enum ReceiveMsg {
     Deposit { memo: Option<String> },
 }
 
+/// A cw20 `Send` of `amount` of `token` to `treasury` with the [`ReceiveMsg::Deposit`] hook, so
+/// the treasury's ledger records the deposit with `memo` as its source.
+///
+/// Errors: `Std` when a message does not serialize.
+pub fn cw20_deposit_msg(
+    token: &Addr,
+    treasury: &Addr,
+    amount: Uint128,
+    memo: impl Into<String>,
+) -> StdResult<CosmosMsg> {
+    let hook = ReceiveMsg::Deposit {
+        memo: Some(memo.into()),
+    };
+    Ok(WasmMsg::Execute {
+        contract_addr: token.to_string(),
+        msg: to_json_binary(&Cw20ExecuteMsg::Send {
+            contract: treasury.to_string(),
+            amount,
+            msg: to_json_binary(&hook)?,
+        })?,
+        funds: vec![],
+    }
+    .into())
+}
+
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
@@ -82,3 +107,37 @@ pub struct BalancesResponse {
 
 #[cw_serde]
 pub struct MigrateMsg {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::from_json;
+
+    #[test]
+    fn cw20_deposit_msg_is_a_send_with_the_deposit_hook() {
+        let (token, treasury) = (Addr::unchecked("flx"), Addr::unchecked("treasury"));
+        let msg = cw20_deposit_msg(&token, &treasury, Uint128::new(7), "slash").unwrap();
+        let CosmosMsg::Wasm(WasmMsg::Execute {
+            contract_addr,
+            msg,
+            funds,
+        }) = msg
+        else {
+            panic!("a wasm execute: {msg:?}");
+        };
+        assert_eq!((contract_addr.as_str(), funds.len()), ("flx", 0));
+        let Cw20ExecuteMsg::Send {
+            contract,
+            amount,
+            msg,
+        } = from_json(&msg).unwrap()
+        else {
+            panic!("a cw20 send");
+        };
+        assert_eq!((contract.as_str(), amount.u128()), ("treasury", 7));
+        assert_eq!(
+            std::str::from_utf8(msg.as_slice()).unwrap(),
+            r#"{"deposit":{"memo":"slash"}}"#
+        );
+    }
+}

@@ -134,10 +134,8 @@ pub fn redemption_mg(aur: Uint128, aur_per_gram: Uint128) -> Result<Uint128, Mat
 /// The smallest AUR amount whose redemption is owed at least one milligram:
 /// `ceil(aur_per_gram / 1000)`.
 pub fn min_redemption(aur_per_gram: Uint128) -> Uint128 {
-    // aur_per_gram / 1000 rounded up, without overflow at Uint128::MAX
-    let whole = aur_per_gram.u128() / MG_PER_GRAM;
-    let rest = aur_per_gram.u128() % MG_PER_GRAM;
-    Uint128::new(if rest == 0 { whole } else { whole + 1 }).max(Uint128::one())
+    // no overflow at Uint128::MAX
+    Uint128::new(aur_per_gram.u128().div_ceil(MG_PER_GRAM)).max(Uint128::one())
 }
 
 fn check_backing_params(aur_per_gram: Uint128, backing_ratio: Decimal) -> Result<(), MathError> {

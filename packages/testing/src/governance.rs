@@ -1,7 +1,7 @@
 //! Typed handle of the governance contract.
 
 use anyhow::{anyhow, Result as AnyResult};
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult, WasmMsg};
+use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult};
 use cw_multi_test::{AppResponse, Executor};
 use poe_interface::governance::{
     Config, ExecuteMsg, PauseInfo, PausesResponse, ProposalResponse, ProposalsResponse, QueryMsg,
@@ -21,14 +21,10 @@ pub struct GovernanceHandle {
     pub addr: Addr,
 }
 
-/// A `WasmMsg::Execute` of `msg` on `contract` with no funds: what a proposal usually carries.
+/// A `WasmMsg::Execute` of `msg` on `contract` with no funds (`cosmwasm_std::wasm_execute`), as
+/// a `CosmosMsg`: what a proposal usually carries.
 pub fn wasm_execute(contract: &Addr, msg: &impl Serialize) -> StdResult<CosmosMsg> {
-    Ok(WasmMsg::Execute {
-        contract_addr: contract.to_string(),
-        msg: to_json_binary(msg)?,
-        funds: vec![],
-    }
-    .into())
+    cosmwasm_std::wasm_execute(contract, msg, vec![]).map(Into::into)
 }
 
 impl GovernanceHandle {

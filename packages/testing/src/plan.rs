@@ -6,9 +6,9 @@
 use anyhow::{anyhow, Result as AnyResult};
 use cosmwasm_std::{Decimal, Uint128};
 use cw20::{Cw20Coin, MinterResponse};
-use cw_ownable::Action;
 use poe_interface::amm::{self, AssetInfo as AmmAsset};
 use poe_interface::flux_controller::FluxParams;
+use poe_interface::ownership::{Action, OwnershipExecuteMsg};
 use poe_interface::poe_mining::InstantiateMsg as PoeInstantiateMsg;
 use poe_interface::{aurum_reserve, flux_controller, governance, staking, token, treasury};
 use poe_math::genesis::{gen_total_supply, GenesisAllocation};
@@ -503,7 +503,7 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
         )?);
     }
     // The hand-over. Every governed contract takes the same `update_ownership` JSON (cw-ownable).
-    let offer = token::ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+    let offer = OwnershipExecuteMsg::UpdateOwnership(Action::TransferOwnership {
         new_owner: contract("governance"),
         expiry: None,
     });

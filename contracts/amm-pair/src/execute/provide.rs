@@ -16,7 +16,7 @@ use crate::execute::{
     REPLY_DEPOSIT,
 };
 use crate::oracle::{accrue, record};
-use crate::state::{PendingDeposit, CONFIG, LP_TOKEN, PENDING_DEPOSIT, POOL};
+use crate::state::{Config, PendingDeposit, CONFIG, LP_TOKEN, PENDING_DEPOSIT, POOL};
 
 /// Checks the deposit and either completes it (no cw20 part) or pulls the cw20 parts, the last
 /// pull with a reply that completes it ([`finish_deposit`]). While pulling, the deposit is kept in
@@ -92,25 +92,24 @@ pub fn provide_liquidity(
         None => info.sender.clone(),
     };
 
+    let mut deposit = PendingDeposit {
+        depositor: info.sender.clone(),
+        receiver: receiver.clone(),
+        deposits,
+        balances_before: [Uint128::zero(); 2],
+        slippage_tolerance,
+        min_lp_to_receive,
+    };
     let cw20s: Vec<usize> = (0..2)
         .filter(|&i| !config.asset_infos[i].is_native())
         .collect();
     if cw20s.is_empty() {
-        return complete_deposit(
-            deps,
-            env,
-            info.sender,
-            receiver,
-            deposits,
-            slippage_tolerance,
-            min_lp_to_receive,
-        );
+        return complete_deposit(deps, env, &config, deposit, deposits);
     }
-    let mut balances_before = [Uint128::zero(); 2];
     let mut pulls = vec![];
     for &i in &cw20s {
         let asset = &config.asset_infos[i];
-        balances_before[i] = asset.query_balance(&deps.querier, &env.contract.address)?;
+        deposit.balances_before[i] = asset.query_balance(&deps.querier, &env.contract.address)?;
         let pull = WasmMsg::Execute {
             contract_addr: asset.to_string(),
             msg: to_json_binary(&Cw20ExecuteMsg::TransferFrom {
@@ -126,17 +125,7 @@ pub fn provide_liquidity(
             SubMsg::new(pull)
         });
     }
-    PENDING_DEPOSIT.save(
-        deps.storage,
-        &PendingDeposit {
-            depositor: info.sender.clone(),
-            receiver: receiver.clone(),
-            deposits,
-            balances_before,
-            slippage_tolerance,
-            min_lp_to_receive,
-        },
-    )?;
+    PENDING_DEPOSIT.save(deps.storage, &deposit)?;
     Ok(Response::new()
         .add_submessages(pulls)
         .add_attribute("action", "collect_deposit")
@@ -162,22 +151,15 @@ pub fn finish_deposit(deps: DepsMut, env: Env) -> Result<Response, ContractError
                 .checked_sub(pending.balances_before[i])?;
         }
     }
-    complete_deposit(
-        deps,
-        env,
-        pending.depositor,
-        pending.receiver,
-        received,
-        pending.slippage_tolerance,
-        pending.min_lp_to_receive,
-    )
+    complete_deposit(deps, env, &config, pending, received)
 }
 
-/// Mints the share of `received` (in the pair's order, already held by the pair) by
+/// Mints the share of `received` (in the pair's order, already held by the pair) for `deposit`
+/// (its declared amounts and cw20 balances are not used; `config` as the caller loaded it) by
 /// `poe_math::amm::provide`: the accumulators are brought up to date with the reserves before the
-/// deposit; the reserves grow by the part used, the rest is refunded to `depositor`; the share is
-/// minted to `receiver` and, on the first deposit, `MINIMUM_LIQUIDITY` to the pair itself (with
-/// the first observation of the ring).
+/// deposit; the reserves grow by the part used, the rest is refunded to the depositor; the share
+/// is minted to the receiver and, on the first deposit, `MINIMUM_LIQUIDITY` to the pair itself
+/// (with the first observation of the ring).
 ///
 /// Attributes: `action=provide_liquidity`, `sender`, `receiver`, `received`, `used`, `refunded`,
 /// `share`, `locked_share`, `total_share`.
@@ -188,17 +170,21 @@ pub fn finish_deposit(deps: DepsMut, env: Env) -> Result<Response, ContractError
 pub fn complete_deposit(
     deps: DepsMut,
     env: Env,
-    depositor: Addr,
-    receiver: Addr,
+    config: &Config,
+    deposit: PendingDeposit,
     received: [Uint128; 2],
-    slippage_tolerance: Option<Decimal>,
-    min_lp_to_receive: Option<Uint128>,
 ) -> Result<Response, ContractError> {
-    let config = CONFIG.load(deps.storage)?;
+    let PendingDeposit {
+        depositor,
+        receiver,
+        slippage_tolerance,
+        min_lp_to_receive,
+        ..
+    } = deposit;
     let lp_token = LP_TOKEN.load(deps.storage)?;
     let mut state = POOL.load(deps.storage)?;
     let first = state.total_share.is_zero();
-    accrue(deps.storage, &config, &mut state, env.block.time.seconds())?;
+    accrue(deps.storage, config, &mut state, env.block.time.seconds())?;
     if let Some(tolerance) = slippage_tolerance {
         if !deposit_within_tolerance(state.reserves, received, tolerance)? {
             return Err(ContractError::SlippageToleranceExceeded { tolerance });
@@ -240,9 +226,9 @@ pub fn complete_deposit(
         .add_attribute("action", "provide_liquidity")
         .add_attribute("sender", depositor)
         .add_attribute("receiver", receiver)
-        .add_attribute("received", fmt_amounts(&config, &received))
-        .add_attribute("used", fmt_amounts(&config, &provision.used))
-        .add_attribute("refunded", fmt_amounts(&config, &provision.refunds))
+        .add_attribute("received", fmt_amounts(config, &received))
+        .add_attribute("used", fmt_amounts(config, &provision.used))
+        .add_attribute("refunded", fmt_amounts(config, &provision.refunds))
         .add_attribute("share", provision.share)
         .add_attribute("locked_share", provision.locked_share)
         .add_attribute("total_share", state.total_share))

@@ -61,12 +61,14 @@ pub fn receive(
         Cw20HookMsg::WithdrawLiquidity {
             min_assets_to_receive,
         } => {
-            if LP_TOKEN.load(deps.storage)? != info.sender {
+            let lp_token = LP_TOKEN.load(deps.storage)?;
+            if lp_token != info.sender {
                 return Err(unknown());
             }
             withdraw::withdraw(
                 deps,
                 env,
+                lp_token,
                 sender,
                 wrapper.amount,
                 min_assets_to_receive.unwrap_or_default(),

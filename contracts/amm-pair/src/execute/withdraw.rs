@@ -8,11 +8,12 @@ use poe_math::amm::withdraw as withdraw_math;
 use crate::error::ContractError;
 use crate::execute::{by_pair_order, ensure_no_deposit_in_progress, fmt_amounts, pay};
 use crate::oracle::accrue;
-use crate::state::{CONFIG, LP_TOKEN, POOL};
+use crate::state::{CONFIG, POOL};
 
-/// Burns `share` LP units (received from the LP token) and pays `floor(share · reserve /
-/// total_share)` of each asset to `sender`, by `poe_math::amm::withdraw`; the accumulators are
-/// brought up to date first. Allowed while paused, so liquidity providers can always leave.
+/// Burns `share` LP units (received from `lp_token`, the pair's LP token) and pays
+/// `floor(share · reserve / total_share)` of each asset to `sender`, by
+/// `poe_math::amm::withdraw`; the accumulators are brought up to date first. Allowed while
+/// paused, so liquidity providers can always leave.
 ///
 /// Attributes: `action=withdraw_liquidity`, `sender`, `share`, `refund_assets`, `total_share`.
 ///
@@ -24,6 +25,7 @@ use crate::state::{CONFIG, LP_TOKEN, POOL};
 pub fn withdraw(
     deps: DepsMut,
     env: Env,
+    lp_token: Addr,
     sender: Addr,
     share: Uint128,
     min_assets_to_receive: Vec<Asset>,
@@ -31,7 +33,6 @@ pub fn withdraw(
     ensure_no_deposit_in_progress(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
     let minimums = by_pair_order(&config, &min_assets_to_receive)?;
-    let lp_token = LP_TOKEN.load(deps.storage)?;
     let mut state = POOL.load(deps.storage)?;
     accrue(deps.storage, &config, &mut state, env.block.time.seconds())?;
     let amounts = withdraw_math(state.reserves, state.total_share, share)?;

@@ -5,7 +5,7 @@ use cosmwasm_std::{
 };
 use poe_interface::aurum_reserve::MAX_RESERVE_MG;
 
-use crate::backing::Backing;
+use crate::backing::{aur_supply, Backing};
 use crate::error::ContractError;
 use crate::execute::{assert_custodian, check_document_hash};
 use crate::state::{Attestation, ATTESTATIONS, ATTESTED_DOCUMENTS, CONFIG, LEDGER};
@@ -96,7 +96,9 @@ pub fn attest(
     ledger.shipped_since_attestation_mg = Uint128::zero();
     LEDGER.save(deps.storage, &ledger)?;
 
-    let backing = Backing::load(deps.as_ref(), &env, &config, &ledger)?;
+    // the attestation just saved is the latest: no need to read it back
+    let supply = aur_supply(&deps.querier, &config.aur_token)?;
+    let backing = Backing::new(Some(attestation.clone()), supply, now, &config, &ledger)?;
     Ok(Response::new()
         .add_attribute("action", "attest")
         .add_attribute("attestation_id", id.to_string())

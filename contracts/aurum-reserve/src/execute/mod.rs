@@ -98,24 +98,19 @@ pub fn deposit_to_treasury(
     treasury_addr: &Addr,
     amount: Uint128,
 ) -> StdResult<CosmosMsg> {
-    let memo = Some(PURCHASE_MEMO.to_string());
-    Ok(match payment {
-        Payment::Cw20(token) => WasmMsg::Execute {
-            contract_addr: token.to_string(),
-            msg: to_json_binary(&Cw20ExecuteMsg::Send {
-                contract: treasury_addr.to_string(),
-                amount,
-                msg: to_json_binary(&treasury::ReceiveMsg::Deposit { memo })?,
-            })?,
-            funds: vec![],
-        },
-        Payment::Native(denom) => WasmMsg::Execute {
+    match payment {
+        Payment::Cw20(token) => {
+            treasury::cw20_deposit_msg(token, treasury_addr, amount, PURCHASE_MEMO)
+        }
+        Payment::Native(denom) => Ok(WasmMsg::Execute {
             contract_addr: treasury_addr.to_string(),
-            msg: to_json_binary(&treasury::ExecuteMsg::Deposit { memo })?,
+            msg: to_json_binary(&treasury::ExecuteMsg::Deposit {
+                memo: Some(PURCHASE_MEMO.to_string()),
+            })?,
             funds: coins(amount.u128(), denom),
-        },
+        }
+        .into()),
     }
-    .into())
 }
 
 #[cfg(test)]

@@ -8,11 +8,16 @@ use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp};
 use crate::error::ContractError;
 use crate::state::{State, STATE};
 
+/// The end of the running pause: `state.paused_until` while it is in the future.
+pub fn active_pause(state: &State, env: &Env) -> Option<Timestamp> {
+    state.paused_until.filter(|until| env.block.time < *until)
+}
+
 /// `Paused { until }` while `state.paused_until` is in the future.
 pub fn ensure_not_paused(state: &State, env: &Env) -> Result<(), ContractError> {
-    match state.paused_until {
-        Some(until) if env.block.time < until => Err(ContractError::Paused { until }),
-        _ => Ok(()),
+    match active_pause(state, env) {
+        Some(until) => Err(ContractError::Paused { until }),
+        None => Ok(()),
     }
 }
 
@@ -52,7 +57,7 @@ pub fn unpause(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, C
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut state = STATE.load(deps.storage)?;
-    if ensure_not_paused(&state, &env).is_ok() {
+    if active_pause(&state, &env).is_none() {
         return Err(ContractError::NotPaused);
     }
     state.paused_until = None;

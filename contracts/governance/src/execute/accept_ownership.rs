@@ -1,17 +1,10 @@
 //! `AcceptOwnership`: the second step of handing a contract to governance.
 
-use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{to_json_binary, DepsMut, MessageInfo, Response, WasmMsg};
-use cw_ownable::Action;
 use poe_interface::governance::MAX_ACCEPT_OWNERSHIP;
+use poe_interface::ownership::{Action, OwnershipExecuteMsg};
 
 use crate::error::ContractError;
-
-/// The `update_ownership` variant every cw-ownable contract of the suite accepts.
-#[cw_serde]
-enum OwnershipMsg {
-    UpdateOwnership(Action),
-}
 
 /// Sends each of `contracts` `{"update_ownership": "accept_ownership"}` as a plain message, so
 /// one contract that has not offered its ownership to governance fails the whole transaction.
@@ -47,7 +40,9 @@ pub fn accept_ownership(
         }
         addrs.push(addr);
     }
-    let msg = to_json_binary(&OwnershipMsg::UpdateOwnership(Action::AcceptOwnership))?;
+    let msg = to_json_binary(&OwnershipExecuteMsg::UpdateOwnership(
+        Action::AcceptOwnership,
+    ))?;
     let msgs = addrs.iter().map(|addr| WasmMsg::Execute {
         contract_addr: addr.to_string(),
         msg: msg.clone(),

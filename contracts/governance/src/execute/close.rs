@@ -1,9 +1,8 @@
 //! `Close`: finalizes a rejected, vetoed or expired proposal and settles its deposit.
 
-use cosmwasm_std::{to_json_binary, DepsMut, Env, MessageInfo, Response};
-use cw20::Cw20ExecuteMsg;
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 use poe_interface::governance::{DepositStatus, ProposalStatus};
-use poe_interface::treasury::ReceiveMsg as TreasuryReceiveMsg;
+use poe_interface::treasury::cw20_deposit_msg;
 
 use crate::error::ContractError;
 use crate::execute::{cw20_transfer, load_proposal};
@@ -75,20 +74,13 @@ pub fn close(
     } else {
         proposal.deposit_status = DepositStatus::Forfeited;
         let treasury = CONFIG.load(deps.storage)?.treasury;
-        let hook = TreasuryReceiveMsg::Deposit {
-            memo: Some(format!("forfeited deposit of proposal {proposal_id}")),
-        };
         (
-            cosmwasm_std::WasmMsg::Execute {
-                contract_addr: proposal.deposit_token.to_string(),
-                msg: to_json_binary(&Cw20ExecuteMsg::Send {
-                    contract: treasury.to_string(),
-                    amount: proposal.deposit_amount,
-                    msg: to_json_binary(&hook)?,
-                })?,
-                funds: vec![],
-            }
-            .into(),
+            cw20_deposit_msg(
+                &proposal.deposit_token,
+                &treasury,
+                proposal.deposit_amount,
+                format!("forfeited deposit of proposal {proposal_id}"),
+            )?,
             treasury,
         )
     };

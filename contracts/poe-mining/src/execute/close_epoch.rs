@@ -3,11 +3,11 @@
 
 use cosmwasm_std::{to_json_binary, DepsMut, Env, Order, Response, SubMsg, Uint128, WasmMsg};
 use cw_storage_plus::Bound;
+use poe_interface::treasury::cw20_deposit_msg;
 use poe_math::poe::{epoch_emission, poe_index};
 
 use crate::error::ContractError;
 use crate::execute::pause::ensure_not_paused;
-use crate::execute::send_to_treasury;
 use crate::state::{ClosedEpoch, CONFIG, EPOCHS, STATE};
 
 /// Anyone. `epoch` must have ended and be the oldest open epoch, or a later one when every open
@@ -105,7 +105,7 @@ pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, Cont
         }));
     }
     if !treasury_sent.is_zero() {
-        response = response.add_message(send_to_treasury(
+        response = response.add_message(cw20_deposit_msg(
             &config.flx_token,
             &config.treasury,
             treasury_sent,

@@ -27,26 +27,3 @@ pub(crate) fn cw20_transfer(
     }
     .into())
 }
-
-/// A cw20 `Send` of `amount` of `token` to the treasury with a `Deposit { memo }` hook, so the
-/// treasury records the source.
-pub(crate) fn send_to_treasury(
-    token: &Addr,
-    treasury: &Addr,
-    amount: Uint128,
-    memo: &str,
-) -> StdResult<CosmosMsg> {
-    let hook = poe_interface::treasury::ReceiveMsg::Deposit {
-        memo: Some(memo.to_string()),
-    };
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(&cw20::Cw20ExecuteMsg::Send {
-            contract: treasury.to_string(),
-            amount,
-            msg: to_json_binary(&hook)?,
-        })?,
-        funds: vec![],
-    }
-    .into())
-}

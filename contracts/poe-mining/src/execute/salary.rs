@@ -2,14 +2,15 @@
 //! at accrual, see `submit_job`), governance approval, vesting, escrow, emergency halt.
 
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use poe_interface::treasury::cw20_deposit_msg;
 use poe_math::{
     calendar::YearMonth,
     salary::{salary_breakdown, vested_so_far, SalaryBreakdown},
 };
 
 use crate::error::ContractError;
+use crate::execute::cw20_transfer;
 use crate::execute::pause::ensure_not_paused;
-use crate::execute::{cw20_transfer, send_to_treasury};
 use crate::state::{Config, SalaryMonth, CONFIG, SALARY, STATE};
 
 /// Parses `month` and checks it has ended at `env`'s block time.
@@ -170,7 +171,7 @@ pub fn resolve_escrow(
         cw20_transfer(&config.flx_token, &config.owner_salary_recipient, remaining)?
     } else {
         record.escrow_forfeited = record.escrow_forfeited.checked_add(remaining)?;
-        send_to_treasury(
+        cw20_deposit_msg(
             &config.flx_token,
             &config.treasury,
             remaining,

@@ -1,10 +1,11 @@
 //! The miner's FLX ledger: spendable balance, locked reserve, slashing.
 
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+use poe_interface::treasury::cw20_deposit_msg;
 
 use crate::error::ContractError;
+use crate::execute::cw20_transfer;
 use crate::execute::pause::ensure_not_paused;
-use crate::execute::{cw20_transfer, send_to_treasury};
 use crate::state::{Miner, CONFIG, MINERS, STATE};
 
 /// The miner of `address` for one of its own withdrawals: refused while paused.
@@ -104,7 +105,7 @@ pub fn slash_locked_reserve(
     MINERS.save(deps.storage, &address, &record)?;
     let config = CONFIG.load(deps.storage)?;
     Ok(Response::new()
-        .add_message(send_to_treasury(
+        .add_message(cw20_deposit_msg(
             &config.flx_token,
             &config.treasury,
             amount,

@@ -142,10 +142,13 @@ pub fn update_pool(
         pool.unbonding_period_seconds = seconds;
     }
     POOLS.save(deps.storage, &token, &pool)?;
-    if let Some(tier) = tier {
-        TIERS.save(deps.storage, &token, &tier, env.block.height)?;
-    }
-    let tier = TIERS.load(deps.storage, &token)?;
+    let tier = match tier {
+        Some(tier) => {
+            TIERS.save(deps.storage, &token, &tier, env.block.height)?;
+            tier
+        }
+        None => TIERS.load(deps.storage, &token)?,
+    };
 
     Ok(Response::new()
         .add_attribute("action", "update_pool")

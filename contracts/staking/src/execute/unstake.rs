@@ -59,13 +59,17 @@ pub fn unstake(
     }
     let now = env.block.time.seconds();
     let release_at = checked_plus_seconds(env.block.time, pool.unbonding_period_seconds)?;
-    let mut claims = CLAIMS.may_load(deps.storage, key)?.unwrap_or_default();
-    if pool.unbonding_period_seconds > 0 {
+    // the claims list is only read (and written) when the unstake makes a claim
+    let claims = if pool.unbonding_period_seconds > 0 {
+        let claims = CLAIMS.may_load(deps.storage, key)?.unwrap_or_default();
         let max = CONFIG.load(deps.storage)?.max_claims;
         if claims.len() >= max as usize {
             return Err(ContractError::TooManyClaims { max });
         }
-    }
+        Some(claims)
+    } else {
+        None
+    };
 
     let total = TOTAL_STAKED
         .may_load(deps.storage, &token)?
@@ -82,12 +86,13 @@ pub fn unstake(
     }
 
     let mut res = Response::new();
-    if pool.unbonding_period_seconds == 0 {
-        res = res.add_message(cw20_transfer(&token, &staker, amount)?);
-    } else {
-        claims.push(Claim { amount, release_at });
-        CLAIMS.save(deps.storage, key, &claims)?;
-        pool.total_unbonding = pool.total_unbonding.checked_add(amount)?;
+    match claims {
+        None => res = res.add_message(cw20_transfer(&token, &staker, amount)?),
+        Some(mut claims) => {
+            claims.push(Claim { amount, release_at });
+            CLAIMS.save(deps.storage, key, &claims)?;
+            pool.total_unbonding = pool.total_unbonding.checked_add(amount)?;
+        }
     }
     POOLS.save(deps.storage, &token, &pool)?;
 
