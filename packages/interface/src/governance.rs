@@ -153,15 +153,8 @@ pub enum ReceiveMsg {
     },
 }
 
-/// What governance sends a contract it pauses; the target must accept it from its owner
-/// (governance) only.
-#[cw_serde]
-pub enum PausableExecuteMsg {
-    /// Stop privileged and economic operations until `until` (block time).
-    Pause { until: Timestamp },
-    /// Resume now.
-    Unpause {},
-}
+/// What governance sends a contract it pauses (one definition for every pausable contract).
+pub use crate::pause::PausableExecuteMsg;
 
 /// The queries governance sends the staking contract. A value at height `h` is the one at the
 /// START of block `h`: stakes made in block `h` do not count.
@@ -393,21 +386,6 @@ mod tests {
         );
         let r: PowerResponse = cosmwasm_std::from_json(r#"{"power":"42","height":123}"#).unwrap();
         assert_eq!(r.power, Uint128::new(42));
-    }
-
-    #[test]
-    fn pause_messages_have_the_agreed_json() {
-        let m = PausableExecuteMsg::Pause {
-            until: Timestamp::from_seconds(7),
-        };
-        assert_eq!(
-            to_json_string(&m).unwrap(),
-            r#"{"pause":{"until":"7000000000"}}"#
-        );
-        assert_eq!(
-            to_json_string(&PausableExecuteMsg::Unpause {}).unwrap(),
-            r#"{"unpause":{}}"#
-        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod aurum_reserve;
 pub mod flux_controller;
 pub mod governance;
 pub mod ownership;
+pub mod pause;
 pub mod poe_mining;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -76,7 +76,7 @@ pub fn pause(
     Ok(Response::new()
         .add_message(WasmMsg::Execute {
             contract_addr: target.to_string(),
-            msg: to_json_binary(&PausableExecuteMsg::Pause { until })?,
+            msg: to_json_binary(&PausableExecuteMsg::Pause { until: Some(until) })?,
             funds: vec![],
         })
         .add_attribute("action", "pause")

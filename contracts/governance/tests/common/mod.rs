@@ -150,7 +150,7 @@ fn target_execute(
         return Err(StdError::generic_err("target: not the owner"));
     }
     let until = match msg {
-        PausableExecuteMsg::Pause { until } => Some(until),
+        PausableExecuteMsg::Pause { until } => until,
         PausableExecuteMsg::Unpause {} => None,
     };
     PAUSED_UNTIL.save(deps.storage, &until)?;
