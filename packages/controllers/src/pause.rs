@@ -265,7 +265,7 @@ mod tests {
         // Once a pause has run out, a new one may end at any future time.
         let mut q = PauseState::none();
         q.pause(&at(0), Some(t500)).unwrap();
-        assert_eq!(q.status(&at(500)).paused, false);
+        assert!(!q.status(&at(500)).paused);
         assert_eq!(q.unpause(&at(500)), Err(PauseError::NotPaused));
         assert_eq!(
             q.pause(&at(600), Some(Timestamp::from_seconds(601)))
