@@ -20,6 +20,10 @@
 # set) its own chain home $POE_CACHE_DIR/localnet-offset100, so its pid file, log and data are its
 # own too; every command (stop, status, store, ...) needs the same offset. `endpoints` prints
 # them. Offset 0 is the default node, exactly as without the variable.
+# `start` waits at most $POE_LOCALNET_START_TIMEOUT seconds (default 120) for blocks; a start
+# that fails (wasmd exits, a port is taken, the timeout, Ctrl-C) stops what it launched and
+# removes the pid file, so nothing is left behind and the next start begins clean. `stop` also
+# finds a node of this home whose pid file was lost (it looks for `wasmd start --home <home>`).
 # Accounts: scripts/localnet-accounts.json (fixed TEST-ONLY mnemonics, keyring-backend test).
 #
 # Where things live (outside the repo, so no .gitignore entry is needed and `git clean` keeps them):
@@ -69,6 +73,13 @@ LN_CHAIN_ID=poe-local
 LN_DENOM=stake
 LN_PID="$LN_HOME/wasmd.pid"
 LN_LOG="$LN_HOME/wasmd.log"
+# How long `start` waits for blocks before it gives up and stops what it started.
+LN_START_TIMEOUT="${POE_LOCALNET_START_TIMEOUT:-120}"
+if ! [[ "$LN_START_TIMEOUT" =~ ^[0-9]{1,4}$ ]] || ((10#$LN_START_TIMEOUT == 0)); then
+  printf '[localnet] POE_LOCALNET_START_TIMEOUT must be a whole number of seconds 1..9999, not %s\n' "$LN_START_TIMEOUT" >&2
+  exit 2
+fi
+LN_START_TIMEOUT=$((10#$LN_START_TIMEOUT))
 LN_RPC="http://127.0.0.1:$LN_PORT_RPC"
 LN_REST="http://127.0.0.1:$LN_PORT_REST"
 LN_ACCOUNTS="$ROOT/scripts/localnet-accounts.json"
@@ -82,16 +93,83 @@ ln_log() { printf '[localnet] %s\n' "$*" >&2; }
 # --home is always passed explicitly, which viper ranks above the HOME variable.
 wasmd_cmd() { env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin "$POE_WASMD_BIN" "$@"; }
 
-# pid of our running node, or nothing. The pid file alone is not trusted: the pid must still be
-# a wasmd process using our home (a reused pid must never be killed by `stop`).
+# --- Which process is our node -------------------------------------------------------------
+# The pid file alone is not trusted: the pid must be alive (kill -0, and not a zombie) and be a
+# wasmd process started with OUR home (a reused pid must never be killed by `stop`).
+
+# Alive = signalable and not a zombie (kill -0 succeeds on a zombie child that is not yet reaped).
+pid_alive() {
+  local pid="$1" stat
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+  # Field 3 (the state) follows the ") " that closes the command name.
+  stat="${stat##*) }"
+  [[ "${stat%% *}" != Z ]]
+}
+
+# The pid's command line runs `wasmd start --home <our home> ...` (fixed-string match).
+is_our_node() {
+  local pid="$1"
+  pid_alive "$pid" || return 1
+  [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "/wasmd start --home $LN_HOME "
+}
+
+# Every live wasmd of ours serving this home, found in /proc (owned by us, exact home): a node
+# whose pid file was lost (e.g. removed by an older version of this script after a failed start)
+# is still found, so `stop` can stop it and `start` does not mistake it for a stranger.
+find_node_pids() {
+  local pid pattern
+  # pgrep -f matches the command line as a regex: escape the home's metacharacters; every hit is
+  # then confirmed with the fixed-string check.
+  pattern="/wasmd start --home $(sed 's/[][\.*^$+?(){}|]/\\&/g' <<<"$LN_HOME") "
+  for pid in $(pgrep -u "$(id -u)" -f -- "$pattern" 2>/dev/null); do
+    is_our_node "$pid" && echo "$pid"
+  done
+  return 0
+}
+
+# pid of our running node, or nothing. Trusts the pid file when it names our node; otherwise
+# looks in /proc and, when it finds exactly one, records it again in the pid file.
 running_pid() {
-  [[ -f "$LN_PID" ]] || return 0
-  local pid
-  pid="$(cat "$LN_PID")"
-  if [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "wasmd start --home $LN_HOME "; then
+  local pid="" found
+  [[ -f "$LN_PID" ]] && pid="$(cat "$LN_PID" 2>/dev/null)"
+  if [[ -n "$pid" ]] && is_our_node "$pid"; then
     echo "$pid"
+    return 0
+  fi
+  mapfile -t found < <(find_node_pids)
+  if ((${#found[@]} == 1)); then
+    ln_log "node pid ${found[0]} runs from $LN_HOME without a valid pid file; recorded it in $LN_PID"
+    echo "${found[0]}" >"$LN_PID"
+    echo "${found[0]}"
+  elif ((${#found[@]} > 1)); then
+    ln_log "several wasmd processes serve $LN_HOME: ${found[*]}; taking the first (stop stops them all)"
+    echo "${found[0]}"
   fi
 }
+
+# Stop one process: SIGTERM (CometBFT flushes its stores), a bounded wait, then SIGKILL so that
+# nothing is ever left behind. With a process group given (the node is its session's leader,
+# pgid = pid), the whole group gets the signals. Returns once the pid is gone (or a zombie: the
+# caller's own child, reaped by bash).
+stop_pid() {
+  local pid="$1" group="${2:-}" grace="${3:-30}" deadline
+  [[ -n "$group" ]] && { kill -TERM -- "-$group" 2>/dev/null || true; }
+  kill -TERM "$pid" 2>/dev/null || true
+  deadline=$((SECONDS + grace))
+  while pid_alive "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
+  if pid_alive "$pid"; then
+    ln_log "pid $pid ignored SIGTERM for $grace s; sending SIGKILL"
+    [[ -n "$group" ]] && { kill -KILL -- "-$group" 2>/dev/null || true; }
+    kill -KILL "$pid" 2>/dev/null || true
+    while pid_alive "$pid"; do sleep 0.2; done
+  fi
+  return 0
+}
+
+# A free TCP port on 127.0.0.1, or the name of what holds it. Checked before the launch, so a
+# taken port gives a clear message instead of a node that dies on bind.
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Latest block height from CometBFT's RPC, or nothing when it does not answer.
 height() {
@@ -165,48 +243,102 @@ init_chain() {
   wasmd_cmd genesis validate --home "$LN_HOME" >/dev/null
 }
 
+# A startable chain: genesis exists AND holds the collected gentx (init_chain's last step). A
+# home left half-made by an interrupted init (genesis written, no validator) is created again.
+chain_ready() {
+  [[ -f "$LN_HOME/config/genesis.json" ]] \
+    && jq -e '(.app_state.genutil.gen_txs // []) | length > 0' "$LN_HOME/config/genesis.json" >/dev/null 2>&1
+}
+
+# One start/stop/reset at a time per chain home (two concurrent starts would both launch a node
+# on the same data). The lock file sits beside the home, so `reset` can wipe the home under it.
+ln_lock() {
+  mkdir -p "$(dirname "$LN_HOME")"
+  exec 9>"$LN_HOME.lock"
+  if ! flock -w 300 9; then
+    ln_log "another localnet.sh start/stop/reset of $LN_HOME holds $LN_HOME.lock for 5 min; giving up"
+    exit 1
+  fi
+}
+
+# Set while `start` has launched a node that is not yet ready: whatever ends the start early (a
+# failed check, `set -e`, Ctrl-C, SIGTERM), the EXIT trap stops that node and removes the pid file.
+LN_STARTING_PID=""
+# shellcheck disable=SC2317  # invoked by the trap
+start_abort() {
+  local rc=$?
+  if [[ -n "$LN_STARTING_PID" ]]; then
+    ln_log "start failed or interrupted: stopping what it started (pid $LN_STARTING_PID)"
+    # Session leader after setsid: pgid = pid. stop_pid also signals the pid itself, in case the
+    # launch was interrupted before setsid ran (then the group does not exist and only the pid does).
+    stop_pid "$LN_STARTING_PID" "$LN_STARTING_PID" 10
+    # And anything else serving our home (exact match in /proc): nothing of this start survives.
+    local p
+    for p in $(find_node_pids); do stop_pid "$p" "" 10; done
+    rm -f "$LN_PID"
+    LN_STARTING_PID=""
+  fi
+  exit "$rc"
+}
+
 cmd_start() {
   # Build (once, cached) before anything else: the first run takes a while.
   ensure_wasmd
-  local pid t0
-  t0=$(date +%s)
+  ln_lock
+  local pid t0 port
+  t0=$SECONDS
   pid="$(running_pid)"
   if [[ -n "$pid" ]]; then
     ln_log "already running (pid $pid), height $(height)"
     return 0
   fi
-  # Another process on our RPC port would make the readiness poll below lie.
+  # Another process on one of our ports would make wasmd die on bind, or the readiness poll lie.
   if curl -sf --max-time 2 "$LN_RPC/status" >/dev/null 2>&1; then
-    ln_log "something else already answers on $LN_RPC; stop it first"
+    ln_log "something else already answers on $LN_RPC (not a wasmd of $LN_HOME); stop it first"
     return 1
   fi
-  [[ -f "$LN_HOME/config/genesis.json" && -d "$LN_HOME/config/gentx" ]] || init_chain
+  for port in "$LN_PORT_RPC" "$LN_PORT_P2P" "$LN_PORT_GRPC" "$LN_PORT_REST" "$LN_PORT_PPROF"; do
+    if port_taken "$port"; then
+      ln_log "port 127.0.0.1:$port is already in use by another process; free it, or use POE_LOCALNET_PORT_OFFSET"
+      return 1
+    fi
+  done
+  chain_ready || init_chain
 
+  # The launch. `&` forks a shell that execs setsid, which (not being a process-group leader:
+  # this script has no job control, so the fork stays in our group) calls setsid(2) without
+  # forking and execs nohup -> env -> wasmd: $! is, from its exec on, wasmd's pid, and the leader
+  # of its own session and process group, so a Ctrl-C to the caller (e2e.sh, a terminal) does not
+  # kill the node behind `stop`'s back. 9>&-: the node must not inherit the start lock.
   # Flags repeat the loopback addresses so they hold even with an older config.toml/app.toml.
-  # nohup + our own pid file: the node outlives this script; `stop` finds it by pid.
-  # setsid: its own session and process group, so a Ctrl-C to the caller (e2e.sh, a terminal)
-  # does not kill the node behind `stop`'s back. (Not a group leader here, so setsid does not
-  # fork: $! stays the wasmd pid through the exec chain setsid -> nohup -> env -> wasmd.)
   ln_log "starting wasmd (log: $LN_LOG)"
+  trap start_abort EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  trap 'exit 129' HUP
   setsid nohup env -i HOME="$HOME" PATH=/usr/local/bin:/usr/bin:/bin "$POE_WASMD_BIN" start --home "$LN_HOME" \
     --minimum-gas-prices "0$LN_DENOM" \
     --rpc.laddr "tcp://127.0.0.1:$LN_PORT_RPC" --rpc.pprof_laddr "127.0.0.1:$LN_PORT_PPROF" \
     --p2p.laddr "tcp://127.0.0.1:$LN_PORT_P2P" \
     --grpc.address "127.0.0.1:$LN_PORT_GRPC" \
     --api.enable --api.address "tcp://127.0.0.1:$LN_PORT_REST" \
-    --log_no_color >>"$LN_LOG" 2>&1 </dev/null &
-  echo $! >"$LN_PID"
+    --log_no_color >>"$LN_LOG" 2>&1 </dev/null 9>&- &
+  pid=$!
+  # Recorded before any check, so every way out below (and `stop` from another shell) knows it.
+  LN_STARTING_PID="$pid"
+  echo "$pid" >"$LN_PID"
 
   # Ready = this process produces blocks: height >= 2 (block 1 comes from genesis, 2 proves
   # consensus runs) AND above the first height the RPC reports (a restarted chain answers at once
   # with its stored height before committing anything), and the REST and gRPC servers, which
-  # start a moment after the RPC, accept connections.
-  local h="" h0=""
-  for ((i = 0; i < 120; i++)); do
-    if [[ -z "$(running_pid)" ]]; then
-      ln_log "wasmd exited during start; last log lines:"
+  # start a moment after the RPC, accept connections. Nothing here depends on timing: the pid is
+  # only required to be alive (a slow exec on a busy machine is fine), the process identity is
+  # checked once the RPC answers (which only wasmd can), and the wait is bounded by a deadline.
+  local h="" h0="" deadline=$((SECONDS + LN_START_TIMEOUT))
+  while :; do
+    if ! pid_alive "$pid"; then
+      ln_log "wasmd (pid $pid) exited during start; last log lines:"
       tail -20 "$LN_LOG" >&2
-      rm -f "$LN_PID"
       return 1
     fi
     h="$(height)"
@@ -214,41 +346,49 @@ cmd_start() {
       [[ -n "$h0" ]] || h0="$h"
       if (( h >= 2 && h > h0 )) \
         && curl -sf --max-time 2 "$LN_REST/cosmos/base/tendermint/v1beta1/node_info" >/dev/null 2>&1 \
-        && (exec 3<>"/dev/tcp/127.0.0.1/$LN_PORT_GRPC") 2>/dev/null; then
-        ln_log "up: height $h after $(( $(date +%s) - t0 )) s; RPC $LN_RPC, REST $LN_REST, gRPC 127.0.0.1:$LN_PORT_GRPC"
+        && port_taken "$LN_PORT_GRPC"; then
+        if ! is_our_node "$pid"; then
+          ln_log "the RPC answers but pid $pid is not 'wasmd start --home $LN_HOME'; stopping"
+          return 1
+        fi
+        LN_STARTING_PID=""
+        trap - EXIT INT TERM HUP
+        ln_log "up (pid $pid): height $h after $(( SECONDS - t0 )) s; RPC $LN_RPC, REST $LN_REST, gRPC 127.0.0.1:$LN_PORT_GRPC"
         return 0
       fi
     fi
+    if ((SECONDS >= deadline)); then
+      ln_log "not producing blocks after $LN_START_TIMEOUT s (POE_LOCALNET_START_TIMEOUT); last log lines:"
+      tail -20 "$LN_LOG" >&2
+      return 1
+    fi
     sleep 0.5
   done
-  ln_log "no block after 60 s; stopping. Last log lines:"
-  tail -20 "$LN_LOG" >&2
-  cmd_stop
-  return 1
 }
 
 cmd_stop() {
-  local pid
-  pid="$(running_pid)"
-  if [[ -z "$pid" ]]; then
+  ln_lock
+  local pid pids
+  mapfile -t pids < <(
+    pid="$(running_pid)"
+    [[ -n "$pid" ]] && echo "$pid"
+    find_node_pids
+  )
+  if ((${#pids[@]} == 0)); then
     rm -f "$LN_PID"
     ln_log "not running"
     return 0
   fi
-  # SIGTERM lets CometBFT flush its stores; the node is not our child in a later invocation, so
-  # wait by polling, then SIGKILL as the last resort so no process is ever left behind.
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 60; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
+  # The node is not our child in a later invocation: stop_pid waits by polling, bounded, and
+  # ends with SIGKILL so no process is ever left behind.
+  local done_pids=" "
+  for pid in "${pids[@]}"; do
+    [[ "$done_pids" == *" $pid "* ]] && continue
+    stop_pid "$pid"
+    done_pids+="$pid "
   done
-  if kill -0 "$pid" 2>/dev/null; then
-    ln_log "pid $pid ignored SIGTERM for 30 s; sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-  fi
   rm -f "$LN_PID"
-  ln_log "stopped (pid $pid)"
+  ln_log "stopped (pid${done_pids% })"
 }
 
 cmd_status() {
