@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build the optimized contract artifacts the chain accepts (TOOLCHAIN.md's verified recipe).
+# Build the optimized contract artifacts the chain accepts (the recipe of docs/toolchain.md).
 #
 #   scripts/build-artifacts.sh                 # every crate under contracts/*
 #   scripts/build-artifacts.sh poe-token ...   # only these crates (package names)
@@ -8,6 +8,10 @@
 # and a table of sizes and check results. Exits non-zero when any crate fails to build, any
 # artifact fails cosmwasm-check 2.2.10 or 3.0.10, lacks an entry point, or exceeds 800 KiB.
 # Every crate is attempted even after a failure, so one broken contract does not hide the others.
+# artifacts/ and checksums.txt only ever hold artifacts that passed every gate: the artifact of a
+# crate that failed (an old one when its build failed, the new one when a check failed) is moved
+# to artifacts/failed/, so nothing (scripts/e2e.sh, deploy.sh) takes it for a good, current one.
+# One run at a time (flock on artifacts/.lock): a second run waits for the first.
 #
 # Environment: POE_CACHE_DIR (tool cache, default ~/.cache/poe-economy), CARGO_TARGET_DIR (honoured).
 
@@ -48,6 +52,12 @@ TARGET_DIR="$(cargo metadata --no-deps --format-version 1 | jq -r .target_direct
 WASM_OUT="$TARGET_DIR/wasm32-unknown-unknown/release"
 
 mkdir -p "$ARTIFACTS"
+# Two runs at once would write the same .tmp files and checksums.txt.
+exec 8>"$ARTIFACTS/.lock"
+if ! flock -n 8; then
+  echo "build-artifacts: another build of artifacts/ is running; waiting for it" >&2
+  flock 8
+fi
 # Artifacts are replaced one by one with an atomic rename (never deleted first), so a deploy or a
 # gas report reading artifacts/ while this runs sees either the old or the new file, not none.
 
@@ -92,24 +102,6 @@ for crate in "${CRATES[@]}"; do
   STATUS[$crate]="ok"
 done
 
-# 4. Checksums of every artifact present (sha256sum format, names relative to artifacts/),
-#    so `cd artifacts && sha256sum -c checksums.txt` verifies a download.
-shopt -s nullglob
-if [[ $# -eq 0 ]]; then
-  # Building everything: drop artifacts of contracts that no longer exist (renamed/removed), so
-  # checksums.txt describes exactly the current suite.
-  for f in "$ARTIFACTS"/*.wasm; do
-    keep=0
-    for crate in "${CRATES[@]}"; do [[ "$(basename "$f")" == "${crate//-/_}.wasm" ]] && keep=1; done
-    [[ $keep == 1 ]] || { echo "removing stale $(basename "$f")" >&2; rm -f "$f"; }
-  done
-fi
-wasm_files=("$ARTIFACTS"/*.wasm)
-shopt -u nullglob
-if [[ ${#wasm_files[@]} -gt 0 ]]; then
-  (cd "$ARTIFACTS" && sha256sum -- *.wasm > checksums.txt.tmp && mv -f checksums.txt.tmp checksums.txt)
-fi
-
 # 5. The VM's own static checks, with both VM lines the artifacts must run on (wasmvm 2.2 and 3.x).
 ensure_cosmwasm_checks
 declare -A CHECK=() EXPORTS=() SIZE=()
@@ -150,7 +142,40 @@ for crate in "${CRATES[@]}"; do
   done
 done
 
-# 6. The table.
+# 6. Artifacts that failed a gate leave artifacts/ (kept in artifacts/failed/ for a look), then
+#    the checksums of every artifact present (sha256sum format, names relative to artifacts/), so
+#    `cd artifacts && sha256sum -c checksums.txt` verifies a download and lists only good files.
+for crate in "${CRATES[@]}"; do
+  file="${crate//-/_}.wasm"
+  if [[ "${STATUS[$crate]}" == ok ]]; then
+    rm -f "$ARTIFACTS/failed/$file"
+    continue
+  fi
+  if [[ -f "$ARTIFACTS/$file" ]]; then
+    mkdir -p "$ARTIFACTS/failed"
+    mv -f "$ARTIFACTS/$file" "$ARTIFACTS/failed/$file"
+    echo "moved $file to artifacts/failed/ (${STATUS[$crate]})" >&2
+  fi
+done
+shopt -s nullglob
+if [[ $# -eq 0 ]]; then
+  # Building everything: drop artifacts of contracts that no longer exist (renamed/removed), so
+  # checksums.txt describes exactly the current suite.
+  for f in "$ARTIFACTS"/*.wasm; do
+    keep=0
+    for crate in "${CRATES[@]}"; do [[ "$(basename "$f")" == "${crate//-/_}.wasm" ]] && keep=1; done
+    [[ $keep == 1 ]] || { echo "removing stale $(basename "$f")" >&2; rm -f "$f"; }
+  done
+fi
+wasm_files=("$ARTIFACTS"/*.wasm)
+shopt -u nullglob
+if [[ ${#wasm_files[@]} -gt 0 ]]; then
+  (cd "$ARTIFACTS" && sha256sum -- *.wasm > checksums.txt.tmp && mv -f checksums.txt.tmp checksums.txt)
+else
+  rm -f "$ARTIFACTS/checksums.txt"
+fi
+
+# 7. The table.
 echo
 printf '%-24s %10s %9s  %-30s %-36s %s\n' crate bytes KiB "cosmwasm-check" "entry points" status
 for crate in "${CRATES[@]}"; do

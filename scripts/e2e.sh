@@ -23,8 +23,10 @@
 # reports/e2e-gas.json. Wall time with wasmd already built: see docs/localnet.md.
 #
 # WARNING: step 3 wipes the localnet's chain data ($POE_LOCALNET_HOME, default
-# ~/.cache/poe-economy/localnet) and stops a node already running from it. The ports are fixed
-# (RPC 26657, gRPC 9090, REST 1317), so two e2e runs cannot share a machine at the same time.
+# ~/.cache/poe-economy/localnet) and stops a node already running from it. The ports are the
+# localnet's (RPC 26657, gRPC 9090, REST 1317, each plus $POE_LOCALNET_PORT_OFFSET, default 0;
+# the test talks to the RPC `scripts/localnet.sh endpoints` names), so two e2e runs on one
+# machine need different offsets and homes (POE_LOCALNET_PORT_OFFSET=100 gives both).
 
 set -euo pipefail
 
@@ -37,8 +39,11 @@ source "$ROOT/scripts/ts-env.sh"
 LOCALNET="$ROOT/scripts/localnet.sh"
 ACCOUNTS="$ROOT/scripts/localnet-accounts.json"
 SCENARIO=scenarios/localnet.yaml
-# Not NODE / CHAIN_ID: wasmd binds environment variables with an empty prefix (TOOLCHAIN.md).
-E2E_RPC=http://127.0.0.1:26657
+# Not NODE / CHAIN_ID: wasmd binds environment variables with an empty prefix (docs/toolchain.md).
+# The RPC of the node localnet.sh starts (it honours POE_LOCALNET_PORT_OFFSET): never a fixed
+# port, which could be another node's.
+E2E_RPC="$("$LOCALNET" endpoints | awk -F'\t' '$1 == "rpc" { print $2 }')"
+[[ -n "$E2E_RPC" ]] || { echo "e2e: scripts/localnet.sh endpoints gave no RPC address" >&2; exit 1; }
 E2E_CHAIN_ID="$(jq -r .chain_id "$ACCOUNTS")"
 
 T0=$(date +%s)
@@ -47,14 +52,17 @@ elapsed() { echo $(( $(date +%s) - $1 )); }
 
 # 6 first: whatever fails or interrupts below, the node goes down with this script.
 NODE_UP=0
+LOG=""
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
   if (( NODE_UP )); then
     "$LOCALNET" stop || true
   fi
+  [[ -z "$LOG" ]] || rm -f "$LOG"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # 1. Artifacts: each contract's wasm present and matching checksums.txt.
 artifacts_ok() {

@@ -68,7 +68,7 @@ if ! [[ "$GAS_PORT_OFFSET" =~ ^[0-9]{1,5}$ ]] || ((10#$GAS_PORT_OFFSET > 30000))
 fi
 GAS_PORT_OFFSET=$((10#$GAS_PORT_OFFSET))
 export POE_LOCALNET_PORT_OFFSET="$GAS_PORT_OFFSET"
-# Not NODE / CHAIN_ID: wasmd binds environment variables with an empty prefix (TOOLCHAIN.md).
+# Not NODE / CHAIN_ID: wasmd binds environment variables with an empty prefix (docs/toolchain.md).
 GAS_RPC="http://127.0.0.1:$((26657 + GAS_PORT_OFFSET))"
 GAS_CHAIN_ID="$(jq -r .chain_id "$ACCOUNTS")"
 # The benchmark's own chain home: localnet.sh reads POE_LOCALNET_HOME (its wasmd commands run
@@ -80,33 +80,41 @@ else
   export POE_LOCALNET_HOME="${POE_GAS_LOCALNET_HOME:-$POE_CACHE/localnet-gas-offset$GAS_PORT_OFFSET}"
 fi
 DEPLOYMENT="$ROOT/deployments/$GAS_CHAIN_ID.json"
-SAVED_DEPLOYMENT="$(mktemp)"
 
 T0=$(date +%s)
 step() { printf '\n==> [%ss] %s\n' "$(( $(date +%s) - T0 ))" "$*" >&2; }
 
 # deploy.sh writes deployments/<chain-id>.json, the default localnet's record: keep a copy and
-# put it back at the end (or remove ours when there was none).
+# put it back at the end (or remove ours when there was none). The trap is set before the copy
+# is made, and restores only once the copy exists (SAVED_OK), so an interruption at any point
+# neither leaks the temp file nor replaces the record with an empty one.
 HAD_DEPLOYMENT=0
-if [[ -f "$DEPLOYMENT" ]]; then
-  cp "$DEPLOYMENT" "$SAVED_DEPLOYMENT"
-  HAD_DEPLOYMENT=1
-fi
+SAVED_DEPLOYMENT=""
+SAVED_OK=0
 NODE_UP=0
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
   if (( NODE_UP )); then
     "$LOCALNET" stop || true
   fi
-  if (( HAD_DEPLOYMENT )); then
-    cp "$SAVED_DEPLOYMENT" "$DEPLOYMENT"
-  else
-    rm -f "$DEPLOYMENT"
+  if (( SAVED_OK )); then
+    if (( HAD_DEPLOYMENT )); then
+      cp "$SAVED_DEPLOYMENT" "$DEPLOYMENT"
+    else
+      rm -f "$DEPLOYMENT"
+    fi
   fi
-  rm -f "$SAVED_DEPLOYMENT"
+  [[ -z "$SAVED_DEPLOYMENT" ]] || rm -f "$SAVED_DEPLOYMENT"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
+SAVED_DEPLOYMENT="$(mktemp)"
+if [[ -f "$DEPLOYMENT" ]]; then
+  cp "$DEPLOYMENT" "$SAVED_DEPLOYMENT"
+  HAD_DEPLOYMENT=1
+fi
+SAVED_OK=1
 
 # 1. Artifacts: the ones the benchmark deploys must be listed in checksums.txt, and every listed
 #    file must match (a contract the benchmark does not use, still being written, never blocks

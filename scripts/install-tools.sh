@@ -21,7 +21,7 @@
 
 set -euo pipefail
 
-# Pinned versions (TOOLCHAIN.md): 2.2.11/3.0.11 need rustc 1.96; wasmd 0.61.14 = wasmvm 3.0.7 + CometBFT 0.38.
+# Pinned versions (docs/toolchain.md says why): 2.2.11/3.0.11 need rustc 1.96; wasmd 0.61.14 = wasmvm 3.0.7 + CometBFT 0.38.
 POE_COSMWASM_CHECK_VERSIONS=(2.2.10 3.0.10)
 POE_WASMD_VERSION=0.61.14
 POE_BINARYEN_VERSION=132.0.0
@@ -87,13 +87,17 @@ ensure_cosmwasm_check() {
   local v="$1" bin
   bin="$(poe_cosmwasm_check_bin "$v")"
   mkdir -p "$POE_CACHE"
-  # Someone else (another session's job, started without our lock) may be running
-  # `cargo install cosmwasm-check` right now: a second concurrent build of the same crate
-  # would double the ~4 min on 2 cores and race on the same --root. Wait for it first.
-  # (The binary is re-checked each round: that job may install several versions in a row.)
-  while [[ ! -x "$bin" ]] && pgrep -f "cargo install cosmwasm-check" >/dev/null 2>&1; do
-    poe_log "cosmwasm-check $v: another 'cargo install cosmwasm-check' is running; waiting (30 s)"
-    sleep 30
+  # Our own installs are serialised by the flock below, which is what guarantees correctness.
+  # Someone else (a job started by hand, without our lock) may be running `cargo install
+  # cosmwasm-check` right now: a second concurrent build of the same crate would double the
+  # ~4 min on 2 cores (cargo itself serialises the final copy into --root). So wait for such a
+  # job a bounded time (15 min, re-checking every 5 s whether our binary appeared), then go on
+  # under the lock regardless: a stuck or unrelated process can delay us but never block us.
+  local waited=0
+  while [[ ! -x "$bin" ]] && ((waited < 900)) && pgrep -u "$(id -u)" -f "cargo install cosmwasm-check" >/dev/null 2>&1; do
+    ((waited % 60 == 0)) && poe_log "cosmwasm-check $v: another 'cargo install cosmwasm-check' is running; waiting for it (at most 15 min)"
+    sleep 5
+    waited=$((waited + 5))
   done
   (
     flock 9
@@ -114,7 +118,7 @@ ensure_cosmwasm_checks() {
   for v in "${POE_COSMWASM_CHECK_VERSIONS[@]}"; do ensure_cosmwasm_check "$v"; done
 }
 
-# wasmd from the Go module proxy (no GitHub here), by TOOLCHAIN.md's recipe. Measured on
+# wasmd from the Go module proxy (no GitHub here), by the recipe of docs/toolchain.md. Measured on
 # these 2 cores: see scripts/localnet.sh's header for the build time.
 ensure_wasmd() {
   mkdir -p "$POE_CACHE"
