@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the peers the gas report compares against, from crates.io, by the same recipe as our own
-# artifacts (TOOLCHAIN.md), so the comparison measures the contracts and not the build.
+# artifacts (docs/toolchain.md), so the comparison measures the contracts and not the build.
 #
 #   scripts/build-reference.sh              # every crate of the table below
 #   scripts/build-reference.sh CRATE ...    # only these (crate or wasm name: cw20-stake, cw20_stake)
@@ -85,7 +85,7 @@ mkdir -p "$OUT" "$WORK"
 exec 8>"$WORK/build.lock"
 flock 8
 
-# TOOLCHAIN.md: the lowering passes before -Os.
+# docs/toolchain.md: the lowering passes before -Os.
 WASM_OPT_FLAGS=(--enable-bulk-memory-opt --enable-sign-ext --llvm-memory-copy-fill-lowering --signext-lowering -Os)
 
 build_crate() { # name version std-pin|-

@@ -7,7 +7,7 @@
 #
 # Generator: @cosmwasm/ts-codegen 1.12.1 (package.json), the last release emitting CosmJS-style
 # clients (1.13+ targets interchainjs); it needs the override @cosmwasm/ts-codegen-ast 1.8.1
-# (TOOLCHAIN.md). Per contract it writes <Name>.types.ts, <Name>.client.ts (QueryClient and a
+# (docs/toolchain.md). Per contract it writes <Name>.types.ts, <Name>.client.ts (QueryClient and a
 # signing Client over SigningCosmWasmClient) and <Name>.message-composer.ts (EncodeObjects for
 # transactions of several messages), plus index.ts. The clients are committed so dApps and the
 # e2e test use them without running the generator; CI fails when schema/ changes without them.

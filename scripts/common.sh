@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Helpers shared by the scripts in scripts/ (sourced, never executed).
 #
-# Variable names are prefixed POE_ and not exported on purpose: TOOLCHAIN.md warns that wasmd
+# Variable names are prefixed POE_ and not exported on purpose: docs/toolchain.md warns that wasmd
 # binds environment variables with an EMPTY prefix to its flags (NODE -> --node, OUTPUT ->
 # --output, ...), so a generic exported name could change what a wasmd command does.
 # scripts/localnet.sh also runs wasmd with a scrubbed environment.

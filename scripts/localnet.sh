@@ -38,7 +38,7 @@
 # (11.4 min) and gives a 172 MB binary. `start` of a fresh chain (init, 8 keys, genesis, first
 # blocks) took 11-15 s; restarting an existing chain about 2 s; `stop` about 2 s.
 #
-# Environment: TOOLCHAIN.md warns that wasmd binds environment variables with an EMPTY prefix to
+# Environment: docs/toolchain.md warns that wasmd binds environment variables with an EMPTY prefix to
 # its flags (NODE -> --node, OUTPUT -> --output, ...). With v0.61.14 we could not reproduce it on
 # client commands (NODE, OUTPUT, KEYRING_BACKEND and HOME were ignored, 2026-11-21), but the
 # cost of being safe is nil: this script exports nothing, runs every wasmd command through

@@ -1,10 +1,10 @@
 // Accounts derived from one mnemonic: the deployment plan's `@name`s become addresses at
 // HD path m/44'/118'/0'/0/<i> (i = the name's position in the plan's `accounts`, deployer = 0),
-// bech32 prefix `wasm` (wasmd built with app.Bech32Prefix=wasm, see TOOLCHAIN.md).
+// bech32 prefix `wasm` (wasmd built with app.Bech32Prefix=wasm, see docs/toolchain.md).
 //
 // One DirectSecp256k1HdWallet holds every derived key, so one SigningCosmWasmClient signs for all
 // of them (each call names its sender). A browser dApp would use a wallet extension instead; a
-// headless test cannot drive one, so it injects this wallet (TOOLCHAIN.md).
+// headless test cannot drive one, so it injects this wallet (docs/toolchain.md).
 import { stringToPath } from "@cosmjs/crypto";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 

@@ -1,5 +1,5 @@
 // Generates the TypeScript clients of every contract from schema/<crate>.json with
-// @cosmwasm/ts-codegen 1.12.1 (the last release that emits CosmJS clients; see TOOLCHAIN.md).
+// @cosmwasm/ts-codegen 1.12.1 (the last release that emits CosmJS clients; see docs/toolchain.md).
 //
 //   node --import tsx ts/tools/codegen.ts OUT_DIR      (run by scripts/codegen.sh)
 //

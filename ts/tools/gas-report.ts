@@ -792,7 +792,7 @@ function markdown(r: Result): string {
   L.push("  same code in that transaction: wasmd 0.61's `checkDiscountEligibility`; no code is pinned here), storage");
   L.push("  (read 1,000 + 3/byte of key and value, write 2,000 + 30/byte; the key");
   L.push("  includes wasmd's 33-byte contract prefix), events (10 per attribute, 1 per byte beyond a 100-byte free tier)");
-  L.push("  and wasm execution (VM gas / 140,000 in wasmd 0.61: `DefaultGasMultiplier`; ARCHITECTURE.md's 140,000,000 is");
+  L.push("  and wasm execution (VM gas / 140,000 in wasmd 0.61: `DefaultGasMultiplier`; the often-quoted 140,000,000 is");
   L.push("  the CosmWasm 1.x figure).");
   L.push("- Gas price 0 (the localnet's minimum): fees are 0 and the gas limit is a fixed ceiling; used gas does not depend");
   L.push("  on it. Transactions are broadcast ahead (CheckTx) and several may share a block: gas does not depend on that.");

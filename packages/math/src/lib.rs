@@ -5,8 +5,8 @@
 //! is that rounding always goes against the caller: a fee the caller pays is rounded up, a share
 //! paid out to the caller is rounded down, and any remainder of rounding goes to the treasury.
 //!
-//! Sources of the formulas are the seed documents in `shared/seeds/` (referred to as "seed 000"
-//! .. "seed 004"); each function names its own.
+//! Sources of the formulas are the project's five seed documents (referred to as "seed 000"
+//! .. "seed 004"; docs/economics.md states each formula and its seed); each function names its own.
 
 pub mod amm;
 pub mod aurum;
