@@ -167,7 +167,7 @@ stop_pid() {
   return 0
 }
 
-# A free TCP port on 127.0.0.1, or the name of what holds it. Checked before the launch, so a
+# Whether something already listens on a TCP port of 127.0.0.1. Checked before the launch, so a
 # taken port gives a clear message instead of a node that dies on bind.
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
