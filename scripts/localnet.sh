@@ -148,6 +148,16 @@ running_pid() {
   fi
 }
 
+# The process group of a pid (field 5 of /proc/<pid>/stat), or nothing.
+pgid_of() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
+  stat="${stat##*) }"
+  # state ppid pgrp ...
+  read -r _ _ pgrp _ <<<"$stat"
+  echo "$pgrp"
+}
+
 # Stop one process: SIGTERM (CometBFT flushes its stores), a bounded wait, then SIGKILL so that
 # nothing is ever left behind. With a process group given (the node is its session's leader,
 # pgid = pid), the whole group gets the signals. Returns once the pid is gone (or a zombie: the
@@ -384,7 +394,9 @@ cmd_stop() {
   local done_pids=" "
   for pid in "${pids[@]}"; do
     [[ "$done_pids" == *" $pid "* ]] && continue
-    stop_pid "$pid"
+    # The node leads its own process group (setsid): signal the group, so nothing it may have
+    # started survives it; a pid that is not a group leader gets the signals alone.
+    if [[ "$(pgid_of "$pid")" == "$pid" ]]; then stop_pid "$pid" "$pid"; else stop_pid "$pid"; fi
     done_pids+="$pid "
   done
   rm -f "$LN_PID"
