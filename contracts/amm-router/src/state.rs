@@ -59,3 +59,49 @@ pub const CONFIG: Item<Config> = Item::new("cfg");
 pub const ROUTE: Item<Route> = Item::new("rt");
 /// The route's progress, rewritten by each hop; present only within its transaction.
 pub const PROGRESS: Item<Progress> = Item::new("hop");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::to_json_vec;
+
+    /// A route of `hops` hops between cw20s, with chain-length contract addresses (63 characters,
+    /// as `wasm1...` contract addresses are).
+    fn route(hops: usize) -> Route {
+        let contract = |i: usize| Addr::unchecked(format!("wasm1{:058}", i));
+        Route {
+            hops: (0..hops)
+                .map(|i| Hop {
+                    pair: contract(100 + i),
+                    offer: AssetInfo::Token {
+                        contract_addr: contract(i).to_string(),
+                    },
+                    ask: AssetInfo::Token {
+                        contract_addr: contract(i + 1).to_string(),
+                    },
+                })
+                .collect(),
+            receiver: Addr::unchecked(format!("wasm1{:038}", 7)),
+            minimum_receive: Some(Uint128::new(1_000_000_000)),
+            max_spread: Some(Decimal::percent(1)),
+        }
+    }
+
+    /// What each hop writes is the small progress entry, whatever the route's length: the figures
+    /// of the README's gas table (key + value bytes).
+    #[test]
+    fn a_hop_rewrites_only_the_progress_entry() {
+        let progress = Progress {
+            current: 3,
+            balance_before: Uint128::new(123_456_789_012_345),
+        };
+        let progress_bytes = to_json_vec(&progress).unwrap().len() + "hop".len();
+        assert!(progress_bytes <= 56, "{progress_bytes}");
+        for hops in 1..=4 {
+            let route_bytes = to_json_vec(&route(hops)).unwrap().len() + "rt".len();
+            // the route grows by ~300 bytes a hop; the progress entry does not
+            assert!(route_bytes > 250 * hops, "{hops} hops: {route_bytes}");
+            println!("{hops} hops: route {route_bytes} bytes, progress {progress_bytes} bytes");
+        }
+    }
+}
