@@ -110,7 +110,10 @@ fn parameters_out_of_range_are_refused() {
             )
         },
     );
-    for (interval, reason) in [(0, "0 is not in 1..=86400"), (86_401, "86401 is not in 1..=86400")] {
+    for (interval, reason) in [
+        (0, "0 is not in 1..=86400"),
+        (86_401, "86401 is not in 1..=86400"),
+    ] {
         s.assert_rejected(
             ContractError::invalid("observation_interval_seconds", reason),
             |s| {

@@ -256,7 +256,10 @@ fn new_parameters_apply_to_new_pairs_only() {
     let new = query_config(&s, [a.clone(), c.clone()]);
     assert_eq!((new.total_fee_bps, new.observation_capacity), (50, 12));
     assert_eq!(
-        (old.observation_interval_seconds, new.observation_interval_seconds),
+        (
+            old.observation_interval_seconds,
+            new.observation_interval_seconds
+        ),
         (300, 3_600)
     );
     assert_eq!(new.protocol_fee_share, Decimal::percent(40));

@@ -131,7 +131,16 @@ fn the_owner_cannot_set_values_out_of_range() {
             active_until: later,
             requested: sooner,
         }),
-        |s| s.exec(&gov, &ab, &ExecuteMsg::Pause { until: Some(sooner) }, &[]),
+        |s| {
+            s.exec(
+                &gov,
+                &ab,
+                &ExecuteMsg::Pause {
+                    until: Some(sooner),
+                },
+                &[],
+            )
+        },
     );
     s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[]).unwrap();
     s.assert_rejected(ContractError::Pause(PauseError::NotPaused), |s| {

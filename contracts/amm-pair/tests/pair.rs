@@ -484,7 +484,10 @@ fn a_dust_swap_per_block_cannot_flush_the_ring_and_the_hour_twap_is_exact() {
     // and so is one starting after the last update (the current price)
     let t = s.twap(&ab, 5).unwrap();
     assert_eq!(t.start, now - 5);
-    assert_eq!(t.price0_average, Decimal256::new(history.last().unwrap().1[0]));
+    assert_eq!(
+        t.price0_average,
+        Decimal256::new(history.last().unwrap().1[0])
+    );
 
     // the cumulative prices, by hand
     let c = s.cumulative(&ab);
@@ -597,12 +600,14 @@ fn a_paused_pair_refuses_swaps_and_deposits_but_lets_providers_leave() {
             indefinite: true
         }
     );
-    s.assert_rejected(ContractError::Pause(PauseError::Paused { until: forever }), |s| {
-        s.swap(&alice, &ab, 0, 1_000, &Bounds::any())
-    });
-    s.assert_rejected(ContractError::Pause(PauseError::Paused { until: forever }), |s| {
-        s.provide(&alice, &ab, [1_000, 2_000])
-    });
+    s.assert_rejected(
+        ContractError::Pause(PauseError::Paused { until: forever }),
+        |s| s.swap(&alice, &ab, 0, 1_000, &Bounds::any()),
+    );
+    s.assert_rejected(
+        ContractError::Pause(PauseError::Paused { until: forever }),
+        |s| s.provide(&alice, &ab, [1_000, 2_000]),
+    );
     s.withdraw(&carol, &ab, 1_000_000, None).unwrap();
     s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[]).unwrap();
     s.swap(&alice, &ab, 0, 1_000, &Bounds::any()).unwrap();

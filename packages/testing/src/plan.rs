@@ -550,7 +550,10 @@ pub enum HandOverAction {
 /// The [`HandOverAction`] for a contract whose cw-ownable state is `ownership`, handed to
 /// `governance` (its address). An offer to anyone else is replaced by a new offer (only the
 /// owner, the deployer, can make it; anything else fails the step with the contract's error).
-pub fn hand_over_action(governance: &str, ownership: &cw_ownable::Ownership<String>) -> HandOverAction {
+pub fn hand_over_action(
+    governance: &str,
+    ownership: &cw_ownable::Ownership<String>,
+) -> HandOverAction {
     if ownership.owner.as_deref() == Some(governance) {
         HandOverAction::Skip
     } else if ownership.pending_owner.as_deref() == Some(governance) {

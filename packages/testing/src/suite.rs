@@ -377,7 +377,11 @@ impl SuiteBuilder {
     /// completes.
     pub fn try_build_with(
         self,
-        mut before_step: impl FnMut(&mut SuiteApp, &BTreeMap<String, Addr>, &DeployStep) -> AnyResult<()>,
+        mut before_step: impl FnMut(
+            &mut SuiteApp,
+            &BTreeMap<String, Addr>,
+            &DeployStep,
+        ) -> AnyResult<()>,
     ) -> AnyResult<Suite> {
         let mut app = App::default();
         if let Some(time) = self.start_time {
@@ -525,7 +529,10 @@ impl SuiteBuilder {
                     for target in targets {
                         let ownership: cw_ownable::Ownership<String> = app
                             .wrap()
-                            .query_wasm_smart(target.clone(), &serde_json::json!({ "ownership": {} }))
+                            .query_wasm_smart(
+                                target.clone(),
+                                &serde_json::json!({ "ownership": {} }),
+                            )
                             .with_context(|| format!("the ownership of {target}"))?;
                         match hand_over_action(&governance, &ownership) {
                             HandOverAction::Skip => continue,

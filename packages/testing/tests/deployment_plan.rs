@@ -31,7 +31,11 @@ fn a_plan_completes_with_the_pair_a_stranger_created_first() {
                 return Ok(());
             }
             // before the plan's first CreatePair (NEX/FLX), a stranger creates FLX/NEX
-            let (nex, flx, amm) = (&contracts["NEX"], &contracts["FLX"], &contracts["amm-factory"]);
+            let (nex, flx, amm) = (
+                &contracts["NEX"],
+                &contracts["FLX"],
+                &contracts["amm-factory"],
+            );
             let stranger = app.api().addr_make("stranger");
             let create = factory::ExecuteMsg::CreatePair {
                 asset_infos: [cw20(flx), cw20(nex)],
@@ -132,10 +136,7 @@ fn a_plan_resumed_after_half_the_offers_were_accepted_hands_everything_to_govern
             let err = app
                 .execute_contract(deployer, governance.clone(), &accept_all, &[])
                 .unwrap_err();
-            assert!(
-                format!("{err:#}").contains("pending ownership"),
-                "{err:#}"
-            );
+            assert!(format!("{err:#}").contains("pending ownership"), "{err:#}");
             for (i, label) in GOVERNED.iter().enumerate() {
                 let o = ownership(app, &addr(label));
                 let owned = o.owner.as_deref() == Some(governance.as_str());

@@ -80,11 +80,9 @@ pub fn pay(info: &AssetInfo, amount: Uint128, recipient: &Addr) -> StdResult<Opt
         return Ok(None);
     }
     Ok(Some(match info {
-        AssetInfo::Token { contract_addr } => poe_controllers::cw20::transfer_msg(
-            &Addr::unchecked(contract_addr),
-            recipient,
-            amount,
-        )?,
+        AssetInfo::Token { contract_addr } => {
+            poe_controllers::cw20::transfer_msg(&Addr::unchecked(contract_addr), recipient, amount)?
+        }
         AssetInfo::NativeToken { denom } => BankMsg::Send {
             to_address: recipient.to_string(),
             amount: vec![Coin::new(amount, denom)],
