@@ -14,8 +14,12 @@
 //    uploaded, unless the deployer already uploaded the same bytes (a --force re-deploy reuses
 //    the code ids).
 // 4. Steps in order: instantiate (admin = deployer, label = the plan's label), execute and
-//    update_admin, `@name` / `$label` replaced by addresses. The plan ends by handing every
-//    contract to governance (ownership and wasm admin): the deployer controls nothing after it.
+//    update_admin, `@name` / `$label` replaced by addresses; create_pair (query the factory's
+//    `pair` first: a pair someone created before is used, not an abort) and hand_over (query each
+//    contract's `ownership`, offer only those not offered to governance, accept only the pending
+//    ones; governance's AcceptOwnership is all-or-nothing and open to anyone, so a failed accept
+//    is re-read and retried). The plan ends by handing every contract to governance (ownership
+//    and wasm admin): the deployer controls nothing after it.
 // 5. deployments/<chain-id>.json: codes, contracts, accounts, scenario, plan, transactions with
 //    their gas. An existing file is never overwritten without --force.
 import { createHash } from "node:crypto";
@@ -27,7 +31,26 @@ import type { MsgSendEncodeObject } from "@cosmjs/stargate";
 import { deriveAccounts } from "./accounts";
 import { connectSigning, DEFAULT_GAS_PRICE, gasDenom, type TxRecord, txRecord } from "./chain";
 import { type Deployment, deploymentPath, REPO_ROOT } from "./deployment";
-import { artifactFile, planCodes, planFromScenario, resolvePlaceholders } from "./plan";
+import { artifactFile, type JsonValue, planCodes, planFromScenario, resolvePlaceholders } from "./plan";
+
+/** How often a hand-over's accept is re-read and retried after someone else accepted first. */
+const HAND_OVER_ATTEMPTS = 3;
+
+/** cw-ownable's `ownership {}` answer. */
+interface Ownership {
+  owner: string | null;
+  pending_owner: string | null;
+}
+
+/** The factory's pair of `assetInfos`, or undefined when it has none (its `pair` query fails). */
+async function findPair(client: SigningCosmWasmClient, factory: string, assetInfos: JsonValue): Promise<string | undefined> {
+  try {
+    const info = (await client.queryContractSmart(factory, { pair: { asset_infos: assetInfos } })) as { contract_addr: string };
+    return info.contract_addr;
+  } catch {
+    return undefined;
+  }
+}
 
 const USAGE = `usage: POE_DEPLOYER_MNEMONIC="..." scripts/deploy.sh --node URL --chain-id ID [--scenario FILE] [--force]
          [--gas-price PRICE] [--fund AMOUNT]
@@ -198,6 +221,61 @@ async function main() {
       const r = await client.updateAdmin(deployer, target, admin, "auto");
       log(`step ${n}: admin of ${step.contract} is now ${step.admin} (${admin})`);
       record(txRecord(`update_admin ${step.contract} -> ${step.admin}`, r));
+    } else if (step.kind === "create_pair") {
+      const factory = resolvePlaceholders(step.factory, account, contract) as string;
+      const assetInfos = resolvePlaceholders(step.asset_infos, account, contract);
+      const what = JSON.stringify(step.asset_infos);
+      const existing = await findPair(client, factory, assetInfos);
+      if (existing) {
+        log(`step ${n}: the pair of ${what} exists at ${existing} (created before this step): using it`);
+        continue;
+      }
+      try {
+        const r = await client.execute(deployer, factory, { create_pair: { asset_infos: assetInfos } }, "auto");
+        log(`step ${n}: created the pair of ${what} at ${await findPair(client, factory, assetInfos)}`);
+        record(txRecord(`execute ${step.factory} create_pair ${what}`, r));
+      } catch (e) {
+        // created by someone else between the query and this transaction: use theirs
+        const raced = await findPair(client, factory, assetInfos);
+        if (!raced) throw e;
+        log(`step ${n}: the pair of ${what} was created meanwhile at ${raced}: using it`);
+      }
+    } else if (step.kind === "hand_over") {
+      const governance = resolvePlaceholders(step.governance, account, contract) as string;
+      const targets = step.contracts.map((c) => [c, resolvePlaceholders(c, account, contract) as string] as const);
+      for (let attempt = 1; ; attempt++) {
+        const offers: string[] = [];
+        const pending: string[] = [];
+        for (const [label, address] of targets) {
+          const o = (await client.queryContractSmart(address, { ownership: {} })) as Ownership;
+          if (o.owner === governance) continue;
+          if (o.pending_owner !== governance) offers.push(address);
+          pending.push(address);
+          log(`step ${n}: ${label} ${o.pending_owner === governance ? "already offered" : "to offer"} to governance`);
+        }
+        if (offers.length > 0) {
+          const offer = { update_ownership: { transfer_ownership: { new_owner: governance, expiry: null } } };
+          const r = await client.executeMultiple(
+            deployer,
+            offers.map((contractAddress) => ({ contractAddress, msg: offer })),
+            "auto",
+          );
+          record(txRecord(`offer ${offers.length} contracts to governance`, r));
+        }
+        if (pending.length === 0) {
+          log(`step ${n}: governance owns all ${targets.length} contracts`);
+          break;
+        }
+        try {
+          const r = await client.execute(deployer, governance, { accept_ownership: { contracts: pending } }, "auto");
+          log(`step ${n}: governance accepted ${pending.length} contracts (${targets.length - pending.length} it owned already)`);
+          record(txRecord(`execute ${step.governance} accept_ownership (${pending.length})`, r));
+          break;
+        } catch (e) {
+          if (attempt >= HAND_OVER_ATTEMPTS) throw e;
+          log(`step ${n}: accept_ownership failed (${e instanceof Error ? e.message : String(e)}): re-reading the ownerships`);
+        }
+      }
     } else {
       const target = resolvePlaceholders(step.contract, account, contract) as string;
       const msg = resolvePlaceholders(step.msg, account, contract, codeId) as Record<string, unknown>;

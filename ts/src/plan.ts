@@ -14,7 +14,19 @@ export type DeployStep =
   /** Execute `msg` on `contract` (a `$label`) as the deployer. */
   | { kind: "execute"; contract: string; msg: JsonValue }
   /** Make `admin` (a `$label` or `@name`) the wasm admin of `contract` (MsgUpdateAdmin). */
-  | { kind: "update_admin"; contract: string; admin: string };
+  | { kind: "update_admin"; contract: string; admin: string }
+  /**
+   * Make sure the AMM `factory` (a `$label`) has a pair of `asset_infos`: query its
+   * `pair { asset_infos }` first and send `create_pair` only when it has none (anyone may create
+   * a pair, with the factory's parameters: a front-run is accepted, never an abort).
+   */
+  | { kind: "create_pair"; factory: string; asset_infos: JsonValue }
+  /**
+   * Hand `contracts` (`$label`s) to `governance` (a `$label`), finishing a half-done hand-over:
+   * skip those it owns, offer (`update_ownership`) those not offered to it, then one governance
+   * `accept_ownership { contracts }` with exactly the pending ones.
+   */
+  | { kind: "hand_over"; governance: string; contracts: string[] };
 
 export interface DeployPlan {
   /** Every `@name` the steps use, the deployer first. */
@@ -104,7 +116,12 @@ function isPlan(v: unknown): v is DeployPlan {
       (s) =>
         (s.kind === "instantiate" && typeof s.label === "string" && typeof s.code === "string") ||
         (s.kind === "execute" && typeof s.contract === "string") ||
-        (s.kind === "update_admin" && typeof s.contract === "string" && typeof s.admin === "string"),
+        (s.kind === "update_admin" && typeof s.contract === "string" && typeof s.admin === "string") ||
+        (s.kind === "create_pair" && typeof s.factory === "string" && Array.isArray(s.asset_infos)) ||
+        (s.kind === "hand_over" &&
+          typeof s.governance === "string" &&
+          Array.isArray(s.contracts) &&
+          s.contracts.every((c) => typeof c === "string")),
     )
   );
 }

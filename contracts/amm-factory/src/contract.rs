@@ -46,6 +46,7 @@ pub fn execute(
             total_fee_bps,
             protocol_fee_share,
             observation_capacity,
+            observation_interval_seconds,
         } => execute::config::update_config(
             deps,
             info,
@@ -57,10 +58,11 @@ pub fn execute(
                 total_fee_bps,
                 protocol_fee_share,
                 observation_capacity,
+                observation_interval_seconds,
             },
         ),
         ExecuteMsg::UpdateOwnership(action) => {
-            execute::ownership::update_ownership(deps, env, info, action)
+            poe_controllers::ownership::update_ownership(deps, &env, &info, action)
         }
     }
 }

@@ -2,9 +2,9 @@
 
 use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Order, StdResult};
 use cw_storage_plus::Bound;
+use poe_controllers::page::page_limit;
 use poe_interface::amm::factory::{ConfigResponse, PairsResponse};
 use poe_interface::amm::{AssetInfo, PairInfo};
-use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
 
 use crate::error::ContractError;
 use crate::msg::QueryMsg;
@@ -25,12 +25,13 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
                 total_fee_bps: c.total_fee_bps,
                 protocol_fee_share: c.protocol_fee_share,
                 observation_capacity: c.observation_capacity,
+                observation_interval_seconds: c.observation_interval_seconds,
                 pair_count: c.pair_count,
             })?
         }
         QueryMsg::Pair { asset_infos } => to_json_binary(&pair(deps, asset_infos)?)?,
         QueryMsg::Pairs { start_after, limit } => {
-            let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
+            let limit = page_limit(limit);
             let start = start_after
                 .map(|infos| checked(deps, infos).map(|infos| registry_key(&infos)))
                 .transpose()?

@@ -1,7 +1,7 @@
 //! The reply to a pair's instantiation.
 
-use cosmwasm_std::{DepsMut, Env, Reply, Response, StdError, SubMsgResponse};
-use cw_utils::{parse_instantiate_response_data, ParseReplyError};
+use cosmwasm_std::{DepsMut, Env, Reply, Response, StdError};
+use poe_controllers::reply::instantiated_address;
 use poe_interface::amm::pair::QueryMsg as PairQueryMsg;
 use poe_interface::amm::PairInfo;
 
@@ -44,20 +44,4 @@ pub fn reply(deps: DepsMut, _env: Env, msg: Reply) -> Result<Response, ContractE
         .add_attribute("pair_contract_addr", info.contract_addr)
         .add_attribute("liquidity_token", info.liquidity_token)
         .add_attribute("pair_count", config.pair_count.to_string()))
-}
-
-/// The address in a `MsgInstantiateContractResponse`: from `msg_responses` (CosmWasm 2 chains)
-/// or the legacy `data` field.
-///
-/// Errors: `ParseReply` (no response, or not an instantiation's).
-pub fn instantiated_address(response: SubMsgResponse) -> Result<String, ParseReplyError> {
-    #[allow(deprecated)]
-    let data = response
-        .msg_responses
-        .into_iter()
-        .next()
-        .map(|r| r.value)
-        .or(response.data)
-        .ok_or_else(|| ParseReplyError::ParseFailure("no instantiate response".to_string()))?;
-    Ok(parse_instantiate_response_data(&data)?.contract_address)
 }

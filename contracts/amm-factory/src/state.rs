@@ -17,6 +17,8 @@ pub struct Config {
     pub total_fee_bps: u16,
     pub protocol_fee_share: Decimal,
     pub observation_capacity: u32,
+    /// New pairs' least time between two TWAP observations, seconds.
+    pub observation_interval_seconds: u64,
     /// Pairs registered so far.
     pub pair_count: u64,
 }

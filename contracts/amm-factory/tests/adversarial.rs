@@ -21,6 +21,7 @@ fn update(f: impl FnOnce(&mut ExecuteMsg)) -> ExecuteMsg {
         total_fee_bps: None,
         protocol_fee_share: None,
         observation_capacity: None,
+        observation_interval_seconds: None,
     };
     f(&mut msg);
     msg
@@ -109,6 +110,28 @@ fn parameters_out_of_range_are_refused() {
             )
         },
     );
+    for (interval, reason) in [
+        (0, "0 is not in 1..=86400"),
+        (86_401, "86401 is not in 1..=86400"),
+    ] {
+        s.assert_rejected(
+            ContractError::invalid("observation_interval_seconds", reason),
+            |s| {
+                s.exec(
+                    &gov,
+                    &update(|m| {
+                        if let ExecuteMsg::UpdateConfig {
+                            observation_interval_seconds,
+                            ..
+                        } = m
+                        {
+                            *observation_interval_seconds = Some(interval);
+                        }
+                    }),
+                )
+            },
+        );
+    }
     s.assert_rejected(
         ContractError::invalid("pair_code_id", "must be positive"),
         |s| {
@@ -260,6 +283,7 @@ fn instantiation_refuses_bad_parameters() {
         total_fee_bps: fee,
         protocol_fee_share: None,
         observation_capacity: capacity,
+        observation_interval_seconds: None,
     };
     let err = s
         .app

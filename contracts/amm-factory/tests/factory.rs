@@ -19,6 +19,7 @@ fn instantiation_sets_the_defaults() {
     assert_eq!(c.total_fee_bps, 30);
     assert_eq!(c.protocol_fee_share, DEFAULT_PROTOCOL_FEE_SHARE);
     assert_eq!(c.observation_capacity, 360);
+    assert_eq!(c.observation_interval_seconds, 300);
     assert_eq!(c.pair_count, 0);
     let ownership: cw_ownable::Ownership<String> = s
         .app
@@ -63,6 +64,7 @@ fn anyone_creates_a_pair_with_its_lp_token_and_it_is_registered() {
     assert_eq!(pc.protocol_fee_share, DEFAULT_PROTOCOL_FEE_SHARE);
     assert_eq!(pc.fee_address, Some(s.treasury.to_string()));
     assert_eq!(pc.observation_capacity, 360);
+    assert_eq!(pc.observation_interval_seconds, 300);
     let owner: cw_ownable::Ownership<String> = s
         .app
         .wrap()
@@ -237,6 +239,7 @@ fn new_parameters_apply_to_new_pairs_only() {
             total_fee_bps: Some(50),
             protocol_fee_share: Some(Decimal::percent(40)),
             observation_capacity: Some(12),
+            observation_interval_seconds: Some(3_600),
         },
     )
     .unwrap();
@@ -252,6 +255,13 @@ fn new_parameters_apply_to_new_pairs_only() {
     assert_eq!((old.total_fee_bps, old.observation_capacity), (30, 360));
     let new = query_config(&s, [a.clone(), c.clone()]);
     assert_eq!((new.total_fee_bps, new.observation_capacity), (50, 12));
+    assert_eq!(
+        (
+            old.observation_interval_seconds,
+            new.observation_interval_seconds
+        ),
+        (300, 3_600)
+    );
     assert_eq!(new.protocol_fee_share, Decimal::percent(40));
     assert_eq!(new.fee_address, Some(alice.to_string()));
     let info = s.pair([a, c]).unwrap();

@@ -15,7 +15,7 @@ use crate::{migrate as mig, query as q, reply as rep};
 /// (its address is saved by the reply).
 ///
 /// Errors: `Payment` (funds attached), `Std` (invalid address or denom), `IdenticalAssets`,
-/// `Math` (fees out of range), `InvalidConfig` (observation capacity).
+/// `Math` (fees out of range), `InvalidConfig` (observation capacity or interval).
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,
@@ -86,13 +86,13 @@ pub fn execute(
         ExecuteMsg::Pause { until } => execute::pause::pause(deps, env, info, until),
         ExecuteMsg::Unpause {} => execute::pause::unpause(deps, env, info),
         ExecuteMsg::UpdateOwnership(action) => {
-            execute::ownership::update_ownership(deps, env, info, action)
+            poe_controllers::ownership::update_ownership(deps, &env, &info, action)
         }
     }
 }
 
 /// `Pair`, `Pool`, `Config`, `Simulation`, `ReverseSimulation`, `CumulativePrices`, `Twap`,
-/// `Ownership`.
+/// `Ownership`, `PauseStatus`.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     q::query(deps, env, msg)

@@ -1,6 +1,7 @@
 //! The pair's errors.
 
-use cosmwasm_std::{Decimal, OverflowError, StdError, Timestamp, Uint128};
+use cosmwasm_std::{Decimal, OverflowError, StdError, Uint128};
+use poe_controllers::PauseError;
 use poe_math::amm::AmmMathError;
 use thiserror::Error;
 
@@ -91,16 +92,11 @@ pub enum ContractError {
     #[error("invalid zero amount")]
     ZeroAmount,
 
-    /// A swap or deposit while the pair is paused.
-    #[error("the pair is paused until {until}")]
-    Paused {
-        /// When the pause ends.
-        until: Timestamp,
-    },
-
-    /// `Unpause` when no pause is running.
-    #[error("the pair is not paused")]
-    NotPaused,
+    /// The pause (`poe_controllers::pause`): a swap or deposit while paused (`Paused`),
+    /// `Unpause` when none runs (`NotPaused`), a `Pause` ending in the past (`EndNotInFuture`)
+    /// or before the running one (`WouldShorten`).
+    #[error(transparent)]
+    Pause(#[from] PauseError),
 
     /// A pool action while a deposit is being collected (a token re-entering the pair).
     #[error("a liquidity deposit is in progress")]
@@ -194,7 +190,8 @@ pub enum ContractError {
     #[error("the TWAP window must be at least one second")]
     ZeroWindow,
 
-    /// A `Twap` window older than the oldest stored observation.
+    /// A `Twap` window reaching before what the observation ring covers (or any window before
+    /// the first deposit): the pair never answers a shorter window instead.
     #[error("TWAP window of {window_seconds} s is not covered: observations cover the last {covered_seconds} s")]
     WindowNotCovered {
         /// The window asked.

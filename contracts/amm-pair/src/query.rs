@@ -12,7 +12,7 @@ use crate::error::ContractError;
 use crate::execute::asset_index;
 use crate::msg::QueryMsg;
 use crate::oracle::{current_cumulatives, twap};
-use crate::state::{Config, PoolState, CONFIG, LP_TOKEN, POOL, RING};
+use crate::state::{Config, PoolState, CONFIG, LP_TOKEN, POOL};
 
 /// Dispatches a query.
 ///
@@ -35,9 +35,10 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             total_fee_bps: config.fees.total_fee_bps,
             protocol_fee_share: config.fees.protocol_fee_share,
             fee_address: config.fee_address.as_ref().map(|a| a.to_string()),
-            paused_until: config.paused_until.filter(|until| env.block.time < *until),
+            paused_until: config.paused_until.active(&env.block),
             observation_capacity: config.observation_capacity,
-            observation_count: RING.may_load(deps.storage)?.unwrap_or_default().len,
+            observation_interval_seconds: config.observation_interval_seconds,
+            observation_count: state.ring.len,
         })?,
         QueryMsg::Simulation { offer_asset } => {
             to_json_binary(&simulation(&config, &state, &offer_asset)?)?
@@ -70,6 +71,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             })?
         }
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?)?,
+        QueryMsg::PauseStatus {} => to_json_binary(&config.paused_until.status(&env.block))?,
     })
 }
 

@@ -1,7 +1,7 @@
 //! Replies: the LP token's instantiation and the end of a cw20 deposit.
 
-use cosmwasm_std::{DepsMut, Env, Reply, Response, StdError, SubMsgResponse};
-use cw_utils::{parse_instantiate_response_data, ParseReplyError};
+use cosmwasm_std::{DepsMut, Env, Reply, Response, StdError};
+use poe_controllers::reply::instantiated_address;
 
 use crate::error::ContractError;
 use crate::execute::{provide, REPLY_DEPOSIT, REPLY_INSTANTIATE_LP};
@@ -26,20 +26,4 @@ pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractEr
         REPLY_DEPOSIT => provide::finish_deposit(deps, env),
         id => Err(ContractError::UnexpectedReply { id }),
     }
-}
-
-/// The address in a `MsgInstantiateContractResponse`: from `msg_responses` (CosmWasm 2 chains)
-/// or the legacy `data` field.
-///
-/// Errors: `ParseReply` (no response, or not an instantiation's).
-pub fn instantiated_address(response: SubMsgResponse) -> Result<String, ParseReplyError> {
-    #[allow(deprecated)]
-    let data = response
-        .msg_responses
-        .into_iter()
-        .next()
-        .map(|r| r.value)
-        .or(response.data)
-        .ok_or_else(|| ParseReplyError::ParseFailure("no instantiate response".to_string()))?;
-    Ok(parse_instantiate_response_data(&data)?.contract_address)
 }

@@ -2,12 +2,18 @@
 //! The owner is cw-ownable's (key `ownership`); the cw2 version is cw2's.
 //!
 //! A swap reads the config, the pool state and the (absent) pending deposit, and writes the pool
-//! state; the first pool action of a block also writes one observation and the ring's position.
-//! Nothing iterates: the TWAP query binary-searches the ring.
+//! state (the ring's position included); only the first pool action once
+//! `observation_interval_seconds` have passed since the newest observation also writes one
+//! observation. Nothing iterates: the TWAP query binary-searches the ring.
+//!
+//! Layout change of this version (the ring's position moved from its own `ring` item into the
+//! `pool` entry, observations gained `since` and the prices): no migration, since no pair is
+//! deployed anywhere that holds state (nothing is deployed for real).
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal, Timestamp, Uint128, Uint256};
+use cosmwasm_std::{Addr, Decimal, Uint128, Uint256};
 use cw_storage_plus::{Item, Map};
+use poe_controllers::PauseState;
 use poe_interface::amm::AssetInfo;
 use poe_math::amm::SwapFees;
 
@@ -22,10 +28,12 @@ pub struct Config {
     pub fees: SwapFees,
     /// Receives the protocol's share; `None`: the whole fee stays in the pool.
     pub fee_address: Option<Addr>,
-    /// Swaps and deposits are refused before this time.
-    pub paused_until: Option<Timestamp>,
+    /// Swaps and deposits are refused while it runs (`poe_controllers::pause`).
+    pub paused_until: PauseState,
     /// Length of the observation ring.
     pub observation_capacity: u32,
+    /// Least time between two stored observations, seconds.
+    pub observation_interval_seconds: u64,
 }
 
 impl Config {
@@ -55,17 +63,29 @@ pub struct PoolState {
     pub price0_cumulative: Uint256,
     /// Sum of (asset 1 price in asset 0) x seconds, scaled by 10^18, wrapping.
     pub price1_cumulative: Uint256,
-    /// When the accumulators were last brought up to date, seconds.
+    /// When the accumulators were last brought up to date (the last block with a pool action),
+    /// seconds.
     pub last_update: u64,
+    /// Where the ring of observations stands (kept here so that a block's first action writes
+    /// one entry, not two).
+    pub ring: Ring,
 }
 
-/// The cumulatives at one time.
+/// One observation: the cumulatives at `timestamp`, and the stretch before it over which the
+/// price was constant.
 #[cw_serde]
 pub struct Observation {
     /// Seconds since the epoch; strictly increasing along the ring.
     pub timestamp: u64,
+    /// The previous update of the accumulators (`<= timestamp`): the price was `price0` /
+    /// `price1` over all of `[since, timestamp]`, so the cumulative is known exactly there.
+    /// Non-decreasing along the ring, and at most one interval after the previous observation.
+    pub since: u64,
     pub price0_cumulative: Uint256,
     pub price1_cumulative: Uint256,
+    /// The scaled prices (`poe_math::amm::scaled_price`) over `[since, timestamp]`.
+    pub price0: Uint256,
+    pub price1: Uint256,
 }
 
 /// Where the ring of observations stands.
@@ -76,6 +96,8 @@ pub struct Ring {
     pub len: u32,
     /// Slot of the next observation (the oldest one once the ring is full).
     pub next: u32,
+    /// Timestamp of the newest observation (0 while there is none), seconds.
+    pub newest: u64,
 }
 
 /// A deposit whose cw20 parts are being pulled (between `ProvideLiquidity` and its reply).
@@ -95,7 +117,6 @@ pub const CONFIG: Item<Config> = Item::new("cfg");
 /// The LP token, saved by the reply to its instantiation.
 pub const LP_TOKEN: Item<Addr> = Item::new("lp");
 pub const POOL: Item<PoolState> = Item::new("pool");
-pub const RING: Item<Ring> = Item::new("ring");
 /// Observations by ring slot.
 pub const OBSERVATIONS: Map<u32, Observation> = Map::new("obs");
 /// Present only within a `ProvideLiquidity` transaction that pulls cw20 deposits.

@@ -112,12 +112,38 @@ fn the_owner_cannot_set_values_out_of_range() {
         .unwrap_err();
     assert!(matches!(contract_err(&err), ContractError::Std(_)));
     assert_eq!(s.snapshot(), before);
+    let block_time = s.app.block_info().time;
     let now = Timestamp::from_seconds(s.now());
     s.assert_rejected(
-        ContractError::invalid("until", "must be after the current block time"),
+        ContractError::Pause(PauseError::EndNotInFuture {
+            until: now,
+            now: block_time,
+        }),
         |s| s.exec(&gov, &ab, &ExecuteMsg::Pause { until: Some(now) }, &[]),
     );
-    s.assert_rejected(ContractError::NotPaused, |s| {
+    // a running pause is extended, never shortened
+    let later = Timestamp::from_seconds(s.now() + 1_000);
+    s.exec(&gov, &ab, &ExecuteMsg::Pause { until: Some(later) }, &[])
+        .unwrap();
+    let sooner = Timestamp::from_seconds(s.now() + 10);
+    s.assert_rejected(
+        ContractError::Pause(PauseError::WouldShorten {
+            active_until: later,
+            requested: sooner,
+        }),
+        |s| {
+            s.exec(
+                &gov,
+                &ab,
+                &ExecuteMsg::Pause {
+                    until: Some(sooner),
+                },
+                &[],
+            )
+        },
+    );
+    s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[]).unwrap();
+    s.assert_rejected(ContractError::Pause(PauseError::NotPaused), |s| {
         s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[])
     });
     // owner messages take no funds
@@ -734,13 +760,13 @@ fn a_paused_pair_refuses_swaps_and_deposits() {
     let until = Timestamp::from_seconds(s.now() + 1_000);
     s.exec(&gov, &an, &ExecuteMsg::Pause { until: Some(until) }, &[])
         .unwrap();
-    s.assert_rejected(ContractError::Paused { until }, |s| {
+    s.assert_rejected(ContractError::Pause(PauseError::Paused { until }), |s| {
         s.swap(&alice, &an, 1, 1_000, &Bounds::any())
     });
-    s.assert_rejected(ContractError::Paused { until }, |s| {
+    s.assert_rejected(ContractError::Pause(PauseError::Paused { until }), |s| {
         s.swap(&alice, &an, 0, 1_000, &Bounds::any())
     });
-    s.assert_rejected(ContractError::Paused { until }, |s| {
+    s.assert_rejected(ContractError::Pause(PauseError::Paused { until }), |s| {
         s.provide(&alice, &an, [2_000, 1_000])
     });
 }

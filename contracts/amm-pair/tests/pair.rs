@@ -389,16 +389,153 @@ fn the_observation_ring_keeps_the_newest_and_the_covered_window_moves() {
         s.advance(10, 1);
         s.swap(&alice, &ab, 0, 1_000_000, &Bounds::any()).unwrap();
     }
-    // observations at t0, +10, +20, +30, +40: the ring keeps the last three
+    // observations at t0, +10, +20, +30, +40: the ring keeps the last three, the oldest (+20)
+    // with its constant-price stretch from +10
     assert_eq!(s.config(&ab).observation_count, 3);
     s.advance(5, 1);
-    assert!(s.twap(&ab, 25).is_ok());
-    let err = s.twap(&ab, 26).unwrap_err().to_string();
+    let t = s.twap(&ab, 35).unwrap();
+    assert_eq!(t.start, t0 + 10);
+    let err = s.twap(&ab, 36).unwrap_err().to_string();
     assert!(
-        err.contains("observations cover the last 25 s"),
+        err.contains("observations cover the last 35 s"),
         "{err} (now {}, t0 {t0})",
         s.now()
     );
+}
+
+/// The cumulative (scaled price x seconds) at `x`, by hand from the price history: each entry is
+/// the time of a block's action and the price it left, in force until the next entry.
+fn cumulative_by_hand(history: &[(u64, [Uint256; 2])], x: u64) -> [Uint256; 2] {
+    let mut c = [Uint256::zero(); 2];
+    for (i, (t, prices)) in history.iter().enumerate() {
+        let next = history.get(i + 1).map_or(u64::MAX, |(t, _)| *t);
+        let end = next.min(x);
+        if end > *t {
+            for k in 0..2 {
+                c[k] += prices[k] * Uint256::from(end - t);
+            }
+        }
+    }
+    c
+}
+
+/// A dust swap in each of `blocks` blocks, 5 s apart, after a first deposit at `t0`; the price
+/// history by hand (from the reserves after each action).
+fn dust_swap_per_block(s: &mut Suite, blocks: u64) -> (u64, Vec<(u64, [Uint256; 2])>) {
+    let (alice, carol, ab) = (s.alice.clone(), s.carol.clone(), s.ab.clone());
+    let prices = |s: &Suite| {
+        let r = s.reserves(&ab);
+        [
+            scaled_price(u(r[0]), u(r[1])).unwrap(),
+            scaled_price(u(r[1]), u(r[0])).unwrap(),
+        ]
+    };
+    let t0 = s.now();
+    s.provide(&carol, &ab, [1_000_000_000_000, 2_000_000_000_000])
+        .unwrap();
+    let mut history = vec![(t0, prices(s))];
+    for i in 0..blocks {
+        s.advance(5, 1);
+        // alternately sell a little AAA and a little BBB: the price moves every block
+        let offer = (i % 2) as usize;
+        s.swap(&alice, &ab, offer, 1_000 + u128::from(i), &Bounds::any())
+            .unwrap();
+        history.push((s.now(), prices(s)));
+    }
+    (t0, history)
+}
+
+fn average_by_hand(history: &[(u64, [Uint256; 2])], start: u64, end: u64) -> [Decimal256; 2] {
+    let (a, b) = (
+        cumulative_by_hand(history, start),
+        cumulative_by_hand(history, end),
+    );
+    [0, 1].map(|k| Decimal256::new((b[k] - a[k]) / Uint256::from(end - start)))
+}
+
+#[test]
+fn a_dust_swap_per_block_cannot_flush_the_ring_and_the_hour_twap_is_exact() {
+    // 360 observations at least 300 s apart (the factory's defaults): 30 hours of cover
+    let mut s = Suite::with_ring(360, 300);
+    let ab = s.ab.clone();
+    let (t0, history) = dust_swap_per_block(&mut s, 900);
+    s.advance(7, 1);
+    let now = s.now();
+    assert_eq!(now, t0 + 4_507);
+    // the hour: now - 3600 = t0 + 907 falls between the observation at t0 + 900 and the stretch
+    // of the next one (t0 + 1195 ..= t0 + 1200), so the average starts at t0 + 900: 3607 s, never
+    // fewer than asked
+    let t = s.twap(&ab, 3_600).unwrap();
+    assert_eq!((t.start, t.end, t.window_seconds), (t0 + 900, now, 3_600));
+    let [p0, p1] = average_by_hand(&history, t0 + 900, now);
+    assert_eq!((t.price0_average, t.price1_average), (p0, p1));
+
+    // 900 blocks with activity, but observations only at t0 and every 300 s after: 16, not 360
+    // (one per block would have kept the last 360 blocks = 30 minutes, and refused the hour)
+    assert_eq!(s.config(&ab).observation_count, 16);
+    assert_eq!(s.config(&ab).observation_interval_seconds, 300);
+
+    // a window starting inside an observation's constant stretch is exact where asked
+    let t = s.twap(&ab, now - (t0 + 1_198)).unwrap();
+    assert_eq!(t.start, t0 + 1_198);
+    let [p0, p1] = average_by_hand(&history, t0 + 1_198, now);
+    assert_eq!((t.price0_average, t.price1_average), (p0, p1));
+
+    // and so is one starting after the last update (the current price)
+    let t = s.twap(&ab, 5).unwrap();
+    assert_eq!(t.start, now - 5);
+    assert_eq!(
+        t.price0_average,
+        Decimal256::new(history.last().unwrap().1[0])
+    );
+
+    // the cumulative prices, by hand
+    let c = s.cumulative(&ab);
+    let by_hand = cumulative_by_hand(&history, now);
+    assert_eq!([c.price0_cumulative, c.price1_cumulative], by_hand);
+
+    // the whole history is covered, one second more is not
+    let t = s.twap(&ab, 4_507).unwrap();
+    assert_eq!(t.start, t0);
+    let err = s.twap(&ab, 4_508).unwrap_err().to_string();
+    assert!(
+        err.contains("TWAP window of 4508 s is not covered: observations cover the last 4507 s"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_window_longer_than_the_full_ring_covers_is_refused() {
+    // 4 observations at least 60 s apart; 200 blocks 5 s apart with a dust swap each
+    let mut s = Suite::with_ring(4, 60);
+    let ab = s.ab.clone();
+    let (t0, history) = dust_swap_per_block(&mut s, 200);
+    assert_eq!(s.now(), t0 + 1_000);
+    // observations at t0 + 60k up to t0 + 960; the ring keeps t0 + 780, 840, 900, 960, the
+    // oldest with its constant stretch from t0 + 775: 225 s covered
+    assert_eq!(s.config(&ab).observation_count, 4);
+    let before = s.snapshot();
+    let err = s.twap(&ab, 3_600).unwrap_err().to_string();
+    let expected = ContractError::WindowNotCovered {
+        window_seconds: 3_600,
+        covered_seconds: 225,
+    }
+    .to_string();
+    assert_eq!(
+        expected,
+        "TWAP window of 3600 s is not covered: observations cover the last 225 s"
+    );
+    assert!(err.contains(&expected), "{err}");
+    let err = s.twap(&ab, 226).unwrap_err().to_string();
+    assert!(
+        err.contains("TWAP window of 226 s is not covered: observations cover the last 225 s"),
+        "{err}"
+    );
+    assert_eq!(s.snapshot(), before);
+    let t = s.twap(&ab, 225).unwrap();
+    assert_eq!(t.start, t0 + 775);
+    let [p0, p1] = average_by_hand(&history, t0 + 775, t0 + 1_000);
+    assert_eq!((t.price0_average, t.price1_average), (p0, p1));
 }
 
 #[test]
@@ -450,12 +587,27 @@ fn a_paused_pair_refuses_swaps_and_deposits_but_lets_providers_leave() {
     assert_eq!(attr(&res, &ab.addr, "until"), "indefinite");
     let forever = Timestamp::from_nanos(u64::MAX);
     assert_eq!(s.config(&ab).paused_until, Some(forever));
-    s.assert_rejected(ContractError::Paused { until: forever }, |s| {
-        s.swap(&alice, &ab, 0, 1_000, &Bounds::any())
-    });
-    s.assert_rejected(ContractError::Paused { until: forever }, |s| {
-        s.provide(&alice, &ab, [1_000, 2_000])
-    });
+    let status: poe_interface::pause::PauseStatusResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(&ab.addr, &QueryMsg::PauseStatus {})
+        .unwrap();
+    assert_eq!(
+        status,
+        poe_interface::pause::PauseStatusResponse {
+            paused: true,
+            paused_until: Some(forever),
+            indefinite: true
+        }
+    );
+    s.assert_rejected(
+        ContractError::Pause(PauseError::Paused { until: forever }),
+        |s| s.swap(&alice, &ab, 0, 1_000, &Bounds::any()),
+    );
+    s.assert_rejected(
+        ContractError::Pause(PauseError::Paused { until: forever }),
+        |s| s.provide(&alice, &ab, [1_000, 2_000]),
+    );
     s.withdraw(&carol, &ab, 1_000_000, None).unwrap();
     s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[]).unwrap();
     s.swap(&alice, &ab, 0, 1_000, &Bounds::any()).unwrap();
@@ -463,13 +615,13 @@ fn a_paused_pair_refuses_swaps_and_deposits_but_lets_providers_leave() {
     let until = Timestamp::from_seconds(s.now() + 100);
     s.exec(&gov, &ab, &ExecuteMsg::Pause { until: Some(until) }, &[])
         .unwrap();
-    s.assert_rejected(ContractError::Paused { until }, |s| {
+    s.assert_rejected(ContractError::Pause(PauseError::Paused { until }), |s| {
         s.swap(&alice, &ab, 0, 1_000, &Bounds::any())
     });
     s.advance(100, 1);
     assert_eq!(s.config(&ab).paused_until, None);
     s.swap(&alice, &ab, 0, 1_000, &Bounds::any()).unwrap();
-    s.assert_rejected(ContractError::NotPaused, |s| {
+    s.assert_rejected(ContractError::Pause(PauseError::NotPaused), |s| {
         s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[])
     });
 }

@@ -11,7 +11,10 @@
 //!   the ask); a swap the simulation says returns nothing is refused with `ZeroReturn`;
 //! - the pair's balance of each asset is at least its recorded reserve, and the LP token's supply
 //!   is the recorded total share;
-//! - a rejected message changes nothing.
+//! - a rejected message changes nothing;
+//! - the TWAP (8 observations at least 60 s apart) never answers a shorter window: for windows
+//!   of 1 s to 1 h it either starts at or before `now - window`, by less than one interval, and
+//!   ends now, or refuses with `WindowNotCovered`; the ring never holds more than its capacity.
 //!
 //! Fixed seed and case count; no failure persistence (a failure prints the seed and the ops).
 
@@ -145,8 +148,36 @@ fn checked_swap(
     }
 }
 
+/// The ring's capacity and interval of the property test's pairs.
+const CAPACITY: u32 = 8;
+const INTERVAL: u64 = 60;
+
+/// The TWAP's window guarantee on `pair` now.
+fn check_twap(s: &Suite, pair: &Pair) -> Result<(), TestCaseError> {
+    let now = s.now();
+    prop_assert!(s.config(pair).observation_count <= CAPACITY);
+    for window in [1, 59, 60, 61, 300, 3_600] {
+        match s.twap(pair, window) {
+            Ok(t) => {
+                prop_assert_eq!((t.end, t.window_seconds), (now, window));
+                prop_assert!(t.start <= now - window, "{:?}", t);
+                prop_assert!(t.start + INTERVAL > now - window, "{:?}", t);
+            }
+            Err(err) => {
+                let err = err.to_string();
+                prop_assert!(
+                    err.contains(&format!("TWAP window of {window} s is not covered")),
+                    "{}",
+                    err
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
 fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
-    let mut s = Suite::new();
+    let mut s = Suite::with_ring(CAPACITY, INTERVAL);
     let actors = [s.alice.clone(), s.bob.clone(), s.carol.clone()];
     let dave = s.dave.clone();
     let pairs = [s.ab.clone(), s.an.clone()];
@@ -294,6 +325,9 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
         }
         // the bystander never acted: its LP balance is what it got first
         prop_assert!(s.lp_balance(&pairs[0], &dave) > 0);
+        for pair in &pairs {
+            check_twap(&s, pair)?;
+        }
     }
     Ok(())
 }

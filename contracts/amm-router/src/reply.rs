@@ -3,13 +3,14 @@
 use cosmwasm_std::{DepsMut, Env, Reply, Response};
 
 use crate::error::ContractError;
-use crate::execute::route::send_hop;
+use crate::execute::route::{hop_and_recipient, send_hop};
 use crate::execute::REPLY_HOP;
-use crate::state::ROUTE;
+use crate::state::{PROGRESS, ROUTE};
 
 /// Measures what the hop in flight delivered (its recipient's balance of the ask asset now minus
-/// before). After an intermediate hop, sends exactly that into the next one; after the last,
-/// removes the route and checks the receiver got at least `minimum_receive`.
+/// before). After an intermediate hop, sends exactly that into the next one (rewriting only the
+/// small progress entry); after the last, removes the route and its progress and checks the
+/// receiver got at least `minimum_receive`.
 ///
 /// Attributes: `action=swap_hop`, `hop` (index), `ask_asset`, `received`; after the last hop also
 /// `return_amount` and `receiver`.
@@ -21,25 +22,22 @@ pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractEr
     if msg.id != REPLY_HOP {
         return Err(ContractError::UnexpectedReply { id: msg.id });
     }
-    let mut route = ROUTE.load(deps.storage)?;
-    let index = route.current as usize;
-    let hop = route.hops[index].clone();
-    let recipient = if route.at_last_hop() {
-        route.receiver.clone()
-    } else {
-        env.contract.address.clone()
-    };
+    let route = ROUTE.load(deps.storage)?;
+    let progress = PROGRESS.load(deps.storage)?;
+    let current = progress.current;
+    let (hop, recipient) = hop_and_recipient(&route, &env, current)?;
     let received = hop
         .ask
         .query_balance(&deps.querier, &recipient)?
-        .checked_sub(route.balance_before)?;
+        .checked_sub(progress.balance_before)?;
     let res = Response::new()
         .add_attribute("action", "swap_hop")
-        .add_attribute("hop", index.to_string())
+        .add_attribute("hop", current.to_string())
         .add_attribute("ask_asset", hop.ask.to_string())
         .add_attribute("received", received);
-    if route.at_last_hop() {
+    if route.is_last(current) {
         ROUTE.remove(deps.storage);
+        PROGRESS.remove(deps.storage);
         if let Some(minimum) = route.minimum_receive {
             if received < minimum {
                 return Err(ContractError::MinimumReceiveNotMet { minimum, received });
@@ -50,9 +48,10 @@ pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractEr
             .add_attribute("receiver", route.receiver));
     }
     if received.is_zero() {
-        return Err(ContractError::ZeroHopOutput { hop: index });
+        return Err(ContractError::ZeroHopOutput {
+            hop: current as usize,
+        });
     }
-    route.current += 1;
-    let next = send_hop(deps, &env, &mut route, received)?;
+    let next = send_hop(deps, &env, &route, current + 1, received)?;
     Ok(res.add_submessage(next))
 }

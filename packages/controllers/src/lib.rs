@@ -9,6 +9,7 @@
 //! | [`migrate`] | the migrate guard: same contract name, never a downgrade |
 //! | [`page`] | the page-size clamp of every paginated query |
 //! | [`cw20`] | cw20 `Transfer` / `Send` messages |
+//! | [`reply`] | the address of a contract instantiated by submessage |
 //!
 //! Contracts keep their own `ContractError`; every function here returns either its own small
 //! error ([`PauseError`], [`AllowListError`]) or is generic over the caller's error type with
@@ -20,6 +21,7 @@ pub mod migrate;
 pub mod ownership;
 pub mod page;
 pub mod pause;
+pub mod reply;
 
 pub use allow_list::{AllowList, AllowListError};
 pub use pause::{PauseError, PauseState};

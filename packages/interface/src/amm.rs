@@ -13,11 +13,8 @@ pub mod router;
 use std::fmt;
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{
-    to_json_binary, Addr, Api, BankMsg, Coin, CosmosMsg, QuerierWrapper, StdError, StdResult,
-    Uint128, WasmMsg,
-};
-use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
+use cosmwasm_std::{Addr, Api, QuerierWrapper, StdError, StdResult, Uint128};
+use cw20::{BalanceResponse, Cw20QueryMsg};
 
 /// Shortest and longest native denom accepted (Cosmos SDK `[a-zA-Z][a-zA-Z0-9/:._-]{2,127}`).
 pub const DENOM_MIN_LEN: usize = 3;
@@ -119,31 +116,6 @@ pub struct Asset {
     pub amount: Uint128,
 }
 
-impl Asset {
-    /// The message paying this asset to `recipient`: a cw20 `Transfer` or a bank `Send`. The
-    /// caller must skip a zero amount (the suite's token and the bank refuse it).
-    ///
-    /// Errors: `Std` (serialization).
-    pub fn transfer_msg(&self, recipient: &Addr) -> StdResult<CosmosMsg> {
-        Ok(match &self.info {
-            AssetInfo::Token { contract_addr } => WasmMsg::Execute {
-                contract_addr: contract_addr.clone(),
-                msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
-                    recipient: recipient.to_string(),
-                    amount: self.amount,
-                })?,
-                funds: vec![],
-            }
-            .into(),
-            AssetInfo::NativeToken { denom } => BankMsg::Send {
-                to_address: recipient.to_string(),
-                amount: vec![Coin::new(self.amount, denom)],
-            }
-            .into(),
-        })
-    }
-}
-
 impl fmt::Display for Asset {
     /// `<amount><denom or address>`, as coins print.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -200,28 +172,18 @@ mod tests {
     }
 
     #[test]
-    fn assets_print_and_pay() {
+    fn assets_print_as_amount_and_asset() {
         let api = MockApi::default();
-        let (token, who) = (api.addr_make("token"), api.addr_make("who"));
+        let token = api.addr_make("token");
         let asset = AssetInfo::Token {
             contract_addr: token.to_string(),
         }
         .with_amount(Uint128::new(5));
         assert_eq!(asset.to_string(), format!("5{token}"));
-        assert!(
-            matches!(asset.transfer_msg(&who).unwrap(), CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, .. }) if contract_addr == token.as_str())
-        );
         let coin = AssetInfo::NativeToken {
             denom: "uatom".to_string(),
         }
         .with_amount(Uint128::new(7));
         assert_eq!(coin.to_string(), "7uatom");
-        assert_eq!(
-            coin.transfer_msg(&who).unwrap(),
-            CosmosMsg::Bank(BankMsg::Send {
-                to_address: who.to_string(),
-                amount: vec![Coin::new(7u128, "uatom")]
-            })
-        );
     }
 }

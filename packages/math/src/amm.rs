@@ -477,23 +477,25 @@ pub fn accumulate(
     Ok(cumulative.wrapping_add(price.checked_mul(Uint256::from(seconds))?))
 }
 
-/// The cumulative at time `t` between two consecutive observations `(t_a, cum_a)` and
-/// `(t_b, cum_b)` with `t_a <= t <= t_b`, `t_a < t_b`, between which the price was constant (one
-/// accumulation step): `cum_a + (cum_b - cum_a) / (t_b - t_a) · (t - t_a)`, exact.
+/// The cumulative `seconds` before a time at which it was `cumulative`, when the price was
+/// `price` all along those seconds: `cumulative - price · seconds`, wrapping like
+/// [`accumulate`] (so `rewind(accumulate(c, p, s), p, s) == c`). Exact: the TWAP reads the
+/// cumulative inside an observation's constant-price stretch with it.
 ///
-/// Errors: [`AmmMathError::InvalidInterval`], `Overflow`.
-pub fn interpolate(
-    (t_a, cum_a): (u64, Uint256),
-    (t_b, cum_b): (u64, Uint256),
-    t: u64,
-) -> Result<Uint256, AmmMathError> {
-    if t_b <= t_a || t < t_a || t > t_b {
-        return Err(AmmMathError::InvalidInterval);
+/// Errors: `Overflow` (not reachable with a [`scaled_price`] and a `u64`).
+pub fn rewind(cumulative: Uint256, price: Uint256, seconds: u64) -> Result<Uint256, AmmMathError> {
+    Ok(cumulative.wrapping_sub(price.checked_mul(Uint256::from(seconds))?))
+}
+
+/// Whether a pool action at `now` records a new TWAP observation: when there is none yet
+/// (`newest` is `None`), or `interval_seconds` have passed since the newest one. Spacing the
+/// observations by time, not by block, makes a ring of `capacity` observations cover at least
+/// `(capacity - 1) · interval_seconds` however busy the pool.
+pub fn observation_due(newest: Option<u64>, now: u64, interval_seconds: u64) -> bool {
+    match newest {
+        None => true,
+        Some(newest) => now >= newest.saturating_add(interval_seconds),
     }
-    let price = cum_b
-        .wrapping_sub(cum_a)
-        .checked_div(Uint256::from(t_b - t_a))?;
-    accumulate(cum_a, price, t - t_a)
 }
 
 /// The time-weighted average price between two cumulatives `seconds` apart:
@@ -726,15 +728,20 @@ mod tests {
             average_price(near_max, wrapped, 4).unwrap(),
             Decimal256::permille(2_500)
         );
-        // interpolation between two observations
+        // rewinding inside a constant-price stretch undoes accumulating, across the wrap too
+        assert_eq!(rewind(c2, Uint256::from(PRICE_SCALE), 30).unwrap(), c);
+        assert_eq!(rewind(wrapped, p, 4).unwrap(), near_max);
         assert_eq!(
-            interpolate((100, c), (130, c2), 115).unwrap(),
-            accumulate(c, Uint256::from(PRICE_SCALE), 15).unwrap()
+            rewind(c2, Uint256::from(PRICE_SCALE), 12).unwrap(),
+            accumulate(c, Uint256::from(PRICE_SCALE), 18).unwrap()
         );
-        assert_eq!(
-            interpolate((100, c), (100, c2), 100),
-            Err(AmmMathError::InvalidInterval)
-        );
+        // observations are spaced by time
+        assert!(observation_due(None, 0, 300));
+        assert!(!observation_due(Some(1_000), 1_299, 300));
+        assert!(observation_due(Some(1_000), 1_300, 300));
+        // no overflow at the end of time: the due time saturates
+        assert!(!observation_due(Some(u64::MAX - 300), u64::MAX - 1, 300));
+        assert!(observation_due(Some(u64::MAX - 1), u64::MAX, 300));
         assert_eq!(average_price(c, c, 0), Err(AmmMathError::InvalidInterval));
         assert!(matches!(
             scaled_price(u(0), u(1)),

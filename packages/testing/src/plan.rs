@@ -65,6 +65,23 @@ pub enum DeployStep {
     /// Make `admin` (a `$label` or `@name`) the wasm admin of `contract` (a `$label`): who may
     /// migrate its code (`MsgUpdateAdmin`, signed by the deployer, the admin until then).
     UpdateAdmin { contract: String, admin: String },
+    /// Make sure the AMM `factory` (a `$label`) has a pair of `asset_infos` (`AssetInfo` JSON):
+    /// query its `pair { asset_infos }` first and send `create_pair { asset_infos }` only when
+    /// it has none. Anyone may create a pair (with the factory's parameters, so a stranger's
+    /// pair is as good as the deployer's): a `CreatePair` front-run before this step is accepted
+    /// and the existing pair used, never an aborted deployment.
+    CreatePair { factory: String, asset_infos: Value },
+    /// Hand `contracts` (`$label`s of cw-ownable contracts) to `governance` (a `$label`), and
+    /// finish a hand-over left half-done: query each contract's `ownership {}`; skip those
+    /// `governance` owns already; offer (`update_ownership: transfer_ownership`, as the deployer)
+    /// those not yet offered to it; then send governance one `accept_ownership { contracts }`
+    /// with exactly the pending ones (governance's `AcceptOwnership` is all-or-nothing and
+    /// refuses a contract with no pending offer, and anyone may call it, so a stranger may accept
+    /// some offers first: the on-chain tool re-queries and retries).
+    HandOver {
+        governance: String,
+        contracts: Vec<String>,
+    },
 }
 
 /// The whole deployment: the accounts it names (the deployer first) and its steps in order.
@@ -293,9 +310,12 @@ fn execute(label: &str, msg: &impl Serialize) -> AnyResult<DeployStep> {
 ///    minter becomes its only minter: NEX PoE mining, FLX the controller, AUR the reserve;
 /// 2. staking with a pool per token (tiers GEN 10, AUR 5, NEX 3, FLX 1; rewards in FLX);
 ///    governance (deposits in GEN, power from staking, forfeits to the treasury);
-/// 3. the hand-over: every contract of [`GOVERNED`] offers its cw-ownable ownership to
-///    governance, governance accepts them all in one `AcceptOwnership`, and governance becomes the
-///    wasm admin of every contract, itself included. From then on the deployer controls nothing.
+/// 3. the AMM: factory, router and the pools of [`PAIRS`] (each created unless it exists:
+///    [`DeployStep::CreatePair`]);
+/// 4. the hand-over ([`DeployStep::HandOver`]): every contract of [`GOVERNED`] not yet
+///    governance's offers its cw-ownable ownership to governance, governance accepts the pending
+///    ones in one `AcceptOwnership`, and governance becomes the wasm admin of every contract,
+///    itself included. From then on the deployer controls nothing.
 pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
     let allocation = GenesisAllocation::split(gen_total_supply())?;
     let mut accounts: Vec<String> = vec![input.deployer.to_string()];
@@ -474,6 +494,7 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
             total_fee_bps: None,
             protocol_fee_share: None,
             observation_capacity: None,
+            observation_interval_seconds: None,
         },
         &[
             ("pair_code_id", AMM_PAIR_CODE),
@@ -488,34 +509,24 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
         },
     )?);
     for (a, b) in PAIRS {
-        steps.push(execute(
-            "amm-factory",
-            &amm::factory::ExecuteMsg::CreatePair {
-                asset_infos: [
-                    AmmAsset::Token {
-                        contract_addr: contract(a),
-                    },
-                    AmmAsset::Token {
-                        contract_addr: contract(b),
-                    },
-                ],
+        let asset_infos = [
+            AmmAsset::Token {
+                contract_addr: contract(a),
             },
-        )?);
+            AmmAsset::Token {
+                contract_addr: contract(b),
+            },
+        ];
+        steps.push(DeployStep::CreatePair {
+            factory: contract("amm-factory"),
+            asset_infos: serde_json::to_value(asset_infos)?,
+        });
     }
-    // The hand-over. Every governed contract takes the same `update_ownership` JSON (cw-ownable).
-    let offer = OwnershipExecuteMsg::UpdateOwnership(Action::TransferOwnership {
-        new_owner: contract("governance"),
-        expiry: None,
+    // The hand-over (cw-ownable's two steps, resumable: see `DeployStep::HandOver`).
+    steps.push(DeployStep::HandOver {
+        governance: contract("governance"),
+        contracts: GOVERNED.iter().map(|l| contract(l)).collect(),
     });
-    for label in GOVERNED {
-        steps.push(execute(label, &offer)?);
-    }
-    steps.push(execute(
-        "governance",
-        &governance::ExecuteMsg::AcceptOwnership {
-            contracts: GOVERNED.iter().map(|l| contract(l)).collect(),
-        },
-    )?);
     for label in GOVERNED.iter().chain(&ADMINISTERED).chain(&["governance"]) {
         steps.push(DeployStep::UpdateAdmin {
             contract: contract(label),
@@ -523,6 +534,51 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
         });
     }
     Ok(DeployPlan { accounts, steps })
+}
+
+/// What a [`DeployStep::HandOver`] does with each contract, from its `ownership {}` answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandOverAction {
+    /// Governance owns it already: nothing.
+    Skip,
+    /// Offered to governance, not accepted yet: accept only.
+    Accept,
+    /// Not offered to governance (still the deployer's): offer, then accept.
+    OfferAndAccept,
+}
+
+/// The [`HandOverAction`] for a contract whose cw-ownable state is `ownership`, handed to
+/// `governance` (its address). An offer to anyone else is replaced by a new offer (only the
+/// owner, the deployer, can make it; anything else fails the step with the contract's error).
+pub fn hand_over_action(
+    governance: &str,
+    ownership: &cw_ownable::Ownership<String>,
+) -> HandOverAction {
+    if ownership.owner.as_deref() == Some(governance) {
+        HandOverAction::Skip
+    } else if ownership.pending_owner.as_deref() == Some(governance) {
+        HandOverAction::Accept
+    } else {
+        HandOverAction::OfferAndAccept
+    }
+}
+
+/// `{"update_ownership":{"transfer_ownership":{"new_owner":<governance>,"expiry":null}}}`: the
+/// deployer's offer to governance (every governed contract takes this cw-ownable JSON).
+pub fn ownership_offer_msg(governance: &str) -> AnyResult<Value> {
+    Ok(serde_json::to_value(OwnershipExecuteMsg::UpdateOwnership(
+        Action::TransferOwnership {
+            new_owner: governance.to_string(),
+            expiry: None,
+        },
+    ))?)
+}
+
+/// Governance's `{"accept_ownership":{"contracts":[..]}}` for `contracts` (addresses).
+pub fn accept_ownership_msg(contracts: Vec<String>) -> AnyResult<Value> {
+    Ok(serde_json::to_value(
+        governance::ExecuteMsg::AcceptOwnership { contracts },
+    )?)
 }
 
 /// Replaces every `@name`, `$label` and `#code` string in `value` by `account(name)`,

@@ -15,7 +15,8 @@ use poe_math::salary::OwnerSalaryPolicy;
 use poe_math::weight::MinerWeightParams;
 
 use crate::plan::{
-    build_plan, resolve, AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings,
+    accept_ownership_msg, build_plan, hand_over_action, ownership_offer_msg, resolve,
+    AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings, HandOverAction,
     PlanInput, StakingSettings, AMM_FACTORY_CODE, AMM_PAIR_CODE, AMM_ROUTER_CODE,
     AURUM_RESERVE_CODE, FLUX_CONTROLLER_CODE, GOVERNANCE_CODE, POE_MINING_CODE, STAKING_CODE,
     TOKEN_CODE, TREASURY_CODE,
@@ -367,6 +368,21 @@ impl SuiteBuilder {
     /// for the steps): the tokens, the treasury, PoE mining, staking and governance, and at the end
     /// governance owns every contract and is every contract's wasm admin.
     pub fn try_build(self) -> AnyResult<Suite> {
+        self.try_build_with(|_, _, _| Ok(()))
+    }
+
+    /// As [`SuiteBuilder::try_build`], calling `before_step(app, contracts so far, step)` before
+    /// each step of the plan: a test makes the chain what a stranger or an interrupted earlier
+    /// run left (a pair created first, a hand-over half done) and checks the plan still
+    /// completes.
+    pub fn try_build_with(
+        self,
+        mut before_step: impl FnMut(
+            &mut SuiteApp,
+            &BTreeMap<String, Addr>,
+            &DeployStep,
+        ) -> AnyResult<()>,
+    ) -> AnyResult<Suite> {
         let mut app = App::default();
         if let Some(time) = self.start_time {
             app.update_block(|b| b.time = time);
@@ -400,6 +416,7 @@ impl SuiteBuilder {
         codes.insert(AMM_ROUTER_CODE, app.store_code(amm_router_contract()));
         let mut contracts: BTreeMap<String, Addr> = BTreeMap::new();
         for step in &plan.steps {
+            before_step(&mut app, &contracts, step)?;
             let account = |name: &str| Some(app.api().addr_make(name).to_string());
             let contract = |label: &str| contracts.get(label).map(Addr::to_string);
             let code_id_of = |name: &str| codes.get(name).copied();
@@ -459,6 +476,88 @@ impl SuiteBuilder {
                         .into(),
                     )
                     .with_context(|| format!("updating the admin of {target}"))?;
+                }
+                DeployStep::CreatePair {
+                    factory,
+                    asset_infos,
+                } => {
+                    let resolve_str = |s: &String| {
+                        resolve(
+                            &serde_json::Value::String(s.clone()),
+                            &account,
+                            &contract,
+                            &code_id_of,
+                        )
+                        .map(|v| v.as_str().map(str::to_string).unwrap_or_default())
+                    };
+                    let factory = Addr::unchecked(resolve_str(factory)?);
+                    let asset_infos = resolve(asset_infos, &account, &contract, &code_id_of)?;
+                    let existing: Result<poe_interface::amm::PairInfo, _> =
+                        app.wrap().query_wasm_smart(
+                            factory.clone(),
+                            &serde_json::json!({ "pair": { "asset_infos": asset_infos } }),
+                        );
+                    if existing.is_err() {
+                        app.execute_contract(
+                            deployer.clone(),
+                            factory.clone(),
+                            &serde_json::json!({ "create_pair": { "asset_infos": asset_infos } }),
+                            &[],
+                        )
+                        .with_context(|| format!("creating the pair of {asset_infos}"))?;
+                    }
+                }
+                DeployStep::HandOver {
+                    governance,
+                    contracts: targets,
+                } => {
+                    let resolve_str = |s: &String| {
+                        resolve(
+                            &serde_json::Value::String(s.clone()),
+                            &account,
+                            &contract,
+                            &code_id_of,
+                        )
+                        .map(|v| v.as_str().map(str::to_string).unwrap_or_default())
+                    };
+                    let governance = resolve_str(governance)?;
+                    let targets = targets
+                        .iter()
+                        .map(resolve_str)
+                        .collect::<AnyResult<Vec<_>>>()?;
+                    let mut pending = vec![];
+                    for target in targets {
+                        let ownership: cw_ownable::Ownership<String> = app
+                            .wrap()
+                            .query_wasm_smart(
+                                target.clone(),
+                                &serde_json::json!({ "ownership": {} }),
+                            )
+                            .with_context(|| format!("the ownership of {target}"))?;
+                        match hand_over_action(&governance, &ownership) {
+                            HandOverAction::Skip => continue,
+                            HandOverAction::Accept => {}
+                            HandOverAction::OfferAndAccept => {
+                                app.execute_contract(
+                                    deployer.clone(),
+                                    Addr::unchecked(&target),
+                                    &ownership_offer_msg(&governance)?,
+                                    &[],
+                                )
+                                .with_context(|| format!("offering {target} to governance"))?;
+                            }
+                        }
+                        pending.push(target);
+                    }
+                    if !pending.is_empty() {
+                        app.execute_contract(
+                            deployer.clone(),
+                            Addr::unchecked(&governance),
+                            &accept_ownership_msg(pending)?,
+                            &[],
+                        )
+                        .context("governance accepting the ownership offers")?;
+                    }
                 }
             }
         }

@@ -206,6 +206,7 @@ fn after_the_hand_over_no_other_address_can_change_a_parameter() {
                         total_fee_bps: None,
                         protocol_fee_share: None,
                         observation_capacity: None,
+                        observation_interval_seconds: None,
                     },
                     &[],
                 )
@@ -582,8 +583,8 @@ fn a_proposal_sets_a_pool_fee_and_pauses_the_pool() {
     assert!(
         matches!(
             err.downcast_ref::<poe_testing::poe_amm_pair::ContractError>(),
-            Some(poe_testing::poe_amm_pair::ContractError::Paused { .. })
-        ),
+            Some(poe_testing::poe_amm_pair::ContractError::Pause(_))
+        ) && err.root_cause().to_string().starts_with("paused until"),
         "{err:#}"
     );
     assert!(suite.raw_snapshot() == before);

@@ -1,7 +1,7 @@
 //! `UpdateConfig` and the checks shared with instantiation.
 
 use cosmwasm_std::{Decimal, DepsMut, MessageInfo, Response};
-use poe_interface::amm::pair::MAX_OBSERVATION_CAPACITY;
+use poe_interface::amm::pair::{MAX_OBSERVATION_CAPACITY, MAX_OBSERVATION_INTERVAL_SECONDS};
 use poe_math::amm::SwapFees;
 
 use crate::error::ContractError;
@@ -16,10 +16,13 @@ pub struct ConfigUpdate {
     pub total_fee_bps: Option<u16>,
     pub protocol_fee_share: Option<Decimal>,
     pub observation_capacity: Option<u32>,
+    pub observation_interval_seconds: Option<u64>,
 }
 
 /// Checks a config as a whole: code ids positive, fees in range (`poe_math::amm::SwapFees`),
-/// observation capacity 1..=`MAX_OBSERVATION_CAPACITY`.
+/// observation capacity 1..=`MAX_OBSERVATION_CAPACITY`, observation interval
+/// 1..=`MAX_OBSERVATION_INTERVAL_SECONDS` (the pair's own bounds, so every pair the factory
+/// creates instantiates).
 ///
 /// Errors: [`ContractError::InvalidConfig`], `Math` (`FeeTooHigh`, `FractionAboveOne`).
 pub fn validate(config: &Config) -> Result<(), ContractError> {
@@ -39,6 +42,13 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
         return Err(ContractError::invalid(
             "observation_capacity",
             format!("{capacity} is not in 1..={MAX_OBSERVATION_CAPACITY}"),
+        ));
+    }
+    let interval = config.observation_interval_seconds;
+    if interval == 0 || interval > MAX_OBSERVATION_INTERVAL_SECONDS {
+        return Err(ContractError::invalid(
+            "observation_interval_seconds",
+            format!("{interval} is not in 1..={MAX_OBSERVATION_INTERVAL_SECONDS}"),
         ));
     }
     Ok(())
@@ -80,6 +90,9 @@ pub fn update_config(
     if let Some(capacity) = update.observation_capacity {
         config.observation_capacity = capacity;
     }
+    if let Some(interval) = update.observation_interval_seconds {
+        config.observation_interval_seconds = interval;
+    }
     validate(&config)?;
     CONFIG.save(deps.storage, &config)?;
     Ok(Response::new()
@@ -106,6 +119,10 @@ pub fn config_attributes(config: &Config) -> Vec<(&'static str, String)> {
         (
             "observation_capacity",
             config.observation_capacity.to_string(),
+        ),
+        (
+            "observation_interval_seconds",
+            config.observation_interval_seconds.to_string(),
         ),
     ]
 }

@@ -69,6 +69,7 @@ pub fn create_pair(
             total_fee_bps: config.total_fee_bps,
             protocol_fee_share: config.protocol_fee_share,
             observation_capacity: config.observation_capacity,
+            observation_interval_seconds: config.observation_interval_seconds,
         })?,
         funds: vec![],
         label,

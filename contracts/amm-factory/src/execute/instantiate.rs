@@ -3,7 +3,9 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 use cw2::set_contract_version;
 use poe_interface::amm::factory::DEFAULT_PROTOCOL_FEE_SHARE;
-use poe_interface::amm::pair::{DEFAULT_OBSERVATION_CAPACITY, DEFAULT_TOTAL_FEE_BPS};
+use poe_interface::amm::pair::{
+    DEFAULT_OBSERVATION_CAPACITY, DEFAULT_OBSERVATION_INTERVAL_SECONDS, DEFAULT_TOTAL_FEE_BPS,
+};
 
 use crate::error::ContractError;
 use crate::execute::config::{config_attributes, validate};
@@ -12,7 +14,8 @@ use crate::state::{Config, CONFIG};
 use crate::{CONTRACT_NAME, CONTRACT_VERSION};
 
 /// Stores the owner (default the sender) and the parameters of new pairs: `pair_owner` default
-/// the owner, fee default 30 bps, protocol share default 20 %, observation capacity default 360.
+/// the owner, fee default 30 bps, protocol share default 20 %, observation capacity default 360,
+/// observation interval default 300 s (the ring then covers 30 hours).
 ///
 /// Attributes: `action=instantiate`, every parameter, the owner.
 ///
@@ -45,6 +48,9 @@ pub fn instantiate(
         observation_capacity: msg
             .observation_capacity
             .unwrap_or(DEFAULT_OBSERVATION_CAPACITY),
+        observation_interval_seconds: msg
+            .observation_interval_seconds
+            .unwrap_or(DEFAULT_OBSERVATION_INTERVAL_SECONDS),
         pair_count: 0,
     };
     validate(&config)?;

@@ -3,7 +3,6 @@
 pub mod config;
 pub mod create_pair;
 pub mod instantiate;
-pub mod ownership;
 
 /// Reply id of a pair's instantiation.
 pub const REPLY_CREATE_PAIR: u64 = 1;

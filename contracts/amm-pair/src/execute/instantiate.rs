@@ -3,8 +3,10 @@
 use cosmwasm_std::{to_json_binary, DepsMut, Env, MessageInfo, Response, SubMsg, WasmMsg};
 use cw2::set_contract_version;
 use cw20::MinterResponse;
+use poe_controllers::PauseState;
 use poe_interface::amm::pair::{
     LP_TOKEN_DECIMALS, LP_TOKEN_NAME, LP_TOKEN_SYMBOL, MAX_OBSERVATION_CAPACITY,
+    MAX_OBSERVATION_INTERVAL_SECONDS,
 };
 use poe_interface::token::InstantiateMsg as TokenInstantiateMsg;
 use poe_math::amm::SwapFees;
@@ -15,14 +17,21 @@ use crate::msg::InstantiateMsg;
 use crate::state::{Config, PoolState, CONFIG, POOL};
 use crate::{CONTRACT_NAME, CONTRACT_VERSION};
 
-/// Checks the observation capacity: 1..=[`MAX_OBSERVATION_CAPACITY`].
+/// Checks the observation ring: capacity 1..=[`MAX_OBSERVATION_CAPACITY`], interval
+/// 1..=[`MAX_OBSERVATION_INTERVAL_SECONDS`] seconds.
 ///
 /// Errors: [`ContractError::InvalidConfig`].
-pub fn check_observation_capacity(capacity: u32) -> Result<(), ContractError> {
+pub fn check_observation_ring(capacity: u32, interval_seconds: u64) -> Result<(), ContractError> {
     if capacity == 0 || capacity > MAX_OBSERVATION_CAPACITY {
         return Err(ContractError::invalid(
             "observation_capacity",
             format!("{capacity} is not in 1..={MAX_OBSERVATION_CAPACITY}"),
+        ));
+    }
+    if interval_seconds == 0 || interval_seconds > MAX_OBSERVATION_INTERVAL_SECONDS {
+        return Err(ContractError::invalid(
+            "observation_interval_seconds",
+            format!("{interval_seconds} is not in 1..={MAX_OBSERVATION_INTERVAL_SECONDS}"),
         ));
     }
     Ok(())
@@ -35,7 +44,7 @@ pub fn check_observation_capacity(capacity: u32) -> Result<(), ContractError> {
 ///
 /// Errors: `Payment` (funds attached), `Std` (invalid address or denom),
 /// [`ContractError::IdenticalAssets`], `Math` (fees out of range),
-/// [`ContractError::InvalidConfig`] (observation capacity).
+/// [`ContractError::InvalidConfig`] (observation capacity or interval).
 pub fn instantiate(
     deps: DepsMut,
     env: Env,
@@ -55,7 +64,7 @@ pub fn instantiate(
         protocol_fee_share: msg.protocol_fee_share,
     };
     fees.validate()?;
-    check_observation_capacity(msg.observation_capacity)?;
+    check_observation_ring(msg.observation_capacity, msg.observation_interval_seconds)?;
     let fee_address = msg
         .fee_address
         .map(|a| deps.api.addr_validate(&a))
@@ -69,8 +78,9 @@ pub fn instantiate(
         factory: info.sender,
         fees,
         fee_address,
-        paused_until: None,
+        paused_until: PauseState::none(),
         observation_capacity: msg.observation_capacity,
+        observation_interval_seconds: msg.observation_interval_seconds,
     };
     CONFIG.save(deps.storage, &config)?;
     POOL.save(
@@ -113,6 +123,10 @@ pub fn instantiate(
         .add_attribute(
             "observation_capacity",
             config.observation_capacity.to_string(),
+        )
+        .add_attribute(
+            "observation_interval_seconds",
+            config.observation_interval_seconds.to_string(),
         )
         .add_attributes(ownership.into_attributes()))
 }

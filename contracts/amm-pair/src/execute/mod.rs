@@ -2,14 +2,13 @@
 
 pub mod config;
 pub mod instantiate;
-pub mod ownership;
 pub mod pause;
 pub mod provide;
 pub mod receive;
 pub mod swap;
 pub mod withdraw;
 
-use cosmwasm_std::{Addr, CosmosMsg, Env, StdResult, Storage, Uint128};
+use cosmwasm_std::{Addr, BankMsg, Coin, CosmosMsg, Env, StdResult, Storage, Uint128};
 use poe_interface::amm::{Asset, AssetInfo};
 
 use crate::error::ContractError;
@@ -19,14 +18,6 @@ use crate::state::{Config, PENDING_DEPOSIT};
 pub const REPLY_INSTANTIATE_LP: u64 = 1;
 /// Reply id of the last cw20 pull of a deposit.
 pub const REPLY_DEPOSIT: u64 = 2;
-
-/// `Paused { until }` while a pause runs.
-pub fn ensure_not_paused(config: &Config, env: &Env) -> Result<(), ContractError> {
-    match config.paused_until {
-        Some(until) if env.block.time < until => Err(ContractError::Paused { until }),
-        _ => Ok(()),
-    }
-}
 
 /// `DepositInProgress` while a deposit's cw20 pulls are running (a token calling back into the
 /// pair in the middle of a `ProvideLiquidity` must not see half-updated state).
@@ -79,13 +70,25 @@ pub fn by_pair_order(
     Ok(amounts)
 }
 
-/// The payment of `amount` of `info` to `recipient`, or nothing for a zero amount (the suite's
-/// token and the bank refuse zero transfers).
+/// The payment of `amount` of `info` to `recipient` (a cw20 `Transfer` by
+/// `poe_controllers::cw20::transfer_msg`, or a bank `Send`), or nothing for a zero amount (the
+/// suite's token and the bank refuse zero transfers).
+///
+/// Errors: `Std` (serialization).
 pub fn pay(info: &AssetInfo, amount: Uint128, recipient: &Addr) -> StdResult<Option<CosmosMsg>> {
     if amount.is_zero() {
         return Ok(None);
     }
-    info.with_amount(amount).transfer_msg(recipient).map(Some)
+    Ok(Some(match info {
+        AssetInfo::Token { contract_addr } => {
+            poe_controllers::cw20::transfer_msg(&Addr::unchecked(contract_addr), recipient, amount)?
+        }
+        AssetInfo::NativeToken { denom } => BankMsg::Send {
+            to_address: recipient.to_string(),
+            amount: vec![Coin::new(amount, denom)],
+        }
+        .into(),
+    }))
 }
 
 /// `"<amount0><asset0>, <amount1><asset1>"`, for attributes.

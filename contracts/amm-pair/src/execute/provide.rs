@@ -3,7 +3,8 @@
 //! the amount pulled), then the share is minted.
 
 use cosmwasm_std::{
-    to_json_binary, Addr, Decimal, DepsMut, Env, MessageInfo, Response, SubMsg, Uint128, WasmMsg,
+    to_json_binary, Addr, Decimal, DepsMut, Env, MessageInfo, Response, SubMsg, Uint128, Uint256,
+    WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 use poe_interface::amm::{Asset, AssetInfo};
@@ -12,8 +13,7 @@ use poe_math::amm::{check_fraction, deposit_within_tolerance, provide as provide
 
 use crate::error::ContractError;
 use crate::execute::{
-    by_pair_order, ensure_no_deposit_in_progress, ensure_not_paused, fmt_amounts, pay,
-    REPLY_DEPOSIT,
+    by_pair_order, ensure_no_deposit_in_progress, fmt_amounts, pay, REPLY_DEPOSIT,
 };
 use crate::oracle::{accrue, record};
 use crate::state::{Config, PendingDeposit, CONFIG, LP_TOKEN, PENDING_DEPOSIT, POOL};
@@ -24,7 +24,7 @@ use crate::state::{Config, PendingDeposit, CONFIG, LP_TOKEN, PENDING_DEPOSIT, PO
 ///
 /// Attributes when pulling: `action=collect_deposit`, `sender`, `receiver`, `assets` (declared).
 ///
-/// Errors: [`ContractError::Paused`], [`ContractError::DepositInProgress`],
+/// Errors: `Pause` (`Paused`), [`ContractError::DepositInProgress`],
 /// [`ContractError::InvalidAssetCount`], [`ContractError::UnknownAsset`],
 /// [`ContractError::DuplicateAsset`], [`ContractError::ZeroAmount`],
 /// [`ContractError::FundsMismatch`], [`ContractError::UnexpectedFunds`], `Math` (a tolerance
@@ -39,7 +39,7 @@ pub fn provide_liquidity(
     receiver: Option<String>,
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
-    ensure_not_paused(&config, &env)?;
+    config.paused_until.ensure_not_paused(&env.block)?;
     ensure_no_deposit_in_progress(deps.storage)?;
     if let Some(tolerance) = slippage_tolerance {
         check_fraction("slippage_tolerance", tolerance)?;
@@ -207,7 +207,15 @@ pub fn complete_deposit(
         .checked_add(provision.share)?
         .checked_add(provision.locked_share)?;
     if first {
-        record(deps.storage, config.observation_capacity, &state)?;
+        // the ring's first observation: the cumulatives (zero) at the first deposit
+        let now = state.last_update;
+        record(
+            deps.storage,
+            config.observation_capacity,
+            &mut state,
+            now,
+            [Uint256::zero(); 2],
+        )?;
     }
     POOL.save(deps.storage, &state)?;
 

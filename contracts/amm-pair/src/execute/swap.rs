@@ -6,9 +6,7 @@ use poe_interface::amm::{Asset, AssetInfo};
 use poe_math::amm::{check_fraction, max_spread_exceeded, swap as swap_math};
 
 use crate::error::ContractError;
-use crate::execute::{
-    asset_index, check_deadline, ensure_no_deposit_in_progress, ensure_not_paused, pay,
-};
+use crate::execute::{asset_index, check_deadline, ensure_no_deposit_in_progress, pay};
 use crate::oracle::accrue;
 use crate::state::{Config, CONFIG, POOL};
 
@@ -71,7 +69,7 @@ pub fn swap_native(
 /// Attributes: `action=swap`, `sender`, `receiver`, `offer_asset`, `ask_asset`, `offer_amount`,
 /// `return_amount`, `spread_amount`, `commission_amount`, `protocol_fee_amount`.
 ///
-/// Errors: [`ContractError::Paused`], [`ContractError::DepositInProgress`],
+/// Errors: `Pause` (`Paused`), [`ContractError::DepositInProgress`],
 /// [`ContractError::DeadlinePassed`], [`ContractError::ZeroAmount`],
 /// [`ContractError::ZeroBeliefPrice`], `Math` (a `max_spread` above 1, an empty pool),
 /// [`ContractError::ZeroReturn`], [`ContractError::MinimumReceiveNotMet`],
@@ -85,7 +83,7 @@ pub fn swap(
     offer_amount: Uint128,
     params: SwapParams,
 ) -> Result<Response, ContractError> {
-    ensure_not_paused(&config, &env)?;
+    config.paused_until.ensure_not_paused(&env.block)?;
     ensure_no_deposit_in_progress(deps.storage)?;
     check_deadline(params.deadline, &env)?;
     if offer_amount.is_zero() {

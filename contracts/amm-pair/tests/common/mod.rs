@@ -23,6 +23,7 @@ pub use poe_amm_pair::msg::{
     SimulationResponse, TwapResponse, DEFAULT_MAX_SPREAD, MINIMUM_LIQUIDITY,
 };
 pub use poe_amm_pair::ContractError;
+pub use poe_controllers::PauseError;
 
 /// The native denom of the tests.
 pub const DENOM: &str = "uatom";
@@ -94,6 +95,8 @@ pub struct Suite {
     pub ab: Pair,
     /// AAA/uatom.
     pub an: Pair,
+    /// The pairs' observation interval, seconds.
+    pub interval: u64,
 }
 
 pub fn cw20(addr: &Addr) -> AssetInfo {
@@ -114,7 +117,14 @@ impl Suite {
         Self::with_capacity(360)
     }
 
+    /// Pairs keeping `capacity` observations one second apart at least (one per block with
+    /// activity, as the tests' blocks are seconds apart).
     pub fn with_capacity(capacity: u32) -> Self {
+        Self::with_ring(capacity, 1)
+    }
+
+    /// Pairs keeping `capacity` observations at least `interval` seconds apart.
+    pub fn with_ring(capacity: u32, interval: u64) -> Self {
         let mut app = app_with_native_balances(
             &["alice", "bob", "carol", "dave"],
             &[coin(START, DENOM), coin(START, OTHER_DENOM)],
@@ -169,7 +179,9 @@ impl Suite {
             dave,
             ab: placeholder.clone(),
             an: placeholder,
+            interval,
         };
+        s.interval = interval;
         s.ab = s
             .create_pair([cw20(&s.aaa), cw20(&s.bbb)], capacity)
             .expect("AAA/BBB");
@@ -188,6 +200,7 @@ impl Suite {
             total_fee_bps: FEE_BPS,
             protocol_fee_share: protocol_share(),
             observation_capacity: capacity,
+            observation_interval_seconds: self.interval,
         }
     }
 

@@ -1,10 +1,10 @@
 //! Routes: checking a route, resolving its pairs, and sending a hop.
 
 use cosmwasm_std::{
-    coins, to_json_binary, Addr, Decimal, Deps, DepsMut, Env, MessageInfo, Response, SubMsg,
-    Uint128, WasmMsg,
+    coins, to_json_binary, Addr, Decimal, Deps, DepsMut, Env, MessageInfo, Response, StdError,
+    SubMsg, Uint128, WasmMsg,
 };
-use cw20::Cw20ExecuteMsg;
+use poe_controllers::cw20::send_msg;
 use poe_interface::amm::factory::QueryMsg as FactoryQueryMsg;
 use poe_interface::amm::pair::{Cw20HookMsg as PairHookMsg, ExecuteMsg as PairExecuteMsg};
 use poe_interface::amm::router::{SwapOperation, MAX_SWAP_OPERATIONS};
@@ -13,7 +13,7 @@ use poe_math::amm::check_fraction;
 
 use crate::error::ContractError;
 use crate::execute::REPLY_HOP;
-use crate::state::{Hop, Route, CONFIG, ROUTE};
+use crate::state::{Hop, Progress, Route, CONFIG, PROGRESS, ROUTE};
 
 /// The route and the bounds of `ExecuteSwapOperations`.
 pub struct RouteParams {
@@ -67,8 +67,12 @@ pub fn resolve(deps: Deps, operations: &[SwapOperation]) -> Result<Vec<Hop>, Con
         if op.offer_asset_info == op.ask_asset_info {
             return Err(ContractError::IdenticalAssets { index });
         }
-        if index > 0 && operations[index - 1].ask_asset_info != op.offer_asset_info {
-            return Err(ContractError::NotChained { index });
+    }
+    for (index, pair) in operations.windows(2).enumerate() {
+        if let [previous, op] = pair {
+            if previous.ask_asset_info != op.offer_asset_info {
+                return Err(ContractError::NotChained { index: index + 1 });
+            }
         }
     }
     let factory = CONFIG.load(deps.storage)?.factory;
@@ -97,7 +101,7 @@ pub fn resolve(deps: Deps, operations: &[SwapOperation]) -> Result<Vec<Hop>, Con
         })
         .collect::<Result<Vec<_>, ContractError>>()?;
     for (index, hop) in hops.iter().enumerate() {
-        if hops[..index].iter().any(|h| h.pair == hop.pair) {
+        if hops.iter().take(index).any(|h| h.pair == hop.pair) {
             return Err(ContractError::PairUsedTwice { index });
         }
     }
@@ -139,9 +143,10 @@ pub fn start_route(
         check_fraction("max_spread", max_spread)?;
     }
     let hops = resolve(deps.as_ref(), &params.operations)?;
-    if hops[0].offer != offer {
+    let first = hops.first().ok_or(ContractError::NoOperations)?;
+    if first.offer != offer {
         return Err(ContractError::FirstOfferMismatch {
-            expected: hops[0].offer.to_string(),
+            expected: first.offer.to_string(),
             received: offer.to_string(),
         });
     }
@@ -153,15 +158,14 @@ pub fn start_route(
         return Err(ContractError::InvalidReceiver);
     }
     let count = hops.len();
-    let mut route = Route {
+    let route = Route {
         hops,
-        current: 0,
         receiver: receiver.clone(),
         minimum_receive: params.minimum_receive,
         max_spread: params.max_spread,
-        balance_before: Uint128::zero(),
     };
-    let hop = send_hop(deps, &env, &mut route, amount)?;
+    ROUTE.save(deps.storage, &route)?;
+    let hop = send_hop(deps, &env, &route, 0, amount)?;
     Ok(Response::new()
         .add_submessage(hop)
         .add_attribute("action", "execute_swap_operations")
@@ -172,42 +176,56 @@ pub fn start_route(
         .add_attribute("hops", count.to_string()))
 }
 
-/// Records the recipient's balance of the current hop's ask asset (the receiver for the last hop,
-/// the router otherwise), saves the route, and returns the hop's swap of `amount` as a submessage
-/// with a `reply_on_success`: a cw20 `Send` with the pair's `Swap` hook, or the pair's `Swap` with
-/// the coin attached. Every hop gets the route's `max_spread` and no other bound.
+/// Hop `current` of `route`, and who receives its output: the receiver for the last hop, the
+/// router otherwise.
+///
+/// Errors: `Std` (`current` past the route's end: not reachable, the replies stop at the last).
+pub fn hop_and_recipient<'a>(
+    route: &'a Route,
+    env: &Env,
+    current: u32,
+) -> Result<(&'a Hop, Addr), ContractError> {
+    let hop = route
+        .hops
+        .get(current as usize)
+        .ok_or_else(|| StdError::not_found(format!("hop {current}")))?;
+    let recipient = if route.is_last(current) {
+        route.receiver.clone()
+    } else {
+        env.contract.address.clone()
+    };
+    Ok((hop, recipient))
+}
+
+/// Records hop `current`'s recipient's balance of its ask asset in [`PROGRESS`] (the only write
+/// of a hop; the route itself was saved once), and returns the hop's swap of `amount` as a
+/// submessage with a `reply_on_success`: a cw20 `Send` with the pair's `Swap` hook, or the pair's
+/// `Swap` with the coin attached. Every hop gets the route's `max_spread` and no other bound.
 ///
 /// Errors: `Std` (a balance query, storage, serialization).
 pub fn send_hop(
     deps: DepsMut,
     env: &Env,
-    route: &mut Route,
+    route: &Route,
+    current: u32,
     amount: Uint128,
 ) -> Result<SubMsg, ContractError> {
-    let hop = &route.hops[route.current as usize];
-    let recipient = if route.at_last_hop() {
-        route.receiver.clone()
-    } else {
-        env.contract.address.clone()
-    };
-    route.balance_before = hop.ask.query_balance(&deps.querier, &recipient)?;
+    let (hop, recipient) = hop_and_recipient(route, env, current)?;
+    let balance_before = hop.ask.query_balance(&deps.querier, &recipient)?;
     let to = Some(recipient.to_string());
-    let msg = match &hop.offer {
-        AssetInfo::Token { contract_addr } => WasmMsg::Execute {
-            contract_addr: contract_addr.clone(),
-            msg: to_json_binary(&Cw20ExecuteMsg::Send {
-                contract: hop.pair.to_string(),
-                amount,
-                msg: to_json_binary(&PairHookMsg::Swap {
-                    belief_price: None,
-                    max_spread: route.max_spread,
-                    minimum_receive: None,
-                    to,
-                    deadline: None,
-                })?,
-            })?,
-            funds: vec![],
-        },
+    let msg: cosmwasm_std::CosmosMsg = match &hop.offer {
+        AssetInfo::Token { contract_addr } => send_msg(
+            &Addr::unchecked(contract_addr),
+            hop.pair.to_string(),
+            amount,
+            &PairHookMsg::Swap {
+                belief_price: None,
+                max_spread: route.max_spread,
+                minimum_receive: None,
+                to,
+                deadline: None,
+            },
+        )?,
         AssetInfo::NativeToken { denom } => WasmMsg::Execute {
             contract_addr: hop.pair.to_string(),
             msg: to_json_binary(&PairExecuteMsg::Swap {
@@ -219,8 +237,15 @@ pub fn send_hop(
                 deadline: None,
             })?,
             funds: coins(amount.u128(), denom),
-        },
+        }
+        .into(),
     };
-    ROUTE.save(deps.storage, route)?;
+    PROGRESS.save(
+        deps.storage,
+        &Progress {
+            current,
+            balance_before,
+        },
+    )?;
     Ok(SubMsg::reply_on_success(msg, REPLY_HOP))
 }

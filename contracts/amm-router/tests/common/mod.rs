@@ -141,6 +141,7 @@ impl Suite {
                     total_fee_bps: None,
                     protocol_fee_share: None,
                     observation_capacity: None,
+                    observation_interval_seconds: None,
                 },
                 &[],
                 "factory",

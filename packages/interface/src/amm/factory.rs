@@ -34,6 +34,10 @@ pub struct InstantiateMsg {
     pub protocol_fee_share: Option<Decimal>,
     /// New pairs' number of TWAP observations; default `pair::DEFAULT_OBSERVATION_CAPACITY`.
     pub observation_capacity: Option<u32>,
+    /// New pairs' least time between two observations, seconds; default
+    /// `pair::DEFAULT_OBSERVATION_INTERVAL_SECONDS` (300). A pair's ring covers about
+    /// `observation_capacity x observation_interval_seconds` (30 hours by default).
+    pub observation_interval_seconds: Option<u64>,
 }
 
 #[cw_serde]
@@ -52,6 +56,7 @@ pub enum ExecuteMsg {
         total_fee_bps: Option<u16>,
         protocol_fee_share: Option<Decimal>,
         observation_capacity: Option<u32>,
+        observation_interval_seconds: Option<u64>,
     },
     /// cw-ownable two-step ownership transfer.
     UpdateOwnership(Action),
@@ -65,7 +70,8 @@ pub enum QueryMsg {
     /// The pair of these two assets, in either order.
     #[returns(PairInfo)]
     Pair { asset_infos: [AssetInfo; 2] },
-    /// Registered pairs, ordered by their (sorted) assets; paginated (default 10, at most 30).
+    /// Registered pairs, ordered by their (sorted) assets; paginated (`poe_interface`'s
+    /// `DEFAULT_LIMIT` 10, at most `MAX_LIMIT` 30, at least 1).
     /// `start_after` is the `asset_infos` of the last pair of the previous page, in either order.
     #[returns(PairsResponse)]
     Pairs {
@@ -85,6 +91,7 @@ pub struct ConfigResponse {
     pub total_fee_bps: u16,
     pub protocol_fee_share: Decimal,
     pub observation_capacity: u32,
+    pub observation_interval_seconds: u64,
     /// Pairs registered so far.
     pub pair_count: u64,
 }

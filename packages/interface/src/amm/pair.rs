@@ -9,7 +9,9 @@
 //! - A swap's fee (`total_fee_bps` of the output) stays in the pool but for its
 //!   `protocol_fee_share`, paid to the fee address (the treasury).
 //! - Cumulative prices are brought up to date on the first pool action of each block (with the
-//!   reserves before it) and recorded in a bounded ring of observations, which answers
+//!   reserves before it, in the pool entry); a new observation joins the bounded ring only once
+//!   `observation_interval_seconds` have passed since the newest one, so the ring covers about
+//!   `observation_capacity x observation_interval_seconds` whatever the activity, and answers
 //!   [`QueryMsg::Twap`]: the only price other contracts should use.
 //! - The owner (governance) sets the fees and may pause swaps and deposits; withdrawals always
 //!   work, so liquidity providers can leave a paused pair.
@@ -31,6 +33,11 @@ pub const DEFAULT_MAX_SPREAD: Decimal = Decimal::permille(5);
 pub const DEFAULT_OBSERVATION_CAPACITY: u32 = 360;
 /// Highest number of stored price observations accepted.
 pub const MAX_OBSERVATION_CAPACITY: u32 = 4_096;
+/// Default least time between two stored observations, seconds (5 minutes: with the default
+/// capacity of 360 the ring covers 30 hours, so a 24-hour TWAP is always answerable).
+pub const DEFAULT_OBSERVATION_INTERVAL_SECONDS: u64 = 300;
+/// Longest observation interval accepted, seconds (one day).
+pub const MAX_OBSERVATION_INTERVAL_SECONDS: u64 = 86_400;
 /// Name, symbol and decimals of every pair's LP token.
 pub const LP_TOKEN_NAME: &str = "PoE AMM liquidity share";
 /// See [`LP_TOKEN_NAME`].
@@ -58,6 +65,11 @@ pub struct InstantiateMsg {
     /// Number of price observations kept (a ring), 1..=[`MAX_OBSERVATION_CAPACITY`]: the longest
     /// TWAP window is covered only while the oldest kept observation is at least that old.
     pub observation_capacity: u32,
+    /// Least time between two stored observations, seconds,
+    /// 1..=[`MAX_OBSERVATION_INTERVAL_SECONDS`]: the ring covers at least
+    /// `(observation_capacity - 1) x observation_interval_seconds` once full, however busy the
+    /// pool (a pool idle for longer than the interval covers more).
+    pub observation_interval_seconds: u64,
 }
 
 #[cw_serde]
@@ -102,9 +114,14 @@ pub enum ExecuteMsg {
         fee_address: Option<String>,
     },
     /// Owner only: refuses swaps and deposits until `until` (block time; `None`: until
-    /// `Unpause`). Withdrawals keep working. Same JSON as `governance::PausableExecuteMsg::Pause`.
-    Pause { until: Option<Timestamp> },
-    /// Owner only: ends a running pause. Same JSON as `governance::PausableExecuteMsg::Unpause`.
+    /// `Unpause`), or extends the running pause (never shortens it). Withdrawals keep working.
+    /// Same JSON as [`crate::pause::PausableExecuteMsg::Pause`].
+    Pause {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<Timestamp>,
+    },
+    /// Owner only: ends a running pause. Same JSON as
+    /// [`crate::pause::PausableExecuteMsg::Unpause`].
     Unpause {},
     /// cw-ownable two-step ownership transfer.
     UpdateOwnership(Action),
@@ -151,12 +168,16 @@ pub enum QueryMsg {
     /// The cumulative prices brought up to the current block time (without writing).
     #[returns(CumulativePricesResponse)]
     CumulativePrices {},
-    /// The time-weighted average prices over the last `window_seconds`, from the stored
-    /// observations. Errors when the window is zero or older than the oldest observation.
+    /// The time-weighted average prices over at least the last `window_seconds` (see
+    /// [`TwapResponse::start`]), from the stored observations. Errors when the window is zero or
+    /// reaches before what the ring covers: never a shorter window.
     #[returns(TwapResponse)]
     Twap { window_seconds: u64 },
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
+    /// The pause state now (the query every pausable contract answers).
+    #[returns(crate::pause::PauseStatusResponse)]
+    PauseStatus {},
 }
 
 #[cw_serde]
@@ -177,6 +198,8 @@ pub struct ConfigResponse {
     /// Swaps and deposits are refused until then (`None`: not paused).
     pub paused_until: Option<Timestamp>,
     pub observation_capacity: u32,
+    /// Least time between two stored observations, seconds.
+    pub observation_interval_seconds: u64,
     /// Observations stored now.
     pub observation_count: u32,
 }
@@ -225,8 +248,12 @@ pub struct TwapResponse {
     pub price0_average: Decimal256,
     /// Average price of asset 1 in base units of asset 0 per base unit.
     pub price1_average: Decimal256,
+    /// The window asked.
     pub window_seconds: u64,
-    /// `end - window_seconds`, seconds.
+    /// Where the average starts, seconds: `end - window_seconds` when the cumulative is known
+    /// exactly there, otherwise the newest observation before it, less than one observation
+    /// interval earlier. So `end - start >= window_seconds`: the window is never shorter than
+    /// asked.
     pub start: u64,
     /// The current block time, seconds.
     pub end: u64,
