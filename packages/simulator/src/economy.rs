@@ -1096,6 +1096,7 @@ impl EconomyRun {
                 minting_halted: b.minting_halted,
                 halt_reason: b.halt_reason.map(|h| match h {
                     MintingHalt::NoAttestation {} => "no attestation".to_string(),
+                    MintingHalt::AttesterRemoved { .. } => "attester removed".to_string(),
                     MintingHalt::StaleAttestation { .. } => "stale attestation".to_string(),
                     MintingHalt::UnderBacked { .. } => "under-backed".to_string(),
                 }),
