@@ -18,7 +18,7 @@ use poe_interface::aurum_reserve::MintingHalt;
 use poe_math::aurum;
 
 use crate::error::ContractError;
-use crate::state::{Attestation, Config, Ledger, ATTESTATIONS};
+use crate::state::{Attestation, Config, Ledger, ATTESTATIONS, CUSTODIANS};
 
 /// The backing at the current block.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,10 +37,15 @@ pub struct Backing {
     pub max_supply: Uint128,
     /// Now minus the latest attestation's timestamp, seconds.
     pub age_seconds: Option<u64>,
+    /// Whether the latest attestation's custodian is still on the list (`true` without one).
+    pub attester_listed: bool,
+    /// The latest attestation's id (0 without one).
+    pub attestation_id: u64,
 }
 
 impl Backing {
-    /// Reads the latest attestation and AUR's supply (one cw20 `TokenInfo` query).
+    /// Reads the latest attestation, whether its custodian is still listed, and AUR's supply
+    /// (one cw20 `TokenInfo` query).
     ///
     /// Errors: `Std` (storage, or AUR does not answer), `Math`, `Overflow`.
     pub fn load(
@@ -53,11 +58,19 @@ impl Backing {
             0 => None,
             id => Some(ATTESTATIONS.load(deps.storage, id)?),
         };
+        let attester_listed = latest
+            .as_ref()
+            .is_none_or(|a| CUSTODIANS.contains(deps.storage, &a.custodian));
         let supply = aur_supply(&deps.querier, &config.aur_token)?;
-        Self::new(latest, supply, env.block.time.seconds(), config, ledger)
+        let backing = Self::new(latest, supply, env.block.time.seconds(), config, ledger)?;
+        Ok(Backing {
+            attester_listed,
+            ..backing
+        })
     }
 
-    /// The backing of `supply` by `latest` at `now` (pure: no storage, no query).
+    /// The backing of `supply` by `latest` at `now` (pure: no storage, no query; the attester
+    /// is taken as listed, which [`Backing::load`] checks).
     ///
     /// Errors: `Math` (a configuration the contract never stores), `Overflow`.
     pub fn new(
@@ -89,6 +102,8 @@ impl Backing {
             supply,
             max_supply,
             age_seconds,
+            attester_listed: true,
+            attestation_id: ledger.attestation_count,
         })
     }
 
@@ -108,12 +123,19 @@ impl Backing {
         )?)
     }
 
-    /// Why minting is halted, the first that applies: no attestation, a stale attestation
-    /// (older than `max_attestation_age_seconds`), an under-backed supply.
+    /// Why minting is halted, the first that applies: no attestation, an attestation by a
+    /// custodian since removed, a stale attestation (older than `max_attestation_age_seconds`),
+    /// an under-backed supply.
     pub fn halt(&self, config: &Config) -> Option<MintingHalt> {
         let (Some(latest), Some(age_seconds)) = (&self.latest, self.age_seconds) else {
             return Some(MintingHalt::NoAttestation {});
         };
+        if !self.attester_listed {
+            return Some(MintingHalt::AttesterRemoved {
+                custodian: latest.custodian.to_string(),
+                attestation_id: self.attestation_id,
+            });
+        }
         if age_seconds > config.max_attestation_age_seconds {
             return Some(MintingHalt::StaleAttestation {
                 attested_at: latest.timestamp,
@@ -133,11 +155,21 @@ impl Backing {
     /// Checks that `amount` more AUR may be minted now: minting is not halted and
     /// `supply + amount <= max_supply`.
     ///
-    /// Errors: [`ContractError::NoAttestation`], [`ContractError::StaleAttestation`],
+    /// Errors: [`ContractError::NoAttestation`], [`ContractError::AttesterRemoved`],
+    /// [`ContractError::StaleAttestation`],
     /// [`ContractError::UnderBacked`], [`ContractError::ExceedsBacking`], `Overflow`.
     pub fn check_mint(&self, config: &Config, amount: Uint128) -> Result<(), ContractError> {
         match self.halt(config) {
             Some(MintingHalt::NoAttestation {}) => return Err(ContractError::NoAttestation),
+            Some(MintingHalt::AttesterRemoved {
+                custodian,
+                attestation_id,
+            }) => {
+                return Err(ContractError::AttesterRemoved {
+                    custodian,
+                    attestation_id,
+                })
+            }
             Some(MintingHalt::StaleAttestation {
                 attested_at,
                 age_seconds,

@@ -14,7 +14,7 @@ use crate::{migrate as mig, query as q};
 /// Instantiates the reserve with its owner (default the sender), configuration and custodians.
 ///
 /// Errors: `Payment` (funds attached), `Std` (invalid address), `NotCw20`, `InvalidConfig`,
-/// `CustodianExists`, `TooManyCustodians`.
+/// `AllowList(AlreadyListed | Full)`.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,

@@ -28,26 +28,11 @@ pub enum ContractError {
     #[error(transparent)]
     Math(#[from] poe_math::MathError),
 
-    /// A custodian-only message from an address that is not a custodian.
-    #[error("{address} is not a custodian")]
-    NotCustodian {
-        /// The caller.
-        address: String,
-    },
-
-    /// `UpdateCustodians` adding an address that already is a custodian (also: one listed twice).
-    #[error("{address} is already a custodian")]
-    CustodianExists {
-        /// The address.
-        address: String,
-    },
-
-    /// `UpdateCustodians` removing an address that is not a custodian (also: one listed twice).
-    #[error("cannot remove {address}: not a custodian")]
-    UnknownCustodian {
-        /// The address.
-        address: String,
-    },
+    /// The custodian allow-list: `NotListed` (a custodian-only message from a stranger, removing
+    /// a non-custodian), `AlreadyListed` (adding a custodian, or one listed twice), `Full` (more
+    /// than [`poe_interface::aurum_reserve::MAX_CUSTODIANS`]).
+    #[error(transparent)]
+    AllowList(#[from] poe_controllers::AllowListError),
 
     /// `UpdateCustodians` listing one address both to add and to remove.
     #[error("{address} is listed both to add and to remove")]
@@ -59,13 +44,6 @@ pub enum ContractError {
     /// `UpdateCustodians` with both lists empty.
     #[error("no custodian to add or remove")]
     NoCustodianChange,
-
-    /// More custodians than [`poe_interface::aurum_reserve::MAX_CUSTODIANS`].
-    #[error("too many custodians: at most {max}")]
-    TooManyCustodians {
-        /// The cap.
-        max: u32,
-    },
 
     /// A document hash that is not 64 hexadecimal digits (a SHA-256).
     #[error("invalid document hash {hash:?}: {reason}")]
@@ -127,6 +105,15 @@ pub enum ContractError {
     /// A purchase while no attestation was ever posted.
     #[error("minting halted: no reserve attestation yet")]
     NoAttestation,
+
+    /// A purchase while the latest attestation's custodian is no longer on the list.
+    #[error("minting is halted: the latest attestation {attestation_id} was posted by {custodian}, no longer a custodian")]
+    AttesterRemoved {
+        /// The removed custodian.
+        custodian: String,
+        /// The latest attestation's id.
+        attestation_id: u64,
+    },
 
     /// A purchase while the latest attestation is older than `max_attestation_age_seconds`.
     #[error("minting halted: the latest attestation (at {attested_at}) is {age_seconds} s old, more than {max_age_seconds} s")]

@@ -2,7 +2,7 @@
 
 use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Order, StdResult};
 use cw_storage_plus::Bound;
-use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
+use poe_controllers::page::page_limit;
 
 use crate::backing::Backing;
 use crate::error::ContractError;
@@ -40,7 +40,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 /// The configuration and the number of custodians.
 pub fn query_config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
-    let ledger = LEDGER.load(deps.storage)?;
     Ok(ConfigResponse {
         aur_token: config.aur_token.to_string(),
         payment_asset: config.payment.to_asset_info(),
@@ -49,7 +48,7 @@ pub fn query_config(deps: Deps) -> StdResult<ConfigResponse> {
         aur_per_gram: config.aur_per_gram,
         backing_ratio: config.backing_ratio,
         max_attestation_age_seconds: config.max_attestation_age_seconds,
-        custodian_count: ledger.custodian_count,
+        custodian_count: CUSTODIANS.count(deps.storage)?,
     })
 }
 
@@ -83,7 +82,7 @@ pub fn query_backing(deps: Deps, env: &Env) -> Result<BackingResponse, ContractE
     })
 }
 
-/// Custodians in address order after `start_after`; `limit` defaults to 10, at most 30.
+/// Custodians in address order after `start_after`; `limit` defaults to 10, 1 to 30 (`page_limit`).
 ///
 /// Errors: invalid `start_after`.
 pub fn query_custodians(
@@ -91,20 +90,15 @@ pub fn query_custodians(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<CustodiansResponse, ContractError> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
+    let limit = page_limit(limit);
     let start = start_after
         .map(|s| deps.api.addr_validate(&s))
         .transpose()?;
     let custodians = CUSTODIANS
-        .keys(
-            deps.storage,
-            start.as_ref().map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit)
-        .map(|k| k.map(|a| a.to_string()))
-        .collect::<StdResult<_>>()?;
+        .page(deps.storage, start.as_ref(), Some(limit as u32))?
+        .into_iter()
+        .map(|a| a.to_string())
+        .collect();
     Ok(CustodiansResponse { custodians })
 }
 
@@ -127,13 +121,13 @@ pub fn query_latest_attestation(deps: Deps) -> StdResult<LatestAttestationRespon
     Ok(LatestAttestationResponse { attestation })
 }
 
-/// Attestations by id after `start_after`, oldest first; `limit` defaults to 10, at most 30.
+/// Attestations by id after `start_after`, oldest first; `limit` defaults to 10, 1 to 30 (`page_limit`).
 pub fn query_attestations(
     deps: Deps,
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> StdResult<AttestationsResponse> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
+    let limit = page_limit(limit);
     let attestations = ATTESTATIONS
         .range(
             deps.storage,
@@ -158,14 +152,14 @@ pub fn query_redemption(deps: Deps, id: u64) -> Result<RedemptionResponse, Contr
 }
 
 /// Redemptions by id after `start_after`, only those of `status` when given (read from the
-/// status index: a page never scans other redemptions); `limit` defaults to 10, at most 30.
+/// status index: a page never scans other redemptions); `limit` defaults to 10, 1 to 30 (`page_limit`).
 pub fn query_redemptions(
     deps: Deps,
     status: Option<RedemptionStatus>,
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> StdResult<RedemptionsResponse> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
+    let limit = page_limit(limit);
     let min = start_after.map(Bound::exclusive);
     let map = redemptions();
     let items: Box<dyn Iterator<Item = StdResult<(u64, Redemption)>>> = match status {

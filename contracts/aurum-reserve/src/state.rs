@@ -4,13 +4,12 @@
 //! Every operation reads and writes a fixed set of entries (config, ledger, one custodian, one
 //! attestation, one redemption and its index entry): nothing iterates in `execute` except
 //! `UpdateCustodians` over its own lists (at most [`MAX_CUSTODIANS`] custodians exist).
-//!
-//! [`MAX_CUSTODIANS`]: poe_interface::aurum_reserve::MAX_CUSTODIANS
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal, Empty, Uint128};
+use cosmwasm_std::{Addr, Decimal, Uint128};
 use cw_storage_plus::{Index, IndexList, IndexedMap, Item, Map, MultiIndex};
-use poe_interface::aurum_reserve::{AssetInfo, RedemptionStatus};
+use poe_controllers::AllowList;
+use poe_interface::aurum_reserve::{AssetInfo, RedemptionStatus, MAX_CUSTODIANS};
 
 /// The validated configuration.
 #[cw_serde]
@@ -66,8 +65,6 @@ impl Payment {
 #[cw_serde]
 #[derive(Default)]
 pub struct Ledger {
-    /// Custodians in [`CUSTODIANS`].
-    pub custodian_count: u32,
     /// Attestations posted; the latest has this id (ids start at 1).
     pub attestation_count: u64,
     /// Redemptions requested; the latest has this id (ids start at 1).
@@ -121,8 +118,9 @@ pub struct Redemption {
 
 pub const CONFIG: Item<Config> = Item::new("cfg");
 pub const LEDGER: Item<Ledger> = Item::new("ldg");
-/// The custodian allow-list.
-pub const CUSTODIANS: Map<&Addr, Empty> = Map::new("cus");
+/// The custodian allow-list (members under `cus`, as before; the count under `cusn`), at most
+/// [`MAX_CUSTODIANS`].
+pub const CUSTODIANS: AllowList = AllowList::new("cus", "cusn", "custodian", MAX_CUSTODIANS);
 /// Attestations by id (1, 2, ...).
 pub const ATTESTATIONS: Map<u64, Attestation> = Map::new("att");
 /// Attestation id by document hash (lower case): each document is attested once.

@@ -199,9 +199,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let previous = m.latest.map(|(_, t)| t).filter(|p| timestamp < *p);
                 let last_fulfilled = m.last_fulfilled.filter(|l| timestamp < *l);
                 let predicted = if *who == 2 {
-                    Some(ContractError::NotCustodian {
-                        address: custodians[2].to_string(),
-                    })
+                    Some(not_listed(custodians[2].to_string()))
                 } else if let Some(previous) = previous {
                     Some(ContractError::TimestampBeforePrevious {
                         timestamp,

@@ -13,8 +13,8 @@ use crate::{migrate as mig, query as q};
 /// Instantiates the controller: owner (default the sender), FLX token, mint recipient,
 /// reporters and parameters; epoch 0 starts now.
 ///
-/// Errors: `Payment`, `Std` (invalid address), `NotCw20`, `InvalidConfig`, `AlreadyReporter`,
-/// `TooManyReporters`.
+/// Errors: `Payment`, `Std` (invalid address), `NotCw20`, `InvalidConfig`,
+/// `AllowList(AlreadyListed | Full)`.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,
@@ -65,7 +65,7 @@ pub fn execute(
 }
 
 /// `Config`, `Status`, `CurrentEpoch`, `Reporters`, `Reports`, `Decision`, `Decisions`,
-/// `Ownership`.
+/// `Ownership`, `PauseStatus`.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     q::query(deps, env, msg)

@@ -1,6 +1,7 @@
 //! The FLX controller's errors.
 
 use cosmwasm_std::{OverflowError, StdError, Timestamp};
+use poe_controllers::{AllowListError, PauseError};
 use poe_math::MathError;
 use thiserror::Error;
 
@@ -27,25 +28,26 @@ pub enum ContractError {
     #[error(transparent)]
     Math(MathError),
 
-    /// `ReportUsage` from an address not on the allow-list, or `UpdateReporters` removing one.
-    #[error("{address} is not a reporter")]
-    NotReporter {
-        /// The address.
-        address: String,
-    },
+    /// The reporter allow-list: `NotListed` (a report from a stranger, removing a non-reporter),
+    /// `AlreadyListed` (adding one twice), `Full` (more than
+    /// [`poe_interface::flux_controller::MAX_REPORTERS`]).
+    #[error(transparent)]
+    AllowList(#[from] AllowListError),
 
-    /// `UpdateReporters` adding an address already on the allow-list (or twice).
-    #[error("{address} is already a reporter")]
-    AlreadyReporter {
-        /// The address.
-        address: String,
-    },
+    /// The pause: `Paused` (a report or rebalance while it runs), `NotPaused`, `EndNotInFuture`,
+    /// `WouldShorten`.
+    #[error(transparent)]
+    Pause(#[from] PauseError),
 
-    /// The allow-list would hold more than `max` reporters.
-    #[error("too many reporters: at most {max}")]
-    TooManyReporters {
-        /// [`poe_interface::flux_controller::MAX_REPORTERS`].
-        max: u32,
+    /// A report component above its bound in the parameters.
+    #[error("{component} {value} is above its bound {max}")]
+    ReportOutOfBounds {
+        /// `pending_gas_buffer`, `tx_fee_moving_average` or `queue_length`.
+        component: String,
+        /// The value reported.
+        value: String,
+        /// The bound (`max_pending_gas_buffer`, `max_tx_fee_moving_average`, `max_queue_length`).
+        max: String,
     },
 
     /// A parameter out of range (the config is validated as a whole).
@@ -96,17 +98,6 @@ pub enum ContractError {
         /// The oldest epoch still open.
         next_epoch_to_close: u64,
     },
-
-    /// `ReportUsage` or `Rebalance` during a pause.
-    #[error("the controller is paused until {until}")]
-    Paused {
-        /// When the pause ends.
-        until: Timestamp,
-    },
-
-    /// `Unpause` with no pause running.
-    #[error("the controller is not paused")]
-    NotPaused,
 }
 
 impl From<MathError> for ContractError {

@@ -1,13 +1,13 @@
 //! Queries. Paginated lists default to 10 entries and return at most 30.
 
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, Binary, Deps, Env, Order, StdError, StdResult, Timestamp,
+    from_json, to_json_binary, Binary, Deps, Env, Order, StdError, StdResult, Timestamp,
 };
 use cw_storage_plus::Bound;
-use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
+use poe_controllers::page::page_limit;
+use poe_controllers::pause::query_pause_status;
 
 use crate::error::ContractError;
-use crate::execute::pause::active_pause;
 use crate::execute::{flx_balance, flx_minter, flx_supply};
 use serde::Deserialize;
 
@@ -15,7 +15,7 @@ use crate::msg::{
     ConfigResponse, EpochResponse, QueryMsg, ReportersResponse, ReportsResponse, StatusResponse,
     UsageReport,
 };
-use crate::state::{CONFIG, DECISIONS, EPOCHS, REPORTERS, REPORTS, STATE};
+use crate::state::{pause_of, CONFIG, DECISIONS, EPOCHS, REPORTERS, REPORTS, STATE};
 
 /// Dispatches a query.
 ///
@@ -36,11 +36,10 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::Decision { epoch } => decision(deps, epoch)?,
         QueryMsg::Decisions { start_after, limit } => decisions(deps, start_after, limit)?,
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?)?,
+        QueryMsg::PauseStatus {} => {
+            to_json_binary(&query_pause_status(deps.storage, &env, &STATE, pause_of)?)?
+        }
     })
-}
-
-fn limit(limit: Option<u32>) -> usize {
-    limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize
 }
 
 /// Addresses, parameters, genesis and the running pause.
@@ -52,7 +51,7 @@ pub fn config(deps: Deps, env: &Env) -> StdResult<ConfigResponse> {
         mint_recipient: config.mint_recipient,
         params: config.params,
         genesis_time: config.genesis_time,
-        paused_until: active_pause(&state, env),
+        paused_until: state.paused_until.active(&env.block),
     })
 }
 
@@ -73,8 +72,8 @@ pub fn status(deps: Deps, env: &Env) -> Result<StatusResponse, ContractError> {
         total_minted: state.total_minted,
         total_burned: state.total_burned,
         total_funded: state.total_funded,
-        reporter_count: state.reporter_count,
-        paused_until: active_pause(&state, env),
+        reporter_count: REPORTERS.count(deps.storage)?,
+        paused_until: state.paused_until.active(&env.block),
     })
 }
 
@@ -111,15 +110,7 @@ pub fn reporters(
     let start = start_after
         .map(|a| deps.api.addr_validate(&a))
         .transpose()?;
-    let reporters = REPORTERS
-        .keys(
-            deps.storage,
-            start.as_ref().map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit(limit_))
-        .collect::<StdResult<Vec<Addr>>>()?;
+    let reporters = REPORTERS.page(deps.storage, start.as_ref(), limit_)?;
     Ok(ReportersResponse { reporters })
 }
 
@@ -146,7 +137,7 @@ pub fn reports(
             None,
             Order::Ascending,
         )
-        .take(limit(limit_))
+        .take(page_limit(limit_))
         .map(|item| {
             item.map(|(reporter, r)| UsageReport {
                 reporter,
@@ -215,7 +206,7 @@ pub fn decisions(deps: Deps, start_after: Option<u64>, limit_: Option<u32>) -> S
             None,
             Order::Ascending,
         )
-        .take(limit(limit_))
+        .take(page_limit(limit_))
         .collect::<StdResult<Vec<u64>>>()?;
     let mut json = br#"{"decisions":["#.to_vec();
     for (i, first) in firsts.into_iter().enumerate() {

@@ -7,11 +7,11 @@
 //! reporter's report of the open epoch is deleted), and writes at most two decisions.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal, Empty, Timestamp, Uint128};
+use cosmwasm_std::{Addr, Decimal, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
-use poe_interface::flux_controller::{Decision, FluxParams};
+use poe_controllers::{AllowList, PauseState};
+use poe_interface::flux_controller::{Decision, FluxParams, MAX_REPORTERS};
 use poe_math::flux::{DemandWeights, ElasticityParams, NetworkUsage};
-
 use poe_math::schedule::Schedule;
 
 /// Addresses and parameters.
@@ -55,7 +55,7 @@ pub fn elasticity(params: &FluxParams) -> ElasticityParams {
         contraction_threshold: params.contraction_threshold,
         expansion_threshold: params.expansion_threshold,
         elasticity_factor: params.elasticity_factor,
-        max_inflation_rate: params.max_inflation_rate,
+        max_annual_inflation_rate: params.max_annual_inflation_rate,
     }
 }
 
@@ -64,16 +64,19 @@ pub fn elasticity(params: &FluxParams) -> ElasticityParams {
 pub struct State {
     /// The oldest epoch not yet closed.
     pub next_epoch_to_close: u64,
-    /// Reporters on the allow-list.
-    pub reporter_count: u32,
     /// FLX minted by expansions, base units.
     pub total_minted: Uint128,
     /// FLX burned by contractions, base units.
     pub total_burned: Uint128,
     /// FLX received through the `FundBuffer` hook, base units.
     pub total_funded: Uint128,
-    /// Reports and rebalances are refused before this time.
-    pub paused_until: Option<Timestamp>,
+    /// Reports and rebalances are refused while this pause runs (`poe_controllers::pause`).
+    pub paused_until: PauseState,
+}
+
+/// The pause inside [`State`], for `poe_controllers::pause`'s handlers.
+pub fn pause_of(state: &mut State) -> &mut PauseState {
+    &mut state.paused_until
 }
 
 /// A reporter's latest report of an epoch (the reporter and epoch are the key).
@@ -96,18 +99,24 @@ impl StoredReport {
     }
 }
 
-/// An epoch that has reports: its end (fixed when its first report arrives, while it is open)
-/// and how many reporters reported.
+/// An epoch that has reports: its end and start (fixed when its first report arrives, while it
+/// is open) and how many reporters reported.
 #[cw_serde]
 pub struct EpochReports {
     pub end_time: Timestamp,
     pub reports: u32,
+    /// The epoch's start, so its close scales the cap to the epoch's real length even after a
+    /// change of `epoch_length_seconds` (absent in entries written before: the close then uses
+    /// the length in force).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<Timestamp>,
 }
 
 pub const CONFIG: Item<Config> = Item::new("cfg");
 pub const STATE: Item<State> = Item::new("st");
-/// The reporter allow-list.
-pub const REPORTERS: Map<&Addr, Empty> = Map::new("rp");
+/// The reporter allow-list (members under `rp`, as before; the count under `rpn`), at most
+/// [`MAX_REPORTERS`].
+pub const REPORTERS: AllowList = AllowList::new("rp", "rpn", "reporter", MAX_REPORTERS);
 /// The latest report of each reporter, by (epoch, reporter).
 pub const REPORTS: Map<(u64, &Addr), StoredReport> = Map::new("rs");
 /// Epochs with at least one report; an epoch absent here is idle.

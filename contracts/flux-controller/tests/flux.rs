@@ -5,6 +5,8 @@
 
 mod common;
 
+use poe_interface::pause::PauseStatusResponse;
+
 use common::*;
 use cosmwasm_std::{Uint128, Uint256};
 use cw_multi_test::Executor;
@@ -107,6 +109,7 @@ fn demand_above_the_band_mints_in_proportion_to_the_distance() {
             ("supply_before", "1000000"),
             ("computed_delta", "25000"),
             ("max_delta", "50000"),
+            ("epoch_seconds", "1577880"),
             ("bound_applied", "none"),
             ("amount", "25000"),
             ("minted", "25000"),
@@ -154,7 +157,7 @@ fn demand_inside_the_band_holds() {
 }
 
 #[test]
-fn the_change_is_capped_at_max_inflation_rate_of_the_supply() {
+fn the_change_is_capped_at_max_annual_inflation_rate_of_the_supply() {
     let mut s = Suite::new();
     let alice = s.alice.clone();
     // distance (2.4 - 1.2) / 1.2 = 1: computed 500,000, capped at 5 % = 50,000
@@ -345,7 +348,7 @@ fn an_idle_run_and_the_next_reported_epoch_close_in_one_call() {
 }
 
 #[test]
-fn several_reporters_count_with_the_mean_of_their_latest_fresh_reports() {
+fn several_reporters_count_with_the_lower_median_of_their_latest_fresh_reports() {
     let mut s = Suite::new();
     let [r1, r2, r3] = s.reporters.clone();
     let alice = s.alice.clone();
@@ -365,10 +368,12 @@ fn several_reporters_count_with_the_mean_of_their_latest_fresh_reports() {
     let d = s.decision(0);
     let demand = d.demand.clone().unwrap();
     assert_eq!(demand.reports, 2);
-    // mean (1.5 + 1.1) / 2 = 1.3; distance 0.1 / 1.2; delta floor(1e6 x 0.5 x 0.083333333333333333)
-    assert_eq!(demand.net_demand, d256("1.3"));
-    assert_eq!(d.amount, u(41_666));
-    assert_eq!(s.supply(), SUPPLY + 41_666);
+    // two fresh reports, 1.5 and 1.1: the lower of the two middle values, 1.1, inside the band
+    // (their mean, 1.3, would have expanded)
+    assert_eq!(demand.net_demand, d256("1.1"));
+    assert_eq!(d.action, DecisionAction::Hold);
+    assert_eq!(d.amount, u(0));
+    assert_eq!(s.supply(), SUPPLY);
 }
 
 #[test]
@@ -529,6 +534,10 @@ fn a_new_epoch_length_starts_at_the_next_boundary() {
     let d = s.decision(1);
     assert_eq!(d.action, DecisionAction::Expand);
     assert_eq!(d.epoch_end, Some(genesis.plus_seconds(EPOCH + 600)));
+    // the 600 s epoch's cap: floor(1e6 x 1 x 600 / 31,557,600) = 19
+    let a = d.adjustment.unwrap();
+    assert_eq!((a.epoch_seconds, a.max_delta), (600, u(19)));
+    assert_eq!(d.amount, u(19));
 }
 
 #[test]
@@ -550,22 +559,23 @@ fn new_parameters_apply_to_the_next_close() {
                 mint_recipient: Some(bob.to_string()),
                 elasticity_factor: Some(d("1")),
                 expansion_threshold: Some(d("1.05")),
-                max_inflation_rate: Some(d("0.01")),
+                max_annual_inflation_rate: Some(d("0.01")),
                 ..ConfigUpdate::default()
             },
         )
         .unwrap();
     assert_eq!(
-        attr(&res, &s.controller, "max_inflation_rate").unwrap(),
+        attr(&res, &s.controller, "max_annual_inflation_rate").unwrap(),
         "0.01"
     );
     s.rebalance(&alice).unwrap();
-    // distance (1.26 - 1.05) / 1.05 = 0.2: computed 200,000, capped at 1 % = 10,000, to bob
+    // distance (1.26 - 1.05) / 1.05 = 0.2: computed 200,000, capped at 1 % a year scaled to the
+    // twentieth of a year the epoch lasts: 500, to bob
     let d = s.decision(0);
-    assert_eq!(d.amount, u(10_000));
+    assert_eq!(d.amount, u(500));
     assert_eq!(d.expansion_threshold, common::d("1.05"));
-    assert_eq!(d.max_inflation_rate, common::d("0.01"));
-    assert_eq!(s.flx_of(&bob), BOB_FLX + 10_000);
+    assert_eq!(d.max_annual_inflation_rate, common::d("0.01"));
+    assert_eq!(s.flx_of(&bob), BOB_FLX + 500);
     assert_eq!(s.config().mint_recipient, bob);
 }
 
@@ -574,11 +584,12 @@ fn a_pause_stops_reports_and_rebalances_until_it_ends() {
     let mut s = Suite::new();
     let (owner, r1, alice) = (s.owner.clone(), s.reporters[0].clone(), s.alice.clone());
     let until = s.now().plus_seconds(2 * EPOCH);
-    s.exec(&owner, &ExecuteMsg::Pause { until }).unwrap();
+    s.exec(&owner, &ExecuteMsg::Pause { until: Some(until) })
+        .unwrap();
     assert_eq!(s.config().paused_until, Some(until));
     s.advance_to_next_epoch();
-    s.assert_rejected(ContractError::Paused { until }, |s| s.rebalance(&alice));
-    s.assert_rejected(ContractError::Paused { until }, |s| s.report_u(&r1, "2"));
+    s.assert_rejected(paused(until), |s| s.rebalance(&alice));
+    s.assert_rejected(paused(until), |s| s.report_u(&r1, "2"));
     // funding still works
     s.fund(&alice, 10).unwrap();
     s.exec(&owner, &ExecuteMsg::Unpause {}).unwrap();
@@ -587,10 +598,71 @@ fn a_pause_stops_reports_and_rebalances_until_it_ends() {
     s.report_u(&r1, "2").unwrap();
     // a pause ends by itself
     let until = s.now().plus_seconds(10);
-    s.exec(&owner, &ExecuteMsg::Pause { until }).unwrap();
+    s.exec(&owner, &ExecuteMsg::Pause { until: Some(until) })
+        .unwrap();
     s.advance(10);
     assert_eq!(s.status().paused_until, None);
     s.report_u(&r1, "2").unwrap();
+}
+
+#[test]
+fn the_shared_pause_extends_never_shortens_and_answers_pause_status() {
+    let mut s = Suite::new();
+    let (owner, alice) = (s.owner.clone(), s.alice.clone());
+    let status = |s: &Suite| -> PauseStatusResponse {
+        s.query(&QueryMsg::PauseStatus {}).expect("pause status")
+    };
+    assert!(!status(&s).paused);
+    let until = s.now().plus_seconds(1_000);
+    let res = s
+        .exec(&owner, &ExecuteMsg::Pause { until: Some(until) })
+        .unwrap();
+    assert_eq!(
+        attr(&res, &s.controller, "until").unwrap(),
+        until.seconds().to_string()
+    );
+    assert_eq!(
+        status(&s),
+        PauseStatusResponse {
+            paused: true,
+            paused_until: Some(until),
+            indefinite: false
+        }
+    );
+    // a shorter pause is refused, nothing changed
+    let shorter = s.now().plus_seconds(10);
+    s.assert_rejected(
+        ContractError::Pause(PauseError::WouldShorten {
+            active_until: until,
+            requested: shorter,
+        }),
+        |s| {
+            s.exec(
+                &owner,
+                &ExecuteMsg::Pause {
+                    until: Some(shorter),
+                },
+            )
+        },
+    );
+    // the guardian's JSON: {"pause":{}} pauses until unpause
+    let res = s
+        .app
+        .execute_contract(
+            owner.clone(),
+            s.controller.clone(),
+            &poe_interface::pause::PausableExecuteMsg::Pause { until: None },
+            &[],
+        )
+        .unwrap();
+    assert_eq!(attr(&res, &s.controller, "until").unwrap(), "indefinite");
+    s.advance(10_000);
+    assert!(status(&s).indefinite);
+    s.assert_rejected(paused(poe_controllers::pause::INDEFINITE), |s| {
+        s.rebalance(&alice)
+    });
+    s.exec(&owner, &ExecuteMsg::Unpause {}).unwrap();
+    assert!(!status(&s).paused);
 }
 
 #[test]

@@ -1,14 +1,19 @@
-//! Seeded property test: random sequences of reports (by the three reporters and an outsider),
+//! Seeded property test: random sequences of reports (by the three reporters and an outsider,
+//! some beyond the report bounds),
 //! time passing (within an epoch, to just before its end, or across several), rebalances, buffer funding by `Send` and
 //! `Transfer`, reporter removals and additions, and parameter changes (some invalid). A model
 //! kept by the test (each reporter's latest report per epoch, the reporter list, the parameters)
 //! predicts every close. After every step:
 //!
 //! - a rejected message changes nothing (storage, supply, balances);
-//! - per rebalance: the supply changes by at most `floor(max_inflation_rate x supply)`, and only in
-//!   the direction the band says for the model's own `U_net` (exact rational arithmetic): up only
-//!   above `expansion_threshold`, down only below `contraction_threshold`, not at all inside the
-//!   band or when the model counts no fresh report (then the decision is `Frozen`);
+//! - a report beyond a bound is refused (`ReportOutOfBounds`), one by an outsider too;
+//! - per rebalance: the supply changes by at most the epoch's cap `floor(supply x
+//!   max_annual_inflation_rate x epoch_seconds / 31,557,600)`, and only in the direction the band
+//!   says for the model's own `U_net` of the component-wise lower median of the counted reports
+//!   (exact integer arithmetic): up only above `expansion_threshold` and with at least
+//!   `min_reports_to_expand` counted reports (else `Frozen { BelowQuorum }`), down only below
+//!   `contraction_threshold`, not at all inside the band or when the model counts no fresh
+//!   report (then the decision is `Frozen`);
 //! - the decisions closed by one call are contiguous, cover exactly the epochs it closed, and
 //!   count as many reports as the model; an idle run's epochs had no report at all;
 //! - FLX supply = genesis + minted - burned; the mint recipient holds everything minted; the
@@ -52,14 +57,15 @@ enum Op {
     ToggleReporter {
         who: usize,
     },
-    /// Band in per mille (maybe inverted), elasticity, rate in per mille (maybe above 1,000),
-    /// report age.
+    /// Band in per mille (maybe inverted), elasticity, yearly rate in per mille (maybe above
+    /// 1,000), report age, expansion quorum (maybe 0, invalid).
     SetParams {
         lower: u64,
         upper: u64,
         k: u64,
         rate: u64,
         max_age: u64,
+        quorum: u32,
     },
 }
 
@@ -68,6 +74,9 @@ fn op() -> impl Strategy<Value = Op> {
         // U_net of one report in [0, 1.95], mean 0.975, around the band [0.8, 1.2]
         8 => (0..4usize, 0u64..1_000, 0u64..500, 0u64..700)
             .prop_map(|(who, g, f, q)| Op::Report { who, g, f, q }),
+        // a queue beyond the bound (1e9)
+        1 => (0..4usize, 0u64..1_000, MAX_QUEUE + 1..u64::MAX)
+            .prop_map(|(who, g, q)| Op::Report { who, g, f: 0, q }),
         4 => prop_oneof![0u64..900, 0u64..EPOCH, 0u64..5 * EPOCH]
             .prop_map(|seconds| Op::Advance { seconds }),
         3 => (1u64..MAX_AGE).prop_map(|before| Op::NearEnd { before }),
@@ -77,10 +86,14 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..3usize).prop_map(|who| Op::ToggleReporter { who }),
         1 => (0u64..1_500, 0u64..2_500, prop::sample::select(vec![0u64, 1, 500, 2_000, 100_000]),
               prop::sample::select(vec![0u64, 10, 50, 300, 1_000, 1_001]),
-              prop::sample::select(vec![60u64, MAX_AGE, EPOCH, 10 * EPOCH]))
-            .prop_map(|(lower, upper, k, rate, max_age)| Op::SetParams { lower, upper, k, rate, max_age }),
+              prop::sample::select(vec![60u64, MAX_AGE, EPOCH, 10 * EPOCH]),
+              prop::sample::select(vec![0u32, 1, 2, 3]))
+            .prop_map(|(lower, upper, k, rate, max_age, quorum)| Op::SetParams { lower, upper, k, rate, max_age, quorum }),
     ]
 }
+
+/// The `max_queue_length` of the tests' parameters.
+const MAX_QUEUE: u64 = 1_000_000_000;
 
 /// A report as the model keeps it: (g, f, q, reported_at seconds).
 type Report = (u64, u64, u64, u64);
@@ -97,6 +110,7 @@ struct Model {
     upper: u64,
     rate: u64,
     max_age: u64,
+    quorum: u32,
     funded: u128,
     transferred: u128,
 }
@@ -122,16 +136,23 @@ impl Model {
     }
 }
 
+/// The lower median (the `ceil(n / 2)`-th smallest) of `values`, written out by sorting.
+fn lower_median(mut values: Vec<u64>) -> u64 {
+    values.sort();
+    values[(values.len() - 1) / 2]
+}
+
 /// Sign of `U_net - threshold` for the model's reports, exactly: with alpha 1, beta 0.5,
-/// gamma 1, `U_net = (sum g + sum f / 2 + sum q) / (1000 n)`, so compare
-/// `2 sum g + sum f + 2 sum q` with `2 threshold n` (threshold in per mille).
+/// gamma 1 and the component-wise lower medians `g, f, q`, `U_net = (g + f / 2 + q) / 1000`,
+/// so compare `2 g + f + 2 q` with `2 threshold` (threshold in per mille). No report: `Equal`.
 fn compare(counted: &[(u64, u64, u64)], threshold_permille: u64) -> std::cmp::Ordering {
-    let n = counted.len() as u128;
-    let lhs: u128 = counted
-        .iter()
-        .map(|(g, f, q)| 2 * *g as u128 + *f as u128 + 2 * *q as u128)
-        .sum();
-    lhs.cmp(&(2 * threshold_permille as u128 * n))
+    if counted.is_empty() {
+        return std::cmp::Ordering::Equal;
+    }
+    let g = lower_median(counted.iter().map(|r| r.0).collect()) as u128;
+    let f = lower_median(counted.iter().map(|r| r.1).collect()) as u128;
+    let q = lower_median(counted.iter().map(|r| r.2).collect()) as u128;
+    (2 * g + f + 2 * q).cmp(&(2 * threshold_permille as u128))
 }
 
 fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
@@ -150,8 +171,9 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
         reports: BTreeMap::new(),
         lower: 800,
         upper: 1_200,
-        rate: 50,
+        rate: 1_000,
         max_age: MAX_AGE,
+        quorum: 1,
         funded: 0,
         transferred: 0,
     };
@@ -177,8 +199,19 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                         queue_length: *q,
                     },
                 );
+                if *who < 3 && m.listed[*who] && *q > MAX_QUEUE {
+                    let err = res.as_ref().unwrap_err();
+                    prop_assert_eq!(
+                        contract_err(err),
+                        &ContractError::ReportOutOfBounds {
+                            component: "queue_length".into(),
+                            value: q.to_string(),
+                            max: MAX_QUEUE.to_string(),
+                        }
+                    );
+                }
                 if res.is_ok() {
-                    prop_assert!(*who < 3 && m.listed[*who]);
+                    prop_assert!(*who < 3 && m.listed[*who] && *q <= MAX_QUEUE);
                     let epoch = m.epoch_at(now);
                     m.reports
                         .entry(epoch)
@@ -240,6 +273,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 k,
                 rate,
                 max_age,
+                quorum,
             } => {
                 let res = s.update_config(
                     &owner,
@@ -247,15 +281,17 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                         contraction_threshold: Some(Decimal::permille(*lower)),
                         expansion_threshold: Some(Decimal::permille(*upper)),
                         elasticity_factor: Some(Decimal::permille(*k)),
-                        max_inflation_rate: Some(Decimal::permille(*rate)),
+                        max_annual_inflation_rate: Some(Decimal::permille(*rate)),
                         max_report_age_seconds: Some(*max_age),
+                        min_reports_to_expand: Some(*quorum),
                         ..ConfigUpdate::default()
                     },
                 );
-                let valid = lower < upper && *rate <= 1_000;
+                let valid = lower < upper && *rate <= 1_000 && *quorum >= 1;
                 prop_assert_eq!(res.is_ok(), valid, "params {:?}", op);
                 if valid {
-                    (m.lower, m.upper, m.rate, m.max_age) = (*lower, *upper, *rate, *max_age);
+                    (m.lower, m.upper, m.rate, m.max_age, m.quorum) =
+                        (*lower, *upper, *rate, *max_age, *quorum);
                 }
                 res
             }
@@ -295,7 +331,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
             let mut change: i128 = 0;
             for d in &decisions {
                 prop_assert_eq!(d.supply_before.u128(), supply_before);
-                prop_assert_eq!(d.max_inflation_rate, Decimal::permille(m.rate));
+                prop_assert_eq!(d.max_annual_inflation_rate, Decimal::permille(m.rate));
                 if d.epoch_end.is_none() {
                     // an idle run: no report at all in its epochs
                     for epoch in d.epoch..=d.last_epoch {
@@ -309,6 +345,19 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let above = compare(&counted, m.upper) == std::cmp::Ordering::Greater;
                 let below = compare(&counted, m.lower) == std::cmp::Ordering::Less;
                 match &d.action {
+                    DecisionAction::Frozen {
+                        reason:
+                            FreezeReason::BelowQuorum {
+                                fresh_reports,
+                                min_reports_to_expand,
+                            },
+                    } => {
+                        prop_assert!(above, "below quorum but not above the band");
+                        prop_assert_eq!(*fresh_reports as usize, counted.len());
+                        prop_assert_eq!(*min_reports_to_expand, m.quorum);
+                        prop_assert!(counted.len() < m.quorum as usize && !counted.is_empty());
+                        prop_assert_eq!(d.amount, Uint128::zero());
+                    }
                     DecisionAction::Frozen { .. } => {
                         prop_assert!(counted.is_empty(), "frozen with {:?}", counted);
                         prop_assert_eq!(d.amount, Uint128::zero());
@@ -319,15 +368,19 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                         match action {
                             DecisionAction::Expand => {
                                 prop_assert!(above, "expand at {:?}", d.demand);
+                                prop_assert!(
+                                    counted.len() >= m.quorum as usize,
+                                    "expand without quorum"
+                                );
+                                prop_assert_eq!(
+                                    d.adjustment.as_ref().unwrap().epoch_seconds,
+                                    EPOCH
+                                );
                                 change += d.amount.u128() as i128;
                             }
                             DecisionAction::Contract => {
-                                // the means round down: exactly on the lower edge the
-                                // contract may see a hair below it, and then burns nothing
-                                let on_edge = compare(&counted, m.lower)
-                                    == std::cmp::Ordering::Equal
-                                    && d.amount.is_zero();
-                                prop_assert!(below || on_edge, "contract at {:?}", d.demand);
+                                // the median is exact: no rounding at the edge
+                                prop_assert!(below, "contract at {:?}", d.demand);
                                 prop_assert!(d.amount.u128() <= buffer_before);
                                 prop_assert_eq!(d.buffer_before, Some(Uint128::new(buffer_before)));
                                 change -= d.amount.u128() as i128;
@@ -339,8 +392,9 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
             }
             let delta = supply as i128 - supply_before as i128;
             prop_assert_eq!(delta, change, "supply change vs decisions");
-            // the cap, from the model's own rate: floor(rate / 1000 x supply)
-            let cap = supply_before * m.rate as u128 / 1_000;
+            // the epoch's cap, from the model's own yearly rate:
+            // floor(supply x rate / 1000 x EPOCH / YEAR)
+            let cap = supply_before * m.rate as u128 * EPOCH as u128 / (1_000 * YEAR as u128);
             prop_assert!(
                 delta.unsigned_abs() <= cap,
                 "change {} above cap {}",

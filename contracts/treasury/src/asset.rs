@@ -1,9 +1,8 @@
 //! Assets: validation, ledger keys, labels, live balances and payouts.
 
-use cosmwasm_std::{
-    coins, to_json_binary, Addr, BankMsg, CosmosMsg, Deps, StdError, StdResult, Uint128, WasmMsg,
-};
-use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
+use cosmwasm_std::{coins, Addr, BankMsg, CosmosMsg, Deps, StdError, StdResult, Uint128};
+use cw20::{BalanceResponse, Cw20QueryMsg};
+use poe_controllers::cw20::transfer_msg;
 
 use crate::error::ContractError;
 use crate::msg::AssetInfo;
@@ -88,15 +87,7 @@ impl CheckedAsset {
     /// The message paying `amount` to `recipient`: a cw20 `Transfer` or a `BankMsg::Send`.
     pub fn payout(&self, recipient: &Addr, amount: Uint128) -> StdResult<CosmosMsg> {
         Ok(match self {
-            CheckedAsset::Cw20(token) => WasmMsg::Execute {
-                contract_addr: token.to_string(),
-                msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
-                    recipient: recipient.to_string(),
-                    amount,
-                })?,
-                funds: vec![],
-            }
-            .into(),
+            CheckedAsset::Cw20(token) => transfer_msg(token, recipient, amount)?,
             CheckedAsset::Native(denom) => BankMsg::Send {
                 to_address: recipient.to_string(),
                 amount: coins(amount.u128(), denom),

@@ -2,11 +2,11 @@
 
 use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Order, StdResult};
 use cw_storage_plus::Bound;
-use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
+use poe_controllers::page::page_limit;
 
 use crate::asset::{key_of, CheckedAsset};
 use crate::error::ContractError;
-use crate::msg::{AssetBalanceResponse, AssetInfo, BalancesResponse, QueryMsg};
+use crate::msg::{AssetBalanceResponse, AssetInfo, BalancesResponse, LedgerBalance, QueryMsg};
 use crate::state::{Ledger, LEDGER};
 
 /// Dispatches a query.
@@ -37,16 +37,17 @@ pub fn query_balance(
 }
 
 /// Every asset in the ledger, in `AssetInfo` order (cw20 tokens by address, then native denoms),
-/// after `start_after`; `limit` defaults to 10 and is at most 30.
+/// after `start_after`; [`page_limit`] entries (default 10, 1 to 30). A token whose `Balance`
+/// query fails (a token that answered at its first deposit and broke later) does not fail the
+/// page: its entry reports the ledger with `balance: None` and the error in `balance_error`.
 ///
-/// Errors: a ledger token that no longer answers `Balance`.
+/// Errors: storage only.
 pub fn query_balances(
     deps: Deps,
     env: Env,
     start_after: Option<AssetInfo>,
     limit: Option<u32>,
 ) -> StdResult<BalancesResponse> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
     let start = start_after.as_ref().map(key_of);
     let balances = LEDGER
         .range(
@@ -55,10 +56,21 @@ pub fn query_balances(
             None,
             Order::Ascending,
         )
-        .take(limit)
+        .take(page_limit(limit))
         .map(|item| {
             let (key, ledger) = item?;
-            response(deps, &env, &CheckedAsset::from_key(&key)?, ledger)
+            let asset = CheckedAsset::from_key(&key)?;
+            let (balance, balance_error) = match asset.balance_of(deps, &env.contract.address) {
+                Ok(balance) => (Some(balance), None),
+                Err(err) => (None, Some(err.to_string())),
+            };
+            Ok(LedgerBalance {
+                asset: asset.info(),
+                balance,
+                balance_error,
+                total_received: ledger.received,
+                total_spent: ledger.spent,
+            })
         })
         .collect::<StdResult<_>>()?;
     Ok(BalancesResponse { balances })

@@ -253,15 +253,17 @@ fn coins_that_arrived_without_a_deposit_can_be_spent_and_enter_the_ledger() {
     assert_eq!(
         all,
         vec![
-            AssetBalanceResponse {
+            LedgerBalance {
                 asset: cw20_asset(&flx),
-                balance: u(0),
+                balance: Some(u(0)),
+                balance_error: None,
                 total_received: u(0),
                 total_spent: u(700),
             },
-            AssetBalanceResponse {
+            LedgerBalance {
                 asset: native_asset(ATOM),
-                balance: u(300),
+                balance: Some(u(300)),
+                balance_error: None,
                 total_received: u(0),
                 total_spent: u(200),
             },
@@ -290,7 +292,8 @@ fn balances_are_paginated_cw20_first_default_10_max_30() {
     let page = s.balances(None, None);
     assert_eq!(page.len(), 10);
     assert_eq!(s.balances(None, Some(1_000)).len(), 30);
-    assert_eq!(s.balances(None, Some(0)).len(), 0);
+    // the shared page clamp: a limit of 0 gives one entry (a page that always advances)
+    assert_eq!(s.balances(None, Some(0)).len(), 1);
 
     let mut seen = vec![];
     let mut start_after = None;
@@ -307,8 +310,9 @@ fn balances_are_paginated_cw20_first_default_10_max_30() {
         expected
     );
     for b in &seen {
-        assert_eq!(b.balance, b.total_received);
-        assert!(!b.balance.is_zero());
+        assert_eq!(b.balance, Some(b.total_received));
+        assert!(!b.total_received.is_zero());
+        assert_eq!(b.balance_error, None);
     }
     // a start_after that is not in the ledger still orders correctly
     let after_all_cw20 = s.balances(Some(native_asset("a")), Some(1));

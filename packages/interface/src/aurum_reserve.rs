@@ -186,6 +186,15 @@ pub struct ConfigResponse {
 pub enum MintingHalt {
     /// No attestation was ever posted.
     NoAttestation {},
+    /// The latest attestation was posted by a custodian the owner has since removed: what a
+    /// distrusted custodian stated backs nothing; minting resumes once a listed custodian
+    /// attests.
+    AttesterRemoved {
+        /// The removed custodian.
+        custodian: String,
+        /// The latest attestation's id.
+        attestation_id: u64,
+    },
     /// The latest attestation is older than `max_attestation_age_seconds`.
     StaleAttestation {
         /// The attestation's timestamp, seconds.

@@ -3,9 +3,12 @@
 //!
 //! Flow: reporters on the owner's allow-list post network usage ([`ExecuteMsg::ReportUsage`]);
 //! once an epoch has ended anyone calls [`ExecuteMsg::Rebalance`], which computes the demand
-//! `U_net` of the epoch (seed 001, `poe_math::flux::net_demand`) and, above the band, mints FLX to
-//! the mint recipient, below it burns FLX from the controller's own buffer, inside it does nothing
-//! (`poe_math::flux::supply_adjustment`; at most `max_inflation_rate` of the supply per epoch).
+//! `U_net` of the component-wise median of the epoch's fresh reports (seed 001,
+//! `poe_math::flux::net_demand`) and, above the band, mints FLX to the mint recipient (only with
+//! at least `min_reports_to_expand` fresh reports), below it burns FLX from the controller's own
+//! buffer, inside it does nothing (`poe_math::flux::supply_adjustment`; at most
+//! `max_annual_inflation_rate` of the supply per year, scaled to the epoch's length:
+//! `poe_math::flux::epoch_cap`).
 //! Every close is recorded as a [`Decision`] with its inputs.
 //!
 //! The controller must be FLX's cw20 minter (the deployment hands it the role with the token's
@@ -40,15 +43,29 @@ pub struct FluxParams {
     /// Supply change per unit of relative distance to the band (seed 000
     /// `flux_elasticity_factor`): `delta = supply * elasticity_factor * distance`.
     pub elasticity_factor: Decimal,
-    /// Largest change per epoch as a fraction of the FLX total supply, in [0, 1] (seed 000
-    /// `max_inflation_rate`); the same cap bounds contraction.
-    pub max_inflation_rate: Decimal,
+    /// Largest change per **year** as a fraction of the FLX total supply, in [0, 1] (seed 000
+    /// `max_inflation_rate`, read as a yearly rate). An epoch of `t` seconds changes the supply
+    /// by at most `floor(supply * max_annual_inflation_rate * t / 31,557,600)` (rounded down;
+    /// `poe_math::flux::epoch_cap`), so changing the epoch length does not change the yearly
+    /// cap. The same cap bounds contraction.
+    pub max_annual_inflation_rate: Decimal,
     /// Epoch length, seconds, 1..=[`MAX_PERIOD_SECONDS`]; a change takes effect at the end of the
     /// epoch open when it is made.
     pub epoch_length_seconds: u64,
     /// A report counts for its epoch only if posted at most this long before the epoch's end,
     /// seconds, 1..=[`MAX_PERIOD_SECONDS`]; an epoch with no such report closes frozen.
     pub max_report_age_seconds: u64,
+    /// Quorum of an expansion: the fewest fresh reports (from listed reporters) an epoch needs
+    /// to mint, 1..=[`MAX_REPORTERS`]. With fewer, an epoch whose median asks for an expansion
+    /// closes `Frozen { BelowQuorum }`; contraction and hold need one fresh report (a
+    /// contraction only burns FLX funded into the controller's buffer, within the same cap).
+    pub min_reports_to_expand: u32,
+    /// Largest `pending_gas_buffer` a report may carry (above 0); a report beyond is refused.
+    pub max_pending_gas_buffer: Decimal,
+    /// Largest `tx_fee_moving_average` a report may carry (above 0); a report beyond is refused.
+    pub max_tx_fee_moving_average: Decimal,
+    /// Largest `queue_length` a report may carry (above 0); a report beyond is refused.
+    pub max_queue_length: u64,
 }
 
 #[cw_serde]
@@ -76,15 +93,21 @@ pub struct ConfigUpdate {
     pub expansion_threshold: Option<Decimal>,
     pub contraction_threshold: Option<Decimal>,
     pub elasticity_factor: Option<Decimal>,
-    pub max_inflation_rate: Option<Decimal>,
+    pub max_annual_inflation_rate: Option<Decimal>,
     pub epoch_length_seconds: Option<u64>,
     pub max_report_age_seconds: Option<u64>,
+    pub min_reports_to_expand: Option<u32>,
+    pub max_pending_gas_buffer: Option<Decimal>,
+    pub max_tx_fee_moving_average: Option<Decimal>,
+    pub max_queue_length: Option<u64>,
 }
 
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Reporter only: the network usage observed now, for the epoch open now. A later report of
-    /// the same reporter in the same epoch replaces the earlier one.
+    /// the same reporter in the same epoch replaces the earlier one. Each component must be at
+    /// most its bound in [`FluxParams`] (`max_pending_gas_buffer`, `max_tx_fee_moving_average`,
+    /// `max_queue_length`), or the report is refused.
     ReportUsage {
         /// Current gas demand (pending transactions x average gas price).
         pending_gas_buffer: Decimal,
@@ -109,9 +132,15 @@ pub enum ExecuteMsg {
     /// Owner: changes the parameters and/or the mint recipient (validated as a whole).
     UpdateConfig(Box<ConfigUpdate>),
     /// Owner (governance; its guardian's pauses are bounded there): refuses reports and
-    /// rebalances until `until`. Same JSON as `governance::PausableExecuteMsg::Pause`.
-    Pause { until: Timestamp },
-    /// Owner: ends a running pause now. Same JSON as `governance::PausableExecuteMsg::Unpause`.
+    /// rebalances until `until` (`None`: until `Unpause`). Starts or extends a pause, never
+    /// shortens one. Same JSON as [`crate::pause::PausableExecuteMsg::Pause`].
+    Pause {
+        /// The pause's end; `None` (or absent): until `Unpause`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<Timestamp>,
+    },
+    /// Owner: lifts a running pause now. Same JSON as
+    /// [`crate::pause::PausableExecuteMsg::Unpause`].
     Unpause {},
     /// cw-ownable two-step ownership transfer.
     UpdateOwnership(Action),
@@ -162,6 +191,9 @@ pub enum QueryMsg {
     },
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
+    /// The pause state now (the suite's shared `pause_status` query).
+    #[returns(crate::pause::PauseStatusResponse)]
+    PauseStatus {},
 }
 
 #[cw_serde]
@@ -246,6 +278,12 @@ pub enum FreezeReason {
     },
     /// Demand asked for an expansion but the controller is not FLX's minter (`minter` is).
     NotMinter { minter: Option<String> },
+    /// Demand asked for an expansion but fewer than `min_reports_to_expand` fresh reports
+    /// counted (`fresh_reports` did).
+    BelowQuorum {
+        fresh_reports: u32,
+        min_reports_to_expand: u32,
+    },
 }
 
 /// What a close did.
@@ -264,7 +302,7 @@ pub enum DecisionAction {
 /// What limited a supply change below what `U_net` asked for.
 #[cw_serde]
 pub enum SupplyLimit {
-    /// `max_inflation_rate` of the supply.
+    /// The epoch's cap: `max_annual_inflation_rate` of the supply scaled to the epoch's length.
     MaxInflationRate,
     /// The FLX the controller holds (contraction).
     Buffer,
@@ -290,13 +328,15 @@ pub struct Decision {
     pub contraction_threshold: Decimal,
     pub expansion_threshold: Decimal,
     pub elasticity_factor: Decimal,
-    pub max_inflation_rate: Decimal,
+    /// The yearly cap in force; the epoch's cap is `adjustment.max_delta`.
+    pub max_annual_inflation_rate: Decimal,
     /// FLX total supply at the close, before the change, base units.
     pub supply_before: Uint128,
     /// The controller's FLX balance at the close (read for contractions only).
     pub buffer_before: Option<Uint128>,
     /// What the formula asks for (`None` without demand): direction, relative distance to the
-    /// band, unbounded `computed_delta`, the cap `max_delta` and the capped `delta`.
+    /// band, unbounded `computed_delta`, the epoch's length, its cap `max_delta` and the capped
+    /// `delta`.
     pub adjustment: Option<SupplyAdjustment>,
     /// The limit that set `amount` below the unbounded `computed_delta`, if any.
     pub bound_applied: Option<SupplyLimit>,
@@ -337,7 +377,7 @@ mod tests {
     fn pause_and_rebalance_have_the_agreed_json() {
         assert_eq!(
             to_json_string(&ExecuteMsg::Pause {
-                until: Timestamp::from_seconds(7)
+                until: Some(Timestamp::from_seconds(7))
             })
             .unwrap(),
             r#"{"pause":{"until":"7000000000"}}"#
@@ -345,6 +385,14 @@ mod tests {
         assert_eq!(
             to_json_string(&ExecuteMsg::Unpause {}).unwrap(),
             r#"{"unpause":{}}"#
+        );
+        assert_eq!(
+            to_json_string(&ExecuteMsg::Pause { until: None }).unwrap(),
+            r#"{"pause":{}}"#
+        );
+        assert_eq!(
+            to_json_string(&QueryMsg::PauseStatus {}).unwrap(),
+            r#"{"pause_status":{}}"#
         );
         assert_eq!(
             to_json_string(&ExecuteMsg::Rebalance {}).unwrap(),

@@ -79,7 +79,9 @@ pub enum QueryMsg {
     /// The live balance of one asset (asks the token contract or the bank) and its ledger.
     #[returns(AssetBalanceResponse)]
     Balance { asset: AssetInfo },
-    /// Every asset that ever moved through the treasury, with live balances; paginated.
+    /// Every asset that ever moved through the treasury, with its ledger and live balance;
+    /// paginated (default 10, 1 to 30). A token whose `Balance` query fails does not fail the
+    /// page: its entry carries the ledger, `balance: None` and the query's error.
     #[returns(BalancesResponse)]
     Balances {
         start_after: Option<AssetInfo>,
@@ -100,9 +102,25 @@ pub struct AssetBalanceResponse {
     pub total_spent: Uint128,
 }
 
+/// One entry of a `Balances` page: the ledger of an asset and, when its token answered, its live
+/// balance.
+#[cw_serde]
+pub struct LedgerBalance {
+    pub asset: AssetInfo,
+    /// What the treasury holds now, base units; `None` when the token's cw20 `Balance` query (or
+    /// the bank query) failed.
+    pub balance: Option<Uint128>,
+    /// The balance query's error when `balance` is `None`.
+    pub balance_error: Option<String>,
+    /// Recorded deposits (hooks and native deposits) since instantiation.
+    pub total_received: Uint128,
+    /// Recorded payouts since instantiation.
+    pub total_spent: Uint128,
+}
+
 #[cw_serde]
 pub struct BalancesResponse {
-    pub balances: Vec<AssetBalanceResponse>,
+    pub balances: Vec<LedgerBalance>,
 }
 
 #[cw_serde]

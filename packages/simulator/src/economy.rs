@@ -55,9 +55,13 @@ pub struct FluxConfig {
     /// Default 0.5.
     #[serde(default)]
     pub elasticity_factor: Option<Dec>,
-    /// Largest change per epoch as a fraction of the supply (default 0.02).
+    /// Largest change per year as a fraction of the supply, scaled to each epoch's length
+    /// (default 0.02).
     #[serde(default)]
-    pub max_inflation_rate: Option<Dec>,
+    pub max_annual_inflation_rate: Option<Dec>,
+    /// Fresh reports an expansion needs (default 1).
+    #[serde(default)]
+    pub min_reports_to_expand: Option<u32>,
     /// Default: the epoch length.
     #[serde(default)]
     pub max_report_age_seconds: Option<u64>,
@@ -218,9 +222,16 @@ impl FluxConfig {
                 expansion_threshold: pick(&self.expansion_threshold, p.expansion_threshold),
                 contraction_threshold: pick(&self.contraction_threshold, p.contraction_threshold),
                 elasticity_factor: pick(&self.elasticity_factor, p.elasticity_factor),
-                max_inflation_rate: pick(&self.max_inflation_rate, p.max_inflation_rate),
+                max_annual_inflation_rate: pick(
+                    &self.max_annual_inflation_rate,
+                    p.max_annual_inflation_rate,
+                ),
                 epoch_length_seconds,
                 max_report_age_seconds: self.max_report_age_seconds.unwrap_or(epoch_length_seconds),
+                min_reports_to_expand: self
+                    .min_reports_to_expand
+                    .unwrap_or(p.min_reports_to_expand),
+                ..p
             },
             reporters: self.reporters.clone().unwrap_or(d.reporters),
         }
@@ -395,7 +406,8 @@ pub struct FluxEpoch {
     pub action: String,
     /// FLX minted or burned, base units.
     pub amount: Uint128,
-    /// The cap `floor(max_inflation_rate × supply_before)`.
+    /// The epoch's cap `floor(supply_before × max_annual_inflation_rate × epoch seconds /
+    /// 31,557,600)`.
     pub max_delta: Uint128,
     /// What the formula asked for before the bounds.
     pub computed_delta: Uint256,
@@ -976,8 +988,13 @@ impl EconomyRun {
             let supply_after = suite.flx.total_supply()?;
             let status = suite.flux.status()?;
             let target = cfg.demand_of(epoch);
-            let rate = d.max_inflation_rate;
-            let max_delta = d.supply_before.mul_floor(rate);
+            let max_delta = poe_math::flux::epoch_cap(
+                d.supply_before,
+                d.max_annual_inflation_rate,
+                d.adjustment
+                    .as_ref()
+                    .map_or(settings.params.epoch_length_seconds, |a| a.epoch_seconds),
+            )?;
             let action = match &d.action {
                 DecisionAction::Expand => "expand".to_string(),
                 DecisionAction::Contract => "contract".to_string(),
@@ -988,6 +1005,7 @@ impl EconomyRun {
                         FreezeReason::MissingReports {} => "no report",
                         FreezeReason::StaleReports { .. } => "stale reports",
                         FreezeReason::NotMinter { .. } => "not the minter",
+                        FreezeReason::BelowQuorum { .. } => "below quorum",
                     }
                 ),
             };
@@ -1096,6 +1114,7 @@ impl EconomyRun {
                 minting_halted: b.minting_halted,
                 halt_reason: b.halt_reason.map(|h| match h {
                     MintingHalt::NoAttestation {} => "no attestation".to_string(),
+                    MintingHalt::AttesterRemoved { .. } => "attester removed".to_string(),
                     MintingHalt::StaleAttestation { .. } => "stale attestation".to_string(),
                     MintingHalt::UnderBacked { .. } => "under-backed".to_string(),
                 }),
@@ -1148,7 +1167,7 @@ impl EconomyRun {
         };
         if let Some(rep) = &self.flux {
             checks.push(Check {
-                name: "every FLX supply change is at most max_inflation_rate x supply, in the band's direction".into(),
+                name: "every FLX supply change is at most the epoch's cap (max_annual_inflation_rate x supply, scaled to the epoch), in the band's direction".into(),
                 ok: self.flux_violations.is_empty(),
                 detail: list(
                     &self.flux_violations,
@@ -1270,12 +1289,12 @@ pub fn render(
             (
                 format!("[{}, {}]", p.contraction_threshold, p.expansion_threshold),
                 p.elasticity_factor.to_string(),
-                p.max_inflation_rate.to_string(),
+                p.max_annual_inflation_rate.to_string(),
             )
         });
         let _ = writeln!(
             o,
-            "FLX supply controller: band {band}, elasticity {k}, cap {rate} of the supply per epoch; burn buffer funded with {} FLX",
+            "FLX supply controller: band {band}, elasticity {k}, cap {rate} of the supply per year (scaled to each epoch); burn buffer funded with {} FLX",
             units(f.buffer_funded)
         );
         let _ = writeln!(

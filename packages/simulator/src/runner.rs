@@ -482,7 +482,13 @@ fn collect(
                 .unwrap_or(contract_addr.clone()),
             AssetInfo::Native { denom } => denom.clone(),
         };
-        treasury.balances.insert(key.clone(), b.balance);
+        let balance = b.balance.ok_or_else(|| {
+            anyhow::anyhow!(
+                "the treasury's balance of {key} is unavailable: {}",
+                b.balance_error.clone().unwrap_or_default()
+            )
+        })?;
+        treasury.balances.insert(key.clone(), balance);
         treasury
             .total_received
             .insert(key.clone(), b.total_received);

@@ -87,6 +87,11 @@ impl FluxHandle {
         })
     }
 
+    /// The controller's pause state (the shared `pause_status {}` query).
+    pub fn pause_status(&self) -> StdResult<poe_interface::pause::PauseStatusResponse> {
+        self.query(&QueryMsg::PauseStatus {})
+    }
+
     pub fn ownership(&self) -> StdResult<Ownership<String>> {
         self.query(&QueryMsg::Ownership {})
     }

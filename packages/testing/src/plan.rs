@@ -133,9 +133,12 @@ pub struct FluxSettings {
 impl Default for FluxSettings {
     /// The suite's defaults (the seeds give no values): `U_net = 0.5·gas + 0.3·fee +
     /// 0.2·queue/1000` with inputs normalised so that 1 is the target demand, a band of
-    /// [0.8, 1.2], elasticity 0.5, at most 2 % of the supply per epoch (seed 000
-    /// `max_inflation_rate`), hourly epochs, reports at most an hour old; reporter
-    /// `usage_reporter`.
+    /// [0.8, 1.2], elasticity 0.5, at most 2 % of the supply per year (seed 000
+    /// `max_inflation_rate`, read as a yearly rate; an hourly epoch's cap is
+    /// `floor(S x 0.02 x 3,600 / 31,557,600)`), hourly epochs, reports at most an hour old;
+    /// reports bounded at 1,000 per component (1,000,000 queued transactions), 1,000 times the
+    /// normalised target; reporter `usage_reporter` and a quorum of 1 to expand (governance
+    /// raises it when it adds reporters).
     fn default() -> Self {
         FluxSettings {
             params: FluxParams {
@@ -145,9 +148,13 @@ impl Default for FluxSettings {
                 expansion_threshold: Decimal::percent(120),
                 contraction_threshold: Decimal::percent(80),
                 elasticity_factor: Decimal::percent(50),
-                max_inflation_rate: Decimal::percent(2),
+                max_annual_inflation_rate: Decimal::percent(2),
                 epoch_length_seconds: 3_600,
                 max_report_age_seconds: 3_600,
+                min_reports_to_expand: 1,
+                max_pending_gas_buffer: Decimal::from_ratio(1_000u128, 1u128),
+                max_tx_fee_moving_average: Decimal::from_ratio(1_000u128, 1u128),
+                max_queue_length: 1_000_000,
             },
             reporters: vec!["usage_reporter".to_string()],
         }

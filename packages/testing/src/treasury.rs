@@ -5,7 +5,7 @@ use cosmwasm_std::{Addr, Coin, StdResult, Uint128};
 use cw_multi_test::{AppResponse, Executor};
 use cw_ownable::Ownership;
 use poe_interface::treasury::{
-    AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, QueryMsg,
+    AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, LedgerBalance, QueryMsg,
 };
 use poe_interface::MAX_LIMIT;
 
@@ -109,19 +109,20 @@ impl TreasuryHandle {
         Ok(self.balance(Self::cw20(token))?.balance)
     }
 
-    /// One page of every asset that moved through the treasury.
+    /// One page of every asset that moved through the treasury (a token whose balance query
+    /// fails has `balance: None` and its error).
     pub fn balances(
         &self,
         start_after: Option<AssetInfo>,
         limit: Option<u32>,
-    ) -> StdResult<Vec<AssetBalanceResponse>> {
+    ) -> StdResult<Vec<LedgerBalance>> {
         let res: BalancesResponse = self.query(&QueryMsg::Balances { start_after, limit })?;
         Ok(res.balances)
     }
 
     /// Every asset that moved through the treasury (all pages).
-    pub fn all_balances(&self) -> StdResult<Vec<AssetBalanceResponse>> {
-        let mut all: Vec<AssetBalanceResponse> = Vec::new();
+    pub fn all_balances(&self) -> StdResult<Vec<LedgerBalance>> {
+        let mut all: Vec<LedgerBalance> = Vec::new();
         loop {
             let start_after = all.last().map(|b| b.asset.clone());
             let page = self.balances(start_after, Some(MAX_LIMIT))?;

@@ -72,7 +72,8 @@ pub fn buy_with_native(
 /// (AUR minted), `supply` (after), `max_supply`.
 ///
 /// Errors: `Std` (invalid recipient), [`ContractError::PurchaseTooSmall`],
-/// [`ContractError::NoAttestation`], [`ContractError::StaleAttestation`],
+/// [`ContractError::NoAttestation`], [`ContractError::AttesterRemoved`],
+/// [`ContractError::StaleAttestation`],
 /// [`ContractError::UnderBacked`], [`ContractError::ExceedsBacking`], `Math`, `Overflow`.
 fn purchase(
     deps: DepsMut,

@@ -2,15 +2,15 @@
 
 use std::collections::BTreeSet;
 
-use cosmwasm_std::{DepsMut, Empty, MessageInfo, OverflowError, OverflowOperation, Response};
-use poe_interface::aurum_reserve::MAX_CUSTODIANS;
+use cosmwasm_std::{DepsMut, MessageInfo, Response};
 
 use crate::error::ContractError;
-use crate::state::{CUSTODIANS, LEDGER};
+use crate::state::CUSTODIANS;
 
-/// Owner only: removes the custodians of `remove`, then adds those of `add`. Every address must
-/// change: removing a non-custodian ([`ContractError::UnknownCustodian`]) or adding a custodian
-/// ([`ContractError::CustodianExists`]) is refused, as is an address in both lists or listed twice.
+/// Owner only: removes the custodians of `remove`, then adds those of `add` (the capped
+/// `poe_controllers::AllowList`). Every address must change: removing a non-custodian
+/// (`AllowList(NotListed)`) or adding a custodian (`AllowList(AlreadyListed)`) is refused, as is
+/// an address in both lists or listed twice.
 /// Removing every custodian is allowed: no attestation can then be posted, and minting halts once
 /// the latest attestation is stale.
 ///
@@ -19,8 +19,7 @@ use crate::state::{CUSTODIANS, LEDGER};
 ///
 /// Errors: `Payment`, `Ownership(NotOwner | NoOwner)`, `Std` (invalid address),
 /// [`ContractError::NoCustodianChange`], [`ContractError::CustodianInBothLists`],
-/// [`ContractError::UnknownCustodian`], [`ContractError::CustodianExists`],
-/// [`ContractError::TooManyCustodians`].
+/// `AllowList(NotListed | AlreadyListed | Full)`.
 pub fn update_custodians(
     deps: DepsMut,
     info: MessageInfo,
@@ -47,35 +46,10 @@ pub fn update_custodians(
         });
     }
 
-    let mut ledger = LEDGER.load(deps.storage)?;
-    for custodian in &remove {
-        if !CUSTODIANS.has(deps.storage, custodian) {
-            return Err(ContractError::UnknownCustodian {
-                address: custodian.to_string(),
-            });
-        }
-        CUSTODIANS.remove(deps.storage, custodian);
-        ledger.custodian_count = ledger
-            .custodian_count
-            .checked_sub(1)
-            .ok_or_else(|| OverflowError::new(OverflowOperation::Sub))?;
-    }
-    for custodian in &add {
-        if CUSTODIANS.has(deps.storage, custodian) {
-            return Err(ContractError::CustodianExists {
-                address: custodian.to_string(),
-            });
-        }
-        if ledger.custodian_count >= MAX_CUSTODIANS {
-            return Err(ContractError::TooManyCustodians {
-                max: MAX_CUSTODIANS,
-            });
-        }
-        CUSTODIANS.save(deps.storage, custodian, &Empty {})?;
-        // below MAX_CUSTODIANS, checked above
-        ledger.custodian_count += 1;
-    }
-    LEDGER.save(deps.storage, &ledger)?;
+    let removing: Vec<String> = remove.iter().map(|a| a.to_string()).collect();
+    let adding: Vec<String> = add.iter().map(|a| a.to_string()).collect();
+    CUSTODIANS.update(deps.storage, deps.api, &adding, &removing)?;
+    let count = CUSTODIANS.count(deps.storage)?;
 
     let join = |list: &[cosmwasm_std::Addr]| {
         list.iter()
@@ -87,5 +61,5 @@ pub fn update_custodians(
         .add_attribute("action", "update_custodians")
         .add_attribute("added", join(&add))
         .add_attribute("removed", join(&remove))
-        .add_attribute("custodians", ledger.custodian_count.to_string()))
+        .add_attribute("custodians", count.to_string()))
 }

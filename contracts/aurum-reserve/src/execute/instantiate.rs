@@ -1,8 +1,7 @@
 //! Instantiation.
 
-use cosmwasm_std::{DepsMut, Empty, Env, MessageInfo, Response};
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 use cw2::set_contract_version;
-use poe_interface::aurum_reserve::MAX_CUSTODIANS;
 
 use crate::error::ContractError;
 use crate::execute::check_cw20;
@@ -18,8 +17,8 @@ use crate::{CONTRACT_NAME, CONTRACT_VERSION};
 /// Attributes: `action=instantiate`, every setting, `custodians` (count), the ownership.
 ///
 /// Errors: `Payment` (funds attached), `Std` (invalid address), [`ContractError::NotCw20`],
-/// [`ContractError::InvalidConfig`], [`ContractError::CustodianExists`] (listed twice),
-/// [`ContractError::TooManyCustodians`].
+/// [`ContractError::InvalidConfig`], `AllowList(AlreadyListed)` (listed twice),
+/// `AllowList(Full)`.
 pub fn instantiate(
     deps: DepsMut,
     env: Env,
@@ -45,29 +44,9 @@ pub fn instantiate(
     )?;
     CONFIG.save(deps.storage, &config)?;
 
-    if msg.custodians.len() > MAX_CUSTODIANS as usize {
-        return Err(ContractError::TooManyCustodians {
-            max: MAX_CUSTODIANS,
-        });
-    }
-    for custodian in &msg.custodians {
-        let custodian = deps.api.addr_validate(custodian)?;
-        if CUSTODIANS.has(deps.storage, &custodian) {
-            return Err(ContractError::CustodianExists {
-                address: custodian.to_string(),
-            });
-        }
-        CUSTODIANS.save(deps.storage, &custodian, &Empty {})?;
-    }
-    // at most MAX_CUSTODIANS entries
-    let custodian_count = msg.custodians.len() as u32;
-    LEDGER.save(
-        deps.storage,
-        &Ledger {
-            custodian_count,
-            ..Ledger::default()
-        },
-    )?;
+    CUSTODIANS.update(deps.storage, deps.api, &msg.custodians, &[])?;
+    let custodian_count = CUSTODIANS.count(deps.storage)?;
+    LEDGER.save(deps.storage, &Ledger::default())?;
 
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
     let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;

@@ -24,14 +24,9 @@ pub const PURCHASE_MEMO: &str = "aur_purchase";
 
 /// Checks that `sender` is a custodian.
 ///
-/// Errors: [`ContractError::NotCustodian`].
+/// Errors: `AllowList(NotListed)`.
 pub fn assert_custodian(storage: &dyn Storage, sender: &Addr) -> Result<(), ContractError> {
-    if !CUSTODIANS.has(storage, sender) {
-        return Err(ContractError::NotCustodian {
-            address: sender.to_string(),
-        });
-    }
-    Ok(())
+    Ok(CUSTODIANS.ensure_listed(storage, sender)?)
 }
 
 /// A SHA-256 as 64 hexadecimal digits (either case), returned in lower case.

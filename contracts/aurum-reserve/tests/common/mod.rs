@@ -491,3 +491,28 @@ pub fn doc(n: u64) -> String {
 pub fn contract_err(err: &anyhow::Error) -> &ContractError {
     find_error(err)
 }
+
+/// `AllowList(NotListed)` of a custodian (a custodian-only message from a stranger, or removing a
+/// non-custodian).
+pub fn not_listed(address: impl ToString) -> ContractError {
+    ContractError::AllowList(poe_controllers::AllowListError::NotListed {
+        role: "custodian".into(),
+        address: address.to_string(),
+    })
+}
+
+/// `AllowList(AlreadyListed)` of a custodian.
+pub fn already_listed(address: impl ToString) -> ContractError {
+    ContractError::AllowList(poe_controllers::AllowListError::AlreadyListed {
+        role: "custodian".into(),
+        address: address.to_string(),
+    })
+}
+
+/// `AllowList(Full)`: more than `MAX_CUSTODIANS` custodians.
+pub fn custodians_full() -> ContractError {
+    ContractError::AllowList(poe_controllers::AllowListError::Full {
+        role: "custodian".into(),
+        cap: poe_interface::aurum_reserve::MAX_CUSTODIANS,
+    })
+}

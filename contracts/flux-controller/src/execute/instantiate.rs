@@ -6,10 +6,10 @@ use cw2::set_contract_version;
 use crate::error::ContractError;
 use crate::execute::check_cw20;
 use crate::execute::config::validate_params;
-use crate::execute::reporters::{add_reporters, check_reporter_cap};
 use crate::msg::InstantiateMsg;
-use crate::state::{Config, State, CONFIG, STATE};
+use crate::state::{Config, State, CONFIG, REPORTERS, STATE};
 use crate::{CONTRACT_NAME, CONTRACT_VERSION};
+use poe_controllers::PauseState;
 use poe_math::schedule::Schedule;
 
 /// Stores the cw2 version, the owner (default the sender), the FLX token (which must answer
@@ -20,8 +20,8 @@ use poe_math::schedule::Schedule;
 /// cw-ownable's owner attributes.
 ///
 /// Errors: `Payment` (funds attached), `Std` (invalid address), [`ContractError::NotCw20`],
-/// [`ContractError::InvalidConfig`], [`ContractError::AlreadyReporter`] (duplicate),
-/// [`ContractError::TooManyReporters`].
+/// [`ContractError::InvalidConfig`], `AllowList(AlreadyListed)` (duplicate),
+/// `AllowList(Full)` (more than `MAX_REPORTERS`).
 pub fn instantiate(
     deps: DepsMut,
     env: Env,
@@ -44,23 +44,21 @@ pub fn instantiate(
         genesis_time,
     };
     CONFIG.save(deps.storage, &config)?;
-    let mut state = State {
+    let state = State {
         next_epoch_to_close: 0,
-        reporter_count: 0,
         total_minted: Uint128::zero(),
         total_burned: Uint128::zero(),
         total_funded: Uint128::zero(),
-        paused_until: None,
+        paused_until: PauseState::none(),
     };
-    add_reporters(deps.storage, deps.api, &mut state, &msg.reporters)?;
-    check_reporter_cap(&state)?;
     STATE.save(deps.storage, &state)?;
+    let (reporters, _) = REPORTERS.update(deps.storage, deps.api, &msg.reporters, &[])?;
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
     let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("flx_token", &config.flx_token)
         .add_attribute("mint_recipient", &config.mint_recipient)
-        .add_attribute("reporters", state.reporter_count.to_string())
+        .add_attribute("reporters", reporters.len().to_string())
         .add_attributes(ownership.into_attributes()))
 }

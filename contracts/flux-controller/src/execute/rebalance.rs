@@ -1,8 +1,8 @@
 //! `Rebalance`: closing an epoch with its supply decision.
 
 use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Order, Response, Storage,
-    Timestamp, Uint128, WasmMsg,
+    wasm_execute, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Order, Response, Storage, Timestamp,
+    Uint128,
 };
 use cw20::Cw20ExecuteMsg;
 use cw_storage_plus::Bound;
@@ -10,7 +10,6 @@ use poe_interface::flux_controller::{Decision, DecisionAction, FreezeReason, Sup
 use poe_math::flux::{net_demand, supply_adjustment, Direction, NetworkUsage};
 
 use crate::error::ContractError;
-use crate::execute::pause::ensure_not_paused;
 use crate::execute::{flx_balance, flx_minter, flx_supply};
 use crate::state::{Config, State, CONFIG, DECISIONS, EPOCHS, REPORTERS, REPORTS, STATE};
 
@@ -23,10 +22,13 @@ use crate::state::{Config, State, CONFIG, DECISIONS, EPOCHS, REPORTERS, REPORTS,
 ///    - the reports counted are each reporter's latest of the epoch, from reporters still on the
 ///      list, posted at or after `epoch end - max_report_age_seconds`; none counted closes it
 ///      `Frozen { StaleReports }` (reports, all too old) or `Frozen { MissingReports }`;
-///    - `U_net` of their mean ([`net_demand`]) and the change it asks for
-///      ([`supply_adjustment`]) with the FLX total supply read now (cw20 `TokenInfo`);
-///    - expand: mints to the mint recipient (cw20 `Mint`), at most what the token's mint cap
-///      leaves; `Frozen { NotMinter }` if the controller is not FLX's minter;
+///    - `U_net` of their component-wise lower median ([`net_demand`]: one extreme reporter among
+///      honest ones cannot move it) and the change it asks for ([`supply_adjustment`]) with the
+///      FLX total supply read now (cw20 `TokenInfo`), capped at `max_annual_inflation_rate` of
+///      the supply scaled to the epoch's own length (`poe_math::flux::epoch_cap`);
+///    - expand: only with at least `min_reports_to_expand` fresh reports (else
+///      `Frozen { BelowQuorum }`); mints to the mint recipient (cw20 `Mint`), at most what the
+///      token's mint cap leaves; `Frozen { NotMinter }` if the controller is not FLX's minter;
 ///    - contract: burns from the controller's own FLX (cw20 `Burn`), at most its balance;
 ///    - hold: nothing.
 ///
@@ -38,13 +40,16 @@ use crate::state::{Config, State, CONFIG, DECISIONS, EPOCHS, REPORTERS, REPORTS,
 /// `u_net` (with demand), `supply_before`, `computed_delta`, `max_delta`, `bound_applied`,
 /// `amount`, `minted`, `burned`.
 ///
-/// Errors: `Payment`, [`ContractError::Paused`], [`ContractError::EpochNotEnded`] (no ended epoch
-/// is open), `Std` (the FLX token does not answer), `Overflow`, `Math`.
+/// Cost: the reports of one epoch, at most `MAX_REPORTERS` (the allow-list's cap; a removed
+/// reporter's report of the open epoch is deleted), read once; the median is O(reports).
+///
+/// Errors: `Payment`, `Pause(Paused)`, [`ContractError::EpochNotEnded`] (no ended epoch is
+/// open), `Std` (the FLX token does not answer), `Overflow`, `Math`.
 pub fn rebalance(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
     let mut state = STATE.load(deps.storage)?;
-    ensure_not_paused(&state, &env)?;
+    state.paused_until.ensure_not_paused(&env.block)?;
     let now = env.block.time;
     let current = config.schedule.epoch_at(now);
     let next = state.next_epoch_to_close;
@@ -136,7 +141,7 @@ fn record(
         contraction_threshold: p.contraction_threshold,
         expansion_threshold: p.expansion_threshold,
         elasticity_factor: p.elasticity_factor,
-        max_inflation_rate: p.max_inflation_rate,
+        max_annual_inflation_rate: p.max_annual_inflation_rate,
         supply_before: supply,
         buffer_before: None,
         adjustment: None,
@@ -173,7 +178,7 @@ fn close_reported(
         .range(storage, None, None, Order::Ascending)
     {
         let (reporter, report) = item?;
-        if !REPORTERS.has(storage, &reporter) {
+        if !REPORTERS.contains(storage, &reporter) {
             continue;
         }
         latest = latest.max(Some(report.reported_at));
@@ -202,7 +207,19 @@ fn close_reported(
     }
 
     let demand = net_demand(&counted, &config.weights())?;
-    let adjustment = supply_adjustment(demand.net_demand, &config.elasticity(), supply)?;
+    // the epoch's own length (a change of epoch_length_seconds may have come after it)
+    let epoch_seconds = info
+        .start_time
+        .map(|start| info.end_time.seconds().saturating_sub(start.seconds()))
+        .unwrap_or(config.params.epoch_length_seconds)
+        .max(1);
+    let adjustment = supply_adjustment(
+        demand.net_demand,
+        &config.elasticity(),
+        supply,
+        epoch_seconds,
+    )?;
+    let quorum = config.params.min_reports_to_expand;
     let mut buffer_before = None;
     let mut amount = adjustment.delta;
     let mut bound = adjustment
@@ -213,6 +230,14 @@ fn close_reported(
         Direction::Hold => {
             amount = Uint128::zero();
             DecisionAction::Hold
+        }
+        Direction::Expand if demand.reports < quorum => {
+            amount = Uint128::zero();
+            bound = None;
+            frozen(FreezeReason::BelowQuorum {
+                fresh_reports: demand.reports,
+                min_reports_to_expand: quorum,
+            })
         }
         Direction::Expand => {
             let minter = flx_minter(querier, &config.flx_token)?;
@@ -227,13 +252,17 @@ fn close_reported(
                     }
                     if !amount.is_zero() {
                         state.total_minted = state.total_minted.checked_add(amount)?;
-                        msg = Some(cw20_msg(
-                            &config.flx_token,
-                            &Cw20ExecuteMsg::Mint {
-                                recipient: config.mint_recipient.to_string(),
-                                amount,
-                            },
-                        )?);
+                        msg = Some(
+                            wasm_execute(
+                                &config.flx_token,
+                                &Cw20ExecuteMsg::Mint {
+                                    recipient: config.mint_recipient.to_string(),
+                                    amount,
+                                },
+                                vec![],
+                            )?
+                            .into(),
+                        );
                     }
                     DecisionAction::Expand
                 }
@@ -255,10 +284,10 @@ fn close_reported(
             }
             if !amount.is_zero() {
                 state.total_burned = state.total_burned.checked_add(amount)?;
-                msg = Some(cw20_msg(
-                    &config.flx_token,
-                    &Cw20ExecuteMsg::Burn { amount },
-                )?);
+                msg = Some(
+                    wasm_execute(&config.flx_token, &Cw20ExecuteMsg::Burn { amount }, vec![])?
+                        .into(),
+                );
             }
             DecisionAction::Contract
         }
@@ -272,16 +301,6 @@ fn close_reported(
         ..record(config, (epoch, epoch), now, epoch_end, supply, action)
     };
     Ok((decision, msg))
-}
-
-/// A cw20 execute message to `token`.
-fn cw20_msg(token: &Addr, msg: &Cw20ExecuteMsg) -> Result<CosmosMsg, ContractError> {
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(msg)?,
-        funds: vec![],
-    }
-    .into())
 }
 
 /// The `snake_case` name of an action.
@@ -306,6 +325,7 @@ fn decision_attributes(d: &Decision) -> Vec<(&'static str, String)> {
             FreezeReason::MissingReports {} => "missing_reports",
             FreezeReason::StaleReports { .. } => "stale_reports",
             FreezeReason::NotMinter { .. } => "not_minter",
+            FreezeReason::BelowQuorum { .. } => "below_quorum",
         };
         attrs.push(("reason", reason.to_string()));
     }
@@ -317,6 +337,7 @@ fn decision_attributes(d: &Decision) -> Vec<(&'static str, String)> {
     if let Some(a) = &d.adjustment {
         attrs.push(("computed_delta", a.computed_delta.to_string()));
         attrs.push(("max_delta", a.max_delta.to_string()));
+        attrs.push(("epoch_seconds", a.epoch_seconds.to_string()));
     }
     let bound = match d.bound_applied {
         Some(SupplyLimit::MaxInflationRate) => "max_inflation_rate",

@@ -17,6 +17,7 @@ use poe_test_utils::{
 
 pub use poe_test_utils::{u, wasm_attr as attr, wasm_attrs};
 
+pub use poe_controllers::{AllowListError, PauseError};
 pub use poe_flux_controller::msg::{
     ConfigResponse, ConfigUpdate, Decision, DecisionAction, DecisionsResponse, EpochResponse,
     ExecuteMsg, FluxParams, FreezeReason, InstantiateMsg, QueryMsg, ReceiveMsg, ReportersResponse,
@@ -25,8 +26,11 @@ pub use poe_flux_controller::msg::{
 pub use poe_flux_controller::ContractError;
 pub use poe_math::flux::{Direction, NetDemand};
 
-/// Epoch length of the tests, seconds.
-pub const EPOCH: u64 = 3_600;
+/// Seconds in a year (`poe_math::flux::SECONDS_PER_YEAR`).
+pub const YEAR: u64 = poe_math::flux::SECONDS_PER_YEAR;
+/// Epoch length of the tests, seconds: a twentieth of a year (18.26 days), so the yearly cap of
+/// 100 % gives an epoch cap of exactly 5 % of the supply.
+pub const EPOCH: u64 = YEAR / 20;
 /// Report freshness window of the tests, seconds.
 pub const MAX_AGE: u64 = 600;
 /// FLX of alice and bob at genesis: the supply is 1,000,000.
@@ -43,7 +47,9 @@ pub fn d256(s: &str) -> Decimal256 {
 }
 
 /// alpha 1, beta 0.5, gamma 1 (so a report `(gas = x, 0, 0)` has `U_net = x`); band [0.8, 1.2];
-/// elasticity 0.5; at most 5 % per epoch; epochs of an hour; reports fresh in the last 10 minutes.
+/// elasticity 0.5; at most 100 % a year (5 % per epoch of [`EPOCH`] seconds);
+/// reports fresh in the last 10 minutes; one fresh report suffices to expand (the quorum tests
+/// raise it); report bounds of 1,000,000 per component.
 pub fn params() -> FluxParams {
     FluxParams {
         alpha: d("1"),
@@ -52,9 +58,13 @@ pub fn params() -> FluxParams {
         expansion_threshold: d("1.2"),
         contraction_threshold: d("0.8"),
         elasticity_factor: d("0.5"),
-        max_inflation_rate: d("0.05"),
+        max_annual_inflation_rate: d("1"),
         epoch_length_seconds: EPOCH,
         max_report_age_seconds: MAX_AGE,
+        min_reports_to_expand: 1,
+        max_pending_gas_buffer: d("1000000"),
+        max_tx_fee_moving_average: d("1000000"),
+        max_queue_length: 1_000_000_000,
     }
 }
 
@@ -384,6 +394,35 @@ impl Suite {
     ) {
         assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
+}
+
+/// `AllowList(NotListed)` of a reporter.
+pub fn not_listed(address: impl ToString) -> ContractError {
+    ContractError::AllowList(AllowListError::NotListed {
+        role: "reporter".into(),
+        address: address.to_string(),
+    })
+}
+
+/// `AllowList(AlreadyListed)` of a reporter.
+pub fn already_listed(address: impl ToString) -> ContractError {
+    ContractError::AllowList(AllowListError::AlreadyListed {
+        role: "reporter".into(),
+        address: address.to_string(),
+    })
+}
+
+/// `AllowList(Full)`: more than `MAX_REPORTERS` reporters.
+pub fn full() -> ContractError {
+    ContractError::AllowList(AllowListError::Full {
+        role: "reporter".into(),
+        cap: MAX_REPORTERS,
+    })
+}
+
+/// `Pause(Paused { until })`.
+pub fn paused(until: Timestamp) -> ContractError {
+    ContractError::Pause(PauseError::Paused { until })
 }
 
 /// The controller's `ContractError` anywhere in a multi-test error's chain (a hook's error is

@@ -5,8 +5,8 @@ use cw_ownable::Action;
 
 use crate::error::ContractError;
 
-/// `TransferOwnership` and `RenounceOwnership` by the owner, `AcceptOwnership` by the pending
-/// owner (before its expiry).
+/// [`poe_controllers::ownership::update_ownership`]: `TransferOwnership` and
+/// `RenounceOwnership` by the owner, `AcceptOwnership` by the pending owner (before its expiry).
 ///
 /// Errors: `Payment` (funds attached), `Ownership` (wrong caller, no pending transfer, expired).
 pub fn update_ownership(
@@ -15,9 +15,5 @@ pub fn update_ownership(
     info: MessageInfo,
     action: Action,
 ) -> Result<Response, ContractError> {
-    cw_utils::nonpayable(&info)?;
-    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
-    Ok(Response::new()
-        .add_attribute("action", "update_ownership")
-        .add_attributes(ownership.into_attributes()))
+    poe_controllers::ownership::update_ownership(deps, &env, &info, action)
 }

@@ -19,8 +19,8 @@ use poe_test_utils::{
 pub use poe_test_utils::{attrs, u, wasm_attrs};
 
 pub use poe_treasury::msg::{
-    AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, InstantiateMsg, QueryMsg,
-    ReceiveMsg,
+    AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, InstantiateMsg, LedgerBalance,
+    QueryMsg, ReceiveMsg,
 };
 pub use poe_treasury::ContractError;
 
@@ -93,6 +93,73 @@ pub fn forger_contract() -> Box<dyn Contract<Empty>> {
         forger_execute,
         forger_instantiate,
         forger_query,
+    ))
+}
+
+/// The messages of the flaky token: a cw20 double whose `Balance` query answers (with the
+/// deposits it forged) until it is told to `Break`, then fails for ever.
+#[cw_serde]
+pub enum FlakyMsg {
+    /// Calls the treasury's `Receive` hook for `amount`, and counts it as the treasury's balance.
+    Forge { treasury: String, amount: Uint128 },
+    /// From now on every query fails.
+    Break {},
+}
+
+const FLAKY_BALANCE: Item<Uint128> = Item::new("bal");
+const FLAKY_BROKEN: Item<bool> = Item::new("broken");
+
+fn flaky_instantiate(
+    deps: DepsMut,
+    _env: Env,
+    _info: MessageInfo,
+    _msg: Empty,
+) -> StdResult<Response> {
+    FLAKY_BALANCE.save(deps.storage, &Uint128::zero())?;
+    FLAKY_BROKEN
+        .save(deps.storage, &false)
+        .map(|_| Response::new())
+}
+
+fn flaky_execute(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    msg: FlakyMsg,
+) -> StdResult<Response> {
+    match msg {
+        FlakyMsg::Forge { treasury, amount } => {
+            FLAKY_BALANCE.update(deps.storage, |b| -> StdResult<_> { Ok(b + amount) })?;
+            let hook = Cw20ReceiveMsg {
+                sender: info.sender.to_string(),
+                amount,
+                msg: to_json_binary(&ReceiveMsg::Deposit { memo: None })?,
+            }
+            .into_cosmos_msg(treasury)?;
+            Ok(Response::new().add_message(hook))
+        }
+        FlakyMsg::Break {} => {
+            FLAKY_BROKEN.save(deps.storage, &true)?;
+            Ok(Response::new())
+        }
+    }
+}
+
+fn flaky_query(deps: Deps, _env: Env, _msg: Cw20QueryMsg) -> StdResult<Binary> {
+    if FLAKY_BROKEN.load(deps.storage)? {
+        return Err(StdError::generic_err("flaky token is broken"));
+    }
+    to_json_binary(&BalanceResponse {
+        balance: FLAKY_BALANCE.load(deps.storage)?,
+    })
+}
+
+/// A cw20 double that answers the treasury's first-deposit balance check, then breaks.
+pub fn flaky_token_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        flaky_execute,
+        flaky_instantiate,
+        flaky_query,
     ))
 }
 
@@ -227,7 +294,7 @@ impl Suite {
         &self,
         start_after: Option<AssetInfo>,
         limit: Option<u32>,
-    ) -> Vec<AssetBalanceResponse> {
+    ) -> Vec<LedgerBalance> {
         let res: BalancesResponse = self
             .app
             .wrap()
