@@ -21,6 +21,11 @@ pub const DEFAULT_MAX_CLAIMS: u32 = 10;
 pub const MAX_CLAIMS_LIMIT: u32 = 100;
 /// Longest lock, unbonding period or reward stream accepted, seconds (10 years of 365 days).
 pub const MAX_PERIOD_SECONDS: u64 = 10 * 365 * 24 * 3600;
+/// Longest reward stream an account other than the owner may start on a pool with no running
+/// stream, seconds (30 days). Longer streams (up to [`MAX_PERIOD_SECONDS`]) are the owner's
+/// (governance's): every later funding by others must end no later than the running stream, so a
+/// stranger's far end would otherwise hold every later funding to it.
+pub const MAX_OPEN_FUND_SECONDS: u64 = 30 * 24 * 3600;
 
 #[cw_serde]
 pub struct InstantiateMsg {
