@@ -86,7 +86,7 @@ pub fn execute(
             execute::claim_rewards::claim_rewards(deps, env, info, token)
         }
         ExecuteMsg::UpdateOwnership(action) => {
-            execute::ownership::update_ownership(deps, env, info, action)
+            poe_controllers::ownership::update_ownership::<ContractError>(deps, &env, &info, action)
         }
     }
 }

@@ -168,6 +168,11 @@ pub enum ContractError {
         reason: String,
     },
 
+    /// `migrate` of a contract that still holds the previous storage layout (config under
+    /// `cfg`): no migration from it is provided.
+    #[error("this contract holds the previous storage layout; no migration from it is provided: instantiate a new one")]
+    OldLayout,
+
     /// A voting-power query for a block after the current one (its value could still change).
     #[error("height {height} is in the future (current block {current})")]
     FutureHeight {

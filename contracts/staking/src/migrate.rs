@@ -1,20 +1,23 @@
 //! Migration.
 
 use cosmwasm_std::{DepsMut, Env, Response};
-use cw2::ensure_from_older_version;
+use poe_controllers::migrate::migrate_from_older;
 
 use crate::error::ContractError;
 use crate::msg::MigrateMsg;
+use crate::state::OLD_CONFIG_KEY;
 use crate::{CONTRACT_NAME, CONTRACT_VERSION};
 
-/// Accepts only a contract stored as `crates.io:poe-staking` at this version or older, and
-/// records this version. No state layout has changed yet, so nothing else is rewritten.
+/// Accepts only a contract stored as `crates.io:poe-staking` at this version or older (the shared
+/// guard), and records this version. A contract still holding the previous storage layout (its
+/// config under `cfg`) is refused: this version keeps everything under new keys and no migration
+/// from the old layout is provided (nothing was deployed with it for real).
 ///
-/// Errors: [`ContractError::Std`] (wrong contract name, or a newer stored version), from cw2.
+/// Errors: [`ContractError::OldLayout`]; [`ContractError::Std`] (wrong contract name, or a newer
+/// stored version), from cw2.
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
-    let from = ensure_from_older_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(Response::new()
-        .add_attribute("action", "migrate")
-        .add_attribute("from_version", from.to_string())
-        .add_attribute("to_version", CONTRACT_VERSION))
+    if deps.storage.get(OLD_CONFIG_KEY).is_some() {
+        return Err(ContractError::OldLayout);
+    }
+    migrate_from_older::<ContractError>(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)
 }
