@@ -12,6 +12,13 @@
 //! nothing streamed while nobody could earn it is lost, and the first staker afterwards earns the
 //! stream at its normal rate instead of collecting a lump sum.
 //!
+//! Funding ([`RewardStream::fund_as`]): one stream per pool, shaped by the owner (governance)
+//! alone. Anyone else may only add to a running stream with an end no later than its current end
+//! (the amount joins the stream until that end, so the rate only goes up and nothing already
+//! funded is delayed), or start a stream of at most `MAX_OPEN_FUND_SECONDS` when none runs. One
+//! stream and one comparison keep every operation O(1): per-funder streams would need a loop over
+//! funders (or their end times) at every accrual.
+//!
 //! Rounding: releases and accruals round down; what leaves the stream for the accumulator rounds
 //! up (`ceil(increment x total)`, at most the release) and the rest stays in `remaining`, so the
 //! sum of what stakers can claim never exceeds what was funded.

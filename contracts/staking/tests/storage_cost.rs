@@ -225,8 +225,27 @@ fn stake_unstake_and_claim_touch_few_small_entries() {
             token: gen.to_string(),
         },
     );
+    c.next_block(1);
+    let fund_running = c.hook(
+        &flx,
+        &funder,
+        1_000_000_000,
+        &ReceiveMsg::Fund {
+            pool_token: gen.to_string(),
+            duration_seconds: 1,
+        },
+    );
+    c.next_block(1);
+    let claim_rewards = c.run(
+        &stakers[1],
+        ExecuteMsg::ClaimRewards {
+            token: gen.to_string(),
+        },
+    );
     for (name, cost) in [
         ("fund (first)", fund_cost),
+        ("fund (running stream)", fund_running),
+        ("claim_rewards", claim_rewards),
         ("stake: the pool's first", first[0]),
         ("stake: a staker's first", first[1]),
         ("stake (later)", stake),
