@@ -24,9 +24,11 @@ pub fn instantiate(
     execute::instantiate::instantiate(deps, env, info, msg)
 }
 
-/// `Receive` (cw20 hook: `Stake` from a pool's token, `Fund` from a pool's reward token, anyone),
+/// `Receive` (cw20 hook: `Stake` from a pool's token; `Fund` from a pool's reward token: the
+/// owner freely, anyone else within the running stream's end or a new stream of at most 30 days),
 /// `Unstake`, `Claim`, `ClaimRewards` (any staker, for itself), `CreatePool`, `UpdatePool`,
-/// `UpdateConfig` (owner), `UpdateOwnership` (cw-ownable two-step transfer).
+/// `UpdateConfig` (owner), `UpdateOwnership` (cw-ownable two-step transfer, the shared
+/// `poe_controllers::ownership`).
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
@@ -86,7 +88,7 @@ pub fn execute(
             execute::claim_rewards::claim_rewards(deps, env, info, token)
         }
         ExecuteMsg::UpdateOwnership(action) => {
-            execute::ownership::update_ownership(deps, env, info, action)
+            poe_controllers::ownership::update_ownership::<ContractError>(deps, &env, &info, action)
         }
     }
 }
@@ -97,7 +99,8 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
     q::query(deps, env, msg)
 }
 
-/// Migrates from an older `crates.io:poe-staking`; refuses other contracts and downgrades.
+/// Migrates from an older `crates.io:poe-staking` (the shared `poe_controllers::migrate` guard);
+/// refuses other contracts, downgrades and the previous storage layout.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> Result<Response, ContractError> {
     mig::migrate(deps, env, msg)

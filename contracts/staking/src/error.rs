@@ -111,6 +111,30 @@ pub enum ContractError {
         got: String,
     },
 
+    /// A `Fund` by an account other than the owner into a running stream whose end it would move
+    /// later (`now + duration_seconds > period_finish`): that would lower the stream's rate and
+    /// delay what was already funded. Fund with `duration_seconds <= period_finish - now` (the
+    /// amount is then released with the stream until its end, raising the rate), or ask the
+    /// owner (governance).
+    #[error("only the owner may move the end of a running reward stream later: it ends at {period_finish} s, the funding asks for {requested_end} s")]
+    FundWouldExtendStream {
+        /// The running stream's end, seconds since the epoch.
+        period_finish: u64,
+        /// `now + duration_seconds` of the refused funding, seconds since the epoch.
+        requested_end: u64,
+    },
+
+    /// A `Fund` by an account other than the owner that would start a new stream (none running)
+    /// longer than [`poe_interface::staking::MAX_OPEN_FUND_SECONDS`]: only the owner may set a
+    /// far end, which every later funding by others has to fit in.
+    #[error("only the owner may start a reward stream longer than {max} s: asked for {duration_seconds} s")]
+    OpenFundTooLong {
+        /// The refused duration, seconds.
+        duration_seconds: u64,
+        /// [`poe_interface::staking::MAX_OPEN_FUND_SECONDS`].
+        max: u64,
+    },
+
     /// A period (lock, unbonding, reward stream) out of range.
     #[error("invalid {name} of {seconds} s: must be at most {max} s{}", if *.must_be_positive { " and positive" } else { "" })]
     InvalidPeriod {
@@ -143,6 +167,11 @@ pub enum ContractError {
         /// The query's error.
         reason: String,
     },
+
+    /// `migrate` of a contract that still holds the previous storage layout (config under
+    /// `cfg`): no migration from it is provided.
+    #[error("this contract holds the previous storage layout; no migration from it is provided: instantiate a new one")]
+    OldLayout,
 
     /// A voting-power query for a block after the current one (its value could still change).
     #[error("height {height} is in the future (current block {current})")]

@@ -7,11 +7,13 @@
 //!   position is locked for `lock_period_seconds` after its last stake; `Unstake` moves stake into
 //!   a claim paid by `Claim` after `unbonding_period_seconds` (at most `max_claims` pending per
 //!   pool and address);
-//! - rewards: anyone funds a pool's linear stream with a cw20 `Send` of its reward token
-//!   ([`msg::ReceiveMsg::Fund`]); a reward-per-share accumulator shares it pro rata to stake,
-//!   O(1) per operation whatever the number of stakers ([`rewards`]);
+//! - rewards: a pool's linear stream is funded with a cw20 `Send` of its reward token
+//!   ([`msg::ReceiveMsg::Fund`]): by the owner freely, by anyone else only within the running
+//!   stream's end (raising its rate) or as a new stream of at most 30 days when none runs, so no
+//!   stranger can dilute or delay a stream; a reward-per-share accumulator shares it pro rata to
+//!   stake, O(1) per operation whatever the number of stakers or fundings ([`rewards`]);
 //! - voting power at a height is `floor(sum over pools of tier x staked)` at the start of that
-//!   block, read from `SnapshotMap`s ([`state`]).
+//!   block, read from the stake and total changelogs ([`state`]).
 //!
 //! The messages live in [`poe_interface::staking`], re-exported as [`msg`].
 

@@ -1,18 +1,21 @@
 //! Queries.
 
-use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdResult, Timestamp};
+use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdResult, Timestamp, Uint128};
 use cw_storage_plus::Bound;
-use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
+use poe_controllers::page::page_limit;
 use poe_math::staking::{stream_rate, weighted_power};
 
 use crate::error::ContractError;
-use crate::execute::load_pool;
+use crate::execute::{canonical, load_pool};
 use crate::msg::{
-    ClaimsResponse, ConfigResponse, PoolResponse, PoolsResponse, PositionResponse, QueryMsg,
+    Claim, ClaimsResponse, ConfigResponse, PoolResponse, PoolsResponse, PositionResponse, QueryMsg,
     TotalPowerResponse, VotingPowerResponse,
 };
 use crate::rewards::settle;
-use crate::state::{Pool, Position, CLAIMS, CONFIG, POOLS, POSITIONS, STAKED, TIERS, TOTAL_STAKED};
+use crate::state::{
+    stake_at, total_at, PoolInfo, CLAIMS, CONFIG, POOLS, POSITIONS, REWARD_TOKENS, STATES, TIERS,
+    UNBONDING,
+};
 
 /// Dispatches a query.
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
@@ -55,7 +58,7 @@ pub fn query_pool(deps: Deps, env: &Env, token: String) -> Result<PoolResponse, 
     pool_response(deps, env, token, pool)
 }
 
-/// Pools in token-address order after `start_after`; `limit` defaults to 10, at most 30.
+/// Pools in token-address order after `start_after`; `limit` defaults to 10, clamped to 1..=30.
 ///
 /// Errors: invalid `start_after`.
 pub fn query_pools(
@@ -64,7 +67,7 @@ pub fn query_pools(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<PoolsResponse, ContractError> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
+    let limit = page_limit(limit);
     let start = start_after
         .map(|s| deps.api.addr_validate(&s))
         .transpose()?;
@@ -88,38 +91,33 @@ fn pool_response(
     deps: Deps,
     env: &Env,
     token: Addr,
-    mut pool: Pool,
+    pool: PoolInfo,
 ) -> Result<PoolResponse, ContractError> {
     let now = env.block.time.seconds();
-    let total_staked = TOTAL_STAKED
-        .may_load(deps.storage, &token)?
-        .unwrap_or_default();
-    pool.reward.advance(total_staked, now)?;
-    let reward_rate = if total_staked.is_zero() {
+    let mut state = STATES.load(deps.storage, pool.id)?;
+    state.advance(state.total_staked, now)?;
+    let reward_rate = if state.total_staked.is_zero() {
         cosmwasm_std::Decimal::zero()
     } else {
-        stream_rate(
-            pool.reward.remaining,
-            pool.reward.last_update,
-            pool.reward.period_finish,
-            now,
-        )
+        stream_rate(state.remaining, state.last_update, state.period_finish, now)
     };
     Ok(PoolResponse {
-        tier: TIERS.load(deps.storage, &token)?,
+        tier: TIERS.load(deps.storage, pool.id)?,
         token: token.to_string(),
-        reward_token: pool.reward_token.to_string(),
+        reward_token: REWARD_TOKENS.load(deps.storage, pool.id)?.to_string(),
         min_stake: pool.min_stake,
         lock_period_seconds: pool.lock_period_seconds,
         unbonding_period_seconds: pool.unbonding_period_seconds,
-        total_staked,
-        total_unbonding: pool.total_unbonding,
+        total_staked: state.total_staked,
+        total_unbonding: UNBONDING
+            .may_load(deps.storage, pool.id)?
+            .unwrap_or_default(),
         reward_rate,
-        reward_remaining: pool.reward.remaining,
-        period_finish: pool.reward.period_finish,
-        reward_per_share: pool.reward.reward_per_share,
-        total_funded: pool.reward.total_funded,
-        total_rewards_paid: pool.reward.total_paid,
+        reward_remaining: state.remaining,
+        period_finish: state.period_finish,
+        reward_per_share: state.reward_per_share,
+        total_funded: state.total_funded,
+        total_rewards_paid: state.total_paid,
     })
 }
 
@@ -135,30 +133,23 @@ pub fn query_position(
 ) -> Result<PositionResponse, ContractError> {
     let address = deps.api.addr_validate(&address)?;
     let token = deps.api.addr_validate(&token)?;
-    let mut pool = load_pool(deps.storage, &token)?;
-    let key = (&token, &address);
-    let staked = STAKED.may_load(deps.storage, key)?.unwrap_or_default();
-    let Some(mut position) = POSITIONS.may_load(deps.storage, key)? else {
+    let pool = load_pool(deps.storage, &token)?;
+    let who = canonical(deps.api, &address)?;
+    let Some(mut position) = POSITIONS.may_load(deps.storage, (pool.id, who.as_slice()))? else {
         return Ok(PositionResponse {
-            staked,
+            staked: Uint128::zero(),
             lock_until: Timestamp::from_seconds(0),
-            pending_rewards: Default::default(),
+            pending_rewards: Uint128::zero(),
         });
     };
-    let total = TOTAL_STAKED
-        .may_load(deps.storage, &token)?
-        .unwrap_or_default();
-    pool.reward.advance(total, env.block.time.seconds())?;
-    settle(&mut position, staked, pool.reward.reward_per_share)?;
-    let Position {
-        lock_until,
-        pending_rewards,
-        ..
-    } = position;
+    let mut state = STATES.load(deps.storage, pool.id)?;
+    state.advance(state.total_staked, env.block.time.seconds())?;
+    let staked = position.staked;
+    settle(&mut position, staked, state.reward_per_share)?;
     Ok(PositionResponse {
-        staked,
-        lock_until,
-        pending_rewards,
+        staked: position.staked,
+        lock_until: Timestamp::from_nanos(position.lock_until),
+        pending_rewards: position.pending_rewards,
     })
 }
 
@@ -172,15 +163,23 @@ pub fn query_claims(
 ) -> Result<ClaimsResponse, ContractError> {
     let address = deps.api.addr_validate(&address)?;
     let token = deps.api.addr_validate(&token)?;
-    load_pool(deps.storage, &token)?;
+    let pool = load_pool(deps.storage, &token)?;
+    let who = canonical(deps.api, &address)?;
     let claims = CLAIMS
-        .may_load(deps.storage, (&token, &address))?
-        .unwrap_or_default();
+        .may_load(deps.storage, (pool.id, who.as_slice()))?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| Claim {
+            amount: c.0,
+            release_at: Timestamp::from_nanos(c.1),
+        })
+        .collect();
     Ok(ClaimsResponse { claims })
 }
 
 /// `floor(sum over pools of tier x staked)` of `address` at the start of block `height` (default
-/// the current block). Reads two snapshots per pool, at most `max_pools` pools.
+/// the current block). Reads, per pool (at most `max_pools`): its tier at `height` and the first
+/// stake changelog entry at or after `height` (else the position).
 ///
 /// Errors: invalid address, [`ContractError::FutureHeight`], `Math` (beyond `Uint128`).
 pub fn query_voting_power(
@@ -191,8 +190,9 @@ pub fn query_voting_power(
 ) -> Result<VotingPowerResponse, ContractError> {
     let address = deps.api.addr_validate(&address)?;
     let height = check_height(env, height)?;
-    let power = power_at(deps, height, |token| {
-        STAKED.may_load_at_height(deps.storage, (token, &address), height)
+    let who = canonical(deps.api, &address)?;
+    let power = power_at(deps, height, |id| {
+        stake_at(deps.storage, id, who.as_slice(), height)
     })?;
     Ok(VotingPowerResponse { power, height })
 }
@@ -207,9 +207,7 @@ pub fn query_total_power(
     height: Option<u64>,
 ) -> Result<TotalPowerResponse, ContractError> {
     let height = check_height(env, height)?;
-    let power = power_at(deps, height, |token| {
-        TOTAL_STAKED.may_load_at_height(deps.storage, token, height)
-    })?;
+    let power = power_at(deps, height, |id| total_at(deps.storage, id, height))?;
     Ok(TotalPowerResponse { power, height })
 }
 
@@ -228,16 +226,15 @@ fn check_height(env: &Env, height: Option<u64>) -> Result<u64, ContractError> {
 fn power_at(
     deps: Deps,
     height: u64,
-    staked_at: impl Fn(&Addr) -> StdResult<Option<cosmwasm_std::Uint128>>,
-) -> Result<cosmwasm_std::Uint128, ContractError> {
+    staked_at: impl Fn(u8) -> StdResult<Uint128>,
+) -> Result<Uint128, ContractError> {
     let mut terms = vec![];
-    for token in POOLS.keys(deps.storage, None, None, Order::Ascending) {
-        let token = token?;
-        let Some(tier) = TIERS.may_load_at_height(deps.storage, &token, height)? else {
+    for item in POOLS.range(deps.storage, None, None, Order::Ascending) {
+        let (_, pool) = item?;
+        let Some(tier) = TIERS.may_load_at_height(deps.storage, pool.id, height)? else {
             continue;
         };
-        let staked = staked_at(&token)?.unwrap_or_default();
-        terms.push((staked, tier));
+        terms.push((staked_at(pool.id)?, tier));
     }
     Ok(weighted_power(terms)?)
 }

@@ -12,11 +12,19 @@
 //! nothing streamed while nobody could earn it is lost, and the first staker afterwards earns the
 //! stream at its normal rate instead of collecting a lump sum.
 //!
+//! Funding ([`RewardStream::fund_as`]): one stream per pool, shaped by the owner (governance)
+//! alone. Anyone else may only add to a running stream with an end no later than its current end
+//! (the amount joins the stream until that end, so the rate only goes up and nothing already
+//! funded is delayed), or start a stream of at most `MAX_OPEN_FUND_SECONDS` when none runs. One
+//! stream and one comparison keep every operation O(1): per-funder streams would need a loop over
+//! funders (or their end times) at every accrual.
+//!
 //! Rounding: releases and accruals round down; what leaves the stream for the accumulator rounds
 //! up (`ceil(increment x total)`, at most the release) and the rest stays in `remaining`, so the
 //! sum of what stakers can claim never exceeds what was funded.
 
 use cosmwasm_std::{Decimal256, OverflowError, OverflowOperation, Uint128};
+use poe_interface::staking::MAX_OPEN_FUND_SECONDS;
 use poe_math::staking::{accrued, reward_per_share_increment, stream_release};
 
 use crate::error::ContractError;
@@ -26,6 +34,8 @@ impl RewardStream {
     /// An empty stream starting at `now` (seconds).
     pub fn new(now: u64) -> Self {
         RewardStream {
+            total_staked: Uint128::zero(),
+            total_changed_at: 0,
             remaining: Uint128::zero(),
             last_update: now,
             period_finish: now,
@@ -60,10 +70,11 @@ impl RewardStream {
         Ok(())
     }
 
-    /// Adds `amount` to the stream at `now` (after [`RewardStream::advance`] to `now`): the
-    /// unreleased `remaining` plus `amount` is released linearly until
-    /// `max(now + duration_seconds, period_finish)`. A running stream's end never moves earlier,
-    /// so nobody can compress someone else's funding into a shorter period.
+    /// The owner's funding (today's rule, unrestricted): adds `amount` to the stream at `now`
+    /// (after [`RewardStream::advance`] to `now`): the unreleased `remaining` plus `amount` is
+    /// released linearly until `max(now + duration_seconds, period_finish)`. A running stream's
+    /// end never moves earlier, so nobody can compress a funding into a shorter period; it may
+    /// move later, lowering the rate: that is reserved to the owner by [`RewardStream::fund_as`].
     ///
     /// Errors: `Overflow`.
     pub fn fund(
@@ -78,13 +89,64 @@ impl RewardStream {
         self.last_update = now;
         Ok(())
     }
+
+    /// Whether a stream runs at `now` (after [`RewardStream::advance`] to `now`): something is
+    /// left to release and its end is still ahead. Rounding dust left after the end does not
+    /// count: it is re-spread by the next funding.
+    pub fn is_running(&self, now: u64) -> bool {
+        !self.remaining.is_zero() && self.period_finish > now
+    }
+
+    /// A funding of `amount` over `duration_seconds` at `now` (after [`RewardStream::advance`]
+    /// to `now`), by the owner (`by_owner`) or by anyone else:
+    ///
+    /// - the owner: [`RewardStream::fund`] (may set a later end, and so a lower rate);
+    /// - anyone else, while a stream runs: only with `now + duration_seconds <= period_finish`;
+    ///   the amount joins the stream, which keeps its end, so its rate goes up
+    ///   (`(remaining + amount) / (period_finish - now)`) and nothing already funded is released
+    ///   later than before;
+    /// - anyone else, when none runs: a new stream `[now, now + duration_seconds)` (with any
+    ///   dust left) of at most [`MAX_OPEN_FUND_SECONDS`].
+    ///
+    /// O(1): one stream per pool, no per-funder state, so stake, unstake and claims stay O(1).
+    ///
+    /// Errors: [`ContractError::FundWouldExtendStream`], [`ContractError::OpenFundTooLong`],
+    /// `Overflow`.
+    pub fn fund_as(
+        &mut self,
+        amount: Uint128,
+        duration_seconds: u64,
+        now: u64,
+        by_owner: bool,
+    ) -> Result<(), ContractError> {
+        if !by_owner {
+            if self.is_running(now) {
+                let requested_end = checked_add_seconds(now, duration_seconds)?;
+                if requested_end > self.period_finish {
+                    return Err(ContractError::FundWouldExtendStream {
+                        period_finish: self.period_finish,
+                        requested_end,
+                    });
+                }
+            } else if duration_seconds > MAX_OPEN_FUND_SECONDS {
+                return Err(ContractError::OpenFundTooLong {
+                    duration_seconds,
+                    max: MAX_OPEN_FUND_SECONDS,
+                });
+            }
+        }
+        self.fund(amount, duration_seconds, now)
+    }
 }
 
 impl Position {
-    /// A position opened when the pool's accumulator stands at `reward_per_share`.
+    /// A position opened when the pool's accumulator stands at `reward_per_share`, locked until
+    /// `lock_until`, holding no stake yet.
     pub fn new(reward_per_share: Decimal256, lock_until: cosmwasm_std::Timestamp) -> Self {
         Position {
-            lock_until,
+            staked: Uint128::zero(),
+            changed_at: 0,
+            lock_until: lock_until.nanos(),
             reward_per_share_paid: reward_per_share,
             pending_rewards: Uint128::zero(),
         }
@@ -151,6 +213,37 @@ mod tests {
         assert_eq!((s.remaining, s.period_finish), (u(1_201), 140));
         assert_eq!(s.total_funded, u(1_601));
         assert!(s.fund(u(1), u64::MAX, 40).is_err());
+    }
+
+    #[test]
+    fn only_the_owner_moves_a_running_streams_end_later() {
+        let mut s = RewardStream::new(0);
+        s.total_staked = u(10);
+        // nothing runs: a stranger may start a stream of at most MAX_OPEN_FUND_SECONDS
+        assert_eq!(
+            s.fund_as(u(1), MAX_OPEN_FUND_SECONDS + 1, 0, false),
+            Err(ContractError::OpenFundTooLong {
+                duration_seconds: MAX_OPEN_FUND_SECONDS + 1,
+                max: MAX_OPEN_FUND_SECONDS
+            })
+        );
+        s.fund_as(u(1_000), 100, 0, false).unwrap();
+        assert_eq!((s.remaining, s.period_finish), (u(1_000), 100));
+        s.advance(s.total_staked, 50).unwrap();
+        // running: a later end is refused, an earlier one joins the stream until its end
+        assert_eq!(
+            s.fund_as(u(1), 51, 50, false),
+            Err(ContractError::FundWouldExtendStream {
+                period_finish: 100,
+                requested_end: 101
+            })
+        );
+        s.fund_as(u(500), 10, 50, false).unwrap();
+        assert_eq!((s.remaining, s.period_finish), (u(1_000), 100));
+        // the owner may re-spread over a later end
+        s.fund_as(u(1), 1_000, 50, true).unwrap();
+        assert_eq!((s.remaining, s.period_finish), (u(1_001), 1_050));
+        assert_eq!(s.total_funded, u(1_501));
     }
 
     #[test]

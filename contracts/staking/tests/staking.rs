@@ -286,8 +286,10 @@ fn funding_a_running_stream_adds_its_leftover() {
     s.stake(&alice, &gen, 1_000).unwrap();
     s.fund(&funder, &nex, &gen, 1_000, 100).unwrap();
     s.advance(40, 1);
-    // 400 released, 600 left: 600 + 600 over the next 100 s
-    s.fund(&funder, &nex, &gen, 600, 100).unwrap();
+    // 400 released, 600 left: 600 + 600 over the next 100 s. Moving the end later (40 s past
+    // the running stream's) is the owner's alone (tests/funding.rs): the funder would be refused.
+    let owner = s.owner.clone();
+    s.fund(&owner, &nex, &gen, 600, 100).unwrap();
     let pool = s.pool(&gen);
     assert_eq!(pool.reward_remaining, u(1_200));
     assert_eq!(pool.reward_rate, Decimal::from_atomics(12u128, 0).unwrap());

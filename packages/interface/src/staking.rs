@@ -21,6 +21,11 @@ pub const DEFAULT_MAX_CLAIMS: u32 = 10;
 pub const MAX_CLAIMS_LIMIT: u32 = 100;
 /// Longest lock, unbonding period or reward stream accepted, seconds (10 years of 365 days).
 pub const MAX_PERIOD_SECONDS: u64 = 10 * 365 * 24 * 3600;
+/// Longest reward stream an account other than the owner may start on a pool with no running
+/// stream, seconds (30 days). Longer streams (up to [`MAX_PERIOD_SECONDS`]) are the owner's
+/// (governance's): every later funding by others must end no later than the running stream, so a
+/// stranger's far end would otherwise hold every later funding to it.
+pub const MAX_OPEN_FUND_SECONDS: u64 = 30 * 24 * 3600;
 
 #[cw_serde]
 pub struct InstantiateMsg {
@@ -87,8 +92,13 @@ pub enum ReceiveMsg {
     /// Stakes the sent tokens for the cw20 sender in the pool of the calling token.
     Stake {},
     /// Adds the sent tokens to the reward stream of `pool_token`'s pool (the calling token must be
-    /// that pool's reward token). The stream's unreleased amount plus the sent amount is then
-    /// released linearly over `[now, now + duration_seconds)`. Anyone may fund.
+    /// that pool's reward token). `duration_seconds` in `1..=MAX_PERIOD_SECONDS`. From the owner
+    /// (governance): the stream's unreleased amount plus the sent amount is released linearly
+    /// until `max(now + duration_seconds, period_finish)`. From anyone else: while a stream runs,
+    /// only if `now + duration_seconds <= period_finish`, and the amount joins the stream until
+    /// its current end (its rate goes up); when none runs, a new stream over
+    /// `[now, now + duration_seconds)` of at most [`MAX_OPEN_FUND_SECONDS`]. So only the owner can
+    /// lower the rate of a running stream or move its end later.
     Fund {
         pool_token: String,
         duration_seconds: u64,

@@ -5,26 +5,23 @@ pub mod claim_rewards;
 pub mod config;
 pub mod fund;
 pub mod instantiate;
-pub mod ownership;
 pub mod pool;
 pub mod receive;
 pub mod stake;
 pub mod unstake;
 
 use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, OverflowError, OverflowOperation, StdResult, Storage,
-    Timestamp, Uint128, WasmMsg,
+    Addr, Api, CanonicalAddr, OverflowError, OverflowOperation, StdResult, Storage, Timestamp,
 };
-use cw20::Cw20ExecuteMsg;
 use poe_interface::staking::MAX_PERIOD_SECONDS;
 
 use crate::error::ContractError;
-use crate::state::{Pool, POOLS};
+use crate::state::{PoolInfo, POOLS};
 
-/// The pool of `token`.
+/// The parameters of `token`'s pool.
 ///
 /// Errors: [`ContractError::UnknownPool`].
-pub fn load_pool(storage: &dyn Storage, token: &Addr) -> Result<Pool, ContractError> {
+pub fn load_pool(storage: &dyn Storage, token: &Addr) -> Result<PoolInfo, ContractError> {
     POOLS
         .may_load(storage, token)?
         .ok_or_else(|| ContractError::UnknownPool {
@@ -32,17 +29,12 @@ pub fn load_pool(storage: &dyn Storage, token: &Addr) -> Result<Pool, ContractEr
         })
 }
 
-/// A cw20 `Transfer` of `amount` of `token` to `recipient`.
-pub fn cw20_transfer(token: &Addr, recipient: &Addr, amount: Uint128) -> StdResult<CosmosMsg> {
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
-            recipient: recipient.to_string(),
-            amount,
-        })?,
-        funds: vec![],
-    }
-    .into())
+/// `address`'s canonical form (20 bytes for an account, 32 for a contract): the staker part of
+/// every position, claims and changelog key.
+///
+/// Errors: `Std` (not an address of this chain).
+pub fn canonical(api: &dyn Api, address: &Addr) -> StdResult<CanonicalAddr> {
+    api.addr_canonicalize(address.as_str())
 }
 
 /// Checks a period: at most [`MAX_PERIOD_SECONDS`], and positive when `must_be_positive`.

@@ -5,7 +5,7 @@ use cw20::{Cw20QueryMsg, TokenInfoResponse};
 
 use crate::error::ContractError;
 use crate::execute::{check_period, load_pool};
-use crate::state::{Pool, RewardStream, CONFIG, POOLS, TIERS};
+use crate::state::{PoolInfo, RewardStream, CONFIG, POOLS, REWARD_TOKENS, STATES, TIERS};
 
 /// The parameters of `CreatePool`.
 pub struct NewPool {
@@ -65,23 +65,31 @@ pub fn create_pool(
         ensure_cw20(deps.as_ref(), &reward_token)?;
     }
 
-    let pool = Pool {
-        reward_token,
+    // pools are never removed, so the count is the next free id; max_pools <= 32 fits a u8
+    let id = u8::try_from(config.pool_count).map_err(|_| ContractError::TooManyPools {
+        max: config.max_pools,
+    })?;
+    let pool = PoolInfo {
+        id,
         min_stake: new.min_stake,
         lock_period_seconds: new.lock_period_seconds,
         unbonding_period_seconds: new.unbonding_period_seconds,
-        total_unbonding: Uint128::zero(),
-        reward: RewardStream::new(env.block.time.seconds()),
     };
     POOLS.save(deps.storage, &token, &pool)?;
-    TIERS.save(deps.storage, &token, &new.tier, env.block.height)?;
+    REWARD_TOKENS.save(deps.storage, id, &reward_token)?;
+    STATES.save(
+        deps.storage,
+        id,
+        &RewardStream::new(env.block.time.seconds()),
+    )?;
+    TIERS.save(deps.storage, id, &new.tier, env.block.height)?;
     config.pool_count += 1;
     CONFIG.save(deps.storage, &config)?;
 
     Ok(Response::new()
         .add_attribute("action", "create_pool")
         .add_attribute("token", token)
-        .add_attribute("reward_token", pool.reward_token)
+        .add_attribute("reward_token", reward_token)
         .add_attribute("min_stake", pool.min_stake)
         .add_attribute("lock_period_seconds", pool.lock_period_seconds.to_string())
         .add_attribute(
@@ -144,10 +152,10 @@ pub fn update_pool(
     POOLS.save(deps.storage, &token, &pool)?;
     let tier = match tier {
         Some(tier) => {
-            TIERS.save(deps.storage, &token, &tier, env.block.height)?;
+            TIERS.save(deps.storage, pool.id, &tier, env.block.height)?;
             tier
         }
-        None => TIERS.load(deps.storage, &token)?,
+        None => TIERS.load(deps.storage, pool.id)?,
     };
 
     Ok(Response::new()

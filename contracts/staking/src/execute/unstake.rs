@@ -1,17 +1,22 @@
 //! `Unstake`.
 
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
-use poe_interface::staking::Claim;
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
+use poe_controllers::cw20::transfer_msg;
 
 use crate::error::ContractError;
-use crate::execute::{checked_plus_seconds, cw20_transfer, load_pool};
+use crate::execute::{canonical, checked_plus_seconds, load_pool};
 use crate::rewards::settle;
-use crate::state::{CLAIMS, CONFIG, POOLS, POSITIONS, STAKED, TOTAL_STAKED};
+use crate::state::{log_stake, log_total, CLAIMS, CONFIG, POSITIONS, STATES, UNBONDING};
 
 /// Moves `amount` of the sender's stake in `token`'s pool out of the position (and out of voting
 /// power from the next block on) into a claim released at `now + unbonding_period_seconds`; with
 /// a zero unbonding period the amount is transferred at once and no claim is made. The pool's
 /// stream is brought up to date and the position's rewards settled first (they stay claimable).
+///
+/// Storage (with an unbonding period, first change of the block): reads the pool's parameters,
+/// the position, the claims, the config (`max_claims`), the pool's state and its unbonding total;
+/// writes the position (removed when empty), both changelog entries, the state, the claims and
+/// the unbonding total.
 ///
 /// Attributes: `action=unstake`, `token`, `staker`, `amount`, `staked` (the position after),
 /// `total_staked`, `release_at` (nanoseconds, as `Timestamp` prints).
@@ -30,24 +35,24 @@ pub fn unstake(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let token = deps.api.addr_validate(&token)?;
-    let mut pool = load_pool(deps.storage, &token)?;
+    let pool = load_pool(deps.storage, &token)?;
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
     let staker = info.sender;
-    let key = (&token, &staker);
-    let staked = STAKED.may_load(deps.storage, key)?.unwrap_or_default();
-    if amount > staked {
+    let who = canonical(deps.api, &staker)?;
+    let key = (pool.id, who.as_slice());
+    let stored = POSITIONS.may_load(deps.storage, key)?;
+    let staked = stored.as_ref().map(|p| p.staked).unwrap_or_default();
+    let Some(mut position) = stored.filter(|_| amount <= staked) else {
         return Err(ContractError::InsufficientStake {
             staked,
             requested: amount,
         });
-    }
-    // staked > 0 here, so the position exists
-    let mut position = POSITIONS.load(deps.storage, key)?;
-    if env.block.time < position.lock_until {
+    };
+    if env.block.time.nanos() < position.lock_until {
         return Err(ContractError::Locked {
-            lock_until: position.lock_until,
+            lock_until: Timestamp::from_nanos(position.lock_until),
         });
     }
     let remainder = staked - amount;
@@ -58,6 +63,7 @@ pub fn unstake(
         });
     }
     let now = env.block.time.seconds();
+    let height = env.block.height;
     let release_at = checked_plus_seconds(env.block.time, pool.unbonding_period_seconds)?;
     // the claims list is only read (and written) when the unstake makes a claim
     let claims = if pool.unbonding_period_seconds > 0 {
@@ -71,30 +77,32 @@ pub fn unstake(
         None
     };
 
-    let total = TOTAL_STAKED
-        .may_load(deps.storage, &token)?
-        .unwrap_or_default();
-    pool.reward.advance(total, now)?;
-    settle(&mut position, staked, pool.reward.reward_per_share)?;
-    let total = total.checked_sub(amount)?;
-    STAKED.save(deps.storage, key, &remainder, env.block.height)?;
-    TOTAL_STAKED.save(deps.storage, &token, &total, env.block.height)?;
+    let mut state = STATES.load(deps.storage, pool.id)?;
+    state.advance(state.total_staked, now)?;
+    settle(&mut position, staked, state.reward_per_share)?;
+    log_stake(deps.storage, pool.id, &who, &mut position, false, height)?;
+    position.staked = remainder;
+    log_total(deps.storage, pool.id, &mut state, height)?;
+    state.total_staked = state.total_staked.checked_sub(amount)?;
     if remainder.is_zero() && position.pending_rewards.is_zero() {
         POSITIONS.remove(deps.storage, key);
     } else {
         POSITIONS.save(deps.storage, key, &position)?;
     }
+    STATES.save(deps.storage, pool.id, &state)?;
 
     let mut res = Response::new();
     match claims {
-        None => res = res.add_message(cw20_transfer(&token, &staker, amount)?),
+        None => res = res.add_message(transfer_msg(&token, &staker, amount)?),
         Some(mut claims) => {
-            claims.push(Claim { amount, release_at });
+            claims.push((amount, release_at.nanos()));
             CLAIMS.save(deps.storage, key, &claims)?;
-            pool.total_unbonding = pool.total_unbonding.checked_add(amount)?;
+            let unbonding = UNBONDING
+                .may_load(deps.storage, pool.id)?
+                .unwrap_or_default();
+            UNBONDING.save(deps.storage, pool.id, &unbonding.checked_add(amount)?)?;
         }
     }
-    POOLS.save(deps.storage, &token, &pool)?;
 
     Ok(res
         .add_attribute("action", "unstake")
@@ -102,6 +110,6 @@ pub fn unstake(
         .add_attribute("staker", staker.as_str())
         .add_attribute("amount", amount)
         .add_attribute("staked", remainder)
-        .add_attribute("total_staked", total)
+        .add_attribute("total_staked", state.total_staked)
         .add_attribute("release_at", release_at.to_string()))
 }
