@@ -436,7 +436,9 @@ fn refused_jobs_change_nothing() {
     assert!(
         matches!(
             err.downcast_ref::<ContractError>(),
-            Some(ContractError::UnauthorizedReporter { .. })
+            Some(ContractError::AllowList(
+                poe_controllers::AllowListError::NotListed { .. }
+            ))
         ),
         "{err:#}"
     );

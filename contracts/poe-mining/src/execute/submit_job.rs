@@ -179,8 +179,11 @@ fn submit_job(
         miner.unlocked_reserve = miner.locked_reserve;
     }
     let pending = miner.locked_reserve.checked_sub(miner.unlocked_reserve)?;
-    let lock_until = now
+    // whole seconds, rounded up (against the miner)
+    let now_ceil = now
         .seconds()
+        .saturating_add(u64::from(now.subsec_nanos() > 0));
+    let lock_until = now_ceil
         .saturating_add(params.lock_period_seconds)
         .min(MAX_SECONDS);
     let unlock = weighted_unlock(
