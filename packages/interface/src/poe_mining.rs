@@ -153,6 +153,7 @@ pub struct InstantiateMsg {
 /// One attested economic job (seed 001 `EconomicJob`).
 #[cw_serde]
 pub struct JobReport {
+    /// What kind of job.
     pub job_type: EconomicJobType,
     /// The registered miner who did the job.
     pub miner: String,

@@ -79,10 +79,15 @@ impl FeeRates {
 #[cw_serde]
 #[derive(Copy, Default)]
 pub struct FeeSplit {
+    /// `ceil(job_value * total_fee_rate)`, what the reporter pays.
     pub fee: Uint128,
+    /// `floor(job_value * miner_lock_rate)`, the miner's locked reserve.
     pub miner_locked_reserve: Uint128,
+    /// `floor(job_value * miner_spendable_rate)`, the miner's spendable balance.
     pub miner_spendable: Uint128,
+    /// `floor(job_value * owner_salary_rate)`, the month's owner salary.
     pub owner_salary: Uint128,
+    /// The rest of the fee (the treasury rate plus every rounding remainder).
     pub treasury_net: Uint128,
 }
 
