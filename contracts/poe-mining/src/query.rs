@@ -1,38 +1,77 @@
-//! Queries. Paginated ones take `start_after` and `limit` (default 10, max 30).
+//! Queries. Paginated ones take `start_after` and `limit` (default 10, max 30,
+//! `poe_controllers::page::page_limit`).
 
-use cosmwasm_std::{Addr, Decimal, Deps, Env, Order, StdError, StdResult, Uint128};
+use cosmwasm_std::{
+    to_json_binary, Addr, Binary, Decimal, Deps, Env, Order, StdError, StdResult, Uint128,
+};
 use cw_storage_plus::Bound;
+use poe_controllers::page::page_limit;
+use poe_controllers::pause::query_pause_status;
 use poe_interface::poe_mining::{
     ConfigResponse, EconomicJobType, EpochResponse, JobResponse, JobTypeCount, JobsResponse,
     MinerResponse, MinerWeightResponse, MinersResponse, MiningStatisticsResponse,
     MintingEligibilityResponse, OwnerSalaryReportResponse, PendingRewardsResponse,
-    PoeIndexResponse, ReportersResponse,
+    PoeIndexResponse, QueryMsg, ReportersResponse,
 };
-use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
 use poe_math::{
     calendar::YearMonth,
     fee::{split_fee, FeeSplit},
     poe::poe_index as compute_index,
     salary::{salary_breakdown, vested_so_far},
-    weight::normalized_poe_score,
+    weight::{effective_job_types, normalized_poe_score},
 };
 use sha2::{Digest, Sha256};
 
+use crate::error::ContractError;
 use crate::execute::claim::owed_rewards;
 use crate::execute::salary::months_since_end;
 use crate::state::{
-    Config, EpochState, Miner, CONFIG, EPOCHS, JOBS, MINERS, MINER_EPOCHS, REPORTERS, SALARY, STATE,
+    pause_of, Config, EpochState, Miner, CONFIG, EPOCHS, JOBS, MINERS, MINER_EPOCHS, REPORTERS,
+    SALARY, STATE,
 };
 
-fn page(limit: Option<u32>) -> usize {
-    limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize
+/// Dispatches a query.
+///
+/// Errors: `Std` (invalid address, unknown miner, malformed month, storage).
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    Ok(match msg {
+        QueryMsg::Config {} => to_json_binary(&config(deps, &env)?)?,
+        QueryMsg::CurrentEpoch {} => to_json_binary(&current_epoch(deps, env)?)?,
+        QueryMsg::PoeIndex { epoch } => to_json_binary(&poe_index(deps, epoch)?)?,
+        QueryMsg::Miner { address } => to_json_binary(&miner(deps, &env, address)?)?,
+        QueryMsg::Miners { start_after, limit } => {
+            to_json_binary(&miners(deps, &env, start_after, limit)?)?
+        }
+        QueryMsg::Jobs {
+            miner,
+            start_after,
+            limit,
+        } => to_json_binary(&jobs(deps, miner, start_after, limit)?)?,
+        QueryMsg::PendingRewards { miner, limit } => {
+            to_json_binary(&pending_rewards(deps, env, miner, limit)?)?
+        }
+        QueryMsg::MiningStatistics {} => to_json_binary(&mining_statistics(deps)?)?,
+        QueryMsg::OwnerSalaryReport { month } => {
+            to_json_binary(&owner_salary_report(deps, env, month)?)?
+        }
+        QueryMsg::MintingEligibility {} => to_json_binary(&minting_eligibility(deps, env)?)?,
+        QueryMsg::JobFee { job_value } => to_json_binary(&job_fee(deps, job_value)?)?,
+        QueryMsg::Reporters { start_after, limit } => {
+            to_json_binary(&reporters(deps, start_after, limit)?)?
+        }
+        QueryMsg::PauseStatus {} => {
+            to_json_binary(&query_pause_status(deps.storage, &env, &STATE, pause_of)?)?
+        }
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?)?,
+    })
 }
 
 fn to_std<E: std::fmt::Display>(e: E) -> StdError {
     StdError::generic_err(e.to_string())
 }
 
-pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+/// Addresses, parameters, genesis and the end of the running pause (if one runs).
+pub fn config(deps: Deps, env: &Env) -> StdResult<ConfigResponse> {
     let c = CONFIG.load(deps.storage)?;
     Ok(ConfigResponse {
         flx_token: c.flx_token,
@@ -41,7 +80,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         owner_salary_recipient: c.owner_salary_recipient,
         params: c.params,
         genesis_time: c.genesis_time,
-        paused_until: STATE.load(deps.storage)?.paused_until,
+        paused_until: STATE.load(deps.storage)?.paused_until.active(&env.block),
     })
 }
 
@@ -84,6 +123,7 @@ fn index_response(
     })
 }
 
+/// The PoE index of `epoch`: final once closed, provisional while open.
 pub fn poe_index(deps: Deps, epoch: u64) -> StdResult<PoeIndexResponse> {
     let config = CONFIG.load(deps.storage)?;
     let state = EPOCHS.may_load(deps.storage, epoch)?.unwrap_or_default();
@@ -95,6 +135,7 @@ pub fn poe_index(deps: Deps, epoch: u64) -> StdResult<PoeIndexResponse> {
     )
 }
 
+/// The epoch open now, its bounds and provisional index.
 pub fn current_epoch(deps: Deps, env: Env) -> StdResult<EpochResponse> {
     let config = CONFIG.load(deps.storage)?;
     let epoch = config.schedule.epoch_at(env.block.time);
@@ -114,6 +155,7 @@ pub fn current_epoch(deps: Deps, env: Env) -> StdResult<EpochResponse> {
 
 fn miner_response(
     deps: Deps,
+    env: &Env,
     config: &Config,
     address: Addr,
     m: Miner,
@@ -125,8 +167,9 @@ fn miner_response(
             let normalized =
                 normalized_poe_score(me.poe_score, es.total_poe_score, es.active_miners)
                     .map_err(to_std)?;
-            let distinct = me.job_types_mask.count_ones();
-            let diversity = config.params.miner_weight.diversity_multiplier(distinct);
+            let distinct = me.type_values.iter().filter(|v| !v.is_zero()).count() as u32;
+            let effective = effective_job_types(&me.type_values).map_err(to_std)?;
+            let diversity = config.params.miner_weight.diversity_multiplier(effective);
             Some(MinerWeightResponse {
                 epoch,
                 poe_score: me.poe_score,
@@ -137,6 +180,8 @@ fn miner_response(
                     .checked_mul(me.prestige_multiplier)?
                     .checked_mul(diversity)?,
                 distinct_job_types: distinct,
+                effective_job_types: effective,
+                job_value: me.job_value,
             })
         }
         None => None,
@@ -149,6 +194,7 @@ fn miner_response(
         jobs_completed: m.jobs_completed,
         spendable: m.spendable,
         locked_reserve: m.locked_reserve,
+        unlocked_reserve: m.withdrawable_reserve(env.block.time),
         lock_expires_at: m.lock_expires_at,
         active_streak: m.active_streak,
         last_active_epoch: m.last_active_epoch,
@@ -157,17 +203,20 @@ fn miner_response(
     })
 }
 
-pub fn miner(deps: Deps, address: String) -> StdResult<MinerResponse> {
+/// One miner, with its weight in its latest active epoch.
+pub fn miner(deps: Deps, env: &Env, address: String) -> StdResult<MinerResponse> {
     let config = CONFIG.load(deps.storage)?;
     let addr = deps.api.addr_validate(&address)?;
     let m = MINERS
         .may_load(deps.storage, &addr)?
         .ok_or_else(|| StdError::not_found(format!("miner {address}")))?;
-    miner_response(deps, &config, addr, m)
+    miner_response(deps, env, &config, addr, m)
 }
 
+/// Miners in address order, paginated.
 pub fn miners(
     deps: Deps,
+    env: &Env,
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> StdResult<MinersResponse> {
@@ -182,12 +231,13 @@ pub fn miners(
             None,
             Order::Ascending,
         )
-        .take(page(limit))
-        .map(|item| item.and_then(|(addr, m)| miner_response(deps, &config, addr, m)))
+        .take(page_limit(limit))
+        .map(|item| item.and_then(|(addr, m)| miner_response(deps, env, &config, addr, m)))
         .collect::<StdResult<_>>()?;
     Ok(MinersResponse { miners })
 }
 
+/// A miner's jobs by ascending id, paginated.
 pub fn jobs(
     deps: Deps,
     miner: String,
@@ -203,7 +253,7 @@ pub fn jobs(
             None,
             Order::Ascending,
         )
-        .take(page(limit))
+        .take(page_limit(limit))
         .map(|item| {
             item.map(|(job_id, j)| JobResponse {
                 job_id,
@@ -224,6 +274,7 @@ pub fn jobs(
     Ok(JobsResponse { jobs })
 }
 
+/// What a miner can claim now.
 pub fn pending_rewards(
     deps: Deps,
     env: Env,
@@ -235,20 +286,15 @@ pub fn pending_rewards(
         .may_load(deps.storage, &addr)?
         .ok_or_else(|| StdError::not_found(format!("miner {miner}")))?;
     let state = STATE.load(deps.storage)?;
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let (nex, epochs, _, more) = owed_rewards(
         deps,
         &addr,
         m.claim_cursor,
         state.next_epoch_to_close,
-        limit,
+        page_limit(limit),
     )
     .map_err(to_std)?;
-    let unlocked = if env.block.time >= m.lock_expires_at {
-        m.locked_reserve
-    } else {
-        Uint128::zero()
-    };
+    let unlocked = m.withdrawable_reserve(env.block.time);
     Ok(PendingRewardsResponse {
         nex,
         epochs,
@@ -259,6 +305,7 @@ pub fn pending_rewards(
     })
 }
 
+/// Running totals since genesis.
 pub fn mining_statistics(deps: Deps) -> StdResult<MiningStatisticsResponse> {
     let s = STATE.load(deps.storage)?;
     let average_miner_poe = if s.total_miners == 0 {
@@ -275,9 +322,10 @@ pub fn mining_statistics(deps: Deps) -> StdResult<MiningStatisticsResponse> {
         average_miner_poe,
         job_type_distribution: EconomicJobType::ALL
             .iter()
-            .map(|t| JobTypeCount {
+            .zip(s.job_type_counts.iter())
+            .map(|(t, jobs)| JobTypeCount {
                 job_type: *t,
-                jobs: s.job_type_counts[t.index()],
+                jobs: *jobs,
             })
             .collect(),
         fee_split_totals: s.fee_split_totals,
@@ -289,6 +337,7 @@ pub fn mining_statistics(deps: Deps) -> StdResult<MiningStatisticsResponse> {
     })
 }
 
+/// Seed 001 `OwnerSalaryReport` of `month`.
 pub fn owner_salary_report(
     deps: Deps,
     env: Env,
@@ -344,6 +393,7 @@ pub fn owner_salary_report(
     })
 }
 
+/// Seed 001 `TokenMintingEligibility`.
 pub fn minting_eligibility(deps: Deps, env: Env) -> StdResult<MintingEligibilityResponse> {
     let config = CONFIG.load(deps.storage)?;
     let state = STATE.load(deps.storage)?;
@@ -364,11 +414,13 @@ pub fn minting_eligibility(deps: Deps, env: Env) -> StdResult<MintingEligibility
     })
 }
 
+/// The fee of a job of `job_value` and its split.
 pub fn job_fee(deps: Deps, job_value: Uint128) -> StdResult<FeeSplit> {
     let config = CONFIG.load(deps.storage)?;
     split_fee(job_value, &config.params.fee_rates).map_err(to_std)
 }
 
+/// Reporters in address order, paginated.
 pub fn reporters(
     deps: Deps,
     start_after: Option<String>,
@@ -377,14 +429,6 @@ pub fn reporters(
     let start = start_after
         .map(|s| deps.api.addr_validate(&s))
         .transpose()?;
-    let reporters = REPORTERS
-        .keys(
-            deps.storage,
-            start.as_ref().map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(page(limit))
-        .collect::<StdResult<_>>()?;
+    let reporters = REPORTERS.page(deps.storage, start.as_ref(), limit)?;
     Ok(ReportersResponse { reporters })
 }

@@ -4,7 +4,7 @@
 //! `treasury_net` 0.3 % of the job value.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Decimal, Uint128};
+use cosmwasm_std::{Decimal, Uint128, Uint256};
 
 use crate::MathError;
 
@@ -79,10 +79,15 @@ impl FeeRates {
 #[cw_serde]
 #[derive(Copy, Default)]
 pub struct FeeSplit {
+    /// `ceil(job_value * total_fee_rate)`, what the reporter pays.
     pub fee: Uint128,
+    /// `floor(job_value * miner_lock_rate)`, the miner's locked reserve.
     pub miner_locked_reserve: Uint128,
+    /// `floor(job_value * miner_spendable_rate)`, the miner's spendable balance.
     pub miner_spendable: Uint128,
+    /// `floor(job_value * owner_salary_rate)`, the month's owner salary.
     pub owner_salary: Uint128,
+    /// The rest of the fee (the treasury rate plus every rounding remainder).
     pub treasury_net: Uint128,
 }
 
@@ -125,6 +130,53 @@ pub fn split_fee(job_value: Uint128, rates: &FeeRates) -> Result<FeeSplit, MathE
         owner_salary,
         treasury_net,
     })
+}
+
+/// The unlock time (seconds) of a miner's still-locked reserve after a job locks `deposit` more
+/// until `deposit_until`: the value-weighted mean of the two unlock times, rounded up (against
+/// the miner),
+///
+/// `new_unlock = ceil((pending * pending_until + deposit * deposit_until) / (pending + deposit))`,
+///
+/// so a job delays the reserve already locked only in proportion to what it locks itself: a
+/// one-unit deposit on a reserve of `R` moves the unlock by `(deposit_until - pending_until) /
+/// (R + 1)`, and a job that locks nothing does not move it. `pending` is only the part whose
+/// lock has not yet expired (the caller keeps matured funds out of it). With nothing pending the
+/// result is `deposit_until`; with no deposit it is `pending_until`. The result lies between the
+/// two times, so it fits a `u64`.
+///
+/// Errors: none in practice (the products are taken in `Uint256`); `Overflow` is kept for the
+/// type's sake.
+pub fn weighted_unlock(
+    pending: Uint128,
+    pending_until: u64,
+    deposit: Uint128,
+    deposit_until: u64,
+) -> Result<u64, MathError> {
+    if deposit.is_zero() {
+        return Ok(pending_until);
+    }
+    if pending.is_zero() {
+        return Ok(deposit_until);
+    }
+    let weight = Uint256::from(pending).checked_add(Uint256::from(deposit))?;
+    let numerator = Uint256::from(pending)
+        .checked_mul(Uint256::from(pending_until))?
+        .checked_add(Uint256::from(deposit).checked_mul(Uint256::from(deposit_until))?)?;
+    // ceil(n / w) with w > 0
+    let quotient = numerator
+        .checked_div(weight)
+        .map_err(|_| MathError::invalid("weighted_unlock", "zero weight"))?;
+    let rounded = if quotient.checked_mul(weight)? == numerator {
+        quotient
+    } else {
+        quotient.checked_add(Uint256::one())?
+    };
+    // between the two times: fits u64; the fallback is the later of the two
+    Ok(
+        u64::try_from(Uint128::try_from(rounded).unwrap_or(Uint128::MAX).u128())
+            .unwrap_or(pending_until.max(deposit_until)),
+    )
 }
 
 #[cfg(test)]
@@ -211,6 +263,26 @@ mod tests {
         assert!(above_one.validate().is_err());
     }
 
+    #[test]
+    fn a_deposit_moves_the_unlock_in_proportion_to_what_it_locks() {
+        let u = Uint128::new;
+        // 1,000 locked until 1,000; one more unit until 101,000: moved by 100,000 / 1,001, up
+        assert_eq!(
+            weighted_unlock(u(1_000), 1_000, u(1), 101_000).unwrap(),
+            1_100
+        );
+        // equal amounts: the midpoint
+        assert_eq!(weighted_unlock(u(5), 100, u(5), 200).unwrap(), 150);
+        // nothing pending: the deposit's own lock; nothing deposited: unchanged
+        assert_eq!(weighted_unlock(u(0), 7, u(3), 900).unwrap(), 900);
+        assert_eq!(weighted_unlock(u(3), 7, u(0), 900).unwrap(), 7);
+        // no overflow at the edges
+        assert_eq!(
+            weighted_unlock(Uint128::MAX, u64::MAX, Uint128::MAX, u64::MAX).unwrap(),
+            u64::MAX
+        );
+    }
+
     fn arb_rates() -> impl Strategy<Value = FeeRates> {
         (
             0u64..=250_000,
@@ -241,6 +313,17 @@ mod tests {
             prop_assert_eq!(s.miner_locked_reserve + s.miner_spendable + s.owner_salary + s.treasury_net, s.fee);
             prop_assert!(s.fee >= Uint128::new(job_value).mul_floor(rates.total_fee_rate));
             prop_assert!(s.treasury_net >= Uint128::new(job_value).mul_floor(rates.treasury_net_rate));
+        }
+
+        /// The weighted unlock lies between the two times and never before the exact mean.
+        #[test]
+        fn weighted_unlock_is_between_the_times(p in 0u128..10u128.pow(30), pu in 0u64..10u64.pow(12), d in 0u128..10u128.pow(30), du in 0u64..10u64.pow(12)) {
+            let t = weighted_unlock(Uint128::new(p), pu, Uint128::new(d), du).unwrap();
+            prop_assert!(t >= pu.min(du) && t <= pu.max(du));
+            if p + d > 0 {
+                let exact = (p as f64 * pu as f64 + d as f64 * du as f64) / (p as f64 + d as f64);
+                prop_assert!(t as f64 + 1.0 >= exact * (1.0 - 1e-12));
+            }
         }
     }
 }

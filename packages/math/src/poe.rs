@@ -4,6 +4,14 @@
 //! and `Gamma(Phi) = Phi / (1 + Phi)` ("Issuance gating function"); NEX is minted only when
 //! `Gamma >= min_poe_threshold` (seed 001 `can_mint_tokens`), `max_emission_per_epoch * Gamma`
 //! of it.
+//!
+//! Two of the seed's inputs are made to cost what they move (the suite's hardening; the seed
+//! leaves them open):
+//! - `uptime_avg` and `quality_avg` are averages **weighted by job value**,
+//!   `sum(floor(V_j * u_j)) / sum(V_j)`, so a job moves them in proportion to the fee it paid
+//!   (a one-unit job with perfect scores no longer counts as much as a 100,000 FLX job);
+//! - a job's liquidity delta is bounded by its value: `|dL_j| <= V_j * max_liquidity_ratio`
+//!   ([`max_liquidity_delta`]), so liquidity, like volume, is paid for by the 1 % fee.
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Decimal, Int128, Uint128};
@@ -63,11 +71,16 @@ impl PoeWeights {
 #[cw_serde]
 #[derive(Copy)]
 pub struct PoeScales {
+    /// `scale_V`: the epoch job value (base units) at which the volume component is `w_V`.
     pub volume_scale: Uint128,
+    /// `scale_L`: the net liquidity delta (base units) at which the liquidity component is `w_L`.
     pub liquidity_scale: Uint128,
 }
 
 impl PoeScales {
+    /// Both scales above zero.
+    ///
+    /// Errors: [`MathError::InvalidParameter`] naming the zero scale.
     pub fn validate(&self) -> Result<(), MathError> {
         if self.volume_scale.is_zero() {
             return Err(MathError::invalid("volume_scale", "must be above 0"));
@@ -79,6 +92,22 @@ impl PoeScales {
     }
 }
 
+/// The largest `|liquidity_delta|` a job of `job_value` may report:
+/// `floor(job_value * max_liquidity_ratio)` base units (saturating at `Uint128::MAX`, which only
+/// a ratio above one and an absurd value reach).
+///
+/// Why relative and not absolute: the fee is 1 % of the job value, so a bound in proportion to
+/// the value makes every unit of liquidity cost at least `total_fee_rate / max_liquidity_ratio`
+/// of fee, however the reporter splits it over jobs; an absolute per-job bound would be free to
+/// multiply with one-unit jobs. It also keeps `sum(dL)` within `max_liquidity_ratio * sum(V)`,
+/// so it cannot be pushed to `Int128`'s edge for one unit of fee (which made every later job of
+/// the epoch overflow).
+pub fn max_liquidity_delta(job_value: Uint128, max_liquidity_ratio: Decimal) -> Uint128 {
+    job_value
+        .checked_mul_floor(max_liquidity_ratio)
+        .unwrap_or(Uint128::MAX)
+}
+
 /// What an epoch's jobs add up to: the inputs of Phi.
 #[cw_serde]
 #[derive(Copy, Default)]
@@ -87,16 +116,21 @@ pub struct EpochActivity {
     pub total_job_value: Uint128,
     /// `sum(dL)`: net liquidity delta, base units; may be negative, counts as 0 in Phi.
     pub net_liquidity_delta: Int128,
-    /// Sum of the jobs' reported uptime, each in `[0, 1]`.
-    pub uptime_sum: Decimal,
-    /// Sum of the jobs' quality scores, each in `[0, 1]`.
-    pub quality_sum: Decimal,
+    /// `sum(floor(V_j * uptime_j))`: the jobs' uptime weighted by their value, base units
+    /// (at most `total_job_value`).
+    pub uptime_value: Uint128,
+    /// `sum(floor(V_j * quality_j))`: the jobs' quality weighted by their value, base units
+    /// (at most `total_job_value`).
+    pub quality_value: Uint128,
     /// Number of jobs.
     pub job_count: u64,
 }
 
 impl EpochActivity {
-    /// Adds one job (checked).
+    /// Adds one job (checked). `uptime` and `quality_score` are in `[0, 1]` (the contract checks
+    /// it), so the weighted parts never exceed the job's value.
+    ///
+    /// Errors: `Overflow` (a sum beyond `Uint128` / `Int128`, or `u64` jobs).
     pub fn record_job(
         &mut self,
         job_value: Uint128,
@@ -106,8 +140,12 @@ impl EpochActivity {
     ) -> Result<(), MathError> {
         self.total_job_value = self.total_job_value.checked_add(job_value)?;
         self.net_liquidity_delta = self.net_liquidity_delta.checked_add(liquidity_delta)?;
-        self.uptime_sum = self.uptime_sum.checked_add(uptime)?;
-        self.quality_sum = self.quality_sum.checked_add(quality_score)?;
+        self.uptime_value = self
+            .uptime_value
+            .checked_add(job_value.checked_mul_floor(uptime)?)?;
+        self.quality_value = self
+            .quality_value
+            .checked_add(job_value.checked_mul_floor(quality_score)?)?;
         self.job_count = self
             .job_count
             .checked_add(1)
@@ -115,24 +153,29 @@ impl EpochActivity {
         Ok(())
     }
 
-    /// `uptime_avg` over the epoch's jobs (0 with no job).
+    /// `uptime_avg`: uptime weighted by job value, `sum(floor(V_j * u_j)) / sum(V_j)`, rounded
+    /// down (0 with no job).
     pub fn uptime_avg(&self) -> Decimal {
-        average(self.uptime_sum, self.job_count)
+        value_weighted_average(self.uptime_value, self.total_job_value)
     }
 
-    /// `QualityScore(t)`: average quality over the epoch's jobs (0 with no job).
+    /// `QualityScore(t)`: quality weighted by job value, `sum(floor(V_j * q_j)) / sum(V_j)`,
+    /// rounded down (0 with no job).
     pub fn quality_avg(&self) -> Decimal {
-        average(self.quality_sum, self.job_count)
+        value_weighted_average(self.quality_value, self.total_job_value)
     }
 }
 
-fn average(sum: Decimal, count: u64) -> Decimal {
-    if count == 0 {
-        Decimal::zero()
-    } else {
-        // sum / count with count >= 1 can neither overflow nor divide by zero
-        sum / Decimal::from_ratio(count, 1u64)
+/// `weighted / total` in `[0, 1]`, rounded down; 0 when `total` is 0.
+fn value_weighted_average(weighted: Uint128, total: Uint128) -> Decimal {
+    if total.is_zero() {
+        return Decimal::zero();
     }
+    // weighted <= total (each part is floor(V * x) with x <= 1), so the ratio is at most 1 and
+    // fits; the fallback is never taken
+    Decimal::checked_from_ratio(weighted, total)
+        .unwrap_or(Decimal::one())
+        .min(Decimal::one())
 }
 
 /// The PoE index of one epoch with its four components (seed 000 `PoEIndex`), all rounded down.
@@ -241,14 +284,15 @@ mod tests {
         };
         let index = poe_index(&activity, &PoeWeights::seed_default(), &scales);
         // volume: 0.3 * 1000/1000 = 0.3; liquidity: 0.25 * 50/100 = 0.125
-        // uptime: 0.25 * 0.8 = 0.2; quality: 0.2 * 0.9 = 0.18; Phi = 0.805
+        // uptime, weighted by value: (600*0.9 + 400*0.7)/1000 = 0.82 -> 0.25 * 0.82 = 0.205
+        // quality: (600*0.8 + 400*1)/1000 = 0.88 -> 0.2 * 0.88 = 0.176; Phi = 0.806
         assert_eq!(index.volume_component, dec("0.3"));
         assert_eq!(index.liquidity_component, dec("0.125"));
-        assert_eq!(index.uptime_component, dec("0.2"));
-        assert_eq!(index.quality_component, dec("0.18"));
-        assert_eq!(index.phi_value, dec("0.805"));
-        // Gamma = 0.805 / 1.805, rounded down to 18 decimals
-        assert_eq!(index.gamma, dec("0.445983379501385041"));
+        assert_eq!(index.uptime_component, dec("0.205"));
+        assert_eq!(index.quality_component, dec("0.176"));
+        assert_eq!(index.phi_value, dec("0.806"));
+        // Gamma = 0.806 / 1.806, rounded down to 18 decimals
+        assert_eq!(index.gamma, dec("0.446290143964562569"));
     }
 
     #[test]
@@ -265,6 +309,66 @@ mod tests {
         assert_eq!(
             epoch_emission(Uint128::new(1_000), index.gamma, dec("0.1")),
             Uint128::zero()
+        );
+    }
+
+    #[test]
+    fn dust_jobs_move_the_averages_by_their_value_only() {
+        // one large job of average scores, then a thousand one-unit jobs with perfect scores:
+        // per job they would lift both averages to ~1; weighted by value they change nothing
+        let mut activity = EpochActivity::default();
+        activity
+            .record_job(
+                Uint128::new(100_000_000_000),
+                Int128::zero(),
+                dec("0.5"),
+                dec("0.5"),
+            )
+            .unwrap();
+        let before = (activity.uptime_avg(), activity.quality_avg());
+        assert_eq!(before, (dec("0.5"), dec("0.5")));
+        for _ in 0..1_000 {
+            activity
+                .record_job(
+                    Uint128::one(),
+                    Int128::zero(),
+                    Decimal::one(),
+                    Decimal::one(),
+                )
+                .unwrap();
+        }
+        // (5e10 + 1000) / (1e11 + 1000), rounded down
+        let expected = Decimal::from_ratio(50_000_001_000u128, 100_000_001_000u128);
+        assert_eq!(activity.uptime_avg(), expected);
+        assert_eq!(activity.quality_avg(), expected);
+        assert!(expected < dec("0.500000005"));
+        // a one-unit job with a score below one rounds its weighted part down to zero
+        let mut dust = EpochActivity::default();
+        dust.record_job(Uint128::one(), Int128::zero(), dec("0.99"), dec("0.99"))
+            .unwrap();
+        assert_eq!(
+            (dust.uptime_avg(), dust.quality_avg()),
+            (Decimal::zero(), Decimal::zero())
+        );
+    }
+
+    #[test]
+    fn liquidity_is_bounded_by_the_job_value() {
+        assert_eq!(
+            max_liquidity_delta(Uint128::new(10_000), Decimal::one()),
+            Uint128::new(10_000)
+        );
+        assert_eq!(
+            max_liquidity_delta(Uint128::new(10_001), Decimal::percent(50)),
+            Uint128::new(5_000)
+        );
+        assert_eq!(
+            max_liquidity_delta(Uint128::new(7), Decimal::zero()),
+            Uint128::zero()
+        );
+        assert_eq!(
+            max_liquidity_delta(Uint128::MAX, Decimal::percent(200)),
+            Uint128::MAX
         );
     }
 
@@ -366,6 +470,23 @@ mod tests {
             prop_assert_eq!(i.phi_value, i.volume_component + i.liquidity_component + i.uptime_component + i.quality_component);
             prop_assert!(i.uptime_component <= PoeWeights::seed_default().uptime_weight);
             prop_assert!(i.quality_component <= PoeWeights::seed_default().quality_weight);
+        }
+
+        /// The value-weighted averages stay in [0, 1] and between the smallest and largest score
+        /// (up to the rounding down of each job's weighted part, at most one unit per job).
+        #[test]
+        fn weighted_averages_stay_between_the_scores(values in proptest::collection::vec((1u128..10u128.pow(15), 0u64..=1_000), 1..40)) {
+            let mut activity = EpochActivity::default();
+            for (v, q) in &values {
+                activity.record_job(Uint128::new(*v), Int128::zero(), Decimal::permille(*q), Decimal::permille(*q)).unwrap();
+            }
+            let lo = values.iter().map(|(_, q)| *q).min().unwrap();
+            let hi = values.iter().map(|(_, q)| *q).max().unwrap();
+            let avg = activity.quality_avg();
+            prop_assert!(avg <= Decimal::permille(hi));
+            let slack = Decimal::from_ratio(values.len() as u128, activity.total_job_value);
+            prop_assert!(avg + slack >= Decimal::permille(lo));
+            prop_assert_eq!(activity.uptime_avg(), avg);
         }
     }
 }

@@ -125,6 +125,9 @@ pub fn plan(scenario: &Scenario) -> Vec<EpochPlan> {
     let mut rng = ChaCha8Rng::seed_from_u64(scenario.seed);
     let mut reporter_cursor = 0usize;
     let mut plans = Vec::with_capacity(scenario.epochs as usize);
+    // poe-mining refuses |liquidity_delta| > job_value * max_liquidity_ratio: generated reports
+    // keep within it (the draw itself is unchanged, so the plan's random sequence is too)
+    let max_liquidity_ratio = scenario.poe_params().max_liquidity_ratio;
     for epoch in 0..scenario.epochs {
         let mut jobs = Vec::new();
         let mut label = None;
@@ -177,7 +180,11 @@ pub fn plan(scenario: &Scenario) -> Vec<EpochPlan> {
                     let quality_score = sample_decimal(&mut rng, quality.min.0, quality.max.0);
                     let uptime = sample_decimal(&mut rng, uptime.min.0, uptime.max.0);
                     let liquidity_delta = if job_type == EconomicJobType::LiquidityProvision {
-                        sample_signed(&mut rng, liquidity.min.0, liquidity.max.0)
+                        let drawn = sample_signed(&mut rng, liquidity.min.0, liquidity.max.0);
+                        let bound =
+                            poe_math::poe::max_liquidity_delta(job_value, max_liquidity_ratio);
+                        let bound = Int128::try_from(bound).unwrap_or(Int128::MAX);
+                        drawn.clamp(-bound, bound)
                     } else {
                         Int128::zero()
                     };

@@ -288,8 +288,10 @@ impl Default for OwnerSalaryConfig {
 }
 
 /// Seed 001 `poe_mining.mining_rewards` with the suite's multiplier formulas
-/// (`lambda_P = 1 + prestige_step * min(streak - 1, prestige_cap_epochs)`,
-/// `lambda_D = 1 + diversity_step * min(types - 1, diversity_cap_types)`).
+/// (`lambda_P = 1 + prestige_step * min(streak - 1, prestige_cap_epochs)`, the streak counting
+/// epochs of at least `prestige_min_epoch_value` of job value;
+/// `lambda_D = 1 + diversity_step * min(D - 1, diversity_cap_types)`, `D` the effective number of
+/// job types by value).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MiningRewards {
@@ -305,6 +307,8 @@ pub struct MiningRewards {
     pub diversity_step: Dec,
     /// 4 types.
     pub diversity_cap_types: u32,
+    /// FLX of job value a miner's epoch needs to continue its prestige streak, 100.
+    pub prestige_min_epoch_value: Amount,
 }
 
 impl Default for MiningRewards {
@@ -317,6 +321,7 @@ impl Default for MiningRewards {
             prestige_cap_epochs: m.prestige_cap_epochs,
             diversity_step: Dec(m.diversity_step),
             diversity_cap_types: m.diversity_cap_types,
+            prestige_min_epoch_value: Amount(m.prestige_min_epoch_value),
         }
     }
 }
@@ -337,6 +342,8 @@ pub struct Issuance {
     pub min_epoch_job_value: Amount,
     /// Seconds a miner's locked reserve stays locked, 604,800 (7 days).
     pub lock_period_seconds: u64,
+    /// A job's `|liquidity_delta|` is at most its value times this, 1.
+    pub max_liquidity_ratio: Dec,
 }
 
 impl Default for Issuance {
@@ -349,6 +356,7 @@ impl Default for Issuance {
             max_emission_per_epoch: Amount(p.max_emission_per_epoch),
             min_epoch_job_value: Amount(p.min_epoch_job_value),
             lock_period_seconds: p.lock_period_seconds,
+            max_liquidity_ratio: Dec(p.max_liquidity_ratio),
         }
     }
 }
@@ -870,6 +878,7 @@ impl Scenario {
                     Decimal::zero()
                 },
                 diversity_cap_types: r.diversity_cap_types,
+                prestige_min_epoch_value: r.prestige_min_epoch_value.0,
             },
             owner_salary_policy: OwnerSalaryPolicy {
                 monthly_cap: s.monthly_cap_usd.0,
@@ -880,6 +889,7 @@ impl Scenario {
                 transparency_reporting: s.transparency_reporting,
                 emergency_halt_enabled: s.emergency_halt_enabled,
             },
+            max_liquidity_ratio: i.max_liquidity_ratio.0,
         }
     }
 

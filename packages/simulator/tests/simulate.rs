@@ -144,7 +144,7 @@ fn small_scenario_runs_and_reports_every_key() {
     );
     assert_eq!(rejected[1].source, "jobs[1]");
     assert!(
-        rejected[1].reason.contains("not an authorized reporter"),
+        rejected[1].reason.contains("is not a reporter"),
         "{}",
         rejected[1].reason
     );

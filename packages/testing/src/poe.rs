@@ -1,9 +1,10 @@
 //! Typed handle of the PoE mining contract.
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{to_json_binary, Addr, StdResult, Uint128};
+use cosmwasm_std::{to_json_binary, Addr, StdResult, Timestamp, Uint128};
 use cw_multi_test::{AppResponse, Executor};
 use cw_ownable::{Action, Ownership};
+use poe_interface::pause::PauseStatusResponse;
 use poe_interface::poe_mining::{
     ConfigResponse, ConfigUpdate, EconomicJobType, EpochResponse, ExecuteMsg, JobReport,
     JobResponse, JobsResponse, MinerResponse, MinersResponse, MiningStatisticsResponse,
@@ -190,6 +191,16 @@ impl PoeHandle {
         self.execute(sender, &ExecuteMsg::UpdateConfig(Box::new(update)))
     }
 
+    /// Owner: pauses until `until` (`None`: until unpause), or extends the running pause.
+    pub fn pause(&self, sender: &Addr, until: Option<Timestamp>) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::Pause { until })
+    }
+
+    /// Owner: lifts the running pause.
+    pub fn unpause(&self, sender: &Addr) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::Unpause {})
+    }
+
     /// Two-step ownership transfer (cw-ownable).
     pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
         self.execute(sender, &ExecuteMsg::UpdateOwnership(action))
@@ -300,6 +311,11 @@ impl PoeHandle {
     ) -> StdResult<Vec<Addr>> {
         let res: ReportersResponse = self.query(&QueryMsg::Reporters { start_after, limit })?;
         Ok(res.reporters)
+    }
+
+    /// The running pause.
+    pub fn pause_status(&self) -> StdResult<PauseStatusResponse> {
+        self.query(&QueryMsg::PauseStatus {})
     }
 
     /// The contract's owner.

@@ -35,7 +35,8 @@ pub const BLOCK_SECONDS: u64 = 5;
 /// 50,000 FLX monthly cap), the suite's prestige/diversity defaults, and scales for 6-decimal
 /// tokens: epochs of 3,600 s, `volume_scale` 1,000,000 FLX, `liquidity_scale` 100,000 FLX,
 /// `max_emission_per_epoch` 10,000 NEX, `min_epoch_job_value` 10,000 FLX (1 % of the volume scale),
-/// a 7-day lock of the miners' reserve.
+/// a 7-day lock of the miners' reserve, a job's liquidity delta at most its value
+/// (`max_liquidity_ratio` 1) and prestige streaks over epochs of at least 100 FLX of job value.
 pub fn default_params() -> PoeParams {
     PoeParams {
         fee_rates: FeeRates::seed_default(),
@@ -51,6 +52,7 @@ pub fn default_params() -> PoeParams {
         lock_period_seconds: 7 * 24 * 3_600,
         miner_weight: MinerWeightParams::suite_default(),
         owner_salary_policy: OwnerSalaryPolicy::seed_default(),
+        max_liquidity_ratio: Decimal::one(),
     }
 }
 

@@ -111,7 +111,7 @@ fn after_the_hand_over_no_other_address_can_change_a_parameter() {
                 suite.poe.execute(
                     sender,
                     &PoeExecuteMsg::Pause {
-                        until: suite.block_time().plus_seconds(60),
+                        until: Some(suite.block_time().plus_seconds(60)),
                     },
                 )
             },
@@ -427,7 +427,9 @@ fn the_guardian_pauses_poe_mining_for_a_bounded_time_and_a_proposal_unpauses_it(
         .unwrap_err();
     assert_eq!(
         err.downcast_ref::<poe_mining::ContractError>(),
-        Some(&poe_mining::ContractError::Paused { until })
+        Some(&poe_mining::ContractError::Pause(
+            poe_controllers::PauseError::Paused { until }
+        ))
     );
     assert_eq!(suite.snapshot(&[&alice]), before);
     // holders end the pause early by a proposal

@@ -9,7 +9,7 @@ use poe_testing::poe_math::{
     fee::split_fee,
     poe::{epoch_emission, poe_index, EpochActivity},
     salary::OwnerSalaryPolicy,
-    weight::{pro_rata, weighted_score},
+    weight::{effective_job_types, pro_rata, weighted_score},
 };
 use poe_testing::{default_params, flx, Suite, SuiteBuilder};
 
@@ -99,22 +99,25 @@ fn nex_is_shared_by_weighted_score_and_matches_the_math() {
     assert_eq!(suite.nex.balance(&suite.poe.addr).unwrap(), minted);
     assert_eq!(suite.nex.total_supply().unwrap(), minted);
 
-    // w_i = PoE_i * prestige * diversity, PoE_i = sum floor(value * quality)
-    let w = |parts: &[(u128, u64)], types: u32| {
+    // w_i = PoE_i * prestige * diversity, PoE_i = sum floor(value * quality); each part here
+    // is a job of its own type, so the effective number of types is (sum v)^2 / sum v^2
+    let w = |parts: &[(u128, u64)]| {
         let score: Uint128 = parts
             .iter()
             .map(|(v, q)| Uint128::new(*v).mul_floor(Decimal::percent(*q)))
             .sum();
+        let values: Vec<Uint128> = parts.iter().map(|(v, _)| Uint128::new(*v)).collect();
+        let effective = effective_job_types(&values).unwrap();
         weighted_score(
             score,
             Decimal::one(),
-            params.miner_weight.diversity_multiplier(types),
+            params.miner_weight.diversity_multiplier(effective),
         )
         .unwrap()
     };
     let weights = [
-        w(&[(200_000_000_000, 90), (100_000_000_000, 80)], 2),
-        w(&[(400_000_000_000, 95)], 1),
+        w(&[(200_000_000_000, 90), (100_000_000_000, 80)]),
+        w(&[(400_000_000_000, 95)]),
         Uint128::zero(),
     ];
     let total: Uint128 = weights.iter().copied().sum();
@@ -131,9 +134,11 @@ fn nex_is_shared_by_weighted_score_and_matches_the_math() {
         paid <= minted && minted - paid < Uint128::new(3),
         "dust below one unit per miner"
     );
-    // alice's weight in the seed's normalized form: PoE_hat * lambda_P * lambda_D
+    // alice's weight in the seed's normalized form: PoE_hat * lambda_P * lambda_D; her two
+    // types of values 2:1 count as D = 9/5 = 1.8 effective types, so lambda_D = 1.08
     let alice = suite.poe.miner(&m[0]).unwrap().latest_weight.unwrap();
-    assert_eq!(alice.diversity_multiplier, Decimal::percent(110));
+    assert_eq!(alice.effective_job_types, Decimal::percent(180));
+    assert_eq!(alice.diversity_multiplier, Decimal::percent(108));
     assert_eq!(alice.distinct_job_types, 2);
 }
 

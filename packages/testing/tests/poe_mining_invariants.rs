@@ -175,7 +175,7 @@ impl World {
             Step::Pause { seconds } => s.poe.execute(
                 &s.owner,
                 &poe_testing::poe_interface::poe_mining::ExecuteMsg::Pause {
-                    until: s.block_time().plus_seconds(*seconds),
+                    until: Some(s.block_time().plus_seconds(*seconds)),
                 },
             ),
             Step::Unpause => s.poe.execute(

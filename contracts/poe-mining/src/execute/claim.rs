@@ -2,11 +2,11 @@
 
 use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Order, Response, StdResult, Uint128};
 use cw_storage_plus::Bound;
-use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
+use poe_controllers::cw20::transfer_msg;
+use poe_controllers::page::page_limit;
 use poe_math::weight::pro_rata;
 
 use crate::error::ContractError;
-use crate::execute::cw20_transfer;
 use crate::execute::pause::ensure_not_paused;
 use crate::state::{CONFIG, EPOCHS, MINERS, MINER_EPOCHS, STATE};
 
@@ -20,7 +20,7 @@ pub(crate) fn owed_rewards(
     miner: &Addr,
     from_epoch: u64,
     next_epoch_to_close: u64,
-    limit: u32,
+    limit: usize,
 ) -> Result<(Uint128, u32, u64, bool), ContractError> {
     let mut reward = Uint128::zero();
     let mut counted = 0u32;
@@ -33,10 +33,10 @@ pub(crate) fn owed_rewards(
             Some(Bound::exclusive(next_epoch_to_close)),
             Order::Ascending,
         )
-        .take(limit as usize + 1)
+        .take(limit.saturating_add(1))
         .collect::<StdResult<Vec<_>>>()?;
-    let more = entries.len() > limit as usize;
-    for (epoch, miner_epoch) in entries.into_iter().take(limit as usize) {
+    let more = entries.len() > limit;
+    for (epoch, miner_epoch) in entries.into_iter().take(limit) {
         let epoch_state = EPOCHS.load(deps.storage, epoch)?;
         let nex_minted = epoch_state.closed.map(|c| c.nex_minted).unwrap_or_default();
         reward = reward.checked_add(pro_rata(
@@ -44,20 +44,24 @@ pub(crate) fn owed_rewards(
             miner_epoch.weighted_score,
             epoch_state.total_weighted_score,
         )?)?;
-        counted += 1;
+        counted = counted.saturating_add(1);
         last = Some(epoch);
     }
     // With more entries waiting, resume after the last one counted; otherwise every closed epoch
     // has been counted and the cursor moves to the first open one.
     let cursor = match (more, last) {
-        (true, Some(epoch)) => epoch + 1,
+        (true, Some(epoch)) => epoch.saturating_add(1),
         _ => next_epoch_to_close.max(from_epoch),
     };
     Ok((reward, counted, cursor, more))
 }
 
 /// Miner: claims the NEX of up to `limit` (default 10, max 30) closed epochs, oldest first.
-/// Errors: `MinerNotRegistered`; `NothingToClaim` when no closed epoch is left to claim.
+///
+/// Attributes: `action=claim_rewards`, `miner`, `epochs`, `amount`, `more`.
+///
+/// Errors: `MinerNotRegistered`, `Pause(Paused)`; `NothingToClaim` when no closed epoch is left
+/// to claim.
 pub fn claim_rewards(
     deps: DepsMut,
     env: Env,
@@ -71,7 +75,7 @@ pub fn claim_rewards(
         })?;
     let mut state = STATE.load(deps.storage)?;
     ensure_not_paused(&state, &env)?;
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    let limit = page_limit(limit);
     let (reward, counted, cursor, more) = owed_rewards(
         deps.as_ref(),
         &info.sender,
@@ -96,7 +100,7 @@ pub fn claim_rewards(
         .add_attribute("more", more.to_string());
     if !reward.is_zero() {
         let config = CONFIG.load(deps.storage)?;
-        response = response.add_message(cw20_transfer(&config.nex_token, &info.sender, reward)?);
+        response = response.add_message(transfer_msg(&config.nex_token, &info.sender, reward)?);
     }
     Ok(response)
 }

@@ -73,7 +73,7 @@ pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, Cont
     });
     EPOCHS.save(deps.storage, epoch, &epoch_state)?;
 
-    state.next_epoch_to_close = epoch + 1;
+    state.next_epoch_to_close = epoch.saturating_add(1);
     state.nex_minted_total = state.nex_minted_total.checked_add(nex_minted)?;
     state.last_closed_gamma = Some(index.gamma);
     let treasury_sent = state.treasury_pending;

@@ -1,14 +1,21 @@
-//! Instantiation, `UpdateConfig` and `UpdateReporters`.
+//! `UpdateConfig` and the validation of the parameters.
 
-use cosmwasm_std::{Decimal, DepsMut, Empty, Env, MessageInfo, Response, Timestamp};
-use poe_interface::poe_mining::{ConfigUpdate, InstantiateMsg, PoeParams};
+use cosmwasm_std::{Decimal, DepsMut, Env, MessageInfo, Response};
+use poe_interface::poe_mining::{
+    ConfigUpdate, PoeParams, MAX_EPOCH_LENGTH_SECONDS, MAX_LIQUIDITY_RATIO, MAX_LOCK_PERIOD_SECONDS,
+};
 
 use crate::error::ContractError;
-use crate::state::{Config, State, CONFIG, REPORTERS, STATE};
-use poe_math::schedule::Schedule;
+use crate::state::CONFIG;
 
 /// Validates every parameter as a whole: fee rates sum to the total, weights in [0, 1], scales
-/// and epoch length above zero, threshold below one, salary policy and multipliers sane.
+/// above zero, threshold below one, salary policy and multipliers sane, and every duration and
+/// ratio bounded so that no configuration can make a job, a close or a claim overflow or panic:
+/// `epoch_length_seconds` in `1..=MAX_EPOCH_LENGTH_SECONDS`, `lock_period_seconds` at most
+/// `MAX_LOCK_PERIOD_SECONDS`, `max_liquidity_ratio` at most `MAX_LIQUIDITY_RATIO` (times are
+/// also clamped to `poe_math::schedule::MAX_SECONDS` where they are computed).
+///
+/// Errors: `Math(InvalidParameter)` from the math types' own checks, `InvalidParameter`.
 pub fn validate_params(params: &PoeParams) -> Result<(), ContractError> {
     params.fee_rates.validate()?;
     params.poe_weights.validate()?;
@@ -27,46 +34,34 @@ pub fn validate_params(params: &PoeParams) -> Result<(), ContractError> {
             "must be above 0",
         ));
     }
-    Ok(())
-}
-
-pub fn instantiate(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    msg: InstantiateMsg,
-) -> Result<Response, ContractError> {
-    validate_params(&msg.params)?;
-    let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
-    cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
-    // Epochs are counted in whole seconds: genesis is the block time truncated to the second.
-    let genesis_time = Timestamp::from_seconds(env.block.time.seconds());
-    let config = Config {
-        flx_token: deps.api.addr_validate(&msg.flx_token)?,
-        nex_token: deps.api.addr_validate(&msg.nex_token)?,
-        treasury: deps.api.addr_validate(&msg.treasury)?,
-        owner_salary_recipient: deps.api.addr_validate(&msg.owner_salary_recipient)?,
-        schedule: Schedule::new(genesis_time, msg.params.epoch_length_seconds),
-        genesis_time,
-        params: msg.params,
-    };
-    for reporter in &msg.reporters {
-        REPORTERS.save(deps.storage, &deps.api.addr_validate(reporter)?, &Empty {})?;
+    if params.epoch_length_seconds > MAX_EPOCH_LENGTH_SECONDS {
+        return Err(ContractError::invalid(
+            "epoch_length_seconds",
+            format!("must be at most {MAX_EPOCH_LENGTH_SECONDS}"),
+        ));
     }
-    CONFIG.save(deps.storage, &config)?;
-    STATE.save(deps.storage, &State::default())?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("owner", owner)
-        .add_attribute("flx_token", config.flx_token)
-        .add_attribute("nex_token", config.nex_token)
-        .add_attribute("treasury", config.treasury)
-        .add_attribute("genesis_time", config.genesis_time.seconds().to_string())
-        .add_attribute("reporters", msg.reporters.len().to_string()))
+    if params.lock_period_seconds > MAX_LOCK_PERIOD_SECONDS {
+        return Err(ContractError::invalid(
+            "lock_period_seconds",
+            format!("must be at most {MAX_LOCK_PERIOD_SECONDS}"),
+        ));
+    }
+    if params.max_liquidity_ratio > Decimal::from_ratio(MAX_LIQUIDITY_RATIO, 1u64) {
+        return Err(ContractError::invalid(
+            "max_liquidity_ratio",
+            format!("must be at most {MAX_LIQUIDITY_RATIO}"),
+        ));
+    }
+    Ok(())
 }
 
 /// Owner only. Applies every `Some` field, validates the result as a whole, and saves it; an
 /// epoch length change takes effect at the next epoch boundary.
+///
+/// Attributes: `action=update_config`, `changed` (the fields, comma-separated).
+///
+/// Errors: `Ownership`, `Math` / `InvalidParameter` (an invalid result, or nothing to change),
+/// `Std` (invalid address).
 pub fn update_config(
     deps: DepsMut,
     env: Env,
@@ -94,6 +89,7 @@ pub fn update_config(
     apply!(lock_period_seconds);
     apply!(miner_weight);
     apply!(owner_salary_policy);
+    apply!(max_liquidity_ratio);
     if let Some(length) = update.epoch_length_seconds {
         p.epoch_length_seconds = length;
         changed.push("epoch_length_seconds");
@@ -120,43 +116,4 @@ pub fn update_config(
     Ok(Response::new()
         .add_attribute("action", "update_config")
         .add_attribute("changed", changed.join(",")))
-}
-
-/// Owner only. Adds then removes reporters; adding a reporter twice or removing a non-reporter is
-/// an error.
-pub fn update_reporters(
-    deps: DepsMut,
-    info: MessageInfo,
-    add: Vec<String>,
-    remove: Vec<String>,
-) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    if add.is_empty() && remove.is_empty() {
-        return Err(ContractError::invalid(
-            "update_reporters",
-            "nothing to add or remove",
-        ));
-    }
-    for address in &add {
-        let addr = deps.api.addr_validate(address)?;
-        if REPORTERS.has(deps.storage, &addr) {
-            return Err(ContractError::AlreadyReporter {
-                address: address.clone(),
-            });
-        }
-        REPORTERS.save(deps.storage, &addr, &Empty {})?;
-    }
-    for address in &remove {
-        let addr = deps.api.addr_validate(address)?;
-        if !REPORTERS.has(deps.storage, &addr) {
-            return Err(ContractError::NotAReporter {
-                address: address.clone(),
-            });
-        }
-        REPORTERS.remove(deps.storage, &addr);
-    }
-    Ok(Response::new()
-        .add_attribute("action", "update_reporters")
-        .add_attribute("added", add.join(","))
-        .add_attribute("removed", remove.join(",")))
 }

@@ -1,50 +1,38 @@
-//! Emergency pause (seed 000 `emergency_halt_threshold`): the owner (governance, whose guardian
-//! may pause for a bounded time) stops every economic operation until a time; queries and the
-//! owner's own messages keep working. The JSON is governance's `PausableExecuteMsg`.
+//! Emergency pause (seed 000 `emergency_halt_threshold`), the suite's shared pause
+//! (`poe_controllers::pause`): the owner (governance, whose guardian may pause for a bounded time)
+//! stops every economic operation until a time or until `Unpause`; a `Pause` only ever extends a
+//! running pause. Queries and the owner's own messages keep working.
 
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp};
+use poe_controllers::pause::{execute_pause, execute_unpause};
 
 use crate::error::ContractError;
-use crate::state::{State, STATE};
+use crate::state::{pause_of, State, STATE};
 
-/// `Paused { until }` while `state.paused_until` is in the future.
+/// `Pause(PauseError::Paused { until })` while a pause runs.
 pub(crate) fn ensure_not_paused(state: &State, env: &Env) -> Result<(), ContractError> {
-    match state.paused_until {
-        Some(until) if env.block.time < until => Err(ContractError::Paused { until }),
-        _ => Ok(()),
-    }
+    Ok(state.paused_until.ensure_not_paused(&env.block)?)
 }
 
-/// Owner: pauses until `until`, which must be in the future (replaces a running pause).
+/// Owner: pauses until `until` (`None`: until `Unpause`), or extends the running pause.
+///
+/// Attributes: `action=pause`, `until` (seconds, or `indefinite`).
+///
+/// Errors: `Payment`, `Ownership`, `Pause` (`EndNotInFuture`, `WouldShorten`).
 pub fn pause(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
-    until: Timestamp,
+    until: Option<Timestamp>,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    if until <= env.block.time {
-        return Err(ContractError::invalid(
-            "until",
-            "must be after the current block time",
-        ));
-    }
-    let mut state = STATE.load(deps.storage)?;
-    state.paused_until = Some(until);
-    STATE.save(deps.storage, &state)?;
-    Ok(Response::new()
-        .add_attribute("action", "pause")
-        .add_attribute("until", until.seconds().to_string()))
+    execute_pause::<State, ContractError>(deps, &env, &info, &STATE, pause_of, until)
 }
 
-/// Owner: resumes now. Errors: `NotPaused` when no pause is running.
+/// Owner: lifts the running pause now.
+///
+/// Attributes: `action=unpause`.
+///
+/// Errors: `Payment`, `Ownership`, `Pause(NotPaused)`.
 pub fn unpause(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    let mut state = STATE.load(deps.storage)?;
-    if ensure_not_paused(&state, &env).is_ok() {
-        return Err(ContractError::NotPaused {});
-    }
-    state.paused_until = None;
-    STATE.save(deps.storage, &state)?;
-    Ok(Response::new().add_attribute("action", "unpause"))
+    execute_unpause::<State, ContractError>(deps, &env, &info, &STATE, pause_of)
 }

@@ -1,3 +1,5 @@
+//! `RegisterMiner`.
+
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 use poe_interface::poe_mining::EconomicJobType;
 
@@ -5,7 +7,12 @@ use crate::error::ContractError;
 use crate::execute::pause::ensure_not_paused;
 use crate::state::{Miner, CONFIG, MINERS, STATE};
 
-/// The sender registers as a miner (once), with an optional specialization.
+/// The sender registers as a miner (once), with an optional specialization. Its first claimable
+/// epoch is the one open now.
+///
+/// Attributes: `action=register_miner`, `miner`, `specialization`.
+///
+/// Errors: [`ContractError::MinerAlreadyRegistered`], `Pause(Paused)`.
 pub fn register_miner(
     deps: DepsMut,
     env: Env,
@@ -28,6 +35,7 @@ pub fn register_miner(
         jobs_completed: 0,
         spendable: Uint128::zero(),
         locked_reserve: Uint128::zero(),
+        unlocked_reserve: Uint128::zero(),
         lock_expires_at: env.block.time,
         active_streak: 0,
         last_active_epoch: None,
@@ -35,7 +43,7 @@ pub fn register_miner(
         claim_cursor: config.schedule.epoch_at(env.block.time),
     };
     MINERS.save(deps.storage, &info.sender, &miner)?;
-    state.total_miners += 1;
+    state.total_miners = state.total_miners.saturating_add(1);
     STATE.save(deps.storage, &state)?;
     Ok(Response::new()
         .add_attribute("action", "register_miner")

@@ -9,9 +9,9 @@ use poe_math::{
 };
 
 use crate::error::ContractError;
-use crate::execute::cw20_transfer;
 use crate::execute::pause::ensure_not_paused;
 use crate::state::{Config, SalaryMonth, CONFIG, SALARY, STATE};
+use poe_controllers::cw20::transfer_msg;
 
 /// Parses `month` and checks it has ended at `env`'s block time.
 fn ended_month(env: &Env, month: &str) -> Result<YearMonth, ContractError> {
@@ -50,6 +50,9 @@ pub(crate) fn months_since_end(month: &YearMonth, now: cosmwasm_std::Timestamp) 
 }
 
 /// Owner (governance): approves the salary of an ended month.
+///
+/// Errors: `Ownership`, `Math(InvalidMonth)`, `MonthNotEnded`, `NoSalary`,
+/// `SalaryAlreadyApproved`.
 pub fn approve(
     deps: DepsMut,
     env: Env,
@@ -71,6 +74,8 @@ pub fn approve(
 }
 
 /// Owner: halts or resumes salary payouts; halting needs `emergency_halt_enabled`.
+///
+/// Errors: `Ownership`, `SalaryHaltDisabled`, `InvalidParameter` (already in that state).
 pub fn halt(deps: DepsMut, info: MessageInfo, halted: bool) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let config = CONFIG.load(deps.storage)?;
@@ -97,6 +102,9 @@ pub fn halt(deps: DepsMut, info: MessageInfo, halted: bool) -> Result<Response, 
 /// Salary recipient: pays what is due for an ended (and, if required, approved) month: the final
 /// payout `immediate - escrow` once, and the vested part linearly over `vesting_period_months`
 /// whole months after the month.
+///
+/// Errors: `NotSalaryRecipient`, `Pause(Paused)`, `SalaryHalted`, `Math(InvalidMonth)`,
+/// `MonthNotEnded`, `NoSalary`, `SalaryNotApproved`, `NothingToClaim`.
 pub fn claim(
     deps: DepsMut,
     env: Env,
@@ -138,7 +146,7 @@ pub fn claim(
     record.paid_vested = vested;
     SALARY.save(deps.storage, ym.index(), &record)?;
     Ok(Response::new()
-        .add_message(cw20_transfer(&config.flx_token, &info.sender, due)?)
+        .add_message(transfer_msg(&config.flx_token, &info.sender, due)?)
         .add_attribute("action", "claim_owner_salary")
         .add_attribute("month", ym.to_string())
         .add_attribute("final_payout", final_due)
@@ -147,6 +155,9 @@ pub fn claim(
 }
 
 /// Owner: releases the month's escrow to the recipient or forfeits it to the treasury.
+///
+/// Errors: `Ownership`, `Math(InvalidMonth)`, `MonthNotEnded`, `NoSalary`,
+/// `EscrowAlreadyResolved`.
 pub fn resolve_escrow(
     deps: DepsMut,
     env: Env,
@@ -168,7 +179,7 @@ pub fn resolve_escrow(
     }
     let msg = if release {
         record.escrow_released = record.escrow_released.checked_add(remaining)?;
-        cw20_transfer(&config.flx_token, &config.owner_salary_recipient, remaining)?
+        transfer_msg(&config.flx_token, &config.owner_salary_recipient, remaining)?
     } else {
         record.escrow_forfeited = record.escrow_forfeited.checked_add(remaining)?;
         cw20_deposit_msg(

@@ -1,20 +1,28 @@
 //! The FLX fee hook: a reporter attests a job and pays its fee (seed 001 `EconomicJob`,
 //! `calculate_poe_fee_split`).
 
-use cosmwasm_std::{from_json, Decimal, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{from_json, Decimal, DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 use poe_interface::poe_mining::{JobReport, ReceiveMsg};
 use poe_math::{
-    calendar::YearMonth, fee::split_fee, salary::accrue_under_cap, weight::weighted_score,
+    calendar::YearMonth,
+    fee::{split_fee, weighted_unlock},
+    poe::max_liquidity_delta,
+    salary::accrue_under_cap,
+    schedule::MAX_SECONDS,
+    weight::{effective_job_types, weighted_score},
 };
 
 use crate::error::ContractError;
 use crate::execute::pause::ensure_not_paused;
 use crate::state::{
-    Job, MinerEpoch, CONFIG, EPOCHS, JOBS, MINERS, MINER_EPOCHS, REPORTERS, SALARY, STATE,
+    Config, Job, MinerEpoch, CONFIG, EPOCHS, JOBS, MINERS, MINER_EPOCHS, REPORTERS, SALARY, STATE,
 };
 
 /// `Receive` hook. Only the FLX token may call it; `wrapper.sender` must be a reporter.
+///
+/// Errors: [`ContractError::WrongToken`], `Std` (a `msg` that is not a [`ReceiveMsg`]), and
+/// those of [`submit_job`].
 pub fn receive(
     deps: DepsMut,
     env: Env,
@@ -46,39 +54,52 @@ fn check_fraction(field: &str, value: Decimal) -> Result<(), ContractError> {
 }
 
 /// Records one job of `report` paid with `amount` FLX by `reporter`:
-/// 1. checks the reporter, the job (value > 0, quality and uptime in [0, 1]), the miner, and that
-///    `amount` is exactly the job's fee;
-/// 2. adds the job to its epoch's activity (the inputs of Phi) and to the miner's epoch score,
-///    updating `sum w_i` by the change of this miner's `w_i` (O(1));
-/// 3. credits `miner_spendable` and `miner_locked_reserve` to the miner's ledger (the lock runs
-///    `lock_period_seconds` from now), accrues `owner_salary` to the month under the cap (the rest
-///    to the treasury) and `treasury_net` to what the next close sends to the treasury.
+/// 1. checks the reporter, the job (value > 0, quality and uptime in [0, 1],
+///    `|liquidity_delta| <= job_value * max_liquidity_ratio`), the miner, and that `amount` is
+///    exactly the job's fee;
+/// 2. adds the job to its epoch's activity (the inputs of Phi; uptime and quality weighted by
+///    value) and to the miner's epoch score, updating `sum w_i` by the change of this miner's
+///    `w_i` (O(1)); the miner's first job of an epoch fixes its prestige streak from its
+///    previous epoch's value, and every job updates the effective number of job types;
+/// 3. credits `miner_spendable` and `miner_locked_reserve` to the miner's ledger (the reserve
+///    already locked is delayed only in proportion to the new part, `weighted_unlock`; a reserve
+///    whose lock had expired stays withdrawable), accrues `owner_salary` to the month under the
+///    cap (the rest to the treasury) and `treasury_net` to what the next close sends to the
+///    treasury.
+///
+/// Errors: `AllowList(NotListed)` (not a reporter), [`ContractError::ZeroJobValue`],
+/// [`ContractError::InvalidFraction`], [`ContractError::LiquidityDeltaTooLarge`],
+/// [`ContractError::MinerNotRegistered`], [`ContractError::FeeMismatch`], `Pause(Paused)`,
+/// `Math` / `Overflow` (sums beyond `Uint128`).
 fn submit_job(
     deps: DepsMut,
     env: Env,
-    config: crate::state::Config,
+    config: Config,
     reporter: String,
     amount: Uint128,
     report: JobReport,
 ) -> Result<Response, ContractError> {
     let reporter = deps.api.addr_validate(&reporter)?;
-    if !REPORTERS.has(deps.storage, &reporter) {
-        return Err(ContractError::UnauthorizedReporter {
-            reporter: reporter.to_string(),
-        });
-    }
+    REPORTERS.ensure_listed(deps.storage, &reporter)?;
     if report.job_value.is_zero() {
         return Err(ContractError::ZeroJobValue {});
     }
     check_fraction("quality_score", report.quality_score)?;
     check_fraction("uptime", report.uptime)?;
+    let params = &config.params;
+    let max_delta = max_liquidity_delta(report.job_value, params.max_liquidity_ratio);
+    if report.liquidity_delta.unsigned_abs() > max_delta {
+        return Err(ContractError::LiquidityDeltaTooLarge {
+            liquidity_delta: report.liquidity_delta,
+            max: max_delta,
+        });
+    }
     let miner_addr = deps.api.addr_validate(&report.miner)?;
     let mut miner = MINERS.may_load(deps.storage, &miner_addr)?.ok_or_else(|| {
         ContractError::MinerNotRegistered {
             miner: report.miner.clone(),
         }
     })?;
-    let params = &config.params;
     let split = split_fee(report.job_value, &params.fee_rates)?;
     if amount != split.fee {
         return Err(ContractError::FeeMismatch {
@@ -99,36 +120,52 @@ fn submit_job(
         report.quality_score,
     )?;
 
-    // The miner's score in this epoch: its first job fixes the prestige multiplier.
-    let poe_contribution = report.job_value.mul_floor(report.quality_score);
+    // The miner's score in this epoch: its first job fixes the prestige multiplier, from the
+    // streak its previous epoch's value earned.
+    let poe_contribution = report
+        .job_value
+        .checked_mul_floor(report.quality_score)
+        .map_err(poe_math::MathError::from)?;
     let mut miner_epoch = match MINER_EPOCHS.may_load(deps.storage, (&miner_addr, epoch))? {
         Some(me) => me,
         None => {
-            miner.active_streak = match miner.last_active_epoch {
-                Some(last) if last + 1 == epoch => miner.active_streak.saturating_add(1),
-                _ => 1,
+            let previous_value = match miner.last_active_epoch {
+                Some(last) if last.checked_add(1) == Some(epoch) => MINER_EPOCHS
+                    .may_load(deps.storage, (&miner_addr, last))?
+                    .map(|me| me.job_value),
+                _ => None,
             };
+            miner.active_streak = params
+                .miner_weight
+                .next_streak(miner.active_streak, previous_value);
             miner.last_active_epoch = Some(epoch);
-            epoch_state.active_miners += 1;
+            epoch_state.active_miners = epoch_state.active_miners.saturating_add(1);
             MinerEpoch {
                 poe_score: Uint128::zero(),
-                job_types_mask: 0,
+                type_values: [Uint128::zero(); 10],
+                job_value: Uint128::zero(),
                 prestige_multiplier: params.miner_weight.prestige_multiplier(miner.active_streak),
                 weighted_score: Uint128::zero(),
             }
         }
     };
     miner_epoch.poe_score = miner_epoch.poe_score.checked_add(poe_contribution)?;
-    miner_epoch.job_types_mask |= 1 << report.job_type.index();
+    miner_epoch.job_value = miner_epoch.job_value.checked_add(report.job_value)?;
+    let type_value = miner_epoch
+        .type_values
+        .get_mut(report.job_type.index())
+        .ok_or_else(|| ContractError::invalid("job_type", "unknown job type"))?;
+    *type_value = type_value.checked_add(report.job_value)?;
     let diversity = params
         .miner_weight
-        .diversity_multiplier(miner_epoch.job_types_mask.count_ones());
+        .diversity_multiplier(effective_job_types(&miner_epoch.type_values)?);
     let new_weighted = weighted_score(
         miner_epoch.poe_score,
         miner_epoch.prestige_multiplier,
         diversity,
     )?;
-    // w_i only grows (score and diversity only grow), so the subtraction cannot underflow
+    // sum w_j includes this miner's previous w_i, so the subtraction cannot underflow (w_i may
+    // shrink: a job of a dominant type lowers the effective number of types)
     epoch_state.total_weighted_score = epoch_state
         .total_weighted_score
         .checked_sub(miner_epoch.weighted_score)?
@@ -136,14 +173,32 @@ fn submit_job(
     miner_epoch.weighted_score = new_weighted;
     epoch_state.total_poe_score = epoch_state.total_poe_score.checked_add(poe_contribution)?;
 
-    // The miner's ledger.
+    // The miner's ledger. A reserve whose lock has expired stays withdrawable; the still-locked
+    // part is delayed only in proportion to what this job locks.
+    if now >= miner.lock_expires_at {
+        miner.unlocked_reserve = miner.locked_reserve;
+    }
+    let pending = miner.locked_reserve.checked_sub(miner.unlocked_reserve)?;
+    // whole seconds, rounded up (against the miner)
+    let now_ceil = now
+        .seconds()
+        .saturating_add(u64::from(now.subsec_nanos() > 0));
+    let lock_until = now_ceil
+        .saturating_add(params.lock_period_seconds)
+        .min(MAX_SECONDS);
+    let unlock = weighted_unlock(
+        pending,
+        miner.lock_expires_at.seconds(),
+        split.miner_locked_reserve,
+        lock_until,
+    )?;
+    miner.lock_expires_at = Timestamp::from_seconds(unlock.min(MAX_SECONDS));
     miner.spendable = miner.spendable.checked_add(split.miner_spendable)?;
     miner.locked_reserve = miner
         .locked_reserve
         .checked_add(split.miner_locked_reserve)?;
-    miner.lock_expires_at = now.plus_seconds(params.lock_period_seconds);
     miner.total_poe_score = miner.total_poe_score.checked_add(poe_contribution)?;
-    miner.jobs_completed += 1;
+    miner.jobs_completed = miner.jobs_completed.saturating_add(1);
 
     // Owner salary of this calendar month, under the monthly cap.
     let month = YearMonth::of(now);
@@ -160,11 +215,13 @@ fn submit_job(
 
     // Running totals.
     let job_id = state.next_job_id;
-    state.next_job_id += 1;
-    state.total_jobs += 1;
+    state.next_job_id = state.next_job_id.saturating_add(1);
+    state.total_jobs = state.total_jobs.saturating_add(1);
     state.total_job_value = state.total_job_value.checked_add(report.job_value)?;
     state.total_network_poe = state.total_network_poe.checked_add(poe_contribution)?;
-    state.job_type_counts[report.job_type.index()] += 1;
+    if let Some(count) = state.job_type_counts.get_mut(report.job_type.index()) {
+        *count = count.saturating_add(1);
+    }
     state.fee_split_totals = state.fee_split_totals.checked_add(&split)?;
     state.treasury_pending = state
         .treasury_pending
@@ -204,5 +261,6 @@ fn submit_job(
         .add_attribute("miner_spendable", split.miner_spendable)
         .add_attribute("owner_salary", split.owner_salary)
         .add_attribute("owner_salary_over_cap", over_cap)
-        .add_attribute("treasury_net", split.treasury_net))
+        .add_attribute("treasury_net", split.treasury_net)
+        .add_attribute("lock_expires_at", unlock.to_string()))
 }

@@ -1,0 +1,403 @@
+//! Shared fixtures of the poe-mining tests: a multi-test app with the suite's cw20 token
+//! (`poe_token`) as FLX and NEX (poe-mining made NEX's minter with `UpdateMinter`, as the
+//! deployment does), the suite's treasury, one reporter, two miners, and typed helpers for every
+//! message and query used here. Only poe-mining and the two contracts it talks to are deployed;
+//! the whole-economy tests stay in `packages/testing`.
+#![allow(dead_code, unused_imports)]
+
+use anyhow::Result as AnyResult;
+use cosmwasm_std::{to_json_binary, Addr, Coin, Decimal, Empty, Int128, Timestamp, Uint128};
+use cw20::{Cw20ExecuteMsg, MinterResponse};
+use cw_multi_test::{App, AppResponse, Contract, Executor};
+use poe_test_utils::{
+    advance_to, app_with_native_balances, assert_rejected_unchanged, contract_wrapper,
+    cw20_balance, cw20_send, token_instantiate_msg, Asset, Snapshot,
+};
+
+pub use poe_mining::msg::{
+    ConfigResponse, ConfigUpdate, EconomicJobType, EpochResponse, ExecuteMsg, InstantiateMsg,
+    JobReport, JobsResponse, MigrateMsg, MinerResponse, MiningStatisticsResponse,
+    PendingRewardsResponse, PoeIndexResponse, PoeParams, QueryMsg, ReceiveMsg, ReportersResponse,
+    MAX_EPOCH_LENGTH_SECONDS, MAX_LIQUIDITY_RATIO, MAX_LOCK_PERIOD_SECONDS, MAX_REPORTERS,
+};
+pub use poe_mining::ContractError;
+pub use poe_test_utils::{u, wasm_attr};
+
+use poe_math::{
+    fee::{FeeRates, FeeSplit},
+    poe::{PoeScales, PoeWeights},
+    salary::OwnerSalaryPolicy,
+    weight::MinerWeightParams,
+};
+
+/// Base units per token (6 decimals).
+pub const UNIT: u128 = 1_000_000;
+/// Epoch length of the tests, seconds.
+pub const EPOCH: u64 = 3_600;
+/// The native denom test accounts hold (to attach funds the contract must refuse).
+pub const DENOM: &str = "ucosm";
+
+/// `n` whole tokens in base units.
+pub fn tokens(n: u128) -> Uint128 {
+    Uint128::new(n * UNIT)
+}
+
+/// The suite's default parameters (`poe_testing::default_params`): seed fee split and PoE
+/// weights, threshold 0.1, epochs of an hour, scales 1,000,000 / 100,000 FLX, 10,000 NEX per
+/// epoch at Gamma = 1, a 10,000 FLX dust floor, a 7-day lock, `max_liquidity_ratio` 1.
+pub fn default_params() -> PoeParams {
+    PoeParams {
+        fee_rates: FeeRates::seed_default(),
+        poe_weights: PoeWeights::seed_default(),
+        poe_scales: PoeScales {
+            volume_scale: tokens(1_000_000),
+            liquidity_scale: tokens(100_000),
+        },
+        min_poe_threshold: Decimal::percent(10),
+        max_emission_per_epoch: tokens(10_000),
+        min_epoch_job_value: tokens(10_000),
+        epoch_length_seconds: EPOCH,
+        lock_period_seconds: 7 * 24 * 3_600,
+        miner_weight: MinerWeightParams::suite_default(),
+        owner_salary_policy: OwnerSalaryPolicy::seed_default(),
+        max_liquidity_ratio: Decimal::one(),
+    }
+}
+
+fn mining_contract() -> Box<dyn Contract<Empty>> {
+    contract_wrapper!(poe_mining, migrate)
+}
+
+fn token_contract() -> Box<dyn Contract<Empty>> {
+    contract_wrapper!(poe_token)
+}
+
+fn treasury_contract() -> Box<dyn Contract<Empty>> {
+    contract_wrapper!(poe_treasury)
+}
+
+/// A job of `value` base units for `miner`: quality 0.9, uptime 0.99, no liquidity.
+pub fn job(miner: &Addr, job_type: EconomicJobType, value: u128) -> JobReport {
+    JobReport {
+        job_type,
+        miner: miner.to_string(),
+        job_value: Uint128::new(value),
+        quality_score: Decimal::percent(90),
+        liquidity_delta: Int128::zero(),
+        uptime: Decimal::percent(99),
+    }
+}
+
+/// `t` in whole seconds, rounded up (how the contract counts lock ends).
+pub fn ceil_seconds(t: Timestamp) -> u64 {
+    t.seconds() + u64::from(t.subsec_nanos() > 0)
+}
+
+/// The deployed contracts and accounts.
+pub struct Suite {
+    /// The chain.
+    pub app: App,
+    /// poe-mining.
+    pub poe: Addr,
+    /// The FLX token.
+    pub flx: Addr,
+    /// The NEX token (poe-mining is its minter).
+    pub nex: Addr,
+    /// The treasury contract.
+    pub treasury: Addr,
+    /// poe-mining's owner.
+    pub owner: Addr,
+    /// The allow-listed reporter.
+    pub reporter: Addr,
+    /// The salary recipient.
+    pub recipient: Addr,
+    /// A registered miner.
+    pub alice: Addr,
+    /// An account that is not registered.
+    pub bob: Addr,
+    /// The code id of poe-mining (for migrations).
+    pub code_id: u64,
+}
+
+impl Suite {
+    /// [`default_params`], the reporter holding 10,000,000 FLX, alice registered.
+    pub fn new() -> Self {
+        Self::with(default_params(), tokens(10_000_000).u128())
+    }
+
+    /// `params`, the reporter holding `reporter_flx` base units, alice registered.
+    pub fn with(params: PoeParams, reporter_flx: u128) -> Self {
+        let names = ["owner", "reporter", "recipient", "alice", "bob", "anyone"];
+        let mut app = app_with_native_balances(&names, &[Coin::new(1_000_000u128, DENOM)]);
+        let addr = |n: &str| app.api().addr_make(n);
+        let (owner, reporter, recipient, alice, bob) = (
+            addr("owner"),
+            addr("reporter"),
+            addr("recipient"),
+            addr("alice"),
+            addr("bob"),
+        );
+        let token_id = app.store_code(token_contract());
+        let treasury_id = app.store_code(treasury_contract());
+        let code_id = app.store_code(mining_contract());
+        let mut flx_msg = token_instantiate_msg("FLX", &[&reporter], reporter_flx);
+        flx_msg.initial_balances.push(cw20::Cw20Coin {
+            address: alice.to_string(),
+            amount: tokens(1_000),
+        });
+        let flx = app
+            .instantiate_contract(token_id, owner.clone(), &flx_msg, &[], "flx", None)
+            .unwrap();
+        let mut nex_msg = token_instantiate_msg("NEX", &[], 0);
+        nex_msg.mint = Some(MinterResponse {
+            minter: owner.to_string(),
+            cap: None,
+        });
+        let nex = app
+            .instantiate_contract(token_id, owner.clone(), &nex_msg, &[], "nex", None)
+            .unwrap();
+        let treasury = app
+            .instantiate_contract(
+                treasury_id,
+                owner.clone(),
+                &poe_interface::treasury::InstantiateMsg { owner: None },
+                &[],
+                "treasury",
+                None,
+            )
+            .unwrap();
+        let poe = app
+            .instantiate_contract(
+                code_id,
+                owner.clone(),
+                &InstantiateMsg {
+                    owner: None,
+                    flx_token: flx.to_string(),
+                    nex_token: nex.to_string(),
+                    treasury: treasury.to_string(),
+                    owner_salary_recipient: recipient.to_string(),
+                    reporters: vec![reporter.to_string()],
+                    params,
+                },
+                &[],
+                "poe-mining",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+        app.execute_contract(
+            owner.clone(),
+            nex.clone(),
+            &Cw20ExecuteMsg::UpdateMinter {
+                new_minter: Some(poe.to_string()),
+            },
+            &[],
+        )
+        .unwrap();
+        let mut suite = Suite {
+            app,
+            poe,
+            flx,
+            nex,
+            treasury,
+            owner,
+            reporter,
+            recipient,
+            alice,
+            bob,
+            code_id,
+        };
+        let alice = suite.alice.clone();
+        suite
+            .execute(
+                &alice,
+                &ExecuteMsg::RegisterMiner {
+                    specialization: None,
+                },
+            )
+            .unwrap();
+        suite
+    }
+
+    /// `api.addr_make(name)`.
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app.api().addr_make(name)
+    }
+
+    /// Executes `msg` on poe-mining as `sender`, no funds.
+    pub fn execute(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.poe.clone(), msg, &[])
+    }
+
+    /// Executes `msg` on poe-mining as `sender` with `funds` attached.
+    pub fn execute_with_funds(
+        &mut self,
+        sender: &Addr,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> AnyResult<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.poe.clone(), msg, funds)
+    }
+
+    /// A poe-mining query.
+    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
+        self.app
+            .wrap()
+            .query_wasm_smart(self.poe.clone(), msg)
+            .expect("query answers")
+    }
+
+    /// The fee and split of a job of `value`.
+    pub fn job_fee(&self, value: Uint128) -> FeeSplit {
+        self.query(&QueryMsg::JobFee { job_value: value })
+    }
+
+    /// `reporter` submits `job`, paying exactly its fee.
+    pub fn submit_as(&mut self, reporter: &Addr, job: JobReport) -> AnyResult<AppResponse> {
+        let fee = self.job_fee(job.job_value).fee;
+        self.submit_with_fee(reporter, job, fee)
+    }
+
+    /// The reporter submits `job`, paying exactly its fee.
+    pub fn submit(&mut self, job: JobReport) -> AnyResult<AppResponse> {
+        let reporter = self.reporter.clone();
+        self.submit_as(&reporter, job)
+    }
+
+    /// `reporter` submits `job` paying `fee`.
+    pub fn submit_with_fee(
+        &mut self,
+        reporter: &Addr,
+        job: JobReport,
+        fee: Uint128,
+    ) -> AnyResult<AppResponse> {
+        let (flx, poe) = (self.flx.clone(), self.poe.clone());
+        cw20_send(
+            &mut self.app,
+            reporter,
+            &flx,
+            &poe,
+            fee.u128(),
+            &ReceiveMsg::SubmitJob(job),
+        )
+    }
+
+    /// `sender` registers as a miner.
+    pub fn register(&mut self, sender: &Addr) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::RegisterMiner {
+                specialization: None,
+            },
+        )
+    }
+
+    /// Anyone closes `epoch`.
+    pub fn close(&mut self, epoch: u64) -> AnyResult<AppResponse> {
+        let anyone = self.addr("anyone");
+        self.execute(&anyone, &ExecuteMsg::CloseEpoch { epoch })
+    }
+
+    /// `miner` claims its rewards.
+    pub fn claim(&mut self, miner: &Addr) -> AnyResult<AppResponse> {
+        self.execute(miner, &ExecuteMsg::ClaimRewards { limit: None })
+    }
+
+    /// The owner's `UpdateConfig`.
+    pub fn update_config(&mut self, update: ConfigUpdate) -> AnyResult<AppResponse> {
+        let owner = self.owner.clone();
+        self.execute(&owner, &ExecuteMsg::UpdateConfig(Box::new(update)))
+    }
+
+    /// One miner.
+    pub fn miner(&self, who: &Addr) -> MinerResponse {
+        self.query(&QueryMsg::Miner {
+            address: who.to_string(),
+        })
+    }
+
+    /// The index of `epoch`.
+    pub fn index(&self, epoch: u64) -> PoeIndexResponse {
+        self.query(&QueryMsg::PoeIndex { epoch })
+    }
+
+    /// The config.
+    pub fn config(&self) -> ConfigResponse {
+        self.query(&QueryMsg::Config {})
+    }
+
+    /// Running totals.
+    pub fn stats(&self) -> MiningStatisticsResponse {
+        self.query(&QueryMsg::MiningStatistics {})
+    }
+
+    /// Block time.
+    pub fn now(&self) -> Timestamp {
+        self.app.block_info().time
+    }
+
+    /// Start of `epoch` (the schedule's length never changes in these tests unless a test
+    /// says so).
+    pub fn epoch_start(&self, epoch: u64) -> Timestamp {
+        self.config().genesis_time.plus_seconds(epoch * EPOCH)
+    }
+
+    /// End of `epoch`.
+    pub fn epoch_end(&self, epoch: u64) -> Timestamp {
+        self.epoch_start(epoch + 1)
+    }
+
+    /// Moves the chain to `time`.
+    pub fn advance_to(&mut self, time: Timestamp) {
+        advance_to(&mut self.app, time, 1);
+    }
+
+    /// FLX balance.
+    pub fn flx_of(&self, who: &Addr) -> u128 {
+        cw20_balance(&self.app, &self.flx, who)
+    }
+
+    /// NEX balance.
+    pub fn nex_of(&self, who: &Addr) -> u128 {
+        cw20_balance(&self.app, &self.nex, who)
+    }
+
+    /// Everything a rejected message must leave untouched: the raw storage of the four
+    /// contracts, both supplies, and every account's FLX, NEX and native balance.
+    pub fn snapshot(&self) -> Snapshot {
+        let contracts = [&self.poe, &self.flx, &self.nex, &self.treasury];
+        let accounts = [
+            &self.owner,
+            &self.reporter,
+            &self.recipient,
+            &self.alice,
+            &self.bob,
+            &self.poe,
+            &self.treasury,
+        ];
+        Snapshot::of(&self.app)
+            .storage(contracts)
+            .supplies([&self.flx, &self.nex])
+            .balances(
+                &[
+                    Asset::cw20(&self.flx),
+                    Asset::cw20(&self.nex),
+                    Asset::native(DENOM),
+                ],
+                accounts,
+            )
+            .take()
+    }
+
+    /// Runs `action`, expects the poe-mining error `expected` (anywhere in the error chain) and
+    /// that nothing in [`Suite::snapshot`] changed.
+    pub fn assert_rejected(
+        &mut self,
+        expected: ContractError,
+        action: impl FnOnce(&mut Suite) -> AnyResult<AppResponse>,
+    ) {
+        let what = format!("{expected:?}");
+        assert_rejected_unchanged(self, Suite::snapshot, &expected, &what, action);
+    }
+}
