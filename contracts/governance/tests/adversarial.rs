@@ -376,6 +376,21 @@ fn invalid_configs_are_refused_at_instantiation() {
             invalid("execution_window_seconds", "must be positive"),
         ),
         (
+            Box::new(|m| m.guardian_pause_budget_seconds = Some(0)),
+            invalid("guardian_pause_budget_seconds", "must be positive"),
+        ),
+        (
+            Box::new(|m| m.guardian_window_seconds = Some(0)),
+            invalid("guardian_window_seconds", "must be positive"),
+        ),
+        (
+            Box::new(|m| m.guardian_window_seconds = Some(MAX_DURATION_SECONDS + 1)),
+            invalid(
+                "guardian_window_seconds",
+                "must be at most 315576000 seconds (10 years)",
+            ),
+        ),
+        (
             Box::new(|m| m.timelock_seconds = MAX_DURATION_SECONDS + 1),
             invalid(
                 "timelock_seconds",

@@ -18,7 +18,7 @@ use crate::state::{Proposal, ProposalContent, CONFIG, CONTENTS, PROPOSALS, PROPO
 /// read now and stored; the quorum is measured against it. The proposal keeps the config's
 /// current staking contract, deposit, rules and times (`end_time = now + voting_period_seconds`,
 /// `executable_at = end_time + timelock_seconds`, `expires_at = executable_at +
-/// execution_window_seconds`).
+/// execution_window_seconds`) and `close_proposal_on_execution_failure`.
 ///
 /// Attributes: `action=propose`, `proposal_id`, `proposer`, `deposit`, `start_height`,
 /// `end_time`, `total_power`.
@@ -92,6 +92,8 @@ pub fn receive(
         tally: Tally::default(),
         status: ProposalStatus::Open,
         execution_error: None,
+        execution_attempts: 0,
+        close_on_execution_failure: config.close_proposal_on_execution_failure,
     };
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
     CONTENTS.save(
