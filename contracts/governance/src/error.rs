@@ -93,6 +93,15 @@ pub enum ContractError {
         max: usize,
     },
 
+    /// A proposal whose messages serialize to more than the bound.
+    #[error("the messages are {bytes} bytes of JSON: a proposal carries at most {max}")]
+    MessagesTooLarge {
+        /// Their JSON size, bytes.
+        bytes: usize,
+        /// Most accepted, bytes.
+        max: usize,
+    },
+
     /// A proposer or voter without voting power at the height that counts.
     #[error("{address} has no voting power at height {height}")]
     NoVotingPower {

@@ -28,6 +28,10 @@ pub const MAX_TITLE_BYTES: usize = 128;
 pub const MAX_DESCRIPTION_BYTES: usize = 4_096;
 /// Most messages one proposal may carry.
 pub const MAX_PROPOSAL_MSGS: usize = 16;
+/// Largest serialized (JSON) size of a proposal's messages together, bytes (16 KiB): a
+/// proposal is stored and answered in full by `proposal` / `proposals` (up to 30 a page), so one
+/// proposer must not make those queries heavy for everyone.
+pub const MAX_PROPOSAL_MSGS_BYTES: usize = 16_384;
 /// Most contracts one `AcceptOwnership` may name.
 pub const MAX_ACCEPT_OWNERSHIP: usize = 32;
 /// Longest period the config or a pause may name, seconds (10 years of 365.25 days), so that
@@ -173,8 +177,9 @@ pub enum ExecuteMsg {
 #[cw_serde]
 pub enum ReceiveMsg {
     /// Makes a proposal. `title`: [`MIN_TITLE_BYTES`]..=[`MAX_TITLE_BYTES`] bytes; `description`:
-    /// at most [`MAX_DESCRIPTION_BYTES`]; `msgs`: at most [`MAX_PROPOSAL_MSGS`], sent by
-    /// governance when executed (none = a text proposal).
+    /// at most [`MAX_DESCRIPTION_BYTES`]; `msgs`: at most [`MAX_PROPOSAL_MSGS`] and
+    /// [`MAX_PROPOSAL_MSGS_BYTES`] of JSON together, sent by governance when executed (none = a
+    /// text proposal).
     Propose {
         title: String,
         description: String,
