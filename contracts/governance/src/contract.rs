@@ -27,8 +27,8 @@ pub fn instantiate(
 }
 
 /// `Receive` (deposit + `Propose`), `Vote`, `Execute`, `Close`, `AcceptOwnership` (anyone);
-/// `Pause` (guardian or
-/// governance itself); `Unpause`, `UpdateConfig`, `Dispatch` (governance itself).
+/// `Pause` (guardian, bounded and budgeted, or governance itself); `Unpause`, `UpdateConfig`,
+/// `Dispatch` (governance itself). None accepts native funds.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
@@ -55,13 +55,15 @@ pub fn execute(
     }
 }
 
-/// `Config`, `Proposal`, `Proposals`, `Vote`, `Votes`, `Pauses`.
+/// `Config`, `Proposal`, `Proposals`, `Ballot`, `Ballots`, `Pauses`, `ExecutionAttempts`,
+/// `GuardianBudget`.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     q::query(deps, env, msg)
 }
 
-/// The `reply_on_error` of a proposal's dispatch: marks it `ExecutionFailed`.
+/// The `reply_on_error` of a proposal's dispatch: records the failed attempt and reopens the
+/// proposal (or ends it `ExecutionFailed` under `close_proposal_on_execution_failure`).
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
     rep::reply(deps, env, msg)

@@ -93,6 +93,15 @@ pub enum ContractError {
         max: usize,
     },
 
+    /// A proposal whose messages serialize to more than the bound.
+    #[error("the messages are {bytes} bytes of JSON: a proposal carries at most {max}")]
+    MessagesTooLarge {
+        /// Their JSON size, bytes.
+        bytes: usize,
+        /// Most accepted, bytes.
+        max: usize,
+    },
+
     /// A proposer or voter without voting power at the height that counts.
     #[error("{address} has no voting power at height {height}")]
     NoVotingPower {
@@ -170,13 +179,35 @@ pub enum ContractError {
         max: u64,
     },
 
-    /// The guardian tried to pause a target that is still paused (only governance extends).
+    /// The guardian tried to pause a target whose own `pause_status` says it is paused (only
+    /// governance extends or lifts a pause). `until` is the target's end (the largest
+    /// `Timestamp` for a pause until `unpause`).
     #[error("{target} is already paused until {until}")]
     AlreadyPaused {
         /// The target.
         target: String,
         /// The end of its active pause.
         until: Timestamp,
+    },
+
+    /// The guardian named a target that does not answer `{"pause_status":{}}`.
+    #[error("{target} does not answer pause_status: it is not a pausable contract")]
+    NotPausable {
+        /// The target.
+        target: String,
+    },
+
+    /// A guardian pause beyond what is left of the budget of the current window.
+    #[error("a pause of {seconds} seconds exceeds the guardian's budget: {used} of {budget} seconds used in the window until {renews_at}")]
+    GuardianBudgetExceeded {
+        /// The pause asked for, seconds.
+        seconds: u64,
+        /// Seconds already ordered in the window.
+        used: u64,
+        /// `guardian_pause_budget_seconds`.
+        budget: u64,
+        /// When the window ends and the budget renews.
+        renews_at: Timestamp,
     },
 
     /// A reply governance did not ask for.

@@ -2,13 +2,16 @@
 
 use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Order, StdError, StdResult};
 use cw_storage_plus::Bound;
+use poe_controllers::page::page_limit;
 use poe_interface::governance::{
-    Config, PauseInfo, PausesResponse, ProposalResponse, ProposalsResponse, QueryMsg, VoteInfo,
-    VoteResponse, VotesResponse,
+    Config, ExecutionAttemptsResponse, GuardianBudgetResponse, PauseInfo, PausesResponse,
+    ProposalResponse, ProposalsResponse, QueryMsg, VoteInfo, VoteResponse, VotesResponse,
 };
-use poe_interface::{DEFAULT_LIMIT, MAX_LIMIT};
 
-use crate::state::{Proposal, BALLOTS, CONFIG, CONTENTS, PAUSES, PROPOSALS};
+use crate::execute::pause::window_end;
+use crate::state::{
+    Proposal, ATTEMPTS, BALLOTS, CONFIG, CONTENTS, GUARDIAN_BUDGET, PAUSES, PROPOSALS,
+};
 
 /// Dispatches a query.
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
@@ -27,6 +30,12 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::Pauses { start_after, limit } => {
             to_json_binary(&pauses(deps, &env, start_after, limit)?)
         }
+        QueryMsg::ExecutionAttempts {
+            proposal_id,
+            start_after,
+            limit,
+        } => to_json_binary(&execution_attempts(deps, proposal_id, start_after, limit)?),
+        QueryMsg::GuardianBudget {} => to_json_binary(&guardian_budget(deps, &env)?),
     }
 }
 
@@ -52,7 +61,7 @@ pub fn proposals(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> StdResult<ProposalsResponse> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
+    let limit = page_limit(limit);
     let proposals = PROPOSALS
         .range(
             deps.storage,
@@ -93,7 +102,7 @@ pub fn votes(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> StdResult<VotesResponse> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
+    let limit = page_limit(limit);
     let start = start_after
         .map(|a| deps.api.addr_validate(&a))
         .transpose()?;
@@ -119,8 +128,10 @@ pub fn votes(
 }
 
 /// Every pause governance ordered (the last per target), by target after `start_after`, with
-/// `active` = its `until` is in the future; `limit` default 10, at most 30. An `Unpause` removes
-/// the target's record.
+/// `active` = its `until` is in the future; `limit` default 10, at most 30. Governance's
+/// `Unpause` removes the target's record. This is what governance sent, not the target's state:
+/// a proposal may have sent the target its own `pause` / `unpause` JSON since; the target's
+/// `pause_status` is authoritative (and is what the guardian's checks read).
 ///
 /// Errors: `Std` for an invalid `start_after`.
 pub fn pauses(
@@ -129,7 +140,7 @@ pub fn pauses(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> StdResult<PausesResponse> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
+    let limit = page_limit(limit);
     let start = start_after
         .map(|a| deps.api.addr_validate(&a))
         .transpose()?;
@@ -153,6 +164,46 @@ pub fn pauses(
         })
         .collect::<StdResult<_>>()?;
     Ok(PausesResponse { pauses })
+}
+
+/// `proposal_id`'s execution attempts by number after `start_after`; `limit` default 10, at
+/// most 30 (none for an unknown proposal).
+pub fn execution_attempts(
+    deps: Deps,
+    proposal_id: u64,
+    start_after: Option<u32>,
+    limit: Option<u32>,
+) -> StdResult<ExecutionAttemptsResponse> {
+    let attempts = ATTEMPTS
+        .prefix(proposal_id)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(page_limit(limit))
+        .map(|item| item.map(|(_, attempt)| attempt))
+        .collect::<StdResult<_>>()?;
+    Ok(ExecutionAttemptsResponse { attempts })
+}
+
+/// The guardian's budget in the window running now (none running: nothing used, no window).
+pub fn guardian_budget(deps: Deps, env: &Env) -> StdResult<GuardianBudgetResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    let running = GUARDIAN_BUDGET
+        .may_load(deps.storage)?
+        .filter(|b| env.block.time < window_end(b, &config));
+    let used_seconds = running.as_ref().map_or(0, |b| b.used_seconds);
+    Ok(GuardianBudgetResponse {
+        window_start: running.as_ref().map(|b| b.window_start),
+        window_ends_at: running.as_ref().map(|b| window_end(b, &config)),
+        used_seconds,
+        budget_seconds: config.guardian_pause_budget_seconds,
+        remaining_seconds: config
+            .guardian_pause_budget_seconds
+            .saturating_sub(used_seconds),
+    })
 }
 
 fn response(deps: Deps, env: &Env, id: u64, record: Proposal) -> StdResult<ProposalResponse> {
@@ -180,5 +231,7 @@ fn response(deps: Deps, env: &Env, id: u64, record: Proposal) -> StdResult<Propo
         quorum_reached,
         status,
         execution_error: record.execution_error,
+        execution_attempts: record.execution_attempts,
+        close_on_execution_failure: record.close_on_execution_failure,
     })
 }

@@ -7,7 +7,7 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, CosmosMsg, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
 use poe_interface::governance::{
-    Config, DepositStatus, ProposalStatus, Tally, VoteOption, VotingRules,
+    Config, DepositStatus, ExecutionAttempt, ProposalStatus, Tally, VoteOption, VotingRules,
 };
 
 /// The configuration.
@@ -20,8 +20,14 @@ pub const PROPOSALS: Map<u64, Proposal> = Map::new("p");
 pub const CONTENTS: Map<u64, ProposalContent> = Map::new("t");
 /// Ballots by (proposal id, voter).
 pub const BALLOTS: Map<(u64, &Addr), Ballot> = Map::new("b");
-/// The last pause governance ordered, by target.
+/// The last pause governance ordered, by target. A record of what governance sent, not the
+/// target's state (a proposal may also send a target its own `pause` / `unpause` JSON): the
+/// guardian's checks read the target's `pause_status`, never this.
 pub const PAUSES: Map<&Addr, PauseRecord> = Map::new("z");
+/// Execution attempts by (proposal id, attempt number from 1).
+pub const ATTEMPTS: Map<(u64, u32), ExecutionAttempt> = Map::new("x");
+/// The guardian's pause budget in its current window (one record: O(1) per pause).
+pub const GUARDIAN_BUDGET: Item<GuardianBudget> = Item::new("g");
 
 /// A proposal's record: everything a vote, an execution or a close needs.
 #[cw_serde]
@@ -51,8 +57,15 @@ pub struct Proposal {
     /// `Close` (`Rejected`, `Vetoed`, `Expired`) writes a final one. The status at a given time is
     /// [`Proposal::status_at`].
     pub status: ProposalStatus,
-    /// The error of a failed execution.
+    /// The error of the last execution attempt, if it failed (cleared by the next attempt).
     pub execution_error: Option<String>,
+    /// How many times `Execute` dispatched the proposal (records of older versions: 0).
+    #[serde(default)]
+    pub execution_attempts: u32,
+    /// The config's `close_proposal_on_execution_failure` at proposal time (older records:
+    /// `false`).
+    #[serde(default)]
+    pub close_on_execution_failure: bool,
 }
 
 /// What a proposal says and does.
@@ -77,4 +90,14 @@ pub struct PauseRecord {
     pub until: Timestamp,
     pub paused_by: Addr,
     pub paused_at: Timestamp,
+}
+
+/// The guardian's budget window: `used_seconds` of pauses ordered since `window_start`. A
+/// window lasts `guardian_window_seconds`; the guardian's first pause after it ended starts the
+/// next one with nothing used. So the pauses the guardian orders within any one window total at
+/// most `guardian_pause_budget_seconds` (and at most twice that across a window boundary).
+#[cw_serde]
+pub struct GuardianBudget {
+    pub window_start: Timestamp,
+    pub used_seconds: u64,
 }

@@ -12,8 +12,8 @@ use cw20::Cw20ReceiveMsg;
 use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 use poe_governance::msg::{
-    MAX_DESCRIPTION_BYTES, MAX_DURATION_SECONDS, MAX_PROPOSAL_MSGS, MAX_TITLE_BYTES,
-    MIN_TITLE_BYTES,
+    MAX_DESCRIPTION_BYTES, MAX_DURATION_SECONDS, MAX_PROPOSAL_MSGS, MAX_PROPOSAL_MSGS_BYTES,
+    MAX_TITLE_BYTES, MIN_TITLE_BYTES,
 };
 
 #[test]
@@ -179,6 +179,27 @@ fn proposal_content_is_bounded() {
         MAX_PROPOSAL_MSGS,
     );
     s.send_hook(&alice, &gen, DEPOSIT, &ok).unwrap();
+}
+
+#[test]
+fn proposal_messages_are_bounded_in_bytes() {
+    let mut s = Suite::new();
+    let (alice, gen) = (s.alice.clone(), s.gen.clone());
+    // one message carrying a 16 KiB string: under the count bound, over the byte bound
+    let big = vec![wasm(&alice, &"x".repeat(MAX_PROPOSAL_MSGS_BYTES))];
+    let bytes = cosmwasm_std::to_json_vec(&big).unwrap().len();
+    assert!(bytes > MAX_PROPOSAL_MSGS_BYTES);
+    s.assert_rejected(
+        ContractError::MessagesTooLarge {
+            bytes,
+            max: MAX_PROPOSAL_MSGS_BYTES,
+        },
+        |s| s.send_hook(&alice, &gen, DEPOSIT, &propose_hook(big.clone())),
+    );
+    // a large but bounded one is accepted
+    let ok = vec![wasm(&alice, &"x".repeat(MAX_PROPOSAL_MSGS_BYTES / 2))];
+    s.send_hook(&alice, &gen, DEPOSIT, &propose_hook(ok))
+        .unwrap();
 }
 
 #[test]
@@ -374,6 +395,21 @@ fn invalid_configs_are_refused_at_instantiation() {
         (
             Box::new(|m| m.execution_window_seconds = 0),
             invalid("execution_window_seconds", "must be positive"),
+        ),
+        (
+            Box::new(|m| m.guardian_pause_budget_seconds = Some(0)),
+            invalid("guardian_pause_budget_seconds", "must be positive"),
+        ),
+        (
+            Box::new(|m| m.guardian_window_seconds = Some(0)),
+            invalid("guardian_window_seconds", "must be positive"),
+        ),
+        (
+            Box::new(|m| m.guardian_window_seconds = Some(MAX_DURATION_SECONDS + 1)),
+            invalid(
+                "guardian_window_seconds",
+                "must be at most 315576000 seconds (10 years)",
+            ),
         ),
         (
             Box::new(|m| m.timelock_seconds = MAX_DURATION_SECONDS + 1),

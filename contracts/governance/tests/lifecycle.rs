@@ -89,10 +89,11 @@ fn full_lifecycle_executes_after_the_timelock() {
     let res = s.execute(&eve, id).unwrap();
     let attributes = wasm_attrs(&res, &gov);
     assert_eq!(
-        attributes[..5],
+        attributes[..6],
         attrs(&[
             ("action", "execute_proposal"),
             ("proposal_id", "1"),
+            ("attempt", "1"),
             ("messages", "2"),
             ("deposit_refunded", "1000000"),
             ("proposer", alice.as_str()),

@@ -28,15 +28,26 @@ pub const MAX_TITLE_BYTES: usize = 128;
 pub const MAX_DESCRIPTION_BYTES: usize = 4_096;
 /// Most messages one proposal may carry.
 pub const MAX_PROPOSAL_MSGS: usize = 16;
+/// Largest serialized (JSON) size of a proposal's messages together, bytes (16 KiB): a
+/// proposal is stored and answered in full by `proposal` / `proposals` (up to 30 a page), so one
+/// proposer must not make those queries heavy for everyone.
+pub const MAX_PROPOSAL_MSGS_BYTES: usize = 16_384;
 /// Most contracts one `AcceptOwnership` may name.
 pub const MAX_ACCEPT_OWNERSHIP: usize = 32;
 /// Longest period the config or a pause may name, seconds (10 years of 365.25 days), so that
 /// every deadline stays far from `Timestamp` overflow.
 pub const MAX_DURATION_SECONDS: u64 = 315_576_000;
+/// The default length of the guardian's budget window, seconds (30 days): see
+/// [`Config::guardian_window_seconds`].
+pub const DEFAULT_GUARDIAN_WINDOW_SECONDS: u64 = 30 * 86_400;
+/// The default total of pause seconds the guardian may order per window (7 days): see
+/// [`Config::guardian_pause_budget_seconds`].
+pub const DEFAULT_GUARDIAN_PAUSE_BUDGET_SECONDS: u64 = 7 * 86_400;
 
 #[cw_serde]
 pub struct InstantiateMsg {
-    /// The staking contract answering [`StakingQuery`].
+    /// The staking contract, asked `voting_power` / `total_power` at a height
+    /// ([`crate::staking::QueryMsg`]).
     pub staking: String,
     /// The cw20 token deposits are paid in (GEN).
     pub deposit_token: String,
@@ -62,6 +73,20 @@ pub struct InstantiateMsg {
     pub guardian: Option<String>,
     /// Longest pause the guardian may order, seconds.
     pub max_pause_seconds: u64,
+    /// Total pause seconds the guardian may order per window, over all targets, in (0,
+    /// [`MAX_DURATION_SECONDS`]]; default [`DEFAULT_GUARDIAN_PAUSE_BUDGET_SECONDS`] (7 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardian_pause_budget_seconds: Option<u64>,
+    /// The length of the guardian's budget window, seconds, in (0, [`MAX_DURATION_SECONDS`]];
+    /// default [`DEFAULT_GUARDIAN_WINDOW_SECONDS`] (30 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardian_window_seconds: Option<u64>,
+    /// DAO DAO's `close_proposal_on_execution_failure`: `true` makes a failed execution final
+    /// (`execution_failed`); default `false`: a failed execution leaves the proposal executable
+    /// until it expires, so nobody can end a passed proposal for good by executing it at a bad
+    /// moment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close_proposal_on_execution_failure: Option<bool>,
 }
 
 /// A vote.
@@ -103,6 +128,9 @@ pub struct ConfigUpdate {
     pub treasury: Option<String>,
     pub guardian: Option<GuardianUpdate>,
     pub max_pause_seconds: Option<u64>,
+    pub guardian_pause_budget_seconds: Option<u64>,
+    pub guardian_window_seconds: Option<u64>,
+    pub close_proposal_on_execution_failure: Option<bool>,
 }
 
 #[cw_serde]
@@ -113,13 +141,18 @@ pub enum ExecuteMsg {
     /// the voting ends.
     Vote { proposal_id: u64, vote: VoteOption },
     /// Anyone, once a proposal has passed and its timelock is over, before its window ends:
-    /// marks it `executed`, refunds the deposit and dispatches its messages (atomically).
+    /// marks it `executed`, records the attempt, refunds the deposit (first attempt) and
+    /// dispatches its messages (atomically). If they fail, the attempt's error is recorded and
+    /// the proposal can be executed again until it expires (unless it was made under
+    /// `close_proposal_on_execution_failure`: then it ends `execution_failed`).
     Execute { proposal_id: u64 },
     /// Anyone: finalizes a rejected, vetoed or expired proposal and pays its deposit back or
     /// forfeits it to the treasury.
     Close { proposal_id: u64 },
-    /// The guardian (at most `max_pause_seconds`, not over an active pause) or governance itself
-    /// (any length): sends `target` [`PausableExecuteMsg::Pause`] until now + `seconds`.
+    /// The guardian (at most `max_pause_seconds`, within its budget per window, only when the
+    /// target's own `pause_status` says it is not paused) or governance itself (any length up
+    /// to [`MAX_DURATION_SECONDS`]): sends `target` [`PausableExecuteMsg::Pause`] until now +
+    /// `seconds`.
     Pause { target: String, seconds: u64 },
     /// Governance itself only (a proposal): sends `target` [`PausableExecuteMsg::Unpause`].
     Unpause { target: String },
@@ -144,8 +177,9 @@ pub enum ExecuteMsg {
 #[cw_serde]
 pub enum ReceiveMsg {
     /// Makes a proposal. `title`: [`MIN_TITLE_BYTES`]..=[`MAX_TITLE_BYTES`] bytes; `description`:
-    /// at most [`MAX_DESCRIPTION_BYTES`]; `msgs`: at most [`MAX_PROPOSAL_MSGS`], sent by
-    /// governance when executed (none = a text proposal).
+    /// at most [`MAX_DESCRIPTION_BYTES`]; `msgs`: at most [`MAX_PROPOSAL_MSGS`] and
+    /// [`MAX_PROPOSAL_MSGS_BYTES`] of JSON together, sent by governance when executed (none = a
+    /// text proposal).
     Propose {
         title: String,
         description: String,
@@ -155,23 +189,6 @@ pub enum ReceiveMsg {
 
 /// What governance sends a contract it pauses (one definition for every pausable contract).
 pub use crate::pause::PausableExecuteMsg;
-
-/// The queries governance sends the staking contract. A value at height `h` is the one at the
-/// START of block `h`: stakes made in block `h` do not count.
-#[cw_serde]
-pub enum StakingQuery {
-    /// `address`'s voting power at `height` -> [`PowerResponse`].
-    VotingPower { address: String, height: u64 },
-    /// The total voting power at `height` -> [`PowerResponse`].
-    TotalPower { height: u64 },
-}
-
-/// The staking contract's answer to [`StakingQuery`].
-#[cw_serde]
-pub struct PowerResponse {
-    pub power: Uint128,
-    pub height: u64,
-}
 
 #[cw_serde]
 #[derive(QueryResponses)]
@@ -204,6 +221,17 @@ pub enum QueryMsg {
         start_after: Option<String>,
         limit: Option<u32>,
     },
+    /// A proposal's execution attempts by ascending number after `start_after`; `limit`
+    /// default 10, at most 30.
+    #[returns(ExecutionAttemptsResponse)]
+    ExecutionAttempts {
+        proposal_id: u64,
+        start_after: Option<u32>,
+        limit: Option<u32>,
+    },
+    /// What the guardian has used of its pause budget in the current window.
+    #[returns(GuardianBudgetResponse)]
+    GuardianBudget {},
 }
 
 /// The configuration (validated addresses; seconds; shares as `Decimal`).
@@ -221,6 +249,27 @@ pub struct Config {
     pub treasury: Addr,
     pub guardian: Option<Addr>,
     pub max_pause_seconds: u64,
+    /// Total pause seconds the guardian may order per window, over all targets (each pause
+    /// counts its full length when ordered, even if governance lifts it early). Stored configs
+    /// of older versions read the default.
+    #[serde(default = "default_guardian_pause_budget_seconds")]
+    pub guardian_pause_budget_seconds: u64,
+    /// The guardian's budget window, seconds: a window starts with the guardian's first pause
+    /// after the previous window ended and lasts this long.
+    #[serde(default = "default_guardian_window_seconds")]
+    pub guardian_window_seconds: u64,
+    /// New proposals end `execution_failed` on a failed execution (DAO DAO's behaviour) instead
+    /// of staying executable until they expire (the default, `false`).
+    #[serde(default)]
+    pub close_proposal_on_execution_failure: bool,
+}
+
+fn default_guardian_pause_budget_seconds() -> u64 {
+    DEFAULT_GUARDIAN_PAUSE_BUDGET_SECONDS
+}
+
+fn default_guardian_window_seconds() -> u64 {
+    DEFAULT_GUARDIAN_WINDOW_SECONDS
 }
 
 /// A proposal's status. `open` until `end_time`; then `passed`, `rejected` or `vetoed` follow
@@ -233,9 +282,11 @@ pub enum ProposalStatus {
     Passed,
     Rejected,
     Vetoed,
-    /// Dispatched; final (the deposit was refunded).
+    /// Dispatched and its messages ran; final (the deposit was refunded).
     Executed,
-    /// Dispatched and one of its messages failed: none of them took effect; final.
+    /// Dispatched and one of its messages failed: none of them took effect; final. Only a
+    /// proposal made under `close_proposal_on_execution_failure` ends so; otherwise a failed
+    /// execution leaves it `passed` (executable again) until it expires.
     ExecutionFailed,
     /// Passed but not executed within its window.
     Expired,
@@ -315,8 +366,47 @@ pub struct ProposalResponse {
     pub quorum_reached: bool,
     /// At the current block time.
     pub status: ProposalStatus,
-    /// The (possibly redacted) error of a failed execution.
+    /// The (possibly redacted) error of the last execution attempt, if it failed.
     pub execution_error: Option<String>,
+    /// How many times `Execute` dispatched it (query `ExecutionAttempts` for each one).
+    pub execution_attempts: u32,
+    /// Made under `close_proposal_on_execution_failure`: a failed execution is final.
+    pub close_on_execution_failure: bool,
+}
+
+/// One `Execute` of a proposal.
+#[cw_serde]
+pub struct ExecutionAttempt {
+    /// 1 for the first attempt.
+    pub attempt: u32,
+    /// The block of the attempt.
+    pub height: u64,
+    pub time: Timestamp,
+    /// Who called `Execute`.
+    pub executor: Addr,
+    /// The (possibly redacted) error of the messages; `None`: they ran and the proposal is
+    /// executed.
+    pub error: Option<String>,
+}
+
+#[cw_serde]
+pub struct ExecutionAttemptsResponse {
+    pub attempts: Vec<ExecutionAttempt>,
+}
+
+/// The guardian's pause budget now.
+#[cw_serde]
+pub struct GuardianBudgetResponse {
+    /// The current window's start (`None`: no window runs: the next guardian pause starts one).
+    pub window_start: Option<Timestamp>,
+    /// When the current window ends and the budget renews.
+    pub window_ends_at: Option<Timestamp>,
+    /// Pause seconds ordered in the current window.
+    pub used_seconds: u64,
+    /// `guardian_pause_budget_seconds`.
+    pub budget_seconds: u64,
+    /// `budget_seconds - used_seconds`.
+    pub remaining_seconds: u64,
 }
 
 #[cw_serde]
@@ -369,23 +459,42 @@ mod tests {
     use super::*;
     use cosmwasm_std::to_json_string;
 
+    /// Governance asks the staking contract with the staking contract's own query type; the JSON
+    /// is the one governance always sent (`height` set), and the answers parse.
     #[test]
-    fn staking_queries_have_the_agreed_json() {
+    fn staking_queries_keep_the_agreed_json() {
+        use crate::staking::{QueryMsg as StakingQuery, TotalPowerResponse, VotingPowerResponse};
         let q = StakingQuery::VotingPower {
             address: "addr".to_string(),
-            height: 123,
+            height: Some(123),
         };
         assert_eq!(
             to_json_string(&q).unwrap(),
             r#"{"voting_power":{"address":"addr","height":123}}"#
         );
-        let q = StakingQuery::TotalPower { height: 123 };
+        let q = StakingQuery::TotalPower { height: Some(123) };
         assert_eq!(
             to_json_string(&q).unwrap(),
             r#"{"total_power":{"height":123}}"#
         );
-        let r: PowerResponse = cosmwasm_std::from_json(r#"{"power":"42","height":123}"#).unwrap();
+        let r: VotingPowerResponse =
+            cosmwasm_std::from_json(r#"{"power":"42","height":123}"#).unwrap();
         assert_eq!(r.power, Uint128::new(42));
+        let r: TotalPowerResponse =
+            cosmwasm_std::from_json(r#"{"power":"42","height":123}"#).unwrap();
+        assert_eq!(r.power, Uint128::new(42));
+    }
+
+    #[test]
+    fn a_stored_config_of_an_older_version_reads_the_new_defaults() {
+        let old = r#"{"staking":"s","deposit_token":"g","deposit_amount":"1","voting_period_seconds":1,"quorum":"0.3","threshold":"0.67","veto_threshold":"0.334","timelock_seconds":0,"execution_window_seconds":1,"treasury":"t","guardian":null,"max_pause_seconds":60}"#;
+        let c: Config = cosmwasm_std::from_json(old).unwrap();
+        assert_eq!(
+            c.guardian_pause_budget_seconds,
+            DEFAULT_GUARDIAN_PAUSE_BUDGET_SECONDS
+        );
+        assert_eq!(c.guardian_window_seconds, DEFAULT_GUARDIAN_WINDOW_SECONDS);
+        assert!(!c.close_proposal_on_execution_failure);
     }
 
     #[test]

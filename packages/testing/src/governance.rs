@@ -4,8 +4,9 @@ use anyhow::{anyhow, Result as AnyResult};
 use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult};
 use cw_multi_test::{AppResponse, Executor};
 use poe_interface::governance::{
-    Config, ExecuteMsg, PauseInfo, PausesResponse, ProposalResponse, ProposalsResponse, QueryMsg,
-    ReceiveMsg, VoteOption, VoteResponse, VotesResponse,
+    Config, ExecuteMsg, ExecutionAttempt, ExecutionAttemptsResponse, GuardianBudgetResponse,
+    PauseInfo, PausesResponse, ProposalResponse, ProposalsResponse, QueryMsg, ReceiveMsg,
+    VoteOption, VoteResponse, VotesResponse,
 };
 use poe_interface::token::ExecuteMsg as TokenExecuteMsg;
 use poe_interface::MAX_LIMIT;
@@ -85,7 +86,8 @@ impl GovernanceHandle {
         self.execute(voter, &ExecuteMsg::Vote { proposal_id, vote })
     }
 
-    /// `sender` executes the passed `proposal_id`.
+    /// `sender` executes the passed `proposal_id` (again, after a failed attempt, until it
+    /// expires).
     pub fn execute_proposal(&self, sender: &Addr, proposal_id: u64) -> AnyResult<AppResponse> {
         self.execute(sender, &ExecuteMsg::Execute { proposal_id })
     }
@@ -147,6 +149,21 @@ impl GovernanceHandle {
             start_after: None,
             limit: Some(MAX_LIMIT),
         })
+    }
+
+    /// The first page of `proposal_id`'s execution attempts (oldest first).
+    pub fn execution_attempts(&self, proposal_id: u64) -> StdResult<Vec<ExecutionAttempt>> {
+        let r: ExecutionAttemptsResponse = self.query(&QueryMsg::ExecutionAttempts {
+            proposal_id,
+            start_after: None,
+            limit: Some(MAX_LIMIT),
+        })?;
+        Ok(r.attempts)
+    }
+
+    /// The guardian's pause budget in the current window.
+    pub fn guardian_budget(&self) -> StdResult<GuardianBudgetResponse> {
+        self.query(&QueryMsg::GuardianBudget {})
     }
 
     /// The first page of pause records.

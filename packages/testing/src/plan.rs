@@ -486,6 +486,11 @@ pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
             treasury: contract("treasury"),
             guardian,
             max_pause_seconds: gov.max_pause_seconds,
+            // the contract's defaults: 7 days of guardian pauses per 30 days, failed executions
+            // retried until they expire
+            guardian_pause_budget_seconds: None,
+            guardian_window_seconds: None,
+            close_proposal_on_execution_failure: None,
         },
     )?);
     // The AMM, once governance exists: it owns and administers every pair and LP token.

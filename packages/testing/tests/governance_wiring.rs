@@ -535,15 +535,26 @@ fn a_failing_proposal_message_leaves_every_parameter_as_it_was() {
     suite.advance_to(suite.governance.proposal(id).unwrap().executable_at);
     suite.governance.execute_proposal(&voters[1], id).unwrap();
     let proposal = suite.governance.proposal(id).unwrap();
-    assert_eq!(proposal.status, ProposalStatus::ExecutionFailed);
+    // the failure is recorded and the proposal stays executable until it expires
+    assert_eq!(proposal.status, ProposalStatus::Passed);
     assert!(proposal.execution_error.is_some());
     // all or nothing: the valid first message did not apply either
     assert_eq!(suite.poe.config().unwrap(), config_before);
+    // a second attempt fails the same way and is recorded too
+    suite.advance_time(BLOCK_SECONDS);
+    suite.governance.execute_proposal(&voters[2], id).unwrap();
+    let attempts = suite.governance.execution_attempts(id).unwrap();
+    assert_eq!(attempts.len(), 2);
+    assert!(attempts.iter().all(|a| a.error.is_some()));
+    assert_eq!(attempts[1].executor, voters[2]);
+    assert_eq!(suite.poe.config().unwrap(), config_before);
+    // once expired it can never run
+    suite.advance_to(proposal.expires_at);
     refused(
         &suite,
         poe_governance::ContractError::NotExecutable {
             proposal_id: id,
-            status: ProposalStatus::ExecutionFailed,
+            status: ProposalStatus::Expired,
         },
         || suite.governance.execute_proposal(&voters[1], id),
     );

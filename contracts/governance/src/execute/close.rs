@@ -1,11 +1,12 @@
 //! `Close`: finalizes a rejected, vetoed or expired proposal and settles its deposit.
 
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+use poe_controllers::cw20::transfer_msg;
 use poe_interface::governance::{DepositStatus, ProposalStatus};
 use poe_interface::treasury::cw20_deposit_msg;
 
 use crate::error::ContractError;
-use crate::execute::{cw20_transfer, load_proposal};
+use crate::execute::load_proposal;
 use crate::state::{CONFIG, PROPOSALS};
 
 /// Anyone, once voting has ended on a proposal that will not be executed:
@@ -17,12 +18,14 @@ use crate::state::{CONFIG, PROPOSALS};
 /// | `vetoed` | forfeited to the treasury |
 /// | `expired` (passed, not executed in its window) | refunded to the proposer |
 ///
-/// (An executed or failed proposal had its deposit refunded by `Execute`.) A forfeit is a cw20
-/// `Send` to the current treasury with its `Deposit` hook, so the treasury's ledger records it.
-/// The status is persisted; a closed proposal cannot be closed or executed again.
+/// (An executed or failed proposal had its deposit refunded by `Execute`; so had an expired one
+/// that somebody tried to execute: its close pays nothing, `deposit=already_refunded`, amount
+/// 0.) A forfeit is a cw20 `Send` to the current treasury with its `Deposit` hook, so the
+/// treasury's ledger records it. The status is persisted; a closed proposal cannot be closed or
+/// executed again. Only a deposit still `Held` is ever paid out, so each is settled once.
 ///
-/// Attributes: `action=close_proposal`, `proposal_id`, `status`, `deposit` (`refunded` or
-/// `forfeited`), `amount`, `recipient`.
+/// Attributes: `action=close_proposal`, `proposal_id`, `status`, `deposit` (`refunded`,
+/// `forfeited` or `already_refunded`), `amount`, `recipient`.
 ///
 /// Errors: `Payment` (funds attached), [`ContractError::ProposalNotFound`],
 /// [`ContractError::VotingOpen`], [`ContractError::NotClosable`] (passed and still executable,
@@ -61,37 +64,44 @@ pub fn close(
     };
 
     proposal.status = status;
-    let (msg, recipient) = if refund {
-        proposal.deposit_status = DepositStatus::Refunded;
+    let mut res = Response::new();
+    let (deposit, amount, recipient) = if proposal.deposit_status != DepositStatus::Held {
+        // an expired proposal whose execution was attempted: refunded by its first `Execute`
         (
-            cw20_transfer(
-                &proposal.deposit_token,
-                &proposal.proposer,
-                proposal.deposit_amount,
-            )?,
+            "already_refunded",
+            Uint128::zero(),
+            proposal.proposer.clone(),
+        )
+    } else if refund {
+        proposal.deposit_status = DepositStatus::Refunded;
+        res = res.add_message(transfer_msg(
+            &proposal.deposit_token,
+            &proposal.proposer,
+            proposal.deposit_amount,
+        )?);
+        (
+            "refunded",
+            proposal.deposit_amount,
             proposal.proposer.clone(),
         )
     } else {
         proposal.deposit_status = DepositStatus::Forfeited;
         let treasury = CONFIG.load(deps.storage)?.treasury;
-        (
-            cw20_deposit_msg(
-                &proposal.deposit_token,
-                &treasury,
-                proposal.deposit_amount,
-                format!("forfeited deposit of proposal {proposal_id}"),
-            )?,
-            treasury,
-        )
+        res = res.add_message(cw20_deposit_msg(
+            &proposal.deposit_token,
+            &treasury,
+            proposal.deposit_amount,
+            format!("forfeited deposit of proposal {proposal_id}"),
+        )?);
+        ("forfeited", proposal.deposit_amount, treasury)
     };
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
 
-    Ok(Response::new()
-        .add_message(msg)
+    Ok(res
         .add_attribute("action", "close_proposal")
         .add_attribute("proposal_id", proposal_id.to_string())
         .add_attribute("status", status.to_string())
-        .add_attribute("deposit", if refund { "refunded" } else { "forfeited" })
-        .add_attribute("amount", proposal.deposit_amount)
+        .add_attribute("deposit", deposit)
+        .add_attribute("amount", amount)
         .add_attribute("recipient", recipient))
 }

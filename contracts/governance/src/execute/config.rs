@@ -9,7 +9,8 @@ use crate::state::CONFIG;
 
 /// Checks every field's range: `deposit_amount > 0`; `quorum` and `veto_threshold` in (0, 1];
 /// `threshold` in [0.5, 1] (a minority never passes a proposal); `voting_period_seconds` and
-/// `execution_window_seconds` > 0; every duration at most `MAX_DURATION_SECONDS`.
+/// `execution_window_seconds`, `guardian_pause_budget_seconds` and `guardian_window_seconds`
+/// > 0; every duration at most `MAX_DURATION_SECONDS`.
 ///
 /// Errors: [`ContractError::InvalidConfig`] naming the first bad field.
 pub fn validate(config: &Config) -> Result<(), ContractError> {
@@ -42,6 +43,16 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
             true,
         ),
         ("max_pause_seconds", config.max_pause_seconds, false),
+        (
+            "guardian_pause_budget_seconds",
+            config.guardian_pause_budget_seconds,
+            true,
+        ),
+        (
+            "guardian_window_seconds",
+            config.guardian_window_seconds,
+            true,
+        ),
     ] {
         if positive && seconds == 0 {
             return invalid(field, "must be positive");
@@ -54,7 +65,9 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
 }
 
 /// Governance itself only (a passed proposal): changes the given fields. Proposals already made
-/// keep the rules, staking contract and deposit they were made under.
+/// keep the rules, staking contract, deposit and `close_proposal_on_execution_failure` they were
+/// made under. A new `guardian_window_seconds` applies to the running window (it ends at its
+/// start + the new length); a new guardian inherits the window's used seconds.
 ///
 /// Attributes: `action=update_config`.
 ///
@@ -96,6 +109,15 @@ pub fn update_config(
         .execution_window_seconds
         .unwrap_or(c.execution_window_seconds);
     c.max_pause_seconds = update.max_pause_seconds.unwrap_or(c.max_pause_seconds);
+    c.guardian_pause_budget_seconds = update
+        .guardian_pause_budget_seconds
+        .unwrap_or(c.guardian_pause_budget_seconds);
+    c.guardian_window_seconds = update
+        .guardian_window_seconds
+        .unwrap_or(c.guardian_window_seconds);
+    c.close_proposal_on_execution_failure = update
+        .close_proposal_on_execution_failure
+        .unwrap_or(c.close_proposal_on_execution_failure);
     validate(&c)?;
     CONFIG.save(deps.storage, &c)?;
     Ok(Response::new().add_attribute("action", "update_config"))

@@ -3,7 +3,8 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 use cw2::set_contract_version;
 use poe_interface::governance::{
-    Config, InstantiateMsg, DEFAULT_THRESHOLD, DEFAULT_VETO_THRESHOLD,
+    Config, InstantiateMsg, DEFAULT_GUARDIAN_PAUSE_BUDGET_SECONDS, DEFAULT_GUARDIAN_WINDOW_SECONDS,
+    DEFAULT_THRESHOLD, DEFAULT_VETO_THRESHOLD,
 };
 
 use crate::error::ContractError;
@@ -11,7 +12,8 @@ use crate::execute::config::validate;
 use crate::state::{CONFIG, PROPOSAL_COUNT};
 use crate::{CONTRACT_NAME, CONTRACT_VERSION};
 
-/// Validates and stores the config (threshold default 0.67, veto threshold default 0.334) and
+/// Validates and stores the config (threshold default 0.67, veto threshold default 0.334,
+/// guardian budget default 7 days per 30-day window, failed executions retried by default) and
 /// the cw2 version.
 ///
 /// Attributes: `action=instantiate`, `staking`, `deposit_token`, `deposit_amount`, `treasury`.
@@ -39,6 +41,15 @@ pub fn instantiate(
         treasury: api.addr_validate(&msg.treasury)?,
         guardian: msg.guardian.map(|g| api.addr_validate(&g)).transpose()?,
         max_pause_seconds: msg.max_pause_seconds,
+        guardian_pause_budget_seconds: msg
+            .guardian_pause_budget_seconds
+            .unwrap_or(DEFAULT_GUARDIAN_PAUSE_BUDGET_SECONDS),
+        guardian_window_seconds: msg
+            .guardian_window_seconds
+            .unwrap_or(DEFAULT_GUARDIAN_WINDOW_SECONDS),
+        close_proposal_on_execution_failure: msg
+            .close_proposal_on_execution_failure
+            .unwrap_or(false),
     };
     validate(&config)?;
     set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;

@@ -10,10 +10,7 @@ pub mod pause;
 pub mod propose;
 pub mod vote;
 
-use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, Env, MessageInfo, StdResult, Storage, Uint128, WasmMsg,
-};
-use cw20::Cw20ExecuteMsg;
+use cosmwasm_std::{Env, MessageInfo, Storage};
 
 use crate::error::ContractError;
 use crate::state::{Proposal, PROPOSALS};
@@ -38,17 +35,4 @@ pub fn load_proposal(storage: &dyn Storage, proposal_id: u64) -> Result<Proposal
     PROPOSALS
         .may_load(storage, proposal_id)?
         .ok_or(ContractError::ProposalNotFound { proposal_id })
-}
-
-/// A cw20 `Transfer` of `amount` of `token` to `recipient`.
-pub fn cw20_transfer(token: &Addr, recipient: &Addr, amount: Uint128) -> StdResult<CosmosMsg> {
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
-            recipient: recipient.to_string(),
-            amount,
-        })?,
-        funds: vec![],
-    }
-    .into())
 }

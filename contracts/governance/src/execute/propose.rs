@@ -1,10 +1,10 @@
 //! `Propose`: the cw20 `Receive` hook of the deposit.
 
-use cosmwasm_std::{from_json, CosmosMsg, DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{from_json, to_json_vec, CosmosMsg, DepsMut, Env, MessageInfo, Response};
 use cw20::Cw20ReceiveMsg;
 use poe_interface::governance::{
     DepositStatus, ProposalStatus, ReceiveMsg, Tally, VotingRules, MAX_DESCRIPTION_BYTES,
-    MAX_PROPOSAL_MSGS, MAX_TITLE_BYTES, MIN_TITLE_BYTES,
+    MAX_PROPOSAL_MSGS, MAX_PROPOSAL_MSGS_BYTES, MAX_TITLE_BYTES, MIN_TITLE_BYTES,
 };
 
 use crate::error::ContractError;
@@ -18,7 +18,7 @@ use crate::state::{Proposal, ProposalContent, CONFIG, CONTENTS, PROPOSALS, PROPO
 /// read now and stored; the quorum is measured against it. The proposal keeps the config's
 /// current staking contract, deposit, rules and times (`end_time = now + voting_period_seconds`,
 /// `executable_at = end_time + timelock_seconds`, `expires_at = executable_at +
-/// execution_window_seconds`).
+/// execution_window_seconds`) and `close_proposal_on_execution_failure`.
 ///
 /// Attributes: `action=propose`, `proposal_id`, `proposer`, `deposit`, `start_height`,
 /// `end_time`, `total_power`.
@@ -27,7 +27,7 @@ use crate::state::{Proposal, ProposalContent, CONFIG, CONTENTS, PROPOSALS, PROPO
 /// [`ContractError::WrongDepositAmount`], `Std` (a `msg` that is not a [`ReceiveMsg`], a staking
 /// contract that does not answer), [`ContractError::InvalidTitle`],
 /// [`ContractError::DescriptionTooLong`], [`ContractError::TooManyMessages`],
-/// [`ContractError::NoVotingPower`].
+/// [`ContractError::MessagesTooLarge`], [`ContractError::NoVotingPower`].
 pub fn receive(
     deps: DepsMut,
     env: Env,
@@ -92,6 +92,8 @@ pub fn receive(
         tally: Tally::default(),
         status: ProposalStatus::Open,
         execution_error: None,
+        execution_attempts: 0,
+        close_on_execution_failure: config.close_proposal_on_execution_failure,
     };
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
     CONTENTS.save(
@@ -115,7 +117,8 @@ pub fn receive(
 }
 
 /// Title: `MIN_TITLE_BYTES` (trimmed) to `MAX_TITLE_BYTES`; description: at most
-/// `MAX_DESCRIPTION_BYTES`; at most `MAX_PROPOSAL_MSGS` messages.
+/// `MAX_DESCRIPTION_BYTES`; at most `MAX_PROPOSAL_MSGS` messages of at most
+/// `MAX_PROPOSAL_MSGS_BYTES` JSON together.
 fn check_content(title: &str, description: &str, msgs: &[CosmosMsg]) -> Result<(), ContractError> {
     let trimmed = title.trim().len();
     if trimmed < MIN_TITLE_BYTES || title.len() > MAX_TITLE_BYTES {
@@ -139,6 +142,13 @@ fn check_content(title: &str, description: &str, msgs: &[CosmosMsg]) -> Result<(
         return Err(ContractError::TooManyMessages {
             count: msgs.len(),
             max: MAX_PROPOSAL_MSGS,
+        });
+    }
+    let bytes = to_json_vec(msgs)?.len();
+    if bytes > MAX_PROPOSAL_MSGS_BYTES {
+        return Err(ContractError::MessagesTooLarge {
+            bytes,
+            max: MAX_PROPOSAL_MSGS_BYTES,
         });
     }
     Ok(())

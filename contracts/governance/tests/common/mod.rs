@@ -1,7 +1,9 @@
 //! Shared fixtures of governance's tests: a multi-test app with governance, the suite's token as
 //! GEN (and a second token, NEX), the suite's treasury, and two TEST DOUBLES that exist only here:
-//! a staking contract answering `StakingQuery` from a `SnapshotMap` by height (with an execute to
-//! set power), and a pausable target owned by governance.
+//! a staking contract answering the staking contract's own `voting_power` / `total_power`
+//! queries (`poe_interface::staking::QueryMsg`) from a `SnapshotMap` by height (with an execute
+//! to set power), and a pausable target owned by governance whose pause is the suite's shared
+//! `poe_controllers::pause::PauseState` (extends, never shortens; only `unpause` lifts).
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;
@@ -20,13 +22,16 @@ use poe_test_utils::{
 
 pub use poe_test_utils::{attrs, u, wasm_attrs};
 
+pub use poe_controllers::pause::{PauseError, PauseState, INDEFINITE};
 pub use poe_governance::msg::{
-    Config, ConfigUpdate, DepositStatus, ExecuteMsg, GuardianUpdate, InstantiateMsg,
-    PausableExecuteMsg, PausesResponse, PowerResponse, ProposalResponse, ProposalStatus,
-    ProposalsResponse, QueryMsg, ReceiveMsg, StakingQuery, Tally, VoteInfo, VoteOption,
-    VoteResponse, VotesResponse,
+    Config, ConfigUpdate, DepositStatus, ExecuteMsg, ExecutionAttempt, ExecutionAttemptsResponse,
+    GuardianBudgetResponse, GuardianUpdate, InstantiateMsg, PausableExecuteMsg, PausesResponse,
+    ProposalResponse, ProposalStatus, ProposalsResponse, QueryMsg, ReceiveMsg, Tally, VoteInfo,
+    VoteOption, VoteResponse, VotesResponse,
 };
 pub use poe_governance::ContractError;
+pub use poe_interface::pause::{PausableQueryMsg, PauseStatusResponse};
+use poe_interface::staking::{QueryMsg as StakingQuery, TotalPowerResponse, VotingPowerResponse};
 
 /// GEN each account starts with (10 GEN, 6 decimals).
 pub const START: u128 = 10_000_000;
@@ -41,6 +46,9 @@ pub const VOTING: u64 = 3 * 86_400;
 pub const TIMELOCK: u64 = 86_400;
 pub const WINDOW: u64 = 2 * 86_400;
 pub const MAX_PAUSE: u64 = 86_400;
+/// The guardian's budget: 3 days of pauses per 30-day window.
+pub const BUDGET: u64 = 3 * 86_400;
+pub const GUARDIAN_WINDOW: u64 = 30 * 86_400;
 
 // ---------------------------------------------------------------------------------------------
 // Test double: staking. Powers by address in a SnapshotMap (every block), total in a
@@ -85,21 +93,26 @@ fn staking_execute(
     Ok(Response::new())
 }
 
-fn staking_query(deps: Deps, _env: Env, msg: StakingQuery) -> StdResult<Binary> {
+fn staking_query(deps: Deps, env: Env, msg: StakingQuery) -> StdResult<Binary> {
     match msg {
         StakingQuery::VotingPower { address, height } => {
+            let height = height.unwrap_or(env.block.height);
             let addr = deps.api.addr_validate(&address)?;
             let power = POWERS
                 .may_load_at_height(deps.storage, &addr, height)?
                 .unwrap_or_default();
-            to_json_binary(&PowerResponse { power, height })
+            to_json_binary(&VotingPowerResponse { power, height })
         }
         StakingQuery::TotalPower { height } => {
+            let height = height.unwrap_or(env.block.height);
             let power = TOTAL
                 .may_load_at_height(deps.storage, height)?
                 .unwrap_or_default();
-            to_json_binary(&PowerResponse { power, height })
+            to_json_binary(&TotalPowerResponse { power, height })
         }
+        _ => Err(StdError::generic_err(
+            "the staking double answers voting_power and total_power only",
+        )),
     }
 }
 
@@ -112,7 +125,10 @@ pub fn staking_double() -> Box<dyn Contract<Empty>> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Test double: a pausable target that accepts `PausableExecuteMsg` from its owner only.
+// Test double: a pausable target that accepts `PausableExecuteMsg` from its owner only, with the
+// suite's shared pause semantics (`PauseState`), and answers `pause_status`. It also answers
+// `{"ping":{}}` only while `open` (set by its owner), to play a target that refuses a
+// proposal's message at first and accepts it later.
 // ---------------------------------------------------------------------------------------------
 
 #[cw_serde]
@@ -120,14 +136,53 @@ pub struct TargetInstantiate {
     pub owner: String,
 }
 
+/// The target double's execute: the shared pause messages, plus `ping` (refused until the
+/// owner opens the gate) and `set_open` (owner only).
 #[cw_serde]
-pub enum TargetQuery {
-    /// -> `Option<Timestamp>`
-    PausedUntil {},
+#[serde(untagged)]
+pub enum TargetExecute {
+    Pausable(PausableExecuteMsg),
+    Other(TargetOther),
+}
+
+#[cw_serde]
+pub enum TargetOther {
+    /// Counted while open, refused ("target: closed") otherwise.
+    Ping {},
+    /// Anyone: opens or closes the gate (plays the outside condition a proposal depends on).
+    SetOpen { open: bool },
+}
+
+#[cw_serde]
+#[serde(untagged)]
+pub enum TargetQueryMsg {
+    Pausable(PausableQueryMsg),
+    Other(TargetOtherQuery),
+}
+
+#[cw_serde]
+pub enum TargetOtherQuery {
+    /// -> u32
+    Pings {},
+}
+
+/// The target double's errors.
+#[derive(thiserror::Error, Debug, PartialEq)]
+pub enum TargetError {
+    #[error(transparent)]
+    Std(#[from] StdError),
+    #[error(transparent)]
+    Pause(#[from] PauseError),
+    #[error("target: not the owner")]
+    NotOwner,
+    #[error("target: closed")]
+    Closed,
 }
 
 const TARGET_OWNER: Item<Addr> = Item::new("owner");
-const PAUSED_UNTIL: Item<Option<Timestamp>> = Item::new("until");
+const TARGET_PAUSE: Item<PauseState> = Item::new("until");
+const TARGET_OPEN: Item<bool> = Item::new("open");
+const TARGET_PINGS: Item<u32> = Item::new("pings");
 
 fn target_instantiate(
     deps: DepsMut,
@@ -136,29 +191,57 @@ fn target_instantiate(
     msg: TargetInstantiate,
 ) -> StdResult<Response> {
     TARGET_OWNER.save(deps.storage, &deps.api.addr_validate(&msg.owner)?)?;
-    PAUSED_UNTIL.save(deps.storage, &None)?;
+    TARGET_PAUSE.save(deps.storage, &PauseState::none())?;
+    TARGET_OPEN.save(deps.storage, &false)?;
+    TARGET_PINGS.save(deps.storage, &0)?;
     Ok(Response::new())
 }
 
 fn target_execute(
     deps: DepsMut,
-    _env: Env,
+    env: Env,
     info: MessageInfo,
-    msg: PausableExecuteMsg,
-) -> StdResult<Response> {
-    if info.sender != TARGET_OWNER.load(deps.storage)? {
-        return Err(StdError::generic_err("target: not the owner"));
+    msg: TargetExecute,
+) -> Result<Response, TargetError> {
+    match msg {
+        TargetExecute::Pausable(msg) => {
+            if info.sender != TARGET_OWNER.load(deps.storage)? {
+                return Err(TargetError::NotOwner);
+            }
+            let mut pause = TARGET_PAUSE.load(deps.storage)?;
+            match msg {
+                PausableExecuteMsg::Pause { until } => {
+                    pause.pause(&env.block, until)?;
+                }
+                PausableExecuteMsg::Unpause {} => pause.unpause(&env.block)?,
+            }
+            TARGET_PAUSE.save(deps.storage, &pause)?;
+        }
+        TargetExecute::Other(TargetOther::Ping {}) => {
+            TARGET_PAUSE
+                .load(deps.storage)?
+                .ensure_not_paused(&env.block)?;
+            if !TARGET_OPEN.load(deps.storage)? {
+                return Err(TargetError::Closed);
+            }
+            TARGET_PINGS.update(deps.storage, |n| StdResult::Ok(n + 1))?;
+        }
+        TargetExecute::Other(TargetOther::SetOpen { open }) => {
+            TARGET_OPEN.save(deps.storage, &open)?;
+        }
     }
-    let until = match msg {
-        PausableExecuteMsg::Pause { until } => until,
-        PausableExecuteMsg::Unpause {} => None,
-    };
-    PAUSED_UNTIL.save(deps.storage, &until)?;
     Ok(Response::new())
 }
 
-fn target_query(deps: Deps, _env: Env, _msg: TargetQuery) -> StdResult<Binary> {
-    to_json_binary(&PAUSED_UNTIL.load(deps.storage)?)
+fn target_query(deps: Deps, env: Env, msg: TargetQueryMsg) -> StdResult<Binary> {
+    match msg {
+        TargetQueryMsg::Pausable(PausableQueryMsg::PauseStatus {}) => {
+            to_json_binary(&TARGET_PAUSE.load(deps.storage)?.status(&env.block))
+        }
+        TargetQueryMsg::Other(TargetOtherQuery::Pings {}) => {
+            to_json_binary(&TARGET_PINGS.load(deps.storage)?)
+        }
+    }
 }
 
 pub fn target_double() -> Box<dyn Contract<Empty>> {
@@ -209,7 +292,8 @@ pub struct Suite {
 
 impl Suite {
     /// The standard config: deposit 1 GEN, voting 3 days, quorum 30 %, threshold default (67 %),
-    /// veto default (33.4 %), timelock 1 day, window 2 days, guardian pauses up to 1 day.
+    /// veto default (33.4 %), timelock 1 day, window 2 days, guardian pauses up to 1 day, 3 days
+    /// in all per 30-day window; failed executions retried (the default).
     pub fn new() -> Self {
         Self::with_config(|_| {})
     }
@@ -228,6 +312,9 @@ impl Suite {
             treasury: s.treasury.to_string(),
             guardian: Some(s.guardian.to_string()),
             max_pause_seconds: MAX_PAUSE,
+            guardian_pause_budget_seconds: Some(BUDGET),
+            guardian_window_seconds: Some(GUARDIAN_WINDOW),
+            close_proposal_on_execution_failure: None,
         }
     }
 
@@ -505,11 +592,59 @@ impl Suite {
             .expect("pauses answer")
     }
 
+    /// The target's own pause state (`pause_status`): its end, `None` when not paused.
     pub fn target_paused_until(&self) -> Option<Timestamp> {
+        let status: PauseStatusResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(&self.target, &PausableQueryMsg::PauseStatus {})
+            .expect("target answers");
+        status.paused_until
+    }
+
+    /// How many `ping`s the target accepted.
+    pub fn target_pings(&self) -> u32 {
         self.app
             .wrap()
-            .query_wasm_smart(&self.target, &TargetQuery::PausedUntil {})
+            .query_wasm_smart(&self.target, &TargetOtherQuery::Pings {})
             .expect("target answers")
+    }
+
+    /// Opens (or closes) the target's gate, as anyone.
+    pub fn set_target_open(&mut self, open: bool) {
+        let (eve, target) = (self.eve.clone(), self.target.clone());
+        self.app
+            .execute_contract(eve, target, &TargetOther::SetOpen { open }, &[])
+            .expect("gate set");
+    }
+
+    /// A `ping` of the target, as a proposal message.
+    pub fn ping_msg(&self) -> CosmosMsg {
+        wasm(&self.target, &TargetOther::Ping {})
+    }
+
+    /// Every execution attempt of `proposal_id` (one page of 30).
+    pub fn attempts(&self, proposal_id: u64) -> Vec<ExecutionAttempt> {
+        let res: ExecutionAttemptsResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &self.gov,
+                &QueryMsg::ExecutionAttempts {
+                    proposal_id,
+                    start_after: None,
+                    limit: Some(30),
+                },
+            )
+            .expect("attempts answer");
+        res.attempts
+    }
+
+    pub fn guardian_budget(&self) -> GuardianBudgetResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.gov, &QueryMsg::GuardianBudget {})
+            .expect("budget answers")
     }
 
     pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
