@@ -82,6 +82,7 @@ export interface PoeAmmFactoryInterface extends PoeAmmFactoryReadOnlyInterface {
   updateConfig: ({
     feeAddress,
     observationCapacity,
+    observationIntervalSeconds,
     pairCodeId,
     pairOwner,
     protocolFeeShare,
@@ -90,6 +91,7 @@ export interface PoeAmmFactoryInterface extends PoeAmmFactoryReadOnlyInterface {
   }: {
     feeAddress?: string;
     observationCapacity?: number;
+    observationIntervalSeconds?: number;
     pairCodeId?: number;
     pairOwner?: string;
     protocolFeeShare?: Decimal;
@@ -125,6 +127,7 @@ export class PoeAmmFactoryClient extends PoeAmmFactoryQueryClient implements Poe
   updateConfig = async ({
     feeAddress,
     observationCapacity,
+    observationIntervalSeconds,
     pairCodeId,
     pairOwner,
     protocolFeeShare,
@@ -133,6 +136,7 @@ export class PoeAmmFactoryClient extends PoeAmmFactoryQueryClient implements Poe
   }: {
     feeAddress?: string;
     observationCapacity?: number;
+    observationIntervalSeconds?: number;
     pairCodeId?: number;
     pairOwner?: string;
     protocolFeeShare?: Decimal;
@@ -143,6 +147,7 @@ export class PoeAmmFactoryClient extends PoeAmmFactoryQueryClient implements Poe
       update_config: {
         fee_address: feeAddress,
         observation_capacity: observationCapacity,
+        observation_interval_seconds: observationIntervalSeconds,
         pair_code_id: pairCodeId,
         pair_owner: pairOwner,
         protocol_fee_share: protocolFeeShare,

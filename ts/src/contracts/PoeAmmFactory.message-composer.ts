@@ -20,6 +20,7 @@ export interface PoeAmmFactoryMsg {
   updateConfig: ({
     feeAddress,
     observationCapacity,
+    observationIntervalSeconds,
     pairCodeId,
     pairOwner,
     protocolFeeShare,
@@ -28,6 +29,7 @@ export interface PoeAmmFactoryMsg {
   }: {
     feeAddress?: string;
     observationCapacity?: number;
+    observationIntervalSeconds?: number;
     pairCodeId?: number;
     pairOwner?: string;
     protocolFeeShare?: Decimal;
@@ -68,6 +70,7 @@ export class PoeAmmFactoryMsgComposer implements PoeAmmFactoryMsg {
   updateConfig = ({
     feeAddress,
     observationCapacity,
+    observationIntervalSeconds,
     pairCodeId,
     pairOwner,
     protocolFeeShare,
@@ -76,6 +79,7 @@ export class PoeAmmFactoryMsgComposer implements PoeAmmFactoryMsg {
   }: {
     feeAddress?: string;
     observationCapacity?: number;
+    observationIntervalSeconds?: number;
     pairCodeId?: number;
     pairOwner?: string;
     protocolFeeShare?: Decimal;
@@ -91,6 +95,7 @@ export class PoeAmmFactoryMsgComposer implements PoeAmmFactoryMsg {
           update_config: {
             fee_address: feeAddress,
             observation_capacity: observationCapacity,
+            observation_interval_seconds: observationIntervalSeconds,
             pair_code_id: pairCodeId,
             pair_owner: pairOwner,
             protocol_fee_share: protocolFeeShare,

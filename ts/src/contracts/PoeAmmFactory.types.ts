@@ -8,6 +8,7 @@ export type Decimal = string;
 export interface InstantiateMsg {
   fee_address?: string | null;
   observation_capacity?: number | null;
+  observation_interval_seconds?: number | null;
   owner?: string | null;
   pair_code_id: number;
   pair_owner?: string | null;
@@ -23,6 +24,7 @@ export type ExecuteMsg = {
   update_config: {
     fee_address?: string | null;
     observation_capacity?: number | null;
+    observation_interval_seconds?: number | null;
     pair_code_id?: number | null;
     pair_owner?: string | null;
     protocol_fee_share?: Decimal | null;
@@ -74,6 +76,7 @@ export interface MigrateMsg {}
 export interface ConfigResponse {
   fee_address?: string | null;
   observation_capacity: number;
+  observation_interval_seconds: number;
   pair_code_id: number;
   pair_count: number;
   pair_owner: string;

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { AssetInfo, Decimal, InstantiateMsg, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, Asset, QueryMsg, MigrateMsg, ConfigResponse, Uint256, CumulativePricesResponse, OwnershipForString, PairInfo, PoolResponse, ReverseSimulationResponse, SimulationResponse, Decimal256, TwapResponse } from "./PoeAmmPair.types";
+import { AssetInfo, Decimal, InstantiateMsg, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, Asset, QueryMsg, MigrateMsg, ConfigResponse, Uint256, CumulativePricesResponse, OwnershipForString, PairInfo, PauseStatusResponse, PoolResponse, ReverseSimulationResponse, SimulationResponse, Decimal256, TwapResponse } from "./PoeAmmPair.types";
 export interface PoeAmmPairReadOnlyInterface {
   contractAddress: string;
   pair: () => Promise<PairInfo>;
@@ -29,6 +29,7 @@ export interface PoeAmmPairReadOnlyInterface {
     windowSeconds: number;
   }) => Promise<TwapResponse>;
   ownership: () => Promise<OwnershipForString>;
+  pauseStatus: () => Promise<PauseStatusResponse>;
 }
 export class PoeAmmPairQueryClient implements PoeAmmPairReadOnlyInterface {
   client: CosmWasmClient;
@@ -44,6 +45,7 @@ export class PoeAmmPairQueryClient implements PoeAmmPairReadOnlyInterface {
     this.cumulativePrices = this.cumulativePrices.bind(this);
     this.twap = this.twap.bind(this);
     this.ownership = this.ownership.bind(this);
+    this.pauseStatus = this.pauseStatus.bind(this);
   }
   pair = async (): Promise<PairInfo> => {
     return this.client.queryContractSmart(this.contractAddress, {
@@ -101,6 +103,11 @@ export class PoeAmmPairQueryClient implements PoeAmmPairReadOnlyInterface {
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
+    });
+  };
+  pauseStatus = async (): Promise<PauseStatusResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      pause_status: {}
     });
   };
 }

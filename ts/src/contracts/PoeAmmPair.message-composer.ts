@@ -8,7 +8,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { AssetInfo, Decimal, InstantiateMsg, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, Asset, QueryMsg, MigrateMsg, ConfigResponse, Uint256, CumulativePricesResponse, OwnershipForString, PairInfo, PoolResponse, ReverseSimulationResponse, SimulationResponse, Decimal256, TwapResponse } from "./PoeAmmPair.types";
+import { AssetInfo, Decimal, InstantiateMsg, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, Asset, QueryMsg, MigrateMsg, ConfigResponse, Uint256, CumulativePricesResponse, OwnershipForString, PairInfo, PauseStatusResponse, PoolResponse, ReverseSimulationResponse, SimulationResponse, Decimal256, TwapResponse } from "./PoeAmmPair.types";
 export interface PoeAmmPairMsg {
   contractAddress: string;
   sender: string;

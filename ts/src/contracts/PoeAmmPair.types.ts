@@ -18,6 +18,7 @@ export interface InstantiateMsg {
   asset_infos: [AssetInfo, AssetInfo];
   fee_address?: string | null;
   observation_capacity: number;
+  observation_interval_seconds: number;
   owner: string;
   protocol_fee_share: Decimal;
   token_code_id: number;
@@ -104,6 +105,8 @@ export type QueryMsg = {
   };
 } | {
   ownership: {};
+} | {
+  pause_status: {};
 };
 export interface MigrateMsg {}
 export interface ConfigResponse {
@@ -111,6 +114,7 @@ export interface ConfigResponse {
   fee_address?: string | null;
   observation_capacity: number;
   observation_count: number;
+  observation_interval_seconds: number;
   paused_until?: Timestamp | null;
   protocol_fee_share: Decimal;
   total_fee_bps: number;
@@ -132,6 +136,11 @@ export interface PairInfo {
   asset_infos: [AssetInfo, AssetInfo];
   contract_addr: string;
   liquidity_token: string;
+}
+export interface PauseStatusResponse {
+  indefinite: boolean;
+  paused: boolean;
+  paused_until?: Timestamp | null;
 }
 export interface PoolResponse {
   assets: [Asset, Asset];

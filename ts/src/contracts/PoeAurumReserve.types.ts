@@ -132,6 +132,11 @@ export type Decimal256 = string;
 export type MintingHalt = {
   no_attestation: {};
 } | {
+  attester_removed: {
+    attestation_id: number;
+    custodian: string;
+  };
+} | {
   stale_attestation: {
     age_seconds: number;
     attested_at: number;

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Decimal, InstantiateMsg, FluxParams, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, EpochResponse, DecisionAction, FreezeReason, Uint256, Direction, Decimal256, SupplyLimit, Decision, SupplyAdjustment, NetDemand, DecisionsResponse, OwnershipForString, ReportersResponse, ReportsResponse, UsageReport, StatusResponse } from "./PoeFluxController.types";
+import { Decimal, InstantiateMsg, FluxParams, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, EpochResponse, DecisionAction, FreezeReason, Uint256, Direction, Decimal256, SupplyLimit, Decision, SupplyAdjustment, NetDemand, DecisionsResponse, OwnershipForString, PauseStatusResponse, ReportersResponse, ReportsResponse, UsageReport, StatusResponse } from "./PoeFluxController.types";
 export interface PoeFluxControllerReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -41,6 +41,7 @@ export interface PoeFluxControllerReadOnlyInterface {
     startAfter?: number;
   }) => Promise<DecisionsResponse>;
   ownership: () => Promise<OwnershipForString>;
+  pauseStatus: () => Promise<PauseStatusResponse>;
 }
 export class PoeFluxControllerQueryClient implements PoeFluxControllerReadOnlyInterface {
   client: CosmWasmClient;
@@ -56,6 +57,7 @@ export class PoeFluxControllerQueryClient implements PoeFluxControllerReadOnlyIn
     this.decision = this.decision.bind(this);
     this.decisions = this.decisions.bind(this);
     this.ownership = this.ownership.bind(this);
+    this.pauseStatus = this.pauseStatus.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
@@ -133,6 +135,11 @@ export class PoeFluxControllerQueryClient implements PoeFluxControllerReadOnlyIn
       ownership: {}
     });
   };
+  pauseStatus = async (): Promise<PauseStatusResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      pause_status: {}
+    });
+  };
 }
 export interface PoeFluxControllerInterface extends PoeFluxControllerReadOnlyInterface {
   contractAddress: string;
@@ -171,8 +178,12 @@ export interface PoeFluxControllerInterface extends PoeFluxControllerReadOnlyInt
     epochLengthSeconds,
     expansionThreshold,
     gamma,
-    maxInflationRate,
+    maxAnnualInflationRate,
+    maxPendingGasBuffer,
+    maxQueueLength,
     maxReportAgeSeconds,
+    maxTxFeeMovingAverage,
+    minReportsToExpand,
     mintRecipient
   }: {
     alpha?: Decimal;
@@ -182,14 +193,18 @@ export interface PoeFluxControllerInterface extends PoeFluxControllerReadOnlyInt
     epochLengthSeconds?: number;
     expansionThreshold?: Decimal;
     gamma?: Decimal;
-    maxInflationRate?: Decimal;
+    maxAnnualInflationRate?: Decimal;
+    maxPendingGasBuffer?: Decimal;
+    maxQueueLength?: number;
     maxReportAgeSeconds?: number;
+    maxTxFeeMovingAverage?: Decimal;
+    minReportsToExpand?: number;
     mintRecipient?: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   pause: ({
     until
   }: {
-    until: Timestamp;
+    until?: Timestamp;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   unpause: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
@@ -273,8 +288,12 @@ export class PoeFluxControllerClient extends PoeFluxControllerQueryClient implem
     epochLengthSeconds,
     expansionThreshold,
     gamma,
-    maxInflationRate,
+    maxAnnualInflationRate,
+    maxPendingGasBuffer,
+    maxQueueLength,
     maxReportAgeSeconds,
+    maxTxFeeMovingAverage,
+    minReportsToExpand,
     mintRecipient
   }: {
     alpha?: Decimal;
@@ -284,8 +303,12 @@ export class PoeFluxControllerClient extends PoeFluxControllerQueryClient implem
     epochLengthSeconds?: number;
     expansionThreshold?: Decimal;
     gamma?: Decimal;
-    maxInflationRate?: Decimal;
+    maxAnnualInflationRate?: Decimal;
+    maxPendingGasBuffer?: Decimal;
+    maxQueueLength?: number;
     maxReportAgeSeconds?: number;
+    maxTxFeeMovingAverage?: Decimal;
+    minReportsToExpand?: number;
     mintRecipient?: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -297,8 +320,12 @@ export class PoeFluxControllerClient extends PoeFluxControllerQueryClient implem
         epoch_length_seconds: epochLengthSeconds,
         expansion_threshold: expansionThreshold,
         gamma,
-        max_inflation_rate: maxInflationRate,
+        max_annual_inflation_rate: maxAnnualInflationRate,
+        max_pending_gas_buffer: maxPendingGasBuffer,
+        max_queue_length: maxQueueLength,
         max_report_age_seconds: maxReportAgeSeconds,
+        max_tx_fee_moving_average: maxTxFeeMovingAverage,
+        min_reports_to_expand: minReportsToExpand,
         mint_recipient: mintRecipient
       }
     }, fee_, memo_, funds_);
@@ -306,7 +333,7 @@ export class PoeFluxControllerClient extends PoeFluxControllerQueryClient implem
   pause = async ({
     until
   }: {
-    until: Timestamp;
+    until?: Timestamp;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       pause: {

@@ -8,7 +8,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Decimal, InstantiateMsg, FluxParams, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, EpochResponse, DecisionAction, FreezeReason, Uint256, Direction, Decimal256, SupplyLimit, Decision, SupplyAdjustment, NetDemand, DecisionsResponse, OwnershipForString, ReportersResponse, ReportsResponse, UsageReport, StatusResponse } from "./PoeFluxController.types";
+import { Decimal, InstantiateMsg, FluxParams, ExecuteMsg, Uint128, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, EpochResponse, DecisionAction, FreezeReason, Uint256, Direction, Decimal256, SupplyLimit, Decision, SupplyAdjustment, NetDemand, DecisionsResponse, OwnershipForString, PauseStatusResponse, ReportersResponse, ReportsResponse, UsageReport, StatusResponse } from "./PoeFluxController.types";
 export interface PoeFluxControllerMsg {
   contractAddress: string;
   sender: string;
@@ -46,8 +46,12 @@ export interface PoeFluxControllerMsg {
     epochLengthSeconds,
     expansionThreshold,
     gamma,
-    maxInflationRate,
+    maxAnnualInflationRate,
+    maxPendingGasBuffer,
+    maxQueueLength,
     maxReportAgeSeconds,
+    maxTxFeeMovingAverage,
+    minReportsToExpand,
     mintRecipient
   }: {
     alpha?: Decimal;
@@ -57,14 +61,18 @@ export interface PoeFluxControllerMsg {
     epochLengthSeconds?: number;
     expansionThreshold?: Decimal;
     gamma?: Decimal;
-    maxInflationRate?: Decimal;
+    maxAnnualInflationRate?: Decimal;
+    maxPendingGasBuffer?: Decimal;
+    maxQueueLength?: number;
     maxReportAgeSeconds?: number;
+    maxTxFeeMovingAverage?: Decimal;
+    minReportsToExpand?: number;
     mintRecipient?: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   pause: ({
     until
   }: {
-    until: Timestamp;
+    until?: Timestamp;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   unpause: (funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
@@ -177,8 +185,12 @@ export class PoeFluxControllerMsgComposer implements PoeFluxControllerMsg {
     epochLengthSeconds,
     expansionThreshold,
     gamma,
-    maxInflationRate,
+    maxAnnualInflationRate,
+    maxPendingGasBuffer,
+    maxQueueLength,
     maxReportAgeSeconds,
+    maxTxFeeMovingAverage,
+    minReportsToExpand,
     mintRecipient
   }: {
     alpha?: Decimal;
@@ -188,8 +200,12 @@ export class PoeFluxControllerMsgComposer implements PoeFluxControllerMsg {
     epochLengthSeconds?: number;
     expansionThreshold?: Decimal;
     gamma?: Decimal;
-    maxInflationRate?: Decimal;
+    maxAnnualInflationRate?: Decimal;
+    maxPendingGasBuffer?: Decimal;
+    maxQueueLength?: number;
     maxReportAgeSeconds?: number;
+    maxTxFeeMovingAverage?: Decimal;
+    minReportsToExpand?: number;
     mintRecipient?: string;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
@@ -206,8 +222,12 @@ export class PoeFluxControllerMsgComposer implements PoeFluxControllerMsg {
             epoch_length_seconds: epochLengthSeconds,
             expansion_threshold: expansionThreshold,
             gamma,
-            max_inflation_rate: maxInflationRate,
+            max_annual_inflation_rate: maxAnnualInflationRate,
+            max_pending_gas_buffer: maxPendingGasBuffer,
+            max_queue_length: maxQueueLength,
             max_report_age_seconds: maxReportAgeSeconds,
+            max_tx_fee_moving_average: maxTxFeeMovingAverage,
+            min_reports_to_expand: minReportsToExpand,
             mint_recipient: mintRecipient
           }
         })),
@@ -218,7 +238,7 @@ export class PoeFluxControllerMsgComposer implements PoeFluxControllerMsg {
   pause = ({
     until
   }: {
-    until: Timestamp;
+    until?: Timestamp;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",

@@ -20,8 +20,12 @@ export interface FluxParams {
   epoch_length_seconds: number;
   expansion_threshold: Decimal;
   gamma: Decimal;
-  max_inflation_rate: Decimal;
+  max_annual_inflation_rate: Decimal;
+  max_pending_gas_buffer: Decimal;
+  max_queue_length: number;
   max_report_age_seconds: number;
+  max_tx_fee_moving_average: Decimal;
+  min_reports_to_expand: number;
 }
 export type ExecuteMsg = {
   report_usage: {
@@ -42,7 +46,7 @@ export type ExecuteMsg = {
   update_config: ConfigUpdate;
 } | {
   pause: {
-    until: Timestamp;
+    until?: Timestamp | null;
   };
 } | {
   unpause: {};
@@ -79,8 +83,12 @@ export interface ConfigUpdate {
   epoch_length_seconds?: number | null;
   expansion_threshold?: Decimal | null;
   gamma?: Decimal | null;
-  max_inflation_rate?: Decimal | null;
+  max_annual_inflation_rate?: Decimal | null;
+  max_pending_gas_buffer?: Decimal | null;
+  max_queue_length?: number | null;
   max_report_age_seconds?: number | null;
+  max_tx_fee_moving_average?: Decimal | null;
+  min_reports_to_expand?: number | null;
   mint_recipient?: string | null;
 }
 export type QueryMsg = {
@@ -111,6 +119,8 @@ export type QueryMsg = {
   };
 } | {
   ownership: {};
+} | {
+  pause_status: {};
 };
 export interface MigrateMsg {}
 export type Addr = string;
@@ -145,6 +155,11 @@ export type FreezeReason = {
   not_minter: {
     minter?: string | null;
   };
+} | {
+  below_quorum: {
+    fresh_reports: number;
+    min_reports_to_expand: number;
+  };
 };
 export type Uint256 = string;
 export type Direction = "expand" | "contract" | "hold";
@@ -164,7 +179,7 @@ export interface Decision {
   epoch_end?: Timestamp | null;
   expansion_threshold: Decimal;
   last_epoch: number;
-  max_inflation_rate: Decimal;
+  max_annual_inflation_rate: Decimal;
   supply_before: Uint128;
 }
 export interface SupplyAdjustment {
@@ -173,6 +188,7 @@ export interface SupplyAdjustment {
   delta: Uint128;
   direction: Direction;
   distance: Decimal256;
+  epoch_seconds: number;
   max_delta: Uint128;
 }
 export interface NetDemand {
@@ -192,6 +208,11 @@ export interface OwnershipForString {
   owner?: string | null;
   pending_expiry?: Expiration | null;
   pending_owner?: string | null;
+}
+export interface PauseStatusResponse {
+  indefinite: boolean;
+  paused: boolean;
+  paused_until?: Timestamp | null;
 }
 export interface ReportersResponse {
   reporters: Addr[];

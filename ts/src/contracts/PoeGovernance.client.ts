@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, VoteOption, GuardianUpdate, CosmosMsgForEmpty, BankMsg, WasmMsg, Cw20ReceiveMsg, ConfigUpdate, Coin, Empty, QueryMsg, MigrateMsg, Addr, VoteResponse, VoteInfo, VotesResponse, Config, Timestamp, Uint64, PausesResponse, PauseInfo, DepositStatus, ProposalStatus, ProposalResponse, VotingRules, Tally, ProposalsResponse } from "./PoeGovernance.types";
+import { Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, VoteOption, GuardianUpdate, CosmosMsgForEmpty, BankMsg, WasmMsg, Cw20ReceiveMsg, ConfigUpdate, Coin, Empty, QueryMsg, MigrateMsg, Addr, VoteResponse, VoteInfo, VotesResponse, Config, Timestamp, Uint64, ExecutionAttemptsResponse, ExecutionAttempt, GuardianBudgetResponse, PausesResponse, PauseInfo, DepositStatus, ProposalStatus, ProposalResponse, VotingRules, Tally, ProposalsResponse } from "./PoeGovernance.types";
 export interface PoeGovernanceReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<Config>;
@@ -45,6 +45,16 @@ export interface PoeGovernanceReadOnlyInterface {
     limit?: number;
     startAfter?: string;
   }) => Promise<PausesResponse>;
+  executionAttempts: ({
+    limit,
+    proposalId,
+    startAfter
+  }: {
+    limit?: number;
+    proposalId: number;
+    startAfter?: number;
+  }) => Promise<ExecutionAttemptsResponse>;
+  guardianBudget: () => Promise<GuardianBudgetResponse>;
 }
 export class PoeGovernanceQueryClient implements PoeGovernanceReadOnlyInterface {
   client: CosmWasmClient;
@@ -58,6 +68,8 @@ export class PoeGovernanceQueryClient implements PoeGovernanceReadOnlyInterface 
     this.ballot = this.ballot.bind(this);
     this.ballots = this.ballots.bind(this);
     this.pauses = this.pauses.bind(this);
+    this.executionAttempts = this.executionAttempts.bind(this);
+    this.guardianBudget = this.guardianBudget.bind(this);
   }
   config = async (): Promise<Config> => {
     return this.client.queryContractSmart(this.contractAddress, {
@@ -134,6 +146,28 @@ export class PoeGovernanceQueryClient implements PoeGovernanceReadOnlyInterface 
       }
     });
   };
+  executionAttempts = async ({
+    limit,
+    proposalId,
+    startAfter
+  }: {
+    limit?: number;
+    proposalId: number;
+    startAfter?: number;
+  }): Promise<ExecutionAttemptsResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      execution_attempts: {
+        limit,
+        proposal_id: proposalId,
+        start_after: startAfter
+      }
+    });
+  };
+  guardianBudget = async (): Promise<GuardianBudgetResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      guardian_budget: {}
+    });
+  };
 }
 export interface PoeGovernanceInterface extends PoeGovernanceReadOnlyInterface {
   contractAddress: string;
@@ -177,10 +211,13 @@ export interface PoeGovernanceInterface extends PoeGovernanceReadOnlyInterface {
     target: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
+    closeProposalOnExecutionFailure,
     depositAmount,
     depositToken,
     executionWindowSeconds,
     guardian,
+    guardianPauseBudgetSeconds,
+    guardianWindowSeconds,
     maxPauseSeconds,
     quorum,
     staking,
@@ -190,10 +227,13 @@ export interface PoeGovernanceInterface extends PoeGovernanceReadOnlyInterface {
     vetoThreshold,
     votingPeriodSeconds
   }: {
+    closeProposalOnExecutionFailure?: boolean;
     depositAmount?: Uint128;
     depositToken?: string;
     executionWindowSeconds?: number;
     guardian?: GuardianUpdate;
+    guardianPauseBudgetSeconds?: number;
+    guardianWindowSeconds?: number;
     maxPauseSeconds?: number;
     quorum?: Decimal;
     staking?: string;
@@ -314,10 +354,13 @@ export class PoeGovernanceClient extends PoeGovernanceQueryClient implements Poe
     }, fee_, memo_, funds_);
   };
   updateConfig = async ({
+    closeProposalOnExecutionFailure,
     depositAmount,
     depositToken,
     executionWindowSeconds,
     guardian,
+    guardianPauseBudgetSeconds,
+    guardianWindowSeconds,
     maxPauseSeconds,
     quorum,
     staking,
@@ -327,10 +370,13 @@ export class PoeGovernanceClient extends PoeGovernanceQueryClient implements Poe
     vetoThreshold,
     votingPeriodSeconds
   }: {
+    closeProposalOnExecutionFailure?: boolean;
     depositAmount?: Uint128;
     depositToken?: string;
     executionWindowSeconds?: number;
     guardian?: GuardianUpdate;
+    guardianPauseBudgetSeconds?: number;
+    guardianWindowSeconds?: number;
     maxPauseSeconds?: number;
     quorum?: Decimal;
     staking?: string;
@@ -342,10 +388,13 @@ export class PoeGovernanceClient extends PoeGovernanceQueryClient implements Poe
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
+        close_proposal_on_execution_failure: closeProposalOnExecutionFailure,
         deposit_amount: depositAmount,
         deposit_token: depositToken,
         execution_window_seconds: executionWindowSeconds,
         guardian,
+        guardian_pause_budget_seconds: guardianPauseBudgetSeconds,
+        guardian_window_seconds: guardianWindowSeconds,
         max_pause_seconds: maxPauseSeconds,
         quorum,
         staking,

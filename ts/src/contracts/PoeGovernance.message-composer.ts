@@ -7,7 +7,7 @@
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, VoteOption, GuardianUpdate, CosmosMsgForEmpty, BankMsg, WasmMsg, Cw20ReceiveMsg, ConfigUpdate, Coin, Empty, QueryMsg, MigrateMsg, Addr, VoteResponse, VoteInfo, VotesResponse, Config, Timestamp, Uint64, PausesResponse, PauseInfo, DepositStatus, ProposalStatus, ProposalResponse, VotingRules, Tally, ProposalsResponse } from "./PoeGovernance.types";
+import { Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, VoteOption, GuardianUpdate, CosmosMsgForEmpty, BankMsg, WasmMsg, Cw20ReceiveMsg, ConfigUpdate, Coin, Empty, QueryMsg, MigrateMsg, Addr, VoteResponse, VoteInfo, VotesResponse, Config, Timestamp, Uint64, ExecutionAttemptsResponse, ExecutionAttempt, GuardianBudgetResponse, PausesResponse, PauseInfo, DepositStatus, ProposalStatus, ProposalResponse, VotingRules, Tally, ProposalsResponse } from "./PoeGovernance.types";
 export interface PoeGovernanceMsg {
   contractAddress: string;
   sender: string;
@@ -50,10 +50,13 @@ export interface PoeGovernanceMsg {
     target: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateConfig: ({
+    closeProposalOnExecutionFailure,
     depositAmount,
     depositToken,
     executionWindowSeconds,
     guardian,
+    guardianPauseBudgetSeconds,
+    guardianWindowSeconds,
     maxPauseSeconds,
     quorum,
     staking,
@@ -63,10 +66,13 @@ export interface PoeGovernanceMsg {
     vetoThreshold,
     votingPeriodSeconds
   }: {
+    closeProposalOnExecutionFailure?: boolean;
     depositAmount?: Uint128;
     depositToken?: string;
     executionWindowSeconds?: number;
     guardian?: GuardianUpdate;
+    guardianPauseBudgetSeconds?: number;
+    guardianWindowSeconds?: number;
     maxPauseSeconds?: number;
     quorum?: Decimal;
     staking?: string;
@@ -232,10 +238,13 @@ export class PoeGovernanceMsgComposer implements PoeGovernanceMsg {
     };
   };
   updateConfig = ({
+    closeProposalOnExecutionFailure,
     depositAmount,
     depositToken,
     executionWindowSeconds,
     guardian,
+    guardianPauseBudgetSeconds,
+    guardianWindowSeconds,
     maxPauseSeconds,
     quorum,
     staking,
@@ -245,10 +254,13 @@ export class PoeGovernanceMsgComposer implements PoeGovernanceMsg {
     vetoThreshold,
     votingPeriodSeconds
   }: {
+    closeProposalOnExecutionFailure?: boolean;
     depositAmount?: Uint128;
     depositToken?: string;
     executionWindowSeconds?: number;
     guardian?: GuardianUpdate;
+    guardianPauseBudgetSeconds?: number;
+    guardianWindowSeconds?: number;
     maxPauseSeconds?: number;
     quorum?: Decimal;
     staking?: string;
@@ -265,10 +277,13 @@ export class PoeGovernanceMsgComposer implements PoeGovernanceMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           update_config: {
+            close_proposal_on_execution_failure: closeProposalOnExecutionFailure,
             deposit_amount: depositAmount,
             deposit_token: depositToken,
             execution_window_seconds: executionWindowSeconds,
             guardian,
+            guardian_pause_budget_seconds: guardianPauseBudgetSeconds,
+            guardian_window_seconds: guardianWindowSeconds,
             max_pause_seconds: maxPauseSeconds,
             quorum,
             staking,

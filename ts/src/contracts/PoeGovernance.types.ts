@@ -7,10 +7,13 @@
 export type Uint128 = string;
 export type Decimal = string;
 export interface InstantiateMsg {
+  close_proposal_on_execution_failure?: boolean | null;
   deposit_amount: Uint128;
   deposit_token: string;
   execution_window_seconds: number;
   guardian?: string | null;
+  guardian_pause_budget_seconds?: number | null;
+  guardian_window_seconds?: number | null;
   max_pause_seconds: number;
   quorum: Decimal;
   staking: string;
@@ -127,10 +130,13 @@ export interface Cw20ReceiveMsg {
   sender: string;
 }
 export interface ConfigUpdate {
+  close_proposal_on_execution_failure?: boolean | null;
   deposit_amount?: Uint128 | null;
   deposit_token?: string | null;
   execution_window_seconds?: number | null;
   guardian?: GuardianUpdate | null;
+  guardian_pause_budget_seconds?: number | null;
+  guardian_window_seconds?: number | null;
   max_pause_seconds?: number | null;
   quorum?: Decimal | null;
   staking?: string | null;
@@ -172,6 +178,14 @@ export type QueryMsg = {
     limit?: number | null;
     start_after?: string | null;
   };
+} | {
+  execution_attempts: {
+    limit?: number | null;
+    proposal_id: number;
+    start_after?: number | null;
+  };
+} | {
+  guardian_budget: {};
 };
 export interface MigrateMsg {}
 export type Addr = string;
@@ -187,10 +201,13 @@ export interface VotesResponse {
   votes: VoteInfo[];
 }
 export interface Config {
+  close_proposal_on_execution_failure?: boolean;
   deposit_amount: Uint128;
   deposit_token: Addr;
   execution_window_seconds: number;
   guardian?: Addr | null;
+  guardian_pause_budget_seconds?: number;
+  guardian_window_seconds?: number;
   max_pause_seconds: number;
   quorum: Decimal;
   staking: Addr;
@@ -202,6 +219,23 @@ export interface Config {
 }
 export type Timestamp = Uint64;
 export type Uint64 = string;
+export interface ExecutionAttemptsResponse {
+  attempts: ExecutionAttempt[];
+}
+export interface ExecutionAttempt {
+  attempt: number;
+  error?: string | null;
+  executor: Addr;
+  height: number;
+  time: Timestamp;
+}
+export interface GuardianBudgetResponse {
+  budget_seconds: number;
+  remaining_seconds: number;
+  used_seconds: number;
+  window_ends_at?: Timestamp | null;
+  window_start?: Timestamp | null;
+}
 export interface PausesResponse {
   pauses: PauseInfo[];
 }
@@ -215,12 +249,14 @@ export interface PauseInfo {
 export type DepositStatus = "held" | "refunded" | "forfeited";
 export type ProposalStatus = ("open" | "passed" | "rejected" | "vetoed") | "executed" | "execution_failed" | "expired";
 export interface ProposalResponse {
+  close_on_execution_failure: boolean;
   deposit_amount: Uint128;
   deposit_status: DepositStatus;
   deposit_token: Addr;
   description: string;
   end_time: Timestamp;
   executable_at: Timestamp;
+  execution_attempts: number;
   execution_error?: string | null;
   expires_at: Timestamp;
   id: number;

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Decimal, Uint128, InstantiateMsg, PoeParams, FeeRates, MinerWeightParams, OwnerSalaryPolicy, PoeScales, PoeWeights, ExecuteMsg, EconomicJobType, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Int128, EpochResponse, PoeIndexResponse, FeeSplit, JobsResponse, JobResponse, MinerResponse, MinerWeightResponse, MinersResponse, MiningStatisticsResponse, JobTypeCount, MintingEligibilityResponse, OwnerSalaryReportResponse, SalaryBreakdown, OwnershipForString, PendingRewardsResponse, ReportersResponse } from "./PoeMining.types";
+import { Decimal, Uint128, InstantiateMsg, PoeParams, FeeRates, MinerWeightParams, OwnerSalaryPolicy, PoeScales, PoeWeights, ExecuteMsg, EconomicJobType, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Int128, EpochResponse, PoeIndexResponse, FeeSplit, JobsResponse, JobResponse, MinerResponse, MinerWeightResponse, MinersResponse, MiningStatisticsResponse, JobTypeCount, MintingEligibilityResponse, OwnerSalaryReportResponse, SalaryBreakdown, OwnershipForString, PauseStatusResponse, PendingRewardsResponse, ReportersResponse } from "./PoeMining.types";
 export interface PoeMiningReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -63,6 +63,7 @@ export interface PoeMiningReadOnlyInterface {
     limit?: number;
     startAfter?: string;
   }) => Promise<ReportersResponse>;
+  pauseStatus: () => Promise<PauseStatusResponse>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class PoeMiningQueryClient implements PoeMiningReadOnlyInterface {
@@ -83,6 +84,7 @@ export class PoeMiningQueryClient implements PoeMiningReadOnlyInterface {
     this.mintingEligibility = this.mintingEligibility.bind(this);
     this.jobFee = this.jobFee.bind(this);
     this.reporters = this.reporters.bind(this);
+    this.pauseStatus = this.pauseStatus.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -208,6 +210,11 @@ export class PoeMiningQueryClient implements PoeMiningReadOnlyInterface {
       }
     });
   };
+  pauseStatus = async (): Promise<PauseStatusResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      pause_status: {}
+    });
+  };
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
@@ -294,6 +301,7 @@ export interface PoeMiningInterface extends PoeMiningReadOnlyInterface {
     feeRates,
     lockPeriodSeconds,
     maxEmissionPerEpoch,
+    maxLiquidityRatio,
     minEpochJobValue,
     minPoeThreshold,
     minerWeight,
@@ -307,6 +315,7 @@ export interface PoeMiningInterface extends PoeMiningReadOnlyInterface {
     feeRates?: FeeRates;
     lockPeriodSeconds?: number;
     maxEmissionPerEpoch?: Uint128;
+    maxLiquidityRatio?: Decimal;
     minEpochJobValue?: Uint128;
     minPoeThreshold?: Decimal;
     minerWeight?: MinerWeightParams;
@@ -319,7 +328,7 @@ export interface PoeMiningInterface extends PoeMiningReadOnlyInterface {
   pause: ({
     until
   }: {
-    until: Timestamp;
+    until?: Timestamp;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   unpause: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
@@ -505,6 +514,7 @@ export class PoeMiningClient extends PoeMiningQueryClient implements PoeMiningIn
     feeRates,
     lockPeriodSeconds,
     maxEmissionPerEpoch,
+    maxLiquidityRatio,
     minEpochJobValue,
     minPoeThreshold,
     minerWeight,
@@ -518,6 +528,7 @@ export class PoeMiningClient extends PoeMiningQueryClient implements PoeMiningIn
     feeRates?: FeeRates;
     lockPeriodSeconds?: number;
     maxEmissionPerEpoch?: Uint128;
+    maxLiquidityRatio?: Decimal;
     minEpochJobValue?: Uint128;
     minPoeThreshold?: Decimal;
     minerWeight?: MinerWeightParams;
@@ -533,6 +544,7 @@ export class PoeMiningClient extends PoeMiningQueryClient implements PoeMiningIn
         fee_rates: feeRates,
         lock_period_seconds: lockPeriodSeconds,
         max_emission_per_epoch: maxEmissionPerEpoch,
+        max_liquidity_ratio: maxLiquidityRatio,
         min_epoch_job_value: minEpochJobValue,
         min_poe_threshold: minPoeThreshold,
         miner_weight: minerWeight,
@@ -547,7 +559,7 @@ export class PoeMiningClient extends PoeMiningQueryClient implements PoeMiningIn
   pause = async ({
     until
   }: {
-    until: Timestamp;
+    until?: Timestamp;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       pause: {

@@ -8,7 +8,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Decimal, Uint128, InstantiateMsg, PoeParams, FeeRates, MinerWeightParams, OwnerSalaryPolicy, PoeScales, PoeWeights, ExecuteMsg, EconomicJobType, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Int128, EpochResponse, PoeIndexResponse, FeeSplit, JobsResponse, JobResponse, MinerResponse, MinerWeightResponse, MinersResponse, MiningStatisticsResponse, JobTypeCount, MintingEligibilityResponse, OwnerSalaryReportResponse, SalaryBreakdown, OwnershipForString, PendingRewardsResponse, ReportersResponse } from "./PoeMining.types";
+import { Decimal, Uint128, InstantiateMsg, PoeParams, FeeRates, MinerWeightParams, OwnerSalaryPolicy, PoeScales, PoeWeights, ExecuteMsg, EconomicJobType, Binary, Timestamp, Uint64, Action, Expiration, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, ConfigResponse, Int128, EpochResponse, PoeIndexResponse, FeeSplit, JobsResponse, JobResponse, MinerResponse, MinerWeightResponse, MinersResponse, MiningStatisticsResponse, JobTypeCount, MintingEligibilityResponse, OwnerSalaryReportResponse, SalaryBreakdown, OwnershipForString, PauseStatusResponse, PendingRewardsResponse, ReportersResponse } from "./PoeMining.types";
 export interface PoeMiningMsg {
   contractAddress: string;
   sender: string;
@@ -89,6 +89,7 @@ export interface PoeMiningMsg {
     feeRates,
     lockPeriodSeconds,
     maxEmissionPerEpoch,
+    maxLiquidityRatio,
     minEpochJobValue,
     minPoeThreshold,
     minerWeight,
@@ -102,6 +103,7 @@ export interface PoeMiningMsg {
     feeRates?: FeeRates;
     lockPeriodSeconds?: number;
     maxEmissionPerEpoch?: Uint128;
+    maxLiquidityRatio?: Decimal;
     minEpochJobValue?: Uint128;
     minPoeThreshold?: Decimal;
     minerWeight?: MinerWeightParams;
@@ -114,7 +116,7 @@ export interface PoeMiningMsg {
   pause: ({
     until
   }: {
-    until: Timestamp;
+    until?: Timestamp;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   unpause: (funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
@@ -393,6 +395,7 @@ export class PoeMiningMsgComposer implements PoeMiningMsg {
     feeRates,
     lockPeriodSeconds,
     maxEmissionPerEpoch,
+    maxLiquidityRatio,
     minEpochJobValue,
     minPoeThreshold,
     minerWeight,
@@ -406,6 +409,7 @@ export class PoeMiningMsgComposer implements PoeMiningMsg {
     feeRates?: FeeRates;
     lockPeriodSeconds?: number;
     maxEmissionPerEpoch?: Uint128;
+    maxLiquidityRatio?: Decimal;
     minEpochJobValue?: Uint128;
     minPoeThreshold?: Decimal;
     minerWeight?: MinerWeightParams;
@@ -426,6 +430,7 @@ export class PoeMiningMsgComposer implements PoeMiningMsg {
             fee_rates: feeRates,
             lock_period_seconds: lockPeriodSeconds,
             max_emission_per_epoch: maxEmissionPerEpoch,
+            max_liquidity_ratio: maxLiquidityRatio,
             min_epoch_job_value: minEpochJobValue,
             min_poe_threshold: minPoeThreshold,
             miner_weight: minerWeight,
@@ -443,7 +448,7 @@ export class PoeMiningMsgComposer implements PoeMiningMsg {
   pause = ({
     until
   }: {
-    until: Timestamp;
+    until?: Timestamp;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",

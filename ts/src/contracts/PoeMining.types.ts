@@ -20,6 +20,7 @@ export interface PoeParams {
   fee_rates: FeeRates;
   lock_period_seconds: number;
   max_emission_per_epoch: Uint128;
+  max_liquidity_ratio?: Decimal & string;
   min_epoch_job_value: Uint128;
   min_poe_threshold: Decimal;
   miner_weight: MinerWeightParams;
@@ -38,6 +39,7 @@ export interface MinerWeightParams {
   diversity_cap_types: number;
   diversity_step: Decimal;
   prestige_cap_epochs: number;
+  prestige_min_epoch_value?: Uint128 & string;
   prestige_step: Decimal;
 }
 export interface OwnerSalaryPolicy {
@@ -113,7 +115,7 @@ export type ExecuteMsg = {
   update_config: ConfigUpdate;
 } | {
   pause: {
-    until: Timestamp;
+    until?: Timestamp | null;
   };
 } | {
   unpause: {};
@@ -147,6 +149,7 @@ export interface ConfigUpdate {
   fee_rates?: FeeRates | null;
   lock_period_seconds?: number | null;
   max_emission_per_epoch?: Uint128 | null;
+  max_liquidity_ratio?: Decimal | null;
   min_epoch_job_value?: Uint128 | null;
   min_poe_threshold?: Decimal | null;
   miner_weight?: MinerWeightParams | null;
@@ -201,6 +204,8 @@ export type QueryMsg = {
     limit?: number | null;
     start_after?: string | null;
   };
+} | {
+  pause_status: {};
 } | {
   ownership: {};
 };
@@ -277,11 +282,14 @@ export interface MinerResponse {
   specialization?: EconomicJobType | null;
   spendable: Uint128;
   total_poe_score: Uint128;
+  unlocked_reserve: Uint128;
 }
 export interface MinerWeightResponse {
   distinct_job_types: number;
   diversity_multiplier: Decimal;
+  effective_job_types: Decimal;
   epoch: number;
+  job_value: Uint128;
   normalized_poe_score: Decimal;
   poe_score: Uint128;
   prestige_multiplier: Decimal;
@@ -345,6 +353,11 @@ export interface OwnershipForString {
   owner?: string | null;
   pending_expiry?: Expiration | null;
   pending_owner?: string | null;
+}
+export interface PauseStatusResponse {
+  indefinite: boolean;
+  paused: boolean;
+  paused_until?: Timestamp | null;
 }
 export interface PendingRewardsResponse {
   epochs: number;

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { InstantiateMsg, ExecuteMsg, Uint128, Binary, AssetInfo, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AssetBalanceResponse, BalancesResponse, OwnershipForString } from "./PoeTreasury.types";
+import { InstantiateMsg, ExecuteMsg, Uint128, Binary, AssetInfo, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AssetBalanceResponse, BalancesResponse, LedgerBalance, OwnershipForString } from "./PoeTreasury.types";
 export interface PoeTreasuryReadOnlyInterface {
   contractAddress: string;
   balance: ({

@@ -8,7 +8,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { InstantiateMsg, ExecuteMsg, Uint128, Binary, AssetInfo, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AssetBalanceResponse, BalancesResponse, OwnershipForString } from "./PoeTreasury.types";
+import { InstantiateMsg, ExecuteMsg, Uint128, Binary, AssetInfo, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AssetBalanceResponse, BalancesResponse, LedgerBalance, OwnershipForString } from "./PoeTreasury.types";
 export interface PoeTreasuryMsg {
   contractAddress: string;
   sender: string;

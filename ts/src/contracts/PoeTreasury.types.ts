@@ -74,7 +74,14 @@ export interface AssetBalanceResponse {
   total_spent: Uint128;
 }
 export interface BalancesResponse {
-  balances: AssetBalanceResponse[];
+  balances: LedgerBalance[];
+}
+export interface LedgerBalance {
+  asset: AssetInfo;
+  balance?: Uint128 | null;
+  balance_error?: string | null;
+  total_received: Uint128;
+  total_spent: Uint128;
 }
 export interface OwnershipForString {
   owner?: string | null;
