@@ -1,18 +1,4 @@
-//! `poe-amm-pair`: a constant-product (`x · y = k`) pair of two assets (cw20 or native) with its
-//! own LP token (a `poe-token` instance instantiated by submessage, the pair its only minter).
-//!
-//! - swaps ([`execute::swap`]) with a fee taken from the output, of which a protocol share goes
-//!   to the fee address (the treasury), bounded by `belief_price`/`max_spread`,
-//!   `minimum_receive` and `deadline`; `Simulation`/`ReverseSimulation` give the exact result;
-//! - liquidity ([`execute::provide`], [`execute::withdraw`]): the first deposit locks
-//!   `MINIMUM_LIQUIDITY` LP units in the pair; later deposits keep only what the share is worth;
-//! - reserves live in state ([`state::PoolState`]), never read from balances: donations move
-//!   neither the price nor the share value, and the pair's balances stay at least its reserves;
-//! - cumulative prices and a ring of observations ([`oracle`]) answer the `Twap` query;
-//! - the owner (governance) sets the fees and pauses swaps and deposits (withdrawals stay open).
-//!
-//! The messages live in [`poe_interface::amm::pair`], re-exported as [`msg`]; the math in
-//! `poe_math::amm`.
+#![doc = include_str!("../README.md")]
 
 pub mod contract;
 pub mod error;

@@ -1,11 +1,4 @@
-//! `poe-governance`: proposals paid for with a GEN deposit (cw20 `Send` + `Propose` hook), votes
-//! weighted by the staking contract's voting power at the proposal's start height, quorum over the
-//! total power stored at proposal time, the 67 % threshold of seed 000 (`consensus_threshold`),
-//! veto, timelock and execution window, atomic execution of a passed proposal's messages through
-//! one submessage (`Executed` before dispatch, so never replayed; a failure recorded by the
-//! `reply_on_error`, which reopens the proposal until it expires), deposits refunded or
-//! forfeited to the treasury, and the guardian's bounded and budgeted emergency pause, checked
-//! against each target's own `pause_status`. The messages live in [`poe_interface::governance`], re-exported as [`msg`].
+#![doc = include_str!("../README.md")]
 
 pub mod contract;
 pub mod error;

@@ -1,12 +1,4 @@
-//! PoE mining contract (seeds 000 and 001): miners, attested economic jobs paying the 1 % FLX fee
-//! split, the PoE index Phi and its gate Gamma per epoch, NEX issuance shared by miner weight,
-//! and the owner salary with its guardrails. Messages: [`poe_interface::poe_mining`],
-//! re-exported as [`msg`].
-//!
-//! Layout (as every contract of the suite): `contract.rs` is a thin dispatcher over
-//! `execute/*.rs` (one file per operation), [`query::query`] and [`migrate::migrate`]; the
-//! behaviour several contracts share (pause, reporter allow-list, ownership, migrate guard, page
-//! sizes, cw20 messages) comes from `poe-controllers`.
+#![doc = include_str!("../README.md")]
 
 #![warn(missing_docs)]
 
