@@ -262,7 +262,7 @@ pub struct Claim {
 /// An address's pending claims in one pool.
 #[cw_serde]
 pub struct ClaimsResponse {
-    /// The claims, matured or not, in unstake order.
+    /// The pending claims, matured or not.
     pub claims: Vec<Claim>,
 }
 
