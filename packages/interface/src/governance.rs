@@ -96,7 +96,7 @@ pub struct InstantiateMsg {
 pub enum VoteOption {
     /// For the proposal.
     Yes,
-    /// Against the proposal (its deposit is refunded if it fails).
+    /// Against the proposal.
     No,
     /// Counts for the quorum only.
     Abstain,
@@ -363,7 +363,8 @@ pub enum ProposalStatus {
     Open,
     /// Voting ended with quorum, threshold reached and no veto; executable after the timelock.
     Passed,
-    /// Voting ended without quorum or below the threshold; the deposit is refunded on `Close`.
+    /// Voting ended without quorum or below the threshold; `Close` refunds the deposit when the
+    /// quorum was reached and forfeits it otherwise.
     Rejected,
     /// Voting ended with no_with_veto at `veto_threshold`; the deposit is forfeited on `Close`.
     Vetoed,
@@ -441,8 +442,9 @@ pub struct ProposalResponse {
     pub msgs: Vec<CosmosMsg>,
     /// Who paid the deposit (the cw20 sender).
     pub proposer: Addr,
-    /// The deposit token and amount paid.
+    /// The cw20 token the deposit was paid in.
     pub deposit_token: Addr,
+    /// The deposit paid, base units of `deposit_token`.
     pub deposit_amount: Uint128,
     /// Held, refunded or forfeited.
     pub deposit_status: DepositStatus,

@@ -22,6 +22,7 @@ pub use cw20_base_compat::InstantiateMarketingInfo;
 pub mod cw20_base_compat {
     use super::*;
 
+    /// Marketing info given at instantiation.
     #[cw_serde]
     pub struct InstantiateMarketingInfo {
         /// URL of the project's site.
