@@ -12,10 +12,15 @@ use crate::state::{Config, CONFIG, POOL};
 
 /// The trader's bounds and the receiver of a swap (see `ExecuteMsg::Swap`).
 pub struct SwapParams {
+    /// Offered units per asked unit the trader expects (fees included).
     pub belief_price: Option<Decimal>,
+    /// Largest spread accepted, a fraction in `[0, 1]`.
     pub max_spread: Option<Decimal>,
+    /// Refuses a swap returning less, base units of the asked asset.
     pub minimum_receive: Option<Uint128>,
+    /// Who receives the output (unvalidated); default the trader.
     pub to: Option<String>,
+    /// Refused after this block time, seconds since the epoch.
     pub deadline: Option<u64>,
 }
 
