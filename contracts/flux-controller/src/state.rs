@@ -108,7 +108,7 @@ impl StoredReport {
 /// is open) and how many reporters reported.
 #[cw_serde]
 pub struct EpochReports {
-    /// The epoch's first second after its end.
+    /// First second after the epoch.
     pub end_time: Timestamp,
     /// Reporters that reported in the epoch.
     pub reports: u32,
