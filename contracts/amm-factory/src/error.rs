@@ -12,6 +12,7 @@ pub enum ContractError {
     #[error(transparent)]
     Std(#[from] StdError),
 
+    /// A checked arithmetic operation overflowed (the pair counter).
     #[error(transparent)]
     Overflow(#[from] OverflowError),
 

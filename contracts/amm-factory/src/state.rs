@@ -9,13 +9,19 @@ use poe_interface::amm::{AssetInfo, PairInfo};
 /// The parameters given to every new pair.
 #[cw_serde]
 pub struct Config {
+    /// Code id of `poe-amm-pair`.
     pub pair_code_id: u64,
+    /// Code id of `poe-token` (LP tokens).
     pub token_code_id: u64,
     /// Owner and wasm admin of new pairs (governance).
     pub pair_owner: Addr,
+    /// Receiver of new pairs' protocol fee share; `None`: no protocol fee.
     pub fee_address: Option<Addr>,
+    /// New pairs' total swap fee, bps.
     pub total_fee_bps: u16,
+    /// New pairs' protocol share of the swap fee, a fraction of 1.
     pub protocol_fee_share: Decimal,
+    /// New pairs' number of TWAP observations kept.
     pub observation_capacity: u32,
     /// New pairs' least time between two TWAP observations, seconds.
     pub observation_interval_seconds: u64,
@@ -28,6 +34,7 @@ pub struct Config {
 pub struct PendingPair {
     /// The registry key (see [`registry_key`]).
     pub key: (String, String),
+    /// The assets, in the order the pair was asked for.
     pub asset_infos: [AssetInfo; 2],
 }
 
@@ -59,6 +66,7 @@ pub fn pair_name(asset_infos: &[AssetInfo; 2]) -> String {
     }
 }
 
+/// The parameters given to new pairs, and the pair count.
 pub const CONFIG: Item<Config> = Item::new("cfg");
 /// Registered pairs by [`registry_key`].
 pub const PAIRS: Map<(String, String), PairInfo> = Map::new("pairs");

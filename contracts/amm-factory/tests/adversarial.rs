@@ -2,6 +2,13 @@
 //! identical assets, a non-token posing as a cw20, invalid denoms, funds where none belong,
 //! out-of-range parameters, a pair code that does not instantiate. Each asserts the exact error
 //! and that the factory's storage did not change.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,5 +1,12 @@
 //! Behaviour of the factory: pairs with their LP tokens, the registry in either order, a full
 //! provide/swap/withdraw through a registered pair, pagination, and parameters for new pairs.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

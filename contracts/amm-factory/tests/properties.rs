@@ -5,6 +5,13 @@
 //! walk of `Pairs` with a random page size lists every pair exactly once, in key order.
 //!
 //! Fixed seed and case count; no failure persistence.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

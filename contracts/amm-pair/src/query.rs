@@ -9,7 +9,7 @@ use poe_interface::amm::{Asset, PairInfo};
 use poe_math::amm::{reverse_swap, swap};
 
 use crate::error::ContractError;
-use crate::execute::asset_index;
+use crate::execute::{asset_index, oriented};
 use crate::msg::QueryMsg;
 use crate::oracle::{current_cumulatives, twap};
 use crate::state::{Config, PoolState, CONFIG, LP_TOKEN, POOL};
@@ -93,9 +93,10 @@ pub fn simulation(
     offer_asset: &Asset,
 ) -> Result<SimulationResponse, ContractError> {
     let i = asset_index(config, &offer_asset.info)?;
+    let (offer_reserve, ask_reserve) = oriented(state.reserves, i);
     let out = swap(
-        state.reserves[i],
-        state.reserves[1 - i],
+        offer_reserve,
+        ask_reserve,
         offer_asset.amount,
         &config.effective_fees(),
     )?;
@@ -117,9 +118,10 @@ pub fn reverse_simulation(
     ask_asset: &Asset,
 ) -> Result<ReverseSimulationResponse, ContractError> {
     let j = asset_index(config, &ask_asset.info)?;
+    let (ask_reserve, offer_reserve) = oriented(state.reserves, j);
     let out = reverse_swap(
-        state.reserves[1 - j],
-        state.reserves[j],
+        offer_reserve,
+        ask_reserve,
         ask_asset.amount,
         &config.effective_fees(),
     )?;

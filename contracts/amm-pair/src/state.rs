@@ -81,10 +81,13 @@ pub struct Observation {
     /// `price1` over all of `[since, timestamp]`, so the cumulative is known exactly there.
     /// Non-decreasing along the ring, and at most one interval after the previous observation.
     pub since: u64,
+    /// Cumulative scaled price of asset 0 in asset 1 at `timestamp` (wrapping).
     pub price0_cumulative: Uint256,
+    /// Cumulative scaled price of asset 1 in asset 0 at `timestamp` (wrapping).
     pub price1_cumulative: Uint256,
     /// The scaled prices (`poe_math::amm::scaled_price`) over `[since, timestamp]`.
     pub price0: Uint256,
+    /// The scaled price of asset 1 in asset 0 over `[since, timestamp]`.
     pub price1: Uint256,
 }
 
@@ -103,19 +106,25 @@ pub struct Ring {
 /// A deposit whose cw20 parts are being pulled (between `ProvideLiquidity` and its reply).
 #[cw_serde]
 pub struct PendingDeposit {
+    /// The sender of `ProvideLiquidity` (pays, and gets the refunds).
     pub depositor: Addr,
+    /// Receives the minted LP shares.
     pub receiver: Addr,
     /// The amounts declared, in the pair's order.
     pub deposits: [Uint128; 2],
     /// The pair's balance of each cw20 asset before the pull (zero for a native asset).
     pub balances_before: [Uint128; 2],
+    /// Refuses a deposit whose ratio is further than this fraction from the pool's.
     pub slippage_tolerance: Option<Decimal>,
+    /// Refuses a deposit minting fewer LP base units.
     pub min_lp_to_receive: Option<Uint128>,
 }
 
+/// The pair's configuration.
 pub const CONFIG: Item<Config> = Item::new("cfg");
 /// The LP token, saved by the reply to its instantiation.
 pub const LP_TOKEN: Item<Addr> = Item::new("lp");
+/// The reserves, LP supply and price accumulators.
 pub const POOL: Item<PoolState> = Item::new("pool");
 /// Observations by ring slot.
 pub const OBSERVATIONS: Map<u32, Observation> = Map::new("obs");

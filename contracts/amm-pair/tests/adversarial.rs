@@ -3,6 +3,13 @@
 //! too-small amounts, passed deadlines, breached spread/minimum/slippage bounds, a paused pair,
 //! and a token re-entering the pair in the middle of a deposit. Each asserts the exact error and
 //! that nothing changed (every pair's storage and every balance of every account).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,6 +1,13 @@
 //! Behaviour of the pair: LP token creation, deposits (first one locking the minimum, later ones
 //! refunding what the share is not worth), swaps in every direction matching the simulations,
 //! withdrawals, donations, the TWAP, a transfer-burn token, pause and fee changes.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

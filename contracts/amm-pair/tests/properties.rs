@@ -17,6 +17,13 @@
 //!   ends now, or refuses with `WindowNotCovered`; the ring never holds more than its capacity.
 //!
 //! Fixed seed and case count; no failure persistence (a failure prints the seed and the ops).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -11,6 +11,7 @@ pub enum ContractError {
     #[error(transparent)]
     Std(#[from] StdError),
 
+    /// A checked arithmetic operation overflowed (balances, hop counter).
     #[error(transparent)]
     Overflow(#[from] OverflowError),
 

@@ -12,6 +12,7 @@ use cosmwasm_std::{Addr, Decimal, Uint128};
 use cw_storage_plus::Item;
 use poe_interface::amm::AssetInfo;
 
+/// The router's configuration.
 #[cw_serde]
 pub struct Config {
     /// The factory whose registry gives each hop's pair.
@@ -21,8 +22,11 @@ pub struct Config {
 /// One hop of a route: sell `offer` for `ask` in `pair`.
 #[cw_serde]
 pub struct Hop {
+    /// The factory's pair of `offer` and `ask`.
     pub pair: Addr,
+    /// The asset sold.
     pub offer: AssetInfo,
+    /// The asset bought.
     pub ask: AssetInfo,
 }
 
@@ -30,9 +34,11 @@ pub struct Hop {
 /// from hop to hop.
 #[cw_serde]
 pub struct Route {
+    /// The hops, in order.
     pub hops: Vec<Hop>,
     /// Receives the last hop's output.
     pub receiver: Addr,
+    /// Least base units of the last ask the receiver's balance must grow by.
     pub minimum_receive: Option<Uint128>,
     /// Passed to every hop.
     pub max_spread: Option<Decimal>,
@@ -54,6 +60,7 @@ impl Route {
     }
 }
 
+/// The router's configuration.
 pub const CONFIG: Item<Config> = Item::new("cfg");
 /// The route in flight, written once when it starts; present only within its transaction.
 pub const ROUTE: Item<Route> = Item::new("rt");

@@ -3,6 +3,13 @@
 //! the hook, a passed deadline, a minimum not met by one base unit, the router as receiver, a
 //! spread bound above 1, a malformed hook, and a hop's own refusal. Each asserts the exact error
 //! and that nothing changed (the router's and every pair's storage, every balance).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -8,6 +8,13 @@
 //!   `MinimumReceiveNotMet` and changes nothing.
 //!
 //! Fixed seed and case count; no failure persistence.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,5 +1,12 @@
 //! Behaviour of the router: two-hop cw20 routes, native input and output, four hops, a single
 //! hop, a receiver, the simulation matching execution, and a transfer-burn token in the middle.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -84,6 +84,7 @@ pub struct Ledger {
 /// A custodian's statement of the gold in custody.
 #[cw_serde]
 pub struct Attestation {
+    /// The custodian who posted it.
     pub custodian: Addr,
     /// Gold in custody at `timestamp`, mg.
     pub reserve_mg: Uint128,
@@ -100,15 +101,19 @@ pub struct Attestation {
 /// A redemption request.
 #[cw_serde]
 pub struct Redemption {
+    /// The AUR holder who redeemed, owed the gold.
     pub holder: Addr,
     /// AUR burned, base units.
     pub amount: Uint128,
     /// Gold owed, mg.
     pub grams_mg: Uint128,
+    /// The holder's delivery instructions, as sent.
     pub delivery_note: Option<String>,
     /// Block time of the request, seconds.
     pub created_at: u64,
+    /// Pending or fulfilled.
     pub status: RedemptionStatus,
+    /// The custodian who marked it fulfilled.
     pub fulfilled_by: Option<Addr>,
     /// Block time of the fulfilment, seconds.
     pub fulfilled_at: Option<u64>,
@@ -116,7 +121,9 @@ pub struct Redemption {
     pub fulfillment_document_hash: Option<String>,
 }
 
+/// The configuration.
 pub const CONFIG: Item<Config> = Item::new("cfg");
+/// The running totals (minted, redeemed, pending and shipped gold).
 pub const LEDGER: Item<Ledger> = Item::new("ldg");
 /// The custodian allow-list (members under `cus`, as before; the count under `cusn`), at most
 /// [`MAX_CUSTODIANS`].

@@ -3,6 +3,13 @@
 //! fulfilment, invalid configurations and custodian lists, funds where none belong. Each asserts
 //! the exact error and that nothing changed (the reserve's and the treasury's storage, AUR's
 //! supply, every cw20 and native balance of every account).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -3,6 +3,13 @@
 //!
 //! Numbers used throughout: 1 AUR per gram, a 125 % backing ratio, 65 FLX per AUR. One kilogram
 //! of gold is worth 1,000 AUR and backs at most 800 AUR.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

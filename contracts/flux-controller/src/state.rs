@@ -21,6 +21,7 @@ pub struct Config {
     pub flx_token: Addr,
     /// Who receives minted FLX.
     pub mint_recipient: Addr,
+    /// The parameters in force.
     pub params: FluxParams,
     /// Epoch boundaries.
     pub schedule: Schedule,
@@ -82,9 +83,13 @@ pub fn pause_of(state: &mut State) -> &mut PauseState {
 /// A reporter's latest report of an epoch (the reporter and epoch are the key).
 #[cw_serde]
 pub struct StoredReport {
+    /// Reported gas demand (pending transactions x average gas price).
     pub pending_gas_buffer: Decimal,
+    /// Reported moving average of transaction fees.
     pub tx_fee_moving_average: Decimal,
+    /// Reported transactions waiting.
     pub queue_length: u64,
+    /// Block time of the report (its freshness is judged against the epoch's end).
     pub reported_at: Timestamp,
 }
 
@@ -103,7 +108,9 @@ impl StoredReport {
 /// is open) and how many reporters reported.
 #[cw_serde]
 pub struct EpochReports {
+    /// First second after the epoch.
     pub end_time: Timestamp,
+    /// Reporters that reported in the epoch.
     pub reports: u32,
     /// The epoch's start, so its close scales the cap to the epoch's real length even after a
     /// change of `epoch_length_seconds` (absent in entries written before: the close then uses
@@ -112,7 +119,9 @@ pub struct EpochReports {
     pub start_time: Option<Timestamp>,
 }
 
+/// The configuration.
 pub const CONFIG: Item<Config> = Item::new("cfg");
+/// The running state (next epoch to close, totals, pause).
 pub const STATE: Item<State> = Item::new("st");
 /// The reporter allow-list (members under `rp`, as before; the count under `rpn`), at most
 /// [`MAX_REPORTERS`].

@@ -3,6 +3,13 @@
 //! rebalances before an epoch ends or twice, malformed and forged hooks, the wrong token, native
 //! funds, reporter list abuse, pauses. Each asserts the exact error and that nothing changed (the
 //! controller's storage, FLX's supply and every balance).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -2,6 +2,13 @@
 //! buffer limit; stale and missing reports; several reporters; funding the buffer by `Send` and
 //! `Transfer`; idle runs closing in one call; the minter role and the mint cap; reporter changes;
 //! epoch length changes; pause; queries; ownership.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

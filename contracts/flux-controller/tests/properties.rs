@@ -20,6 +20,13 @@
 //!   buffer = funded + transferred - burned; a burn never exceeds the buffer before it.
 //!
 //! Fixed seed and case count; no failure persistence (a failure prints the seed and the ops).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -32,15 +32,19 @@ pub const GUARDIAN_BUDGET: Item<GuardianBudget> = Item::new("g");
 /// A proposal's record: everything a vote, an execution or a close needs.
 #[cw_serde]
 pub struct Proposal {
+    /// Who paid the deposit (the cw20 sender).
     pub proposer: Addr,
     /// The deposit token and amount paid (the config's at proposal time).
     pub deposit_token: Addr,
+    /// The deposit paid, base units of `deposit_token`.
     pub deposit_amount: Uint128,
+    /// Held, refunded or forfeited.
     pub deposit_status: DepositStatus,
     /// The staking contract asked for voting power (the config's at proposal time).
     pub staking: Addr,
     /// Voting power counts as at the start of this block.
     pub start_height: u64,
+    /// Block time of the proposal.
     pub start_time: Timestamp,
     /// Votes are accepted while block time < `end_time`.
     pub end_time: Timestamp,
@@ -52,6 +56,7 @@ pub struct Proposal {
     pub total_power: Uint128,
     /// The config's rules at proposal time.
     pub rules: VotingRules,
+    /// Power cast per option so far.
     pub tally: Tally,
     /// The persisted status: `Open` until `Execute` (`Executed`), its reply (`ExecutionFailed`) or
     /// `Close` (`Rejected`, `Vetoed`, `Expired`) writes a final one. The status at a given time is
@@ -71,14 +76,18 @@ pub struct Proposal {
 /// What a proposal says and does.
 #[cw_serde]
 pub struct ProposalContent {
+    /// The proposal's title.
     pub title: String,
+    /// The proposal's description.
     pub description: String,
+    /// The messages sent on execution (empty: a text proposal).
     pub msgs: Vec<CosmosMsg>,
 }
 
 /// One voter's vote on one proposal.
 #[cw_serde]
 pub struct Ballot {
+    /// The voter's latest choice.
     pub vote: VoteOption,
     /// The voter's power at the proposal's start height (what the tally holds for it).
     pub power: Uint128,
@@ -87,8 +96,11 @@ pub struct Ballot {
 /// A pause governance ordered.
 #[cw_serde]
 pub struct PauseRecord {
+    /// The target is paused until this block time.
     pub until: Timestamp,
+    /// The guardian or governance itself.
     pub paused_by: Addr,
+    /// Block time the pause was ordered.
     pub paused_at: Timestamp,
 }
 
@@ -98,6 +110,8 @@ pub struct PauseRecord {
 /// most `guardian_pause_budget_seconds` (and at most twice that across a window boundary).
 #[cw_serde]
 pub struct GuardianBudget {
+    /// Start of the current window.
     pub window_start: Timestamp,
+    /// Pause seconds the guardian ordered since `window_start`.
     pub used_seconds: u64,
 }

@@ -3,6 +3,13 @@
 //! funds where none belong, invalid configs. Each asserts the exact error AND that nothing
 //! changed (governance's, the treasury's, the target's and the staking double's storage, and every
 //! GEN and NEX balance of every account).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,5 +1,12 @@
 //! Deposits: forfeited to the treasury when vetoed or without quorum; refunded when a passed
 //! proposal expires unexecuted (and when rejected with quorum, or executed: see lifecycle.rs).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -2,6 +2,13 @@
 //! recorded (not reverted), and the proposal stays executable until it expires, so a caller who
 //! executes it at a bad moment cannot end it for good. It never runs twice: once executed it is
 //! final. Under `close_proposal_on_execution_failure` (DAO DAO's behaviour) a failure is final.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,5 +1,12 @@
 //! The life of a proposal: propose, vote (and change a vote), pass, timelock, execute; rejection
 //! with quorum; the flash-stake attack; proposals keep the rules they were made under.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

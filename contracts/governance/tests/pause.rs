@@ -2,6 +2,13 @@
 //! most `max_pause_seconds`, within its budget per window, and only when the target's own
 //! `pause_status` says it is not paused; only governance itself (a proposal) unpauses early or
 //! pauses longer. Targets extend and never shorten a pause (the shared `PauseState`).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -2,6 +2,13 @@
 //! fails with its exact error and leaves the contracts' storage, the supplies and every balance
 //! unchanged. Also the shared controllers as poe-mining uses them: the pause, the capped reporter
 //! allow-list, ownership and the migrate guard.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

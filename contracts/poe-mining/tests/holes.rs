@@ -1,6 +1,13 @@
 //! The PoE input holes of the hardening issue, one test each. Every test fails on the code before
 //! the fix (it asserts the refusal, or the outcome the fix gives) and checks that nothing else
 //! changed.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -10,6 +10,13 @@
 //! 5. the epoch's uptime and quality components stay within their weights.
 //!
 //! Fixed seed and case count (as the suite's other property tests).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -121,6 +121,7 @@ pub type StoredClaim = (Uint128, u64);
 /// The key the previous layout kept its config under; `migrate` refuses a contract that has it.
 pub const OLD_CONFIG_KEY: &[u8] = b"cfg";
 
+/// The caps and the pool count.
 pub const CONFIG: Item<Config> = Item::new("c");
 /// Pool parameters by staked token.
 pub const POOLS: Map<&Addr, PoolInfo> = Map::new("p");

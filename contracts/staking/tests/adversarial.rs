@@ -2,6 +2,13 @@
 //! hook, forged hooks, stakes below the minimum, unstakes before the lock ends, claims before
 //! unbonding, the claims cap, claiming twice, funds where none belong. Each asserts the exact
 //! error and that nothing changed (the contract's storage and every balance of every account).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

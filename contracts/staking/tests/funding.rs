@@ -5,6 +5,13 @@
 //! owner may only add to a running stream with an end no later than its current end (so the rate
 //! only goes up), or start a stream of at most `MAX_OPEN_FUND_SECONDS` when none runs; the owner
 //! (governance) alone sets a later end or a longer stream.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

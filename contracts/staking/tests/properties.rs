@@ -13,6 +13,13 @@
 //! - a rejected message changes nothing.
 //!
 //! Fixed seed and case count; no failure persistence (a failure prints the seed and the ops).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

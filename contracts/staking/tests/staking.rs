@@ -1,6 +1,13 @@
 //! Behaviour: pools, stakes, locks, unbonding claims, reward streams (single and several stakers,
 //! refunding a running stream, a new stream after one ended, zero total stake), the same token as
 //! stake and reward, voting power by height (including the flash stake), tier changes, ownership.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

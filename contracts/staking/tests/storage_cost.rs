@@ -9,6 +9,13 @@
 //! 1,000 + 3/byte of key and value, write 2,000 + 30/byte, delete 1,000. The test pins the number
 //! of reads, writes and deletes of each operation and prints the bytes and the gas (`cargo test
 //! -p poe-staking --test storage_cost -- --nocapture`).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::cell::RefCell;
 

@@ -1,6 +1,13 @@
 //! The token is cw20-base: the same raw instantiation JSON, and the same answers, errors,
 //! attributes and state as cw20-base 2.0 for every cw20 message and query (side by side in one
 //! app). The one documented difference, zero amounts, is in `adversarial.rs`.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

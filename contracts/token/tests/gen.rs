@@ -1,5 +1,12 @@
 //! GEN: a token instance with no minter, 100,000 GEN (6 decimals) allocated at instantiation
 //! 50/20/15/10/5 % (seed 001 `GenesisAllocation`).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,4 +1,11 @@
 //! The owner role (cw-ownable two-step transfer) and migration.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

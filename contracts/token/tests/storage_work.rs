@@ -1,6 +1,13 @@
 //! At 0 bps a transfer does exactly cw20-base's storage work plus one read of the burn config:
 //! the same writes to the same keys, and the same reads after the read of `tb`. Measured on a
 //! storage that records every access, with cw20-base's own code next to the token's.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::cell::RefCell;
 use std::marker::PhantomData;

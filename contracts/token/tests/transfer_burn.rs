@@ -1,4 +1,11 @@
 //! The transfer burn (seed 002 `burn_rate_bps`) on Transfer, Send, TransferFrom and SendFrom.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

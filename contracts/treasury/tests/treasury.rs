@@ -1,5 +1,12 @@
 //! The treasury's behaviour: deposits (cw20 hooks and native funds), spends, the ledger and its
 //! queries, ownership and migration.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -26,9 +26,15 @@ pub const DENOM_MAX_LEN: usize = 128;
 #[derive(Eq, PartialOrd, Ord, Hash)]
 pub enum AssetInfo {
     /// A cw20 token; deposits and offers arrive by cw20 `Send` (swaps) or allowance (liquidity).
-    Token { contract_addr: String },
+    Token {
+        /// The cw20 contract's address.
+        contract_addr: String,
+    },
     /// A native denom; deposits and offers arrive as funds of the message.
-    NativeToken { denom: String },
+    NativeToken {
+        /// The bank denom, e.g. `uatom` or `ibc/<hash>`.
+        denom: String,
+    },
 }
 
 impl AssetInfo {
@@ -112,7 +118,9 @@ impl fmt::Display for AssetInfo {
 /// An amount of an asset, in its base units.
 #[cw_serde]
 pub struct Asset {
+    /// Which token or denom.
     pub info: AssetInfo,
+    /// Base units of `info`.
     pub amount: Uint128,
 }
 

@@ -68,6 +68,7 @@ pub struct FluxParams {
     pub max_queue_length: u64,
 }
 
+/// Instantiates the controller.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The owner (governance after bootstrap); default the instantiator.
@@ -79,6 +80,7 @@ pub struct InstantiateMsg {
     pub mint_recipient: String,
     /// The initial reporter allow-list, at most [`MAX_REPORTERS`], no duplicates.
     pub reporters: Vec<String>,
+    /// The demand formula's weights, band, response, caps and epoch schedule.
     pub params: FluxParams,
 }
 
@@ -86,22 +88,37 @@ pub struct InstantiateMsg {
 #[cw_serde]
 #[derive(Default)]
 pub struct ConfigUpdate {
+    /// New receiver of minted FLX.
     pub mint_recipient: Option<String>,
+    /// New [`FluxParams::alpha`], weight of the pending gas buffer in `U_net`.
     pub alpha: Option<Decimal>,
+    /// New [`FluxParams::beta`], weight of the fee moving average.
     pub beta: Option<Decimal>,
+    /// New [`FluxParams::gamma`], weight of `queue_length / 1000`.
     pub gamma: Option<Decimal>,
+    /// New [`FluxParams::expansion_threshold`] (`U_net` above which FLX is minted).
     pub expansion_threshold: Option<Decimal>,
+    /// New [`FluxParams::contraction_threshold`] (`U_net` below which FLX is burned).
     pub contraction_threshold: Option<Decimal>,
+    /// New [`FluxParams::elasticity_factor`] (supply change per unit of distance to the band).
     pub elasticity_factor: Option<Decimal>,
+    /// New [`FluxParams::max_annual_inflation_rate`], a yearly fraction of the supply in [0, 1].
     pub max_annual_inflation_rate: Option<Decimal>,
+    /// New [`FluxParams::epoch_length_seconds`]; applies from the end of the open epoch.
     pub epoch_length_seconds: Option<u64>,
+    /// New [`FluxParams::max_report_age_seconds`], seconds before an epoch's end.
     pub max_report_age_seconds: Option<u64>,
+    /// New [`FluxParams::min_reports_to_expand`], the expansion quorum.
     pub min_reports_to_expand: Option<u32>,
+    /// New [`FluxParams::max_pending_gas_buffer`], the largest reported gas buffer.
     pub max_pending_gas_buffer: Option<Decimal>,
+    /// New [`FluxParams::max_tx_fee_moving_average`], the largest reported fee average.
     pub max_tx_fee_moving_average: Option<Decimal>,
+    /// New [`FluxParams::max_queue_length`], the largest reported queue length.
     pub max_queue_length: Option<u64>,
 }
 
+/// The controller's executes.
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Reporter only: the network usage observed now, for the epoch open now. A later report of
@@ -126,7 +143,9 @@ pub enum ExecuteMsg {
     /// an error. A removed reporter's report of the open epoch is deleted, and its reports of
     /// ended epochs not yet closed are not counted.
     UpdateReporters {
+        /// Addresses to add (none already listed); the list stays at most [`MAX_REPORTERS`].
         add: Vec<String>,
+        /// Reporters to remove.
         remove: Vec<String>,
     },
     /// Owner: changes the parameters and/or the mint recipient (validated as a whole).
@@ -153,9 +172,11 @@ pub enum ReceiveMsg {
     FundBuffer {},
 }
 
+/// The controller's queries.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
+    /// The token, mint recipient, parameters, genesis and pause.
     #[returns(ConfigResponse)]
     Config {},
     /// Supply, buffer, minter role, totals and the rebalance backlog (queries the FLX token).
@@ -167,28 +188,39 @@ pub enum QueryMsg {
     /// Reporters by address; paginated (default 10, at most 30).
     #[returns(ReportersResponse)]
     Reporters {
+        /// Address of the last reporter of the previous page (exclusive).
         start_after: Option<String>,
+        /// Page size, at most 30; default 10.
         limit: Option<u32>,
     },
     /// The reports of `epoch` (default the open one), the latest per reporter, by reporter
     /// address; paginated (default 10, at most 30).
     #[returns(ReportsResponse)]
     Reports {
+        /// The epoch number; default the one open now.
         epoch: Option<u64>,
+        /// Address of the last reporter of the previous page (exclusive).
         start_after: Option<String>,
+        /// Page size, at most 30; default 10.
         limit: Option<u32>,
     },
     /// The decision that closed `epoch` (for an idle epoch, the decision of its idle run).
     /// Errors when `epoch` is not closed.
     #[returns(Decision)]
-    Decision { epoch: u64 },
+    Decision {
+        /// Any epoch the decision closed (its first or one of its idle run).
+        epoch: u64,
+    },
     /// Decisions by first epoch, ascending, after `start_after`; paginated (default 10, at most
     /// 30).
     #[returns(DecisionsResponse)]
     Decisions {
+        /// First epoch of the last decision of the previous page (exclusive).
         start_after: Option<u64>,
+        /// Page size, at most 30; default 10.
         limit: Option<u32>,
     },
+    /// The owner and any pending transfer (cw-ownable).
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
     /// The pause state now (the suite's shared `pause_status` query).
@@ -196,10 +228,14 @@ pub enum QueryMsg {
     PauseStatus {},
 }
 
+/// The controller's configuration.
 #[cw_serde]
 pub struct ConfigResponse {
+    /// The FLX cw20 token.
     pub flx_token: Addr,
+    /// Who receives minted FLX.
     pub mint_recipient: Addr,
+    /// The parameters in force.
     pub params: FluxParams,
     /// Start of epoch 0 (the instantiation's block time).
     pub genesis_time: Timestamp,
@@ -207,6 +243,7 @@ pub struct ConfigResponse {
     pub paused_until: Option<Timestamp>,
 }
 
+/// The controller's state now.
 #[cw_serde]
 pub struct StatusResponse {
     /// The epoch open now.
@@ -227,13 +264,18 @@ pub struct StatusResponse {
     pub total_burned: Uint128,
     /// FLX received through [`ReceiveMsg::FundBuffer`] (plain transfers are not counted).
     pub total_funded: Uint128,
+    /// Reporters on the allow-list.
     pub reporter_count: u32,
+    /// Reports and rebalances are refused until then (`None`: not paused).
     pub paused_until: Option<Timestamp>,
 }
 
+/// An epoch's bounds and report count.
 #[cw_serde]
 pub struct EpochResponse {
+    /// The epoch number (0 from genesis).
     pub epoch: u64,
+    /// The epoch's first second.
     pub start_time: Timestamp,
     /// First second after the epoch.
     pub end_time: Timestamp,
@@ -245,24 +287,34 @@ pub struct EpochResponse {
     pub next_epoch_to_close: u64,
 }
 
+/// A page of reporters.
 #[cw_serde]
 pub struct ReportersResponse {
+    /// Reporter addresses, in address order.
     pub reporters: Vec<Addr>,
 }
 
 /// A reporter's latest report of an epoch.
 #[cw_serde]
 pub struct UsageReport {
+    /// The reporter.
     pub reporter: Addr,
+    /// Reported gas demand (pending transactions x average gas price).
     pub pending_gas_buffer: Decimal,
+    /// Reported moving average of transaction fees.
     pub tx_fee_moving_average: Decimal,
+    /// Reported transactions waiting.
     pub queue_length: u64,
+    /// Block time of the report.
     pub reported_at: Timestamp,
 }
 
+/// A page of an epoch's reports.
 #[cw_serde]
 pub struct ReportsResponse {
+    /// The epoch the reports are of.
     pub epoch: u64,
+    /// The latest report of each reporter, by reporter address.
     pub reports: Vec<UsageReport>,
 }
 
@@ -273,15 +325,22 @@ pub enum FreezeReason {
     MissingReports {},
     /// Reports, but none posted at or after `fresh_after` (= epoch end - `max_report_age_seconds`).
     StaleReports {
+        /// Time of the epoch's latest counted report.
         latest_report_at: Timestamp,
+        /// Reports before this time are stale.
         fresh_after: Timestamp,
     },
     /// Demand asked for an expansion but the controller is not FLX's minter (`minter` is).
-    NotMinter { minter: Option<String> },
+    NotMinter {
+        /// FLX's minter at the close (`None`: the token has none).
+        minter: Option<String>,
+    },
     /// Demand asked for an expansion but fewer than `min_reports_to_expand` fresh reports
     /// counted (`fresh_reports` did).
     BelowQuorum {
+        /// Fresh reports counted.
         fresh_reports: u32,
+        /// The quorum in force.
         min_reports_to_expand: u32,
     },
 }
@@ -296,7 +355,10 @@ pub enum DecisionAction {
     /// `U_net` inside the band: nothing.
     Hold,
     /// Nothing, for `reason`.
-    Frozen { reason: FreezeReason },
+    Frozen {
+        /// Why nothing changed.
+        reason: FreezeReason,
+    },
 }
 
 /// What limited a supply change below what `U_net` asked for.
@@ -324,9 +386,11 @@ pub struct Decision {
     pub epoch_end: Option<Timestamp>,
     /// `U_net` and its components, from the reports counted; `None` when none counted.
     pub demand: Option<NetDemand>,
-    /// The band and response in force at the close.
+    /// `U_net` below which the supply contracts, in force at the close.
     pub contraction_threshold: Decimal,
+    /// `U_net` above which the supply expands, in force at the close.
     pub expansion_threshold: Decimal,
+    /// Supply change per unit of relative distance to the band, in force at the close.
     pub elasticity_factor: Decimal,
     /// The yearly cap in force; the epoch's cap is `adjustment.max_delta`.
     pub max_annual_inflation_rate: Decimal,
@@ -340,6 +404,7 @@ pub struct Decision {
     pub adjustment: Option<SupplyAdjustment>,
     /// The limit that set `amount` below the unbounded `computed_delta`, if any.
     pub bound_applied: Option<SupplyLimit>,
+    /// What the close did.
     pub action: DecisionAction,
     /// FLX minted (expand) or burned (contract), base units; zero otherwise.
     pub amount: Uint128,
@@ -360,11 +425,14 @@ impl Decision {
     }
 }
 
+/// A page of decisions.
 #[cw_serde]
 pub struct DecisionsResponse {
+    /// Decisions by first epoch, ascending.
     pub decisions: Vec<Decision>,
 }
 
+/// Migrates the controller (no parameters).
 #[cw_serde]
 pub struct MigrateMsg {}
 

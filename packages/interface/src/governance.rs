@@ -44,6 +44,7 @@ pub const DEFAULT_GUARDIAN_WINDOW_SECONDS: u64 = 30 * 86_400;
 /// [`Config::guardian_pause_budget_seconds`].
 pub const DEFAULT_GUARDIAN_PAUSE_BUDGET_SECONDS: u64 = 7 * 86_400;
 
+/// Instantiates governance.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The staking contract, asked `voting_power` / `total_power` at a height
@@ -93,7 +94,9 @@ pub struct InstantiateMsg {
 #[cw_serde]
 #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
 pub enum VoteOption {
+    /// For the proposal.
     Yes,
+    /// Against the proposal.
     No,
     /// Counts for the quorum only.
     Abstain,
@@ -106,7 +109,10 @@ pub enum VoteOption {
 #[cw_serde]
 pub enum GuardianUpdate {
     /// A new guardian.
-    Set { address: String },
+    Set {
+        /// The new guardian's address.
+        address: String,
+    },
     /// No guardian: no emergency pause until one is set.
     Remove {},
 }
@@ -116,46 +122,81 @@ pub enum GuardianUpdate {
 #[cw_serde]
 #[derive(Default)]
 pub struct ConfigUpdate {
+    /// New staking contract asked for voting power.
     pub staking: Option<String>,
+    /// New cw20 token deposits are paid in.
     pub deposit_token: Option<String>,
+    /// New exact deposit, base units of the deposit token (> 0).
     pub deposit_amount: Option<Uint128>,
+    /// New voting period, seconds (> 0).
     pub voting_period_seconds: Option<u64>,
+    /// New quorum: share of the total power that must vote, in (0, 1].
     pub quorum: Option<Decimal>,
+    /// New pass threshold: share of yes in yes + no + no_with_veto, in (0, 1].
     pub threshold: Option<Decimal>,
+    /// New veto threshold: share of no_with_veto in all votes cast, in (0, 1].
     pub veto_threshold: Option<Decimal>,
+    /// New delay between the end of voting and the earliest execution, seconds.
     pub timelock_seconds: Option<u64>,
+    /// New execution window after the timelock, seconds (> 0).
     pub execution_window_seconds: Option<u64>,
+    /// New receiver of forfeited deposits.
     pub treasury: Option<String>,
+    /// Sets or removes the guardian.
     pub guardian: Option<GuardianUpdate>,
+    /// New longest pause the guardian may order, seconds.
     pub max_pause_seconds: Option<u64>,
+    /// New total pause seconds the guardian may order per window, in (0, [`MAX_DURATION_SECONDS`]].
     pub guardian_pause_budget_seconds: Option<u64>,
+    /// New length of the guardian's budget window, seconds, in (0, [`MAX_DURATION_SECONDS`]].
     pub guardian_window_seconds: Option<u64>,
+    /// Whether new proposals end `execution_failed` on a failed execution.
     pub close_proposal_on_execution_failure: Option<bool>,
 }
 
+/// Governance's executes.
 #[cw_serde]
 pub enum ExecuteMsg {
     /// cw20 hook: `msg` must be a [`ReceiveMsg`]; only the deposit token, only the exact deposit.
     Receive(Cw20ReceiveMsg),
     /// A staker votes with its power at the proposal's start height; may change its vote until
     /// the voting ends.
-    Vote { proposal_id: u64, vote: VoteOption },
+    Vote {
+        /// The open proposal voted on.
+        proposal_id: u64,
+        /// The sender's choice (replaces its earlier one).
+        vote: VoteOption,
+    },
     /// Anyone, once a proposal has passed and its timelock is over, before its window ends:
     /// marks it `executed`, records the attempt, refunds the deposit (first attempt) and
     /// dispatches its messages (atomically). If they fail, the attempt's error is recorded and
     /// the proposal can be executed again until it expires (unless it was made under
     /// `close_proposal_on_execution_failure`: then it ends `execution_failed`).
-    Execute { proposal_id: u64 },
+    Execute {
+        /// The passed proposal to execute.
+        proposal_id: u64,
+    },
     /// Anyone: finalizes a rejected, vetoed or expired proposal and pays its deposit back or
     /// forfeits it to the treasury.
-    Close { proposal_id: u64 },
+    Close {
+        /// The rejected, vetoed or expired proposal to finalize.
+        proposal_id: u64,
+    },
     /// The guardian (at most `max_pause_seconds`, within its budget per window, only when the
     /// target's own `pause_status` says it is not paused) or governance itself (any length up
     /// to [`MAX_DURATION_SECONDS`]): sends `target` [`PausableExecuteMsg::Pause`] until now +
     /// `seconds`.
-    Pause { target: String, seconds: u64 },
+    Pause {
+        /// The pausable contract (owned by governance).
+        target: String,
+        /// Length of the pause from now, seconds.
+        seconds: u64,
+    },
     /// Governance itself only (a proposal): sends `target` [`PausableExecuteMsg::Unpause`].
-    Unpause { target: String },
+    Unpause {
+        /// The paused contract.
+        target: String,
+    },
     /// Governance itself only (a proposal).
     UpdateConfig(Box<ConfigUpdate>),
     /// Anyone: governance accepts the cw-ownable ownership that each of `contracts` (1 to
@@ -164,11 +205,16 @@ pub enum ExecuteMsg {
     /// hand-over (the deployer offers every contract to governance, then anyone completes it);
     /// it can only take ownership that was offered to governance, so it needs no vote. All or
     /// nothing: one contract without a pending offer to governance fails the whole message.
-    AcceptOwnership { contracts: Vec<String> },
+    AcceptOwnership {
+        /// The contracts whose offered ownership governance accepts.
+        contracts: Vec<String>,
+    },
     /// Internal, governance itself only: `Execute` sends it as one submessage so that a
     /// proposal's messages run all or none.
     Dispatch {
+        /// The proposal being executed.
         proposal_id: u64,
+        /// Its messages, sent in order.
         msgs: Vec<CosmosMsg>,
     },
 }
@@ -181,8 +227,11 @@ pub enum ReceiveMsg {
     /// [`MAX_PROPOSAL_MSGS_BYTES`] of JSON together, sent by governance when executed (none = a
     /// text proposal).
     Propose {
+        /// Short title, [`MIN_TITLE_BYTES`]..=[`MAX_TITLE_BYTES`] bytes once trimmed.
         title: String,
+        /// Free-text description, at most [`MAX_DESCRIPTION_BYTES`].
         description: String,
+        /// Messages governance sends when the proposal is executed; empty: a text proposal.
         msgs: Vec<CosmosMsg>,
     },
 }
@@ -190,43 +239,63 @@ pub enum ReceiveMsg {
 /// What governance sends a contract it pauses (one definition for every pausable contract).
 pub use crate::pause::PausableExecuteMsg;
 
+/// Governance's queries.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
+    /// The configuration in force.
     #[returns(Config)]
     Config {},
     /// One proposal, its status computed at the current block time.
     #[returns(ProposalResponse)]
-    Proposal { proposal_id: u64 },
+    Proposal {
+        /// The proposal's id.
+        proposal_id: u64,
+    },
     /// Proposals by ascending id after `start_after`; `limit` default 10, at most 30.
     #[returns(ProposalsResponse)]
     Proposals {
+        /// Id of the last proposal of the previous page (exclusive).
         start_after: Option<u64>,
+        /// Page size, at most 30; default 10.
         limit: Option<u32>,
     },
     /// `voter`'s ballot (vote) on a proposal, if any. Named `ballot` so that generated clients
     /// do not clash with the `vote` execute message.
     #[returns(VoteResponse)]
-    Ballot { proposal_id: u64, voter: String },
+    Ballot {
+        /// The proposal's id.
+        proposal_id: u64,
+        /// The voter's address.
+        voter: String,
+    },
     /// A proposal's ballots by voter address after `start_after`; `limit` default 10, at most 30.
     #[returns(VotesResponse)]
     Ballots {
+        /// The proposal's id.
         proposal_id: u64,
+        /// Address of the last voter of the previous page (exclusive).
         start_after: Option<String>,
+        /// Page size, at most 30; default 10.
         limit: Option<u32>,
     },
     /// Every pause governance has ordered, by target address, with whether it is still active.
     #[returns(PausesResponse)]
     Pauses {
+        /// Address of the last target of the previous page (exclusive).
         start_after: Option<String>,
+        /// Page size, at most 30; default 10.
         limit: Option<u32>,
     },
     /// A proposal's execution attempts by ascending number after `start_after`; `limit`
     /// default 10, at most 30.
     #[returns(ExecutionAttemptsResponse)]
     ExecutionAttempts {
+        /// The proposal's id.
         proposal_id: u64,
+        /// Number of the last attempt of the previous page (exclusive).
         start_after: Option<u32>,
+        /// Page size, at most 30; default 10.
         limit: Option<u32>,
     },
     /// What the guardian has used of its pause budget in the current window.
@@ -237,17 +306,29 @@ pub enum QueryMsg {
 /// The configuration (validated addresses; seconds; shares as `Decimal`).
 #[cw_serde]
 pub struct Config {
+    /// The staking contract asked for voting power at a height.
     pub staking: Addr,
+    /// The cw20 token deposits are paid in (GEN).
     pub deposit_token: Addr,
+    /// The exact deposit of a proposal, base units of `deposit_token`.
     pub deposit_amount: Uint128,
+    /// How long a proposal is open for votes, seconds.
     pub voting_period_seconds: u64,
+    /// Share of the total power at the start height that must vote (abstain included).
     pub quorum: Decimal,
+    /// Share of yes in yes + no + no_with_veto needed to pass.
     pub threshold: Decimal,
+    /// Share of no_with_veto in all votes cast that vetoes a proposal.
     pub veto_threshold: Decimal,
+    /// Delay between the end of voting and the earliest execution, seconds.
     pub timelock_seconds: u64,
+    /// How long after the timelock a passed proposal may be executed, seconds.
     pub execution_window_seconds: u64,
+    /// Where forfeited deposits go.
     pub treasury: Addr,
+    /// Who may order bounded emergency pauses; `None`: nobody but governance itself.
     pub guardian: Option<Addr>,
+    /// Longest pause the guardian may order, seconds.
     pub max_pause_seconds: u64,
     /// Total pause seconds the guardian may order per window, over all targets (each pause
     /// counts its full length when ordered, even if governance lifts it early). Stored configs
@@ -278,9 +359,14 @@ fn default_guardian_window_seconds() -> u64 {
 #[cw_serde]
 #[derive(Copy, Eq)]
 pub enum ProposalStatus {
+    /// Voting runs (block time < `end_time`).
     Open,
+    /// Voting ended with quorum, threshold reached and no veto; executable after the timelock.
     Passed,
+    /// Voting ended without quorum or below the threshold; `Close` refunds the deposit when the
+    /// quorum was reached and forfeits it otherwise.
     Rejected,
+    /// Voting ended with no_with_veto at `veto_threshold`; the deposit is forfeited on `Close`.
     Vetoed,
     /// Dispatched and its messages ran; final (the deposit was refunded).
     Executed,
@@ -322,35 +408,51 @@ pub enum DepositStatus {
 #[cw_serde]
 #[derive(Default)]
 pub struct Tally {
+    /// Power voting yes.
     pub yes: Uint128,
+    /// Power voting no.
     pub no: Uint128,
+    /// Power abstaining (counts for the quorum only).
     pub abstain: Uint128,
+    /// Power voting no with veto.
     pub no_with_veto: Uint128,
 }
 
 /// The voting rules a proposal was made under (the config's at proposal time).
 #[cw_serde]
 pub struct VotingRules {
+    /// Share of the total power that must vote (abstain included).
     pub quorum: Decimal,
+    /// Share of yes in yes + no + no_with_veto needed to pass.
     pub threshold: Decimal,
+    /// Share of no_with_veto in all votes cast that vetoes.
     pub veto_threshold: Decimal,
 }
 
+/// A proposal, its status at the queried block.
 #[cw_serde]
 pub struct ProposalResponse {
+    /// 1, 2, ... in proposal order.
     pub id: u64,
+    /// The proposal's title.
     pub title: String,
+    /// The proposal's description.
     pub description: String,
+    /// The messages sent on execution (empty: a text proposal).
     pub msgs: Vec<CosmosMsg>,
+    /// Who paid the deposit (the cw20 sender).
     pub proposer: Addr,
-    /// The deposit token and amount paid.
+    /// The cw20 token the deposit was paid in.
     pub deposit_token: Addr,
+    /// The deposit paid, base units of `deposit_token`.
     pub deposit_amount: Uint128,
+    /// Held, refunded or forfeited.
     pub deposit_status: DepositStatus,
     /// The staking contract whose power counts.
     pub staking: Addr,
     /// Voting power is read at the start of this block.
     pub start_height: u64,
+    /// Block time of the proposal.
     pub start_time: Timestamp,
     /// Votes are accepted while block time < `end_time`.
     pub end_time: Timestamp,
@@ -360,7 +462,9 @@ pub struct ProposalResponse {
     pub expires_at: Timestamp,
     /// Total power at `start_height`.
     pub total_power: Uint128,
+    /// The rules the proposal was made under.
     pub rules: VotingRules,
+    /// Power cast per option.
     pub tally: Tally,
     /// Whether the votes cast reach `quorum` of `total_power`.
     pub quorum_reached: bool,
@@ -381,6 +485,7 @@ pub struct ExecutionAttempt {
     pub attempt: u32,
     /// The block of the attempt.
     pub height: u64,
+    /// The block time of the attempt.
     pub time: Timestamp,
     /// Who called `Execute`.
     pub executor: Addr,
@@ -389,8 +494,10 @@ pub struct ExecutionAttempt {
     pub error: Option<String>,
 }
 
+/// A page of a proposal's execution attempts.
 #[cw_serde]
 pub struct ExecutionAttemptsResponse {
+    /// Attempts by ascending number.
     pub attempts: Vec<ExecutionAttempt>,
 }
 
@@ -409,48 +516,61 @@ pub struct GuardianBudgetResponse {
     pub remaining_seconds: u64,
 }
 
+/// A page of proposals.
 #[cw_serde]
 pub struct ProposalsResponse {
+    /// Proposals by ascending id.
     pub proposals: Vec<ProposalResponse>,
 }
 
 /// One voter's vote.
 #[cw_serde]
 pub struct VoteInfo {
+    /// The voter.
     pub voter: Addr,
+    /// Its latest choice.
     pub vote: VoteOption,
     /// The voter's power at the proposal's start height.
     pub power: Uint128,
 }
 
+/// One voter's ballot on a proposal.
 #[cw_serde]
 pub struct VoteResponse {
+    /// `None` when the address has not voted.
     pub vote: Option<VoteInfo>,
 }
 
+/// A page of a proposal's ballots.
 #[cw_serde]
 pub struct VotesResponse {
+    /// Ballots by voter address.
     pub votes: Vec<VoteInfo>,
 }
 
 /// A pause governance ordered.
 #[cw_serde]
 pub struct PauseInfo {
+    /// The paused contract.
     pub target: Addr,
     /// The target is paused until this block time.
     pub until: Timestamp,
     /// The guardian or governance itself.
     pub paused_by: Addr,
+    /// Block time the pause was ordered.
     pub paused_at: Timestamp,
     /// `until` is still in the future.
     pub active: bool,
 }
 
+/// A page of ordered pauses.
 #[cw_serde]
 pub struct PausesResponse {
+    /// The latest pause of each target, by target address.
     pub pauses: Vec<PauseInfo>,
 }
 
+/// Migrates governance (no parameters).
 #[cw_serde]
 pub struct MigrateMsg {}
 

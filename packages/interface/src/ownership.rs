@@ -9,6 +9,7 @@ pub use cw_ownable::Action;
 /// `UpdateOwnership(action)`, the variant of every owned contract's `ExecuteMsg`.
 #[cw_serde]
 pub enum OwnershipExecuteMsg {
+    /// cw-ownable's two-step transfer: offer, accept or renounce the contract's ownership.
     UpdateOwnership(Action),
 }
 

@@ -27,6 +27,7 @@ pub const MAX_PERIOD_SECONDS: u64 = 10 * 365 * 24 * 3600;
 /// stranger's far end would otherwise hold every later funding to it.
 pub const MAX_OPEN_FUND_SECONDS: u64 = 30 * 24 * 3600;
 
+/// Instantiates the staking contract.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The owner (creates and updates pools; governance after bootstrap); default the
@@ -39,6 +40,7 @@ pub struct InstantiateMsg {
     pub max_claims: Option<u32>,
 }
 
+/// The staking contract's executes.
 #[cw_serde]
 pub enum ExecuteMsg {
     /// cw20 hook: `msg` must be a [`ReceiveMsg`]. The calling token decides what it may do: a
@@ -47,7 +49,9 @@ pub enum ExecuteMsg {
     /// Owner only: opens a pool staking `token` and paying rewards in `reward_token` (both cw20
     /// contracts, may be the same). Power of its stakes is `tier` x staked.
     CreatePool {
+        /// The staked cw20 contract; one pool per token.
         token: String,
+        /// The cw20 contract the pool's rewards are funded and paid in.
         reward_token: String,
         /// Smallest stake that opens a position, base units of `token`.
         min_stake: Uint128,
@@ -62,26 +66,44 @@ pub enum ExecuteMsg {
     /// period applies to stakes and unstakes made after the update; a new tier applies to voting
     /// power from the next block on (past heights keep the tier they had).
     UpdatePool {
+        /// The pool's staked token (its key).
         token: String,
+        /// New smallest stake that opens a position, base units of `token`.
         min_stake: Option<Uint128>,
+        /// New lock after each stake, seconds, at most [`MAX_PERIOD_SECONDS`].
         lock_period_seconds: Option<u64>,
+        /// New delay between an unstake and its claim, seconds, at most [`MAX_PERIOD_SECONDS`].
         unbonding_period_seconds: Option<u64>,
+        /// New voting-power multiplier of the token.
         tier: Option<Decimal>,
     },
     /// Owner only: changes the caps; `None` keeps a value. `max_pools` cannot go below the
     /// number of pools.
     UpdateConfig {
+        /// New most pools, 1..=[`MAX_POOLS_LIMIT`].
         max_pools: Option<u32>,
+        /// New most pending claims per (pool, address), 1..=[`MAX_CLAIMS_LIMIT`].
         max_claims: Option<u32>,
     },
     /// Moves `amount` of the sender's stake in `token`'s pool into a claim released after the
     /// pool's unbonding period (paid at once when that period is zero). Refused before the
     /// position's lock ends, and when it would leave a non-zero stake below `min_stake`.
-    Unstake { token: String, amount: Uint128 },
+    Unstake {
+        /// The pool's staked token.
+        token: String,
+        /// Base units of `token` to unstake, at most the position's stake.
+        amount: Uint128,
+    },
     /// Pays the sender's matured claims of `token`'s pool.
-    Claim { token: String },
+    Claim {
+        /// The pool's staked token.
+        token: String,
+    },
     /// Pays the sender's accrued rewards of `token`'s pool, in its reward token.
-    ClaimRewards { token: String },
+    ClaimRewards {
+        /// The pool's staked token.
+        token: String,
+    },
     /// cw-ownable two-step ownership transfer.
     UpdateOwnership(Action),
 }
@@ -100,88 +122,127 @@ pub enum ReceiveMsg {
     /// `[now, now + duration_seconds)` of at most [`MAX_OPEN_FUND_SECONDS`]. So only the owner can
     /// lower the rate of a running stream or move its end later.
     Fund {
+        /// The staked token of the pool funded.
         pool_token: String,
+        /// Length of the stream asked, seconds from now.
         duration_seconds: u64,
     },
 }
 
+/// The staking contract's queries.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
+    /// The caps and the pool count.
     #[returns(ConfigResponse)]
     Config {},
     /// One pool, its stream brought up to the current block time.
     #[returns(PoolResponse)]
-    Pool { token: String },
+    Pool {
+        /// The pool's staked token.
+        token: String,
+    },
     /// Pools by token address; paginated (default 10, at most 30).
     #[returns(PoolsResponse)]
     Pools {
+        /// Token address of the last pool of the previous page (exclusive).
         start_after: Option<String>,
+        /// Page size, at most 30; default 10.
         limit: Option<u32>,
     },
     /// An address's position in one pool, with its rewards accrued up to the current block time.
     #[returns(PositionResponse)]
-    Position { address: String, token: String },
+    Position {
+        /// The staker.
+        address: String,
+        /// The pool's staked token.
+        token: String,
+    },
     /// An address's pending (unpaid) claims in one pool.
     #[returns(ClaimsResponse)]
-    Claims { address: String, token: String },
+    Claims {
+        /// The staker.
+        address: String,
+        /// The pool's staked token.
+        token: String,
+    },
     /// `floor(sum over pools of tier x staked)` of `address` at the start of block `height`
     /// (default the current block): stakes made in block `height` do not count at `height`.
     #[returns(VotingPowerResponse)]
     VotingPower {
+        /// The staker.
         address: String,
+        /// Block height; default the current one.
         height: Option<u64>,
     },
     /// `floor(sum over pools of tier x total staked)` at the start of block `height` (default the
     /// current block).
     #[returns(TotalPowerResponse)]
-    TotalPower { height: Option<u64> },
+    TotalPower {
+        /// Block height; default the current one.
+        height: Option<u64>,
+    },
+    /// The owner and any pending transfer (cw-ownable).
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
 }
 
+/// The staking contract's caps.
 #[cw_serde]
 pub struct ConfigResponse {
+    /// Most pools that may exist.
     pub max_pools: u32,
+    /// Most pending claims per (pool, address).
     pub max_claims: u32,
     /// Pools created so far.
     pub pool_count: u32,
 }
 
+/// A pool's parameters and state.
 #[cw_serde]
 pub struct PoolResponse {
+    /// The staked cw20 contract (the pool's key).
     pub token: String,
+    /// The cw20 contract rewards are paid in.
     pub reward_token: String,
+    /// Smallest stake that opens a position, base units of `token`.
     pub min_stake: Uint128,
+    /// Lock after each stake, seconds.
     pub lock_period_seconds: u64,
+    /// Delay between an unstake and its claim, seconds.
     pub unbonding_period_seconds: u64,
+    /// Voting-power multiplier: a position's power is `tier x staked`.
     pub tier: Decimal,
     /// Staked now, base units of `token`.
     pub total_staked: Uint128,
     /// Unstaked and not yet claimed, base units of `token`.
     pub total_unbonding: Uint128,
-    /// Reward units per second the stream releases now (zero once ended or while paused).
+    /// Base units of `reward_token` per second the stream releases now (zero once ended or while paused).
     pub reward_rate: Decimal,
-    /// Reward units not yet released by the stream.
+    /// Base units of `reward_token` not yet released by the stream.
     pub reward_remaining: Uint128,
     /// When the stream ends, seconds since the epoch (later if it is paused while nothing is
     /// staked).
     pub period_finish: u64,
-    /// Accumulated reward per staked unit.
+    /// Accumulated reward per staked unit: base units of `reward_token` per base unit of `token`.
     pub reward_per_share: Decimal256,
     /// Every reward ever received by `Fund`, base units of `reward_token`.
     pub total_funded: Uint128,
-    /// Every reward ever paid by `ClaimRewards`.
+    /// Every reward ever paid by `ClaimRewards`, base units of `reward_token`.
     pub total_rewards_paid: Uint128,
 }
 
+/// A page of pools.
 #[cw_serde]
 pub struct PoolsResponse {
+    /// The pools, by token address.
     pub pools: Vec<PoolResponse>,
 }
 
+/// An address's position in one pool.
 #[cw_serde]
 pub struct PositionResponse {
+    /// Staked now, base units of the pool's token.
     pub staked: Uint128,
     /// Unstaking is refused before this time.
     pub lock_until: Timestamp,
@@ -192,26 +253,37 @@ pub struct PositionResponse {
 /// An unstaked amount waiting for its release.
 #[cw_serde]
 pub struct Claim {
+    /// Base units of the pool's token.
     pub amount: Uint128,
+    /// When `Claim` may pay it (block time).
     pub release_at: Timestamp,
 }
 
+/// An address's pending claims in one pool.
 #[cw_serde]
 pub struct ClaimsResponse {
+    /// The pending claims, matured or not.
     pub claims: Vec<Claim>,
 }
 
+/// An address's voting power at a height.
 #[cw_serde]
 pub struct VotingPowerResponse {
+    /// `floor(sum over pools of tier x staked)`, in tier-weighted base units.
     pub power: Uint128,
+    /// The block height it is measured at (its start).
     pub height: u64,
 }
 
+/// The total voting power at a height.
 #[cw_serde]
 pub struct TotalPowerResponse {
+    /// `floor(sum over pools of tier x total staked)`, in tier-weighted base units.
     pub power: Uint128,
+    /// The block height it is measured at (its start).
     pub height: u64,
 }
 
+/// Migrates the staking contract (no parameters).
 #[cw_serde]
 pub struct MigrateMsg {}

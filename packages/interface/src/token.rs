@@ -22,23 +22,34 @@ pub use cw20_base_compat::InstantiateMarketingInfo;
 pub mod cw20_base_compat {
     use super::*;
 
+    /// Marketing info given at instantiation.
     #[cw_serde]
     pub struct InstantiateMarketingInfo {
+        /// URL of the project's site.
         pub project: Option<String>,
+        /// Free-text description of the token.
         pub description: Option<String>,
+        /// Address allowed to update the marketing info and logo; `None`: nobody.
         pub marketing: Option<String>,
+        /// The logo: a URL or an embedded SVG/PNG.
         pub logo: Option<Logo>,
     }
 }
 
+/// Instantiates the token (cw20-base's message plus the optional extensions).
 #[cw_serde]
 pub struct InstantiateMsg {
+    /// Display name, 3..=50 characters (cw20-base's rule).
     pub name: String,
+    /// Ticker, 3..=12 characters of letters and `-` (cw20-base's rule).
     pub symbol: String,
+    /// Decimal places of the display unit: a balance of `10^decimals` base units is 1 token.
     pub decimals: u8,
+    /// Balances minted at instantiation, in base units; they count against the mint cap.
     pub initial_balances: Vec<Cw20Coin>,
     /// The minter and its optional cap; `None` means the supply can never grow (GEN).
     pub mint: Option<MinterResponse>,
+    /// Marketing info and logo; `None`: none, and nobody may set them.
     pub marketing: Option<InstantiateMarketingInfo>,
     /// Extension: basis points of every transfer/send (and `_from`) that are burned, at most
     /// 1,000 (10 %); default 0.
@@ -47,98 +58,163 @@ pub struct InstantiateMsg {
     pub owner: Option<String>,
 }
 
+/// The token's executes: cw20-base's, plus the extensions.
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Moves `amount` to `recipient`; with a transfer burn, `recipient` receives `amount - burn`.
     Transfer {
+        /// Address credited.
         recipient: String,
+        /// Base units debited from the sender (the burn included).
         amount: Uint128,
     },
+    /// Destroys `amount` of the sender's balance, lowering the total supply.
     Burn {
+        /// Base units burned.
         amount: Uint128,
     },
     /// Moves `amount` to `contract` and calls its `Receive` hook with the amount delivered.
     Send {
+        /// Contract credited and called with `Cw20ReceiveMsg`.
         contract: String,
+        /// Base units debited from the sender (the burn included).
         amount: Uint128,
+        /// The hook's own message, passed verbatim in `Cw20ReceiveMsg::msg`.
         msg: Binary,
     },
+    /// Raises `spender`'s allowance over the sender's balance.
     IncreaseAllowance {
+        /// Address allowed to spend.
         spender: String,
+        /// Base units added to the allowance.
         amount: Uint128,
+        /// New expiry of the whole allowance; `None` keeps the current one (never, if new).
         expires: Option<Expiration>,
     },
+    /// Lowers `spender`'s allowance (removing it when it reaches zero).
     DecreaseAllowance {
+        /// Address allowed to spend.
         spender: String,
+        /// Base units taken off the allowance (saturating at zero).
         amount: Uint128,
+        /// New expiry of the allowance; `None` keeps the current one.
         expires: Option<Expiration>,
     },
+    /// Moves `amount` from `owner` to `recipient` out of the sender's allowance.
     TransferFrom {
+        /// Account debited; must have granted the sender an allowance.
         owner: String,
+        /// Address credited.
         recipient: String,
+        /// Base units debited from `owner` and from the allowance (the burn included).
         amount: Uint128,
     },
+    /// Moves `amount` from `owner` to `contract` out of the sender's allowance and calls its hook.
     SendFrom {
+        /// Account debited; must have granted the sender an allowance.
         owner: String,
+        /// Contract credited and called with `Cw20ReceiveMsg`.
         contract: String,
+        /// Base units debited from `owner` and from the allowance (the burn included).
         amount: Uint128,
+        /// The hook's own message, passed verbatim in `Cw20ReceiveMsg::msg`.
         msg: Binary,
     },
+    /// Burns `amount` of `owner`'s balance out of the sender's allowance.
     BurnFrom {
+        /// Account debited; must have granted the sender an allowance.
         owner: String,
+        /// Base units burned.
         amount: Uint128,
     },
+    /// Minter only: creates `amount` for `recipient`, within the cap.
     Mint {
+        /// Address credited.
         recipient: String,
+        /// Base units created.
         amount: Uint128,
     },
+    /// Minter only: hands the minter role over, keeping the cap; `None` removes it for good.
     UpdateMinter {
+        /// The new minter's address, or `None` to remove minting.
         new_minter: Option<String>,
     },
+    /// Marketing address only: updates the marketing info; a `Some("")` clears a field.
     UpdateMarketing {
+        /// URL of the project's site.
         project: Option<String>,
+        /// Free-text description of the token.
         description: Option<String>,
+        /// New marketing address.
         marketing: Option<String>,
     },
+    /// Marketing address only: replaces the logo (a URL or an embedded SVG/PNG of at most 5 KiB).
     UploadLogo(Logo),
     /// Extension, owner only: sets the transfer burn (0..=1,000 bps).
     UpdateTransferBurn {
+        /// Basis points of every transfer burned, 0..=1,000.
         transfer_burn_bps: u16,
     },
     /// Extension: two-step ownership transfer of the token's owner role (cw-ownable).
     UpdateOwnership(Action),
 }
 
+/// The token's queries: cw20-base's, plus the extensions.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
+    /// An account's balance in base units (zero when unknown).
     #[returns(BalanceResponse)]
-    Balance { address: String },
+    Balance {
+        /// The account.
+        address: String,
+    },
+    /// Name, symbol, decimals and total supply (base units).
     #[returns(TokenInfoResponse)]
     TokenInfo {},
+    /// The minter and its cap, `null` when the supply cannot grow.
     #[returns(MinterResponse)]
     Minter {},
+    /// What `spender` may still move out of `owner`'s balance, and until when.
     #[returns(AllowanceResponse)]
-    Allowance { owner: String, spender: String },
+    Allowance {
+        /// The account granting the allowance.
+        owner: String,
+        /// The account allowed to spend.
+        spender: String,
+    },
+    /// The allowances `owner` granted, by spender address.
     #[returns(AllAllowancesResponse)]
     AllAllowances {
+        /// The account granting the allowances.
         owner: String,
+        /// Spender address to start after (exclusive), for pagination.
         start_after: Option<String>,
+        /// Page size; cw20-base's default 10, at most 30.
         limit: Option<u32>,
     },
+    /// The allowances granted to `spender`, by owner address.
     #[returns(AllSpenderAllowancesResponse)]
     AllSpenderAllowances {
+        /// The account allowed to spend.
         spender: String,
+        /// Owner address to start after (exclusive), for pagination.
         start_after: Option<String>,
+        /// Page size; cw20-base's default 10, at most 30.
         limit: Option<u32>,
     },
+    /// Every account holding a balance, by address.
     #[returns(AllAccountsResponse)]
     AllAccounts {
+        /// Address to start after (exclusive), for pagination.
         start_after: Option<String>,
+        /// Page size; cw20-base's default 10, at most 30.
         limit: Option<u32>,
     },
+    /// Project, description, marketing address and logo reference.
     #[returns(MarketingInfoResponse)]
     MarketingInfo {},
+    /// The embedded logo's bytes and MIME type (an error when the logo is a URL or unset).
     #[returns(DownloadLogoResponse)]
     DownloadLogo {},
     /// Extension.
@@ -156,5 +232,6 @@ pub struct TransferBurnResponse {
     pub transfer_burn_bps: u16,
 }
 
+/// Migrates the token (no parameters).
 #[cw_serde]
 pub struct MigrateMsg {}

@@ -7,6 +7,7 @@ use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult, Uint128, WasmMsg}
 use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg};
 use cw_ownable::Action;
 
+/// Instantiates the treasury.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The owner (may spend); default the instantiator.
@@ -18,26 +19,39 @@ pub struct InstantiateMsg {
 #[derive(Eq, PartialOrd, Ord)]
 pub enum AssetInfo {
     /// A cw20 token, by contract address.
-    Cw20 { contract_addr: String },
+    Cw20 {
+        /// The cw20 contract's address.
+        contract_addr: String,
+    },
     /// A native coin, by denom.
-    Native { denom: String },
+    Native {
+        /// The bank denom, e.g. `uatom`.
+        denom: String,
+    },
 }
 
+/// The treasury's executes.
 #[cw_serde]
 pub enum ExecuteMsg {
     /// cw20 deposit hook: `msg` must be a [`ReceiveMsg`].
     Receive(Cw20ReceiveMsg),
     /// Native deposit: the attached funds (at least one coin, no zero amounts).
     Deposit {
+        /// Free text naming the deposit's source (at most 256 bytes), echoed in the response attributes.
         memo: Option<String>,
     },
     /// Owner only: pays `amount` of `asset` to `recipient`.
     Spend {
+        /// The asset paid out.
         asset: AssetInfo,
+        /// Address paid.
         recipient: String,
+        /// Base units of `asset`, above 0 and at most the live balance.
         amount: Uint128,
+        /// Free text stating the payout's purpose, echoed in the response attributes.
         memo: Option<String>,
     },
+    /// cw-ownable two-step ownership transfer.
     UpdateOwnership(Action),
 }
 
@@ -45,7 +59,10 @@ pub enum ExecuteMsg {
 #[cw_serde]
 pub enum ReceiveMsg {
     /// Credits the sent tokens to the treasury; `memo` names the source (e.g. `"poe_fee_split"`).
-    Deposit { memo: Option<String> },
+    Deposit {
+        /// The deposit's source, echoed in the response attributes.
+        memo: Option<String>,
+    },
 }
 
 /// A cw20 `Send` of `amount` of `token` to `treasury` with the [`ReceiveMsg::Deposit`] hook, so
@@ -73,26 +90,35 @@ pub fn cw20_deposit_msg(
     .into())
 }
 
+/// The treasury's queries.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     /// The live balance of one asset (asks the token contract or the bank) and its ledger.
     #[returns(AssetBalanceResponse)]
-    Balance { asset: AssetInfo },
+    Balance {
+        /// The asset asked about.
+        asset: AssetInfo,
+    },
     /// Every asset that ever moved through the treasury, with its ledger and live balance;
     /// paginated (default 10, 1 to 30). A token whose `Balance` query fails does not fail the
     /// page: its entry carries the ledger, `balance: None` and the query's error.
     #[returns(BalancesResponse)]
     Balances {
+        /// The last asset of the previous page (exclusive), in the assets' order.
         start_after: Option<AssetInfo>,
+        /// Page size, 1..=30; default 10.
         limit: Option<u32>,
     },
+    /// The treasury's owner and any pending transfer (cw-ownable).
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
 }
 
+/// One asset's live balance and ledger.
 #[cw_serde]
 pub struct AssetBalanceResponse {
+    /// The asset asked about.
     pub asset: AssetInfo,
     /// What the treasury holds now, base units.
     pub balance: Uint128,
@@ -106,6 +132,7 @@ pub struct AssetBalanceResponse {
 /// balance.
 #[cw_serde]
 pub struct LedgerBalance {
+    /// The entry's asset.
     pub asset: AssetInfo,
     /// What the treasury holds now, base units; `None` when the token's cw20 `Balance` query (or
     /// the bank query) failed.
@@ -118,11 +145,14 @@ pub struct LedgerBalance {
     pub total_spent: Uint128,
 }
 
+/// A page of the treasury's ledger.
 #[cw_serde]
 pub struct BalancesResponse {
+    /// The entries, in the ledger's key order (the order `start_after` continues from).
     pub balances: Vec<LedgerBalance>,
 }
 
+/// Migrates the treasury (no parameters).
 #[cw_serde]
 pub struct MigrateMsg {}
 

@@ -41,15 +41,19 @@ pub const PRICE_SCALE: u128 = 1_000_000_000_000_000_000;
 /// Errors of the AMM math. The pair wraps it with `#[from]`.
 #[derive(Error, Debug, PartialEq)]
 pub enum AmmMathError {
+    /// A checked addition, subtraction, multiplication or power overflowed.
     #[error(transparent)]
     Overflow(#[from] OverflowError),
 
+    /// A division by a zero reserve, supply or amount.
     #[error(transparent)]
     DivideByZero(#[from] DivideByZeroError),
 
+    /// A 256-bit intermediate result did not fit back into 128 bits.
     #[error(transparent)]
     ConversionOverflow(#[from] ConversionOverflowError),
 
+    /// A multiplication of an amount by a fee or price fraction failed (overflow or zero denominator).
     #[error(transparent)]
     MultiplyFraction(#[from] CheckedMultiplyFractionError),
 

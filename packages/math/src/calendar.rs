@@ -12,6 +12,7 @@ use crate::MathError;
 /// A calendar month in UTC. Orders chronologically; displays and parses as `YYYY-MM`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
+    /// The year, from 1970 (as parsed from `YYYY-MM`).
     pub year: u32,
     /// 1..=12
     pub month: u32,
@@ -85,7 +86,7 @@ impl FromStr for YearMonth {
         };
         let bytes = s.as_bytes();
         if bytes.len() != 7
-            || bytes[4] != b'-'
+            || bytes.get(4) != Some(&b'-')
             || !s[..4].bytes().all(|b| b.is_ascii_digit())
             || !s[5..].bytes().all(|b| b.is_ascii_digit())
         {

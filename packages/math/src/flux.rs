@@ -254,6 +254,7 @@ pub enum Direction {
 /// The supply change `U_net` asks for, before any limit outside the formula (buffer, mint cap).
 #[cw_serde]
 pub struct SupplyAdjustment {
+    /// Whether the band asks to mint, burn or hold.
     pub direction: Direction,
     /// Relative distance to the edge crossed: `(U_net - upper) / upper` or
     /// `(lower - U_net) / lower`; zero when holding. Saturates at `Decimal256::MAX`.

@@ -46,6 +46,8 @@ impl OwnerSalaryPolicy {
         }
     }
 
+    /// Checks the percentages are at most 1, the vesting period at most 120 months, and above 0
+    /// when a part vests.
     pub fn validate(&self) -> Result<(), MathError> {
         if self.vesting_percentage > Decimal::one() {
             return Err(MathError::invalid(
@@ -77,10 +79,13 @@ impl OwnerSalaryPolicy {
 #[cw_serde]
 #[derive(Copy, Default)]
 pub struct SalaryBreakdown {
+    /// The month's salary after the cap, base units: the total split below.
     pub capped_salary: Uint128,
     /// `capped - vested`: the part not subject to vesting (escrow included).
     pub immediate_payout: Uint128,
+    /// `capped * vesting_percentage`, rounded up: released over `vesting_period_months`.
     pub vested_amount: Uint128,
+    /// `immediate_payout * escrow_percentage`, rounded up: held back from the immediate payout.
     pub escrow_amount: Uint128,
     /// `immediate - escrow`: what the recipient can claim once the month is over (and approved).
     pub final_payout: Uint128,

@@ -19,9 +19,12 @@ fn at(seconds: u64) -> Timestamp {
     Timestamp::from_seconds(seconds.min(MAX_SECONDS))
 }
 
+/// The epoch grid: the anchor (the epoch from which the current `length` applies) and the start
+/// of the epoch before it.
 #[cw_serde]
 #[derive(Copy)]
 pub struct Schedule {
+    /// Number of the first epoch of the current `length` (the one after the last length change).
     pub anchor_epoch: u64,
     /// Seconds since the Unix epoch.
     pub anchor_start: u64,

@@ -9,13 +9,21 @@ use crate::state::{Config, CONFIG};
 
 /// The fields of `UpdateConfig`; `None` keeps a value.
 pub struct ConfigUpdate {
+    /// New code id of `poe-amm-pair`.
     pub pair_code_id: Option<u64>,
+    /// New code id of `poe-token` (LP tokens).
     pub token_code_id: Option<u64>,
+    /// New owner and wasm admin of new pairs (unvalidated).
     pub pair_owner: Option<String>,
+    /// New receiver of new pairs' protocol fee share (unvalidated).
     pub fee_address: Option<String>,
+    /// New pairs' total swap fee, bps.
     pub total_fee_bps: Option<u16>,
+    /// New pairs' protocol share of the swap fee.
     pub protocol_fee_share: Option<Decimal>,
+    /// New pairs' number of TWAP observations.
     pub observation_capacity: Option<u32>,
+    /// New pairs' least time between two observations, seconds.
     pub observation_interval_seconds: Option<u64>,
 }
 

@@ -50,6 +50,26 @@ pub fn asset_index(config: &Config, info: &AssetInfo) -> Result<usize, ContractE
         })
 }
 
+/// `(values[side], values[other side])` for a `side` from [`asset_index`]: 0 keeps the pair's
+/// order, any other value swaps it.
+pub fn oriented<T>(values: [T; 2], side: usize) -> (T, T) {
+    let [first, second] = values;
+    if side == 0 {
+        (first, second)
+    } else {
+        (second, first)
+    }
+}
+
+/// The inverse of [`oriented`]: the values of `side` and of the other side, in the pair's order.
+pub fn in_pair_order<T>(this_side: T, other_side: T, side: usize) -> [T; 2] {
+    if side == 0 {
+        [this_side, other_side]
+    } else {
+        [other_side, this_side]
+    }
+}
+
 /// Amounts given as a list of assets, in the pair's order: each asset must be the pair's and
 /// appear at most once; missing ones are `None`.
 ///
@@ -61,7 +81,12 @@ pub fn by_pair_order(
     let mut amounts = [None, None];
     for asset in assets {
         let i = asset_index(config, &asset.info)?;
-        if amounts[i].replace(asset.amount).is_some() {
+        let slot = amounts
+            .get_mut(i)
+            .ok_or_else(|| ContractError::UnknownAsset {
+                asset: asset.info.to_string(),
+            })?;
+        if slot.replace(asset.amount).is_some() {
             return Err(ContractError::DuplicateAsset {
                 asset: asset.info.to_string(),
             });

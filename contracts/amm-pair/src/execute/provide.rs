@@ -71,17 +71,17 @@ pub fn provide_liquidity(
             });
         }
     }
-    for (i, info_i) in config.asset_infos.iter().enumerate() {
+    for (info_i, &expected) in config.asset_infos.iter().zip(deposits.iter()) {
         if let AssetInfo::NativeToken { denom } = info_i {
             let received = info
                 .funds
                 .iter()
                 .filter(|c| c.denom == *denom)
                 .try_fold(Uint128::zero(), |sum, c| sum.checked_add(c.amount))?;
-            if received != deposits[i] {
+            if received != expected {
                 return Err(ContractError::FundsMismatch {
                     denom: denom.clone(),
-                    expected: deposits[i],
+                    expected,
                     received,
                 });
             }
@@ -100,26 +100,35 @@ pub fn provide_liquidity(
         slippage_tolerance,
         min_lp_to_receive,
     };
-    let cw20s: Vec<usize> = (0..2)
-        .filter(|&i| !config.asset_infos[i].is_native())
-        .collect();
-    if cw20s.is_empty() {
+    let cw20_count = config
+        .asset_infos
+        .iter()
+        .filter(|asset| !asset.is_native())
+        .count();
+    if cw20_count == 0 {
         return complete_deposit(deps, env, &config, deposit, deposits);
     }
     let mut pulls = vec![];
-    for &i in &cw20s {
-        let asset = &config.asset_infos[i];
-        deposit.balances_before[i] = asset.query_balance(&deps.querier, &env.contract.address)?;
+    for ((asset, amount), balance_before) in config
+        .asset_infos
+        .iter()
+        .zip(deposits)
+        .zip(deposit.balances_before.iter_mut())
+    {
+        if asset.is_native() {
+            continue;
+        }
+        *balance_before = asset.query_balance(&deps.querier, &env.contract.address)?;
         let pull = WasmMsg::Execute {
             contract_addr: asset.to_string(),
             msg: to_json_binary(&Cw20ExecuteMsg::TransferFrom {
                 owner: info.sender.to_string(),
                 recipient: env.contract.address.to_string(),
-                amount: deposits[i],
+                amount,
             })?,
             funds: vec![],
         };
-        pulls.push(if Some(&i) == cw20s.last() {
+        pulls.push(if pulls.len() + 1 == cw20_count {
             SubMsg::reply_on_success(pull, REPLY_DEPOSIT)
         } else {
             SubMsg::new(pull)
@@ -144,11 +153,16 @@ pub fn finish_deposit(deps: DepsMut, env: Env) -> Result<Response, ContractError
     PENDING_DEPOSIT.remove(deps.storage);
     let config = CONFIG.load(deps.storage)?;
     let mut received = pending.deposits;
-    for (i, asset) in config.asset_infos.iter().enumerate() {
+    for ((asset, arrived), balance_before) in config
+        .asset_infos
+        .iter()
+        .zip(received.iter_mut())
+        .zip(pending.balances_before)
+    {
         if !asset.is_native() {
-            received[i] = asset
+            *arrived = asset
                 .query_balance(&deps.querier, &env.contract.address)?
-                .checked_sub(pending.balances_before[i])?;
+                .checked_sub(balance_before)?;
         }
     }
     complete_deposit(deps, env, &config, pending, received)
@@ -199,8 +213,8 @@ pub fn complete_deposit(
             });
         }
     }
-    for i in 0..2 {
-        state.reserves[i] = state.reserves[i].checked_add(provision.used[i])?;
+    for (reserve, used) in state.reserves.iter_mut().zip(provision.used) {
+        *reserve = reserve.checked_add(used)?;
     }
     state.total_share = state
         .total_share
@@ -227,8 +241,8 @@ pub fn complete_deposit(
             provision.locked_share,
         )?);
     }
-    for (i, asset) in config.asset_infos.iter().enumerate() {
-        res = res.add_messages(pay(asset, provision.refunds[i], &depositor)?);
+    for (asset, refund) in config.asset_infos.iter().zip(provision.refunds) {
+        res = res.add_messages(pay(asset, refund, &depositor)?);
     }
     Ok(res
         .add_attribute("action", "provide_liquidity")

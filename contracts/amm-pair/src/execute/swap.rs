@@ -6,16 +6,23 @@ use poe_interface::amm::{Asset, AssetInfo};
 use poe_math::amm::{check_fraction, max_spread_exceeded, swap as swap_math};
 
 use crate::error::ContractError;
-use crate::execute::{asset_index, check_deadline, ensure_no_deposit_in_progress, pay};
+use crate::execute::{
+    asset_index, check_deadline, ensure_no_deposit_in_progress, in_pair_order, oriented, pay,
+};
 use crate::oracle::accrue;
 use crate::state::{Config, CONFIG, POOL};
 
 /// The trader's bounds and the receiver of a swap (see `ExecuteMsg::Swap`).
 pub struct SwapParams {
+    /// Offered units per asked unit the trader expects (fees included).
     pub belief_price: Option<Decimal>,
+    /// Largest spread accepted, a fraction in `[0, 1]`.
     pub max_spread: Option<Decimal>,
+    /// Refuses a swap returning less, base units of the asked asset.
     pub minimum_receive: Option<Uint128>,
+    /// Who receives the output (unvalidated); default the trader.
     pub to: Option<String>,
+    /// Refused after this block time, seconds since the epoch.
     pub deadline: Option<u64>,
 }
 
@@ -101,10 +108,10 @@ pub fn swap(
 
     let mut state = POOL.load(deps.storage)?;
     accrue(deps.storage, &config, &mut state, env.block.time.seconds())?;
-    let ask_index = 1 - offer_index;
+    let (offer_reserve, ask_reserve) = oriented(state.reserves, offer_index);
     let outcome = swap_math(
-        state.reserves[offer_index],
-        state.reserves[ask_index],
+        offer_reserve,
+        ask_reserve,
         offer_amount,
         &config.effective_fees(),
     )?;
@@ -126,12 +133,14 @@ pub fn swap(
             spread_amount: outcome.spread_amount,
         });
     }
-    state.reserves[offer_index] = state.reserves[offer_index].checked_add(offer_amount)?;
-    state.reserves[ask_index] = state.reserves[ask_index].checked_sub(outcome.ask_outflow()?)?;
+    state.reserves = in_pair_order(
+        offer_reserve.checked_add(offer_amount)?,
+        ask_reserve.checked_sub(outcome.ask_outflow()?)?,
+        offer_index,
+    );
     POOL.save(deps.storage, &state)?;
 
-    let offer_info = &config.asset_infos[offer_index];
-    let ask_info = &config.asset_infos[ask_index];
+    let (offer_info, ask_info) = oriented(config.asset_infos.each_ref(), offer_index);
     let mut msgs = vec![];
     msgs.extend(pay(ask_info, outcome.return_amount, &receiver)?);
     if let Some(fee_address) = &config.fee_address {

@@ -39,17 +39,23 @@ pub fn withdraw(
     if amounts.iter().all(Uint128::is_zero) {
         return Err(ContractError::ZeroWithdrawal);
     }
-    for i in 0..2 {
-        if let Some(minimum) = minimums[i] {
-            if amounts[i] < minimum {
+    for (((reserve, amount), minimum), info) in state
+        .reserves
+        .iter_mut()
+        .zip(amounts)
+        .zip(minimums)
+        .zip(config.asset_infos.iter())
+    {
+        if let Some(minimum) = minimum {
+            if amount < minimum {
                 return Err(ContractError::MinAssetsNotMet {
-                    asset: config.asset_infos[i].to_string(),
+                    asset: info.to_string(),
                     minimum,
-                    amount: amounts[i],
+                    amount,
                 });
             }
         }
-        state.reserves[i] = state.reserves[i].checked_sub(amounts[i])?;
+        *reserve = reserve.checked_sub(amount)?;
     }
     state.total_share = state.total_share.checked_sub(share)?;
     POOL.save(deps.storage, &state)?;
@@ -60,8 +66,8 @@ pub fn withdraw(
         funds: vec![],
     };
     let mut res = Response::new().add_message(burn);
-    for (i, asset) in config.asset_infos.iter().enumerate() {
-        res = res.add_messages(pay(asset, amounts[i], &sender)?);
+    for (asset, amount) in config.asset_infos.iter().zip(amounts) {
+        res = res.add_messages(pay(asset, amount, &sender)?);
     }
     Ok(res
         .add_attribute("action", "withdraw_liquidity")

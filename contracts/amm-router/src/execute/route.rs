@@ -17,10 +17,15 @@ use crate::state::{Hop, Progress, Route, CONFIG, PROGRESS, ROUTE};
 
 /// The route and the bounds of `ExecuteSwapOperations`.
 pub struct RouteParams {
+    /// The hops, as sent.
     pub operations: Vec<SwapOperation>,
+    /// Least base units of the last asked asset the receiver must get.
     pub minimum_receive: Option<Uint128>,
+    /// Who receives the output (unvalidated); default the sender.
     pub to: Option<String>,
+    /// Spread bound passed to every hop.
     pub max_spread: Option<Decimal>,
+    /// Refused after this block time, seconds since the epoch.
     pub deadline: Option<u64>,
 }
 

@@ -12,11 +12,17 @@ use crate::state::{Config, Payment, CONFIG};
 
 /// The settable part of the configuration, as given in a message.
 pub struct ConfigInput {
+    /// What buyers pay with (a cw20 or a native denom, not AUR).
     pub payment_asset: AssetInfo,
+    /// Payment-asset base units per AUR base unit.
     pub price: Decimal,
+    /// The treasury contract receiving payments (unvalidated).
     pub treasury: String,
+    /// AUR base units per gram of gold.
     pub aur_per_gram: Uint128,
+    /// Required reserve value / supply.
     pub backing_ratio: Decimal,
+    /// Minting halts when the latest attestation is older than this, seconds.
     pub max_attestation_age_seconds: u64,
 }
 
@@ -114,10 +120,12 @@ pub fn build_config(
 pub fn check_denom(denom: &str) -> Result<(), ContractError> {
     let bytes = denom.as_bytes();
     let valid = (3..=128).contains(&bytes.len())
-        && bytes[0].is_ascii_alphabetic()
-        && bytes[1..]
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || b"/:._-".contains(b));
+        && bytes.split_first().is_some_and(|(first, rest)| {
+            first.is_ascii_alphabetic()
+                && rest
+                    .iter()
+                    .all(|b| b.is_ascii_alphanumeric() || b"/:._-".contains(b))
+        });
     if !valid {
         return Err(ContractError::invalid_config(
             "payment_asset",
@@ -129,11 +137,17 @@ pub fn check_denom(denom: &str) -> Result<(), ContractError> {
 
 /// The fields of `UpdateConfig`; `None` keeps a value.
 pub struct ConfigUpdate {
+    /// New payment asset.
     pub payment_asset: Option<AssetInfo>,
+    /// New price, payment-asset base units per AUR base unit.
     pub price: Option<Decimal>,
+    /// New treasury contract.
     pub treasury: Option<String>,
+    /// New AUR base units per gram of gold.
     pub aur_per_gram: Option<Uint128>,
+    /// New required reserve value / supply.
     pub backing_ratio: Option<Decimal>,
+    /// New longest attestation age allowing minting, seconds.
     pub max_attestation_age_seconds: Option<u64>,
 }
 

@@ -1,5 +1,12 @@
 //! Writes `<outdir>/poe-mining.json` (outdir = first argument, default `schema`): the contract's API
 //! for clients and `@cosmwasm/ts-codegen`.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use cosmwasm_schema::generate_api;
 use poe_interface::poe_mining::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};

@@ -15,6 +15,7 @@ use super::{AssetInfo, PairInfo};
 /// volume at the default 0.3 % fee).
 pub const DEFAULT_PROTOCOL_FEE_SHARE: Decimal = Decimal::percent(20);
 
+/// Instantiates the factory.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// Changes the configuration (cw-ownable; governance after bootstrap); default the sender.
@@ -40,66 +41,98 @@ pub struct InstantiateMsg {
     pub observation_interval_seconds: Option<u64>,
 }
 
+/// The factory's executes.
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Anyone: creates the pair of `asset_infos` (different assets; a cw20 must answer the cw20
     /// `TokenInfo` query) with the factory's parameters, and registers it. Refused when a pair of
     /// these assets, in either order, exists.
-    CreatePair { asset_infos: [AssetInfo; 2] },
+    CreatePair {
+        /// The two assets, in the order the pair will keep (its reserves' and prices' order).
+        asset_infos: [AssetInfo; 2],
+    },
     /// Owner only: changes the parameters of pairs created from now on; `None` keeps a value.
     /// Existing pairs are changed by their own owner.
     UpdateConfig {
+        /// New code id of `poe-amm-pair`.
         pair_code_id: Option<u64>,
+        /// New code id of `poe-token` (LP tokens).
         token_code_id: Option<u64>,
+        /// New owner and wasm admin of new pairs and their LP tokens.
         pair_owner: Option<String>,
+        /// New receiver of new pairs' protocol fee share.
         fee_address: Option<String>,
+        /// New pairs' total swap fee, bps.
         total_fee_bps: Option<u16>,
+        /// New pairs' protocol share of the swap fee, a fraction of 1.
         protocol_fee_share: Option<Decimal>,
+        /// New pairs' number of TWAP observations.
         observation_capacity: Option<u32>,
+        /// New pairs' least time between two observations, seconds.
         observation_interval_seconds: Option<u64>,
     },
     /// cw-ownable two-step ownership transfer.
     UpdateOwnership(Action),
 }
 
+/// The factory's queries.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
+    /// The parameters given to new pairs, and the pair count.
     #[returns(ConfigResponse)]
     Config {},
     /// The pair of these two assets, in either order.
     #[returns(PairInfo)]
-    Pair { asset_infos: [AssetInfo; 2] },
+    Pair {
+        /// The two assets, in either order.
+        asset_infos: [AssetInfo; 2],
+    },
     /// Registered pairs, ordered by their (sorted) assets; paginated (`poe_interface`'s
     /// `DEFAULT_LIMIT` 10, at most `MAX_LIMIT` 30, at least 1).
     /// `start_after` is the `asset_infos` of the last pair of the previous page, in either order.
     #[returns(PairsResponse)]
     Pairs {
+        /// The last pair of the previous page (exclusive), its assets in either order.
         start_after: Option<[AssetInfo; 2]>,
+        /// Page size, 1..=30; default 10.
         limit: Option<u32>,
     },
+    /// The factory's owner and any pending transfer (cw-ownable).
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
 }
 
+/// The factory's parameters for new pairs.
 #[cw_serde]
 pub struct ConfigResponse {
+    /// Code id of `poe-amm-pair`.
     pub pair_code_id: u64,
+    /// Code id of `poe-token` (LP tokens).
     pub token_code_id: u64,
+    /// Owner and wasm admin of new pairs and their LP tokens (governance).
     pub pair_owner: String,
+    /// Receiver of new pairs' protocol fee share; `None`: no protocol fee.
     pub fee_address: Option<String>,
+    /// New pairs' total swap fee, bps of the offer.
     pub total_fee_bps: u16,
+    /// New pairs' protocol share of the swap fee, a fraction of 1.
     pub protocol_fee_share: Decimal,
+    /// New pairs' number of TWAP observations kept.
     pub observation_capacity: u32,
+    /// New pairs' least time between two observations, seconds.
     pub observation_interval_seconds: u64,
     /// Pairs registered so far.
     pub pair_count: u64,
 }
 
+/// A page of registered pairs.
 #[cw_serde]
 pub struct PairsResponse {
+    /// The pairs, ordered by their sorted assets.
     pub pairs: Vec<PairInfo>,
 }
 
+/// Migrates the factory (no parameters).
 #[cw_serde]
 pub struct MigrateMsg {}

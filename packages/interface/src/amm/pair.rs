@@ -72,6 +72,7 @@ pub struct InstantiateMsg {
     pub observation_interval_seconds: u64,
 }
 
+/// The pair's executes.
 #[cw_serde]
 pub enum ExecuteMsg {
     /// cw20 hook: `msg` is a [`Cw20HookMsg`]. `Swap` from one of the pair's cw20 assets,
@@ -89,11 +90,13 @@ pub enum ExecuteMsg {
         slippage_tolerance: Option<Decimal>,
         /// Refuses a deposit minting fewer LP base units.
         min_lp_to_receive: Option<Uint128>,
+        /// Who receives the minted LP shares; default the sender.
         receiver: Option<String>,
     },
     /// Swaps a native offer attached as funds (exactly `offer_asset`); a cw20 offer goes through
     /// `Send` with [`Cw20HookMsg::Swap`].
     Swap {
+        /// The native coin sold (must equal the attached funds) and its amount in base units.
         offer_asset: Asset,
         /// Offered units per asked unit the trader expects (fees included); with it, the spread
         /// is measured against this price instead of the pool's.
@@ -109,14 +112,18 @@ pub enum ExecuteMsg {
     },
     /// Owner only: changes the fees; `None` keeps a value. Applies from the next swap.
     UpdateConfig {
+        /// New total swap fee, bps of the output, at most [`MAX_TOTAL_FEE_BPS`].
         total_fee_bps: Option<u16>,
+        /// New fraction of the fee paid to the fee address, in `[0, 1]`.
         protocol_fee_share: Option<Decimal>,
+        /// New receiver of the protocol's fee share.
         fee_address: Option<String>,
     },
     /// Owner only: refuses swaps and deposits until `until` (block time; `None`: until
     /// `Unpause`), or extends the running pause (never shortens it). Withdrawals keep working.
     /// Same JSON as [`crate::pause::PausableExecuteMsg::Pause`].
     Pause {
+        /// The pause's end (block time); `None` (or absent): until `Unpause`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         until: Option<Timestamp>,
     },
@@ -133,10 +140,15 @@ pub enum Cw20HookMsg {
     /// Swaps the sent tokens (from one of the pair's cw20 assets) for the other asset; fields as
     /// [`ExecuteMsg::Swap`].
     Swap {
+        /// Offered units per asked unit the trader expects (fees included).
         belief_price: Option<Decimal>,
+        /// Largest spread accepted, a fraction in `[0, 1]`; default [`DEFAULT_MAX_SPREAD`].
         max_spread: Option<Decimal>,
+        /// Refuses a swap returning less, base units of the asked asset.
         minimum_receive: Option<Uint128>,
+        /// Who receives the output; default the cw20 sender.
         to: Option<String>,
+        /// Refused after this block time, seconds since the epoch.
         deadline: Option<u64>,
     },
     /// Burns the sent LP shares (from the pair's LP token) for
@@ -148,6 +160,7 @@ pub enum Cw20HookMsg {
     },
 }
 
+/// The pair's queries.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
@@ -157,14 +170,21 @@ pub enum QueryMsg {
     /// The reserves (in the pair's order) and the LP supply.
     #[returns(PoolResponse)]
     Pool {},
+    /// The fees, fee address, pause and observation ring's parameters.
     #[returns(ConfigResponse)]
     Config {},
     /// What a swap of `offer_asset` would do now, to the base unit.
     #[returns(SimulationResponse)]
-    Simulation { offer_asset: Asset },
+    Simulation {
+        /// The asset offered (one of the pair's) and its amount in base units.
+        offer_asset: Asset,
+    },
     /// The smallest offer returning at least `ask_asset`, and what a swap of it would do now.
     #[returns(ReverseSimulationResponse)]
-    ReverseSimulation { ask_asset: Asset },
+    ReverseSimulation {
+        /// The asset asked (one of the pair's) and the least base units wanted.
+        ask_asset: Asset,
+    },
     /// The cumulative prices brought up to the current block time (without writing).
     #[returns(CumulativePricesResponse)]
     CumulativePrices {},
@@ -172,7 +192,11 @@ pub enum QueryMsg {
     /// [`TwapResponse::start`]), from the stored observations. Errors when the window is zero or
     /// reaches before what the ring covers: never a shorter window.
     #[returns(TwapResponse)]
-    Twap { window_seconds: u64 },
+    Twap {
+        /// Length of the averaging window, seconds, above 0.
+        window_seconds: u64,
+    },
+    /// The pair's owner and any pending transfer (cw-ownable).
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
     /// The pause state now (the query every pausable contract answers).
@@ -180,6 +204,7 @@ pub enum QueryMsg {
     PauseStatus {},
 }
 
+/// The pool's reserves and LP supply.
 #[cw_serde]
 pub struct PoolResponse {
     /// The reserves, in the pair's order.
@@ -188,15 +213,20 @@ pub struct PoolResponse {
     pub total_share: Uint128,
 }
 
+/// The pair's configuration.
 #[cw_serde]
 pub struct ConfigResponse {
     /// The instantiator (the factory).
     pub factory: String,
+    /// Total swap fee, basis points of the output.
     pub total_fee_bps: u16,
+    /// Fraction of the fee paid to `fee_address`, in `[0, 1]`.
     pub protocol_fee_share: Decimal,
+    /// Receiver of the protocol's fee share; `None`: all fees stay in the pool.
     pub fee_address: Option<String>,
     /// Swaps and deposits are refused until then (`None`: not paused).
     pub paused_until: Option<Timestamp>,
+    /// Most price observations kept in the ring.
     pub observation_capacity: u32,
     /// Least time between two stored observations, seconds.
     pub observation_interval_seconds: u64,
@@ -204,6 +234,7 @@ pub struct ConfigResponse {
     pub observation_count: u32,
 }
 
+/// A swap's simulated outcome, base units.
 #[cw_serde]
 pub struct SimulationResponse {
     /// Paid to the trader, base units of the asked asset.
@@ -212,24 +243,31 @@ pub struct SimulationResponse {
     pub spread_amount: Uint128,
     /// The fee, of which `protocol_fee_amount` goes to the fee address.
     pub commission_amount: Uint128,
+    /// The part of `commission_amount` paid to the fee address, base units of the asked asset.
     pub protocol_fee_amount: Uint128,
 }
 
+/// A reverse swap's simulated outcome, base units.
 #[cw_serde]
 pub struct ReverseSimulationResponse {
     /// The smallest offer returning at least the ask.
     pub offer_amount: Uint128,
     /// What that offer returns (at least the ask).
     pub return_amount: Uint128,
+    /// The price impact, base units of the asked asset (as in [`SimulationResponse`]).
     pub spread_amount: Uint128,
+    /// The fee, base units of the asked asset.
     pub commission_amount: Uint128,
+    /// The part of `commission_amount` paid to the fee address.
     pub protocol_fee_amount: Uint128,
 }
 
+/// The pool and its cumulative prices now.
 #[cw_serde]
 pub struct CumulativePricesResponse {
     /// The reserves, in the pair's order.
     pub assets: [Asset; 2],
+    /// LP base units outstanding.
     pub total_share: Uint128,
     /// Sum over time of (asset 0's price in asset 1 base units per base unit) x seconds, scaled
     /// by 10^18, wrapping at 2^256 (only differences are meaningful).
@@ -240,8 +278,10 @@ pub struct CumulativePricesResponse {
     pub block_time: u64,
 }
 
+/// Time-weighted average prices over a window ending now.
 #[cw_serde]
 pub struct TwapResponse {
+    /// The pair's assets, in its order (asset 0, asset 1).
     pub asset_infos: [AssetInfo; 2],
     /// Average price of asset 0 in base units of asset 1 per base unit, over `[start, end]`
     /// (floored to 18 decimals).
@@ -259,5 +299,6 @@ pub struct TwapResponse {
     pub end: u64,
 }
 
+/// Migrates the pair (no parameters).
 #[cw_serde]
 pub struct MigrateMsg {}

@@ -14,6 +14,7 @@ use super::AssetInfo;
 /// Most hops of one route.
 pub const MAX_SWAP_OPERATIONS: usize = 4;
 
+/// Instantiates the router.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The AMM factory whose registry gives each hop's pair.
@@ -23,10 +24,13 @@ pub struct InstantiateMsg {
 /// One hop: sell `offer_asset_info` for `ask_asset_info` in the factory's pair of the two.
 #[cw_serde]
 pub struct SwapOperation {
+    /// The asset sold into the hop's pair.
     pub offer_asset_info: AssetInfo,
+    /// The asset bought from it (the next hop's offer).
     pub ask_asset_info: AssetInfo,
 }
 
+/// The router's executes.
 #[cw_serde]
 pub enum ExecuteMsg {
     /// cw20 hook: `msg` is a [`Cw20HookMsg`]; the calling token must be the first hop's offer.
@@ -54,38 +58,51 @@ pub enum ExecuteMsg {
 pub enum Cw20HookMsg {
     /// As [`ExecuteMsg::ExecuteSwapOperations`], with the sent tokens as the offer.
     ExecuteSwapOperations {
+        /// 1..=[`MAX_SWAP_OPERATIONS`] hops, the first offering the sent token.
         operations: Vec<SwapOperation>,
+        /// Least base units of the last asked asset the receiver must get.
         minimum_receive: Option<Uint128>,
+        /// Who receives the output; default the cw20 sender.
         to: Option<String>,
+        /// Spread bound passed to every hop; default the pair's (0.5 %).
         max_spread: Option<Decimal>,
+        /// Refused after this block time, seconds since the epoch.
         deadline: Option<u64>,
     },
 }
 
+/// The router's queries.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
+    /// The factory the router routes through.
     #[returns(ConfigResponse)]
     Config {},
     /// What the route would return now, hop by hop from the pairs' `Simulation` (a token with a
     /// transfer burn delivers less than simulated).
     #[returns(SimulateSwapOperationsResponse)]
     SimulateSwapOperations {
+        /// Base units of the first hop's offer asset.
         offer_amount: Uint128,
+        /// The route, as for `ExecuteSwapOperations`.
         operations: Vec<SwapOperation>,
     },
 }
 
+/// The router's configuration.
 #[cw_serde]
 pub struct ConfigResponse {
+    /// The AMM factory's address.
     pub factory: String,
 }
 
+/// The simulated output of a route.
 #[cw_serde]
 pub struct SimulateSwapOperationsResponse {
     /// Base units of the last asked asset.
     pub amount: Uint128,
 }
 
+/// Migrates the router (no parameters).
 #[cw_serde]
 pub struct MigrateMsg {}
