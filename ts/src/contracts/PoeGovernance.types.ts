@@ -60,7 +60,7 @@ export type ExecuteMsg = {
   };
 };
 export type Binary = string;
-export type VoteOption = ("yes" | "no") | "abstain" | "no_with_veto";
+export type VoteOption = "yes" | "no" | "abstain" | "no_with_veto";
 export type GuardianUpdate = {
   set: {
     address: string;
@@ -247,7 +247,7 @@ export interface PauseInfo {
   until: Timestamp;
 }
 export type DepositStatus = "held" | "refunded" | "forfeited";
-export type ProposalStatus = ("open" | "passed" | "rejected" | "vetoed") | "executed" | "execution_failed" | "expired";
+export type ProposalStatus = "open" | "passed" | "rejected" | "vetoed" | "executed" | "execution_failed" | "expired";
 export interface ProposalResponse {
   close_on_execution_failure: boolean;
   deposit_amount: Uint128;
