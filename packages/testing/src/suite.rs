@@ -422,6 +422,16 @@ impl SuiteBuilder {
             let account = |name: &str| Some(app.api().addr_make(name).to_string());
             let contract = |label: &str| contracts.get(label).map(Addr::to_string);
             let code_id_of = |name: &str| codes.get(name).copied();
+            // A plan string (`@name`, `$label`, `#code`) resolved to its value.
+            let resolve_str = |s: &String| {
+                resolve(
+                    &serde_json::Value::String(s.clone()),
+                    &account,
+                    &contract,
+                    &code_id_of,
+                )
+                .map(|v| v.as_str().map(str::to_string).unwrap_or_default())
+            };
             match step {
                 DeployStep::Instantiate { label, code, msg } => {
                     let msg = resolve(msg, &account, &contract, &code_id_of)?;
@@ -459,15 +469,6 @@ impl SuiteBuilder {
                     contract: target,
                     admin,
                 } => {
-                    let resolve_str = |s: &String| {
-                        resolve(
-                            &serde_json::Value::String(s.clone()),
-                            &account,
-                            &contract,
-                            &code_id_of,
-                        )
-                        .map(|v| v.as_str().map(str::to_string).unwrap_or_default())
-                    };
                     let (target, admin) = (resolve_str(target)?, resolve_str(admin)?);
                     app.execute(
                         deployer.clone(),
@@ -483,15 +484,6 @@ impl SuiteBuilder {
                     factory,
                     asset_infos,
                 } => {
-                    let resolve_str = |s: &String| {
-                        resolve(
-                            &serde_json::Value::String(s.clone()),
-                            &account,
-                            &contract,
-                            &code_id_of,
-                        )
-                        .map(|v| v.as_str().map(str::to_string).unwrap_or_default())
-                    };
                     let factory = Addr::unchecked(resolve_str(factory)?);
                     let asset_infos = resolve(asset_infos, &account, &contract, &code_id_of)?;
                     let existing: Result<poe_interface::amm::PairInfo, _> =
@@ -513,15 +505,6 @@ impl SuiteBuilder {
                     governance,
                     contracts: targets,
                 } => {
-                    let resolve_str = |s: &String| {
-                        resolve(
-                            &serde_json::Value::String(s.clone()),
-                            &account,
-                            &contract,
-                            &code_id_of,
-                        )
-                        .map(|v| v.as_str().map(str::to_string).unwrap_or_default())
-                    };
                     let governance = resolve_str(governance)?;
                     let targets = targets
                         .iter()
