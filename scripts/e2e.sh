@@ -74,7 +74,7 @@ artifacts_ok() {
   (cd artifacts && sha256sum --quiet -c checksums.txt >/dev/null 2>&1) || return 1
   # and built after the last change of any source that goes into them
   local newer
-  newer="$(find contracts/*/src contracts/*/Cargo.toml packages/interface packages/math Cargo.toml Cargo.lock \
+  newer="$(find contracts/*/src contracts/*/Cargo.toml packages/interface packages/math packages/controllers Cargo.toml Cargo.lock \
     -newer artifacts/checksums.txt -type f -print -quit 2>/dev/null)"
   if [[ -n "$newer" ]]; then
     echo "artifacts/: $newer changed after the last build" >&2

@@ -1,4 +1,4 @@
-// The suite's deployment as data (packages/testing/src/plan.rs, `DeployPlan`): written by
+// The suite's deployment as data (harness/testing/src/plan.rs, `DeployPlan`): written by
 // `scripts/simulate.sh SCENARIO --deploy-plan FILE`, run here on a real node exactly as the
 // multi-test builder runs it in the embedded chain.
 import { execFileSync } from "node:child_process";

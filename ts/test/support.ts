@@ -111,7 +111,7 @@ export interface MathIndex {
 }
 
 /**
- * The math package's PoE index of `jobs` under `params`: packages/simulator's `poe-index` binary
+ * The math package's PoE index of `jobs` under `params`: harness/simulator's `poe-index` binary
  * (native Rust, the same poe_math the contract links), built in release mode by scripts/e2e.sh.
  */
 export function mathIndex(

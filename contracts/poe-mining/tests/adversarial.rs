@@ -1,4 +1,4 @@
-//! Adversarial tests of poe-mining (moved here from `packages/testing`): every rejected message
+//! Adversarial tests of poe-mining (moved here from `harness/testing`): every rejected message
 //! fails with its exact error and leaves the contracts' storage, the supplies and every balance
 //! unchanged. Also the shared controllers as poe-mining uses them: the pause, the capped reporter
 //! allow-list, ownership and the migrate guard.

@@ -2,7 +2,7 @@
 //! (`poe_token`) as FLX and NEX (poe-mining made NEX's minter with `UpdateMinter`, as the
 //! deployment does), the suite's treasury, one reporter, two miners, and typed helpers for every
 //! message and query used here. Only poe-mining and the two contracts it talks to are deployed;
-//! the whole-economy tests stay in `packages/testing`.
+//! the whole-economy tests stay in `harness/testing`.
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;

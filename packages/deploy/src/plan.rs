@@ -1,6 +1,6 @@
 //! The deployment of the suite as data: a [`DeployPlan`] is the ordered list of instantiations and
 //! wiring calls, with accounts written `@name` and contracts written `$label`. The multi-test
-//! builder ([`crate::SuiteBuilder::try_build`]) and the on-chain deploy tool (`ts/src/deploy.ts`)
+//! builder (`poe_testing::SuiteBuilder::try_build`) and the on-chain deploy tool (`ts/src/deploy.ts`)
 //! run the same plan, so a local wasmd node gets exactly the simulator's genesis and parameters.
 
 use anyhow::{anyhow, Result as AnyResult};
@@ -15,16 +15,26 @@ use poe_math::genesis::{gen_total_supply, GenesisAllocation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// Code names of the plan (the wasm artifacts are `artifacts/<code with _>.wasm`).
+// Code names of the plan: the wasm artifacts are `artifacts/<code with _>.wasm`.
+/// Code name of GEN, NEX, FLX and AUR (the suite's cw20): `artifacts/poe_token.wasm`.
 pub const TOKEN_CODE: &str = "poe-token";
+/// Code name of the treasury: `artifacts/poe_treasury.wasm`.
 pub const TREASURY_CODE: &str = "poe-treasury";
+/// Code name of PoE mining: `artifacts/poe_mining.wasm`.
 pub const POE_MINING_CODE: &str = "poe-mining";
+/// Code name of staking: `artifacts/poe_staking.wasm`.
 pub const STAKING_CODE: &str = "poe-staking";
+/// Code name of governance: `artifacts/poe_governance.wasm`.
 pub const GOVERNANCE_CODE: &str = "poe-governance";
+/// Code name of the FLX supply controller: `artifacts/poe_flux_controller.wasm`.
 pub const FLUX_CONTROLLER_CODE: &str = "poe-flux-controller";
+/// Code name of the AUR reserve: `artifacts/poe_aurum_reserve.wasm`.
 pub const AURUM_RESERVE_CODE: &str = "poe-aurum-reserve";
+/// Code name of the AMM factory: `artifacts/poe_amm_factory.wasm`.
 pub const AMM_FACTORY_CODE: &str = "poe-amm-factory";
+/// Code name of the AMM pairs (instantiated by the factory): `artifacts/poe_amm_pair.wasm`.
 pub const AMM_PAIR_CODE: &str = "poe-amm-pair";
+/// Code name of the AMM router: `artifacts/poe_amm_router.wasm`.
 pub const AMM_ROUTER_CODE: &str = "poe-amm-router";
 
 /// The labels of the contracts governance owns after the bootstrap, in plan order (governance
@@ -56,21 +66,39 @@ pub enum DeployStep {
     /// Instantiate `code` as the deployer (admin: the deployer) under `label`; later steps refer
     /// to its address as `$label`.
     Instantiate {
+        /// The contract's label, and its name in later steps.
         label: String,
+        /// One of the `*_CODE` names.
         code: String,
+        /// The instantiate message (JSON, placeholders unresolved).
         msg: Value,
     },
     /// Execute `msg` on contract `contract` (a `$label`) as the deployer.
-    Execute { contract: String, msg: Value },
+    Execute {
+        /// The contract, a `$label`.
+        contract: String,
+        /// The execute message (JSON, placeholders unresolved).
+        msg: Value,
+    },
     /// Make `admin` (a `$label` or `@name`) the wasm admin of `contract` (a `$label`): who may
     /// migrate its code (`MsgUpdateAdmin`, signed by the deployer, the admin until then).
-    UpdateAdmin { contract: String, admin: String },
+    UpdateAdmin {
+        /// The contract, a `$label`.
+        contract: String,
+        /// The new admin, a `$label` or `@name`.
+        admin: String,
+    },
     /// Make sure the AMM `factory` (a `$label`) has a pair of `asset_infos` (`AssetInfo` JSON):
     /// query its `pair { asset_infos }` first and send `create_pair { asset_infos }` only when
     /// it has none. Anyone may create a pair (with the factory's parameters, so a stranger's
     /// pair is as good as the deployer's): a `CreatePair` front-run before this step is accepted
     /// and the existing pair used, never an aborted deployment.
-    CreatePair { factory: String, asset_infos: Value },
+    CreatePair {
+        /// The factory, a `$label`.
+        factory: String,
+        /// The pair's two `AssetInfo`s (JSON, placeholders unresolved).
+        asset_infos: Value,
+    },
     /// Hand `contracts` (`$label`s of cw-ownable contracts) to `governance` (a `$label`), and
     /// finish a hand-over left half-done: query each contract's `ownership {}`; skip those
     /// `governance` owns already; offer (`update_ownership: transfer_ownership`, as the deployer)
@@ -79,7 +107,9 @@ pub enum DeployStep {
     /// refuses a contract with no pending offer, and anyone may call it, so a stranger may accept
     /// some offers first: the on-chain tool re-queries and retries).
     HandOver {
+        /// Governance, a `$label`.
         governance: String,
+        /// The contracts handed over, `$label`s.
         contracts: Vec<String>,
     },
 }
@@ -89,6 +119,7 @@ pub enum DeployStep {
 pub struct DeployPlan {
     /// Every `@name` the steps use, deployer first.
     pub accounts: Vec<String>,
+    /// The steps, run in order.
     pub steps: Vec<DeployStep>,
 }
 
@@ -108,16 +139,25 @@ pub fn contract(label: &str) -> String {
     format!("${label}")
 }
 
-/// What the plan is made from (the [`crate::SuiteBuilder`]'s settings).
-pub(crate) struct PlanInput<'a> {
+/// What the plan is made from (the settings of `poe_testing::SuiteBuilder`).
+pub struct PlanInput<'a> {
+    /// Name of the account that sends every step (wasm admin until the hand-over).
     pub deployer: &'a str,
+    /// Name of the account PoE mining pays the owner salary to.
     pub owner_salary_recipient: &'a str,
+    /// Names of PoE mining's allow-listed reporters.
     pub reporters: &'a [String],
+    /// Genesis FLX balances, `(name, base units)`, in order.
     pub flx_balances: Vec<(&'a str, cosmwasm_std::Uint128)>,
+    /// PoE mining's parameters.
     pub params: &'a poe_interface::poe_mining::PoeParams,
+    /// The staking pools.
     pub staking: &'a StakingSettings,
+    /// Governance's settings.
     pub governance: &'a GovernanceSettings,
+    /// The FLX supply controller.
     pub flux: &'a FluxSettings,
+    /// The AUR reserve.
     pub aurum: &'a AurumSettings,
 }
 
@@ -323,7 +363,7 @@ fn execute(label: &str, msg: &impl Serialize) -> AnyResult<DeployStep> {
 ///    governance's offers its cw-ownable ownership to governance, governance accepts the pending
 ///    ones in one `AcceptOwnership`, and governance becomes the wasm admin of every contract,
 ///    itself included. From then on the deployer controls nothing.
-pub(crate) fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
+pub fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
     let allocation = GenesisAllocation::split(gen_total_supply())?;
     let mut accounts: Vec<String> = vec![input.deployer.to_string()];
     let mut use_account = |name: &str| {

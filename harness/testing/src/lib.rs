@@ -21,7 +21,6 @@ mod amm;
 mod aurum;
 mod flux;
 mod governance;
-pub mod plan;
 mod poe;
 mod staking;
 mod suite;
@@ -37,7 +36,8 @@ pub use crate::amm::{token_asset, AmmHandle, PairHandle};
 pub use crate::aurum::AurumHandle;
 pub use crate::flux::FluxHandle;
 pub use crate::governance::{wasm_execute, GovernanceHandle};
-pub use crate::plan::{
+pub use poe_deploy::plan;
+pub use poe_deploy::{
     AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings, StakingSettings,
 };
 pub use crate::poe::PoeHandle;
