@@ -38,35 +38,27 @@ fn only_the_owner_sets_fees_pauses_and_transfers_ownership() {
     let (alice, factory, ab) = (s.alice.clone(), s.factory.clone(), s.ab.clone());
     for who in [&alice, &factory] {
         let not_owner = || ContractError::Ownership(OwnershipError::NotOwner);
-        s.assert_rejected(not_owner(), |s| {
-            s.exec(who, &ab, &update_fee(Some(0), None), &[])
+        s.assert_rejected(not_owner(), |_| ab.execute(who, &update_fee(Some(0), None)));
+        s.assert_rejected(not_owner(), |_| {
+            ab.execute(who, &ExecuteMsg::Pause { until: None })
         });
-        s.assert_rejected(not_owner(), |s| {
-            s.exec(who, &ab, &ExecuteMsg::Pause { until: None }, &[])
-        });
-        s.assert_rejected(not_owner(), |s| {
-            s.exec(who, &ab, &ExecuteMsg::Unpause {}, &[])
-        });
-        s.assert_rejected(not_owner(), |s| {
-            s.exec(
+        s.assert_rejected(not_owner(), |_| ab.execute(who, &ExecuteMsg::Unpause {}));
+        s.assert_rejected(not_owner(), |_| {
+            ab.execute(
                 who,
-                &ab,
                 &ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
                     new_owner: who.to_string(),
                     expiry: None,
                 }),
-                &[],
             )
         });
     }
     s.assert_rejected(
         ContractError::Ownership(OwnershipError::TransferNotFound),
-        |s| {
-            s.exec(
+        |_| {
+            ab.execute(
                 &alice,
-                &ab,
                 &ExecuteMsg::UpdateOwnership(Action::AcceptOwnership),
-                &[],
             )
         },
     );
@@ -81,56 +73,40 @@ fn the_owner_cannot_set_values_out_of_range() {
             bps: MAX_TOTAL_FEE_BPS + 1,
             max: MAX_TOTAL_FEE_BPS,
         }),
-        |s| {
-            s.exec(
-                &gov,
-                &ab,
-                &update_fee(Some(MAX_TOTAL_FEE_BPS + 1), None),
-                &[],
-            )
-        },
+        |_| ab.execute(&gov, &update_fee(Some(MAX_TOTAL_FEE_BPS + 1), None)),
     );
     s.assert_rejected(
         ContractError::Math(AmmMathError::FractionAboveOne {
             name: "protocol_fee_share".to_string(),
             value: Decimal::percent(101),
         }),
-        |s| {
-            s.exec(
-                &gov,
-                &ab,
-                &update_fee(None, Some(Decimal::percent(101))),
-                &[],
-            )
-        },
+        |_| ab.execute(&gov, &update_fee(None, Some(Decimal::percent(101)))),
     );
     let before = s.snapshot();
-    let err = s
-        .exec(
+    let err = ab
+        .execute(
             &gov,
-            &ab,
             &ExecuteMsg::UpdateConfig {
                 total_fee_bps: None,
                 protocol_fee_share: None,
                 fee_address: Some("not an address".to_string()),
             },
-            &[],
         )
         .unwrap_err();
     assert!(matches!(contract_err(&err), ContractError::Std(_)));
     assert_eq!(s.snapshot(), before);
-    let block_time = s.app.block_info().time;
+    let block_time = s.app.borrow().block_info().time;
     let now = Timestamp::from_seconds(s.now());
     s.assert_rejected(
         ContractError::Pause(PauseError::EndNotInFuture {
             until: now,
             now: block_time,
         }),
-        |s| s.exec(&gov, &ab, &ExecuteMsg::Pause { until: Some(now) }, &[]),
+        |_| ab.execute(&gov, &ExecuteMsg::Pause { until: Some(now) }),
     );
     // a running pause is extended, never shortened
     let later = Timestamp::from_seconds(s.now() + 1_000);
-    s.exec(&gov, &ab, &ExecuteMsg::Pause { until: Some(later) }, &[])
+    ab.execute(&gov, &ExecuteMsg::Pause { until: Some(later) })
         .unwrap();
     let sooner = Timestamp::from_seconds(s.now() + 10);
     s.assert_rejected(
@@ -138,29 +114,28 @@ fn the_owner_cannot_set_values_out_of_range() {
             active_until: later,
             requested: sooner,
         }),
-        |s| {
-            s.exec(
+        |_| {
+            ab.execute(
                 &gov,
-                &ab,
                 &ExecuteMsg::Pause {
                     until: Some(sooner),
                 },
-                &[],
             )
         },
     );
-    s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[]).unwrap();
-    s.assert_rejected(ContractError::Pause(PauseError::NotPaused), |s| {
-        s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[])
+    ab.execute(&gov, &ExecuteMsg::Unpause {}).unwrap();
+    s.assert_rejected(ContractError::Pause(PauseError::NotPaused), |_| {
+        ab.execute(&gov, &ExecuteMsg::Unpause {})
     });
     // owner messages take no funds
     s.app
+        .borrow_mut()
         .init_modules(|router, _, storage| {
             router.bank.init_balance(storage, &gov, coins(1_000, DENOM))
         })
         .unwrap();
-    s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
-        s.exec(&gov, &ab, &update_fee(Some(10), None), &coins(1, DENOM))
+    s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |_| {
+        ab.execute_with_funds(&gov, &update_fee(Some(10), None), &coins(1, DENOM))
     });
 }
 
@@ -169,16 +144,17 @@ fn instantiation_refuses_bad_parameters() {
     let mut s = Suite::new();
     let (aaa, factory, pair_code) = (s.aaa.clone(), s.factory.clone(), s.pair_code);
     let try_with = |s: &mut Suite, f: &dyn Fn(&mut InstantiateMsg)| {
-        let mut msg = s.instantiate_msg([cw20(&aaa), native(DENOM)], 10);
+        let mut msg = s.instantiate_msg([token_asset(&aaa), native(DENOM)], 10);
         f(&mut msg);
         let err = s
             .app
+            .borrow_mut()
             .instantiate_contract(pair_code, factory.clone(), &msg, &[], "pair", None)
             .unwrap_err();
         contract_err(&err).to_string()
     };
     assert_eq!(
-        try_with(&mut s, &|m| m.asset_infos[1] = cw20(&aaa)),
+        try_with(&mut s, &|m| m.asset_infos[1] = token_asset(&aaa)),
         ContractError::IdenticalAssets.to_string()
     );
     assert_eq!(
@@ -213,29 +189,29 @@ fn hooks_from_the_wrong_token_are_refused() {
     // a token that is not the pair's
     s.assert_rejected(
         ContractError::UnknownToken {
-            token: ccc.to_string(),
+            token: ccc.addr.to_string(),
         },
-        |s| s.send(&alice, &ccc, &ab.addr, 1_000, &swap),
+        |_| ccc.send_hook(&alice, &ab.addr, u(1_000), &swap),
     );
     // an asset token cannot withdraw, the LP token cannot swap
     s.assert_rejected(
         ContractError::UnknownToken {
-            token: aaa.to_string(),
+            token: aaa.addr.to_string(),
         },
-        |s| s.send(&alice, &aaa, &ab.addr, 1_000, &withdraw),
+        |_| aaa.send_hook(&alice, &ab.addr, u(1_000), &withdraw),
     );
     s.assert_rejected(
         ContractError::UnknownToken {
-            token: ab.lp.to_string(),
+            token: ab.lp_token.to_string(),
         },
-        |s| s.send(&carol, &ab.lp, &ab.addr, 1_000, &swap),
+        |_| ab.lp().send_hook(&carol, &ab.addr, u(1_000), &swap),
     );
     // another pair's LP token
     s.assert_rejected(
         ContractError::UnknownToken {
-            token: an.lp.to_string(),
+            token: an.lp_token.to_string(),
         },
-        |s| s.send(&carol, &an.lp, &ab.addr, 1_000, &withdraw),
+        |_| an.lp().send_hook(&carol, &ab.addr, u(1_000), &withdraw),
     );
     // a forged hook: alice calls Receive herself, claiming a Send she never made
     let forged = |hook: &Cw20HookMsg| {
@@ -249,40 +225,29 @@ fn hooks_from_the_wrong_token_are_refused() {
         ContractError::UnknownToken {
             token: alice.to_string(),
         },
-        |s| s.exec(&alice, &ab, &forged(&swap), &[]),
+        |_| ab.execute(&alice, &forged(&swap)),
     );
     s.assert_rejected(
         ContractError::UnknownToken {
             token: alice.to_string(),
         },
-        |s| s.exec(&alice, &ab, &forged(&withdraw), &[]),
+        |_| ab.execute(&alice, &forged(&withdraw)),
     );
 }
 
 #[test]
 fn a_malformed_hook_is_refused() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (alice, aaa, ab) = (s.alice.clone(), s.aaa.clone(), s.ab.clone());
     let before = s.snapshot();
-    let msg = Cw20ExecuteMsg::Send {
-        contract: ab.addr.to_string(),
-        amount: u(1_000),
-        msg: Binary::from(br#"{"swap":{"belief_price":"abc"}}"#.to_vec()),
-    };
-    let err = s
-        .app
-        .execute_contract(alice.clone(), aaa.clone(), &msg, &[])
-        .unwrap_err();
+    let hook = Binary::from(br#"{"swap":{"belief_price":"abc"}}"#.to_vec());
+    let err = aaa.send(&alice, &ab.addr, u(1_000), hook).unwrap_err();
     assert!(matches!(
         contract_err(&err),
         ContractError::Std(StdError::ParseErr { .. })
     ));
-    let msg = Cw20ExecuteMsg::Send {
-        contract: ab.addr.to_string(),
-        amount: u(1_000),
-        msg: Binary::from(br#"{"provide_liquidity":{}}"#.to_vec()),
-    };
-    let err = s.app.execute_contract(alice, aaa, &msg, &[]).unwrap_err();
+    let hook = Binary::from(br#"{"provide_liquidity":{}}"#.to_vec());
+    let err = aaa.send(&alice, &ab.addr, u(1_000), hook).unwrap_err();
     assert!(matches!(
         contract_err(&err),
         ContractError::Std(StdError::ParseErr { .. })
@@ -303,19 +268,18 @@ fn native_swaps_need_exactly_the_declared_coin() {
         deadline: None,
     };
     let offer = swap(native(DENOM), 1_000);
-    s.assert_rejected(ContractError::Payment(PaymentError::NoFunds {}), |s| {
-        s.exec(&alice, &an, &offer, &[])
+    s.assert_rejected(ContractError::Payment(PaymentError::NoFunds {}), |_| {
+        an.execute(&alice, &offer)
     });
     s.assert_rejected(
         ContractError::Payment(PaymentError::MissingDenom(DENOM.to_string())),
-        |s| s.exec(&alice, &an, &offer, &coins(1_000, OTHER_DENOM)),
+        |_| an.execute_with_funds(&alice, &offer, &coins(1_000, OTHER_DENOM)),
     );
     s.assert_rejected(
         ContractError::Payment(PaymentError::MultipleDenoms {}),
-        |s| {
-            s.exec(
+        |_| {
+            an.execute_with_funds(
                 &alice,
-                &an,
                 &offer,
                 &[coin(1_000, DENOM), coin(1_000, OTHER_DENOM)],
             )
@@ -327,24 +291,23 @@ fn native_swaps_need_exactly_the_declared_coin() {
             expected: u(1_000),
             received: u(999),
         },
-        |s| s.exec(&alice, &an, &offer, &coins(999, DENOM)),
+        |_| an.execute_with_funds(&alice, &offer, &coins(999, DENOM)),
     );
     // a cw20 offer must come through Send
     s.assert_rejected(
         ContractError::Cw20OfferNeedsSend {
-            token: s.aaa.to_string(),
+            token: s.aaa.addr.to_string(),
         },
-        |s| s.exec(&alice, &an, &swap(cw20(&s.aaa.clone()), 1_000), &[]),
+        |s| an.execute(&alice, &swap(token_asset(&s.aaa), 1_000)),
     );
     // an asset the pair does not hold
     s.assert_rejected(
         ContractError::UnknownAsset {
             asset: OTHER_DENOM.to_string(),
         },
-        |s| {
-            s.exec(
+        |_| {
+            an.execute_with_funds(
                 &alice,
-                &an,
                 &swap(native(OTHER_DENOM), 1_000),
                 &coins(1_000, OTHER_DENOM),
             )
@@ -354,14 +317,7 @@ fn native_swaps_need_exactly_the_declared_coin() {
         ContractError::UnknownAsset {
             asset: DENOM.to_string(),
         },
-        |s| {
-            s.exec(
-                &alice,
-                &ab,
-                &swap(native(DENOM), 1_000),
-                &coins(1_000, DENOM),
-            )
-        },
+        |_| ab.execute_with_funds(&alice, &swap(native(DENOM), 1_000), &coins(1_000, DENOM)),
     );
 }
 
@@ -381,9 +337,9 @@ fn swap_bounds_are_enforced() {
                 &ab,
                 0,
                 1_000,
-                &Bounds {
+                &SwapBounds {
                     deadline: Some(now - 1),
-                    ..Bounds::any()
+                    ..SwapBounds::any_spread()
                 },
             )
         },
@@ -399,9 +355,9 @@ fn swap_bounds_are_enforced() {
                 &an,
                 1,
                 1_000,
-                &Bounds {
+                &SwapBounds {
                     deadline: Some(now - 1),
-                    ..Bounds::any()
+                    ..SwapBounds::any_spread()
                 },
             )
         },
@@ -418,9 +374,9 @@ fn swap_bounds_are_enforced() {
                 &ab,
                 0,
                 1_000_000,
-                &Bounds {
-                    minimum_receive: Some(sim.return_amount.u128() + 1),
-                    ..Bounds::any()
+                &SwapBounds {
+                    minimum_receive: Some(sim.return_amount + u(1)),
+                    ..SwapBounds::any_spread()
                 },
             )
         },
@@ -433,7 +389,7 @@ fn swap_bounds_are_enforced() {
             return_amount: big.return_amount,
             spread_amount: big.spread_amount,
         },
-        |s| s.swap(&alice, &ab, 0, 100_000_000, &Bounds::default()),
+        |s| s.swap(&alice, &ab, 0, 100_000_000, &SwapBounds::default()),
     );
     // a belief price of 0.49 AAA per BBB expects 2,040,816 BBB; 1,992,006 is 2.4 % short
     s.assert_rejected(
@@ -448,10 +404,10 @@ fn swap_bounds_are_enforced() {
                 &ab,
                 0,
                 1_000_000,
-                &Bounds {
+                &SwapBounds {
                     belief_price: Some(Decimal::percent(49)),
                     max_spread: Some(Decimal::percent(2)),
-                    ..Bounds::default()
+                    ..SwapBounds::default()
                 },
             )
         },
@@ -467,9 +423,9 @@ fn swap_bounds_are_enforced() {
                 &ab,
                 0,
                 1_000,
-                &Bounds {
+                &SwapBounds {
                     max_spread: Some(Decimal::percent(150)),
-                    ..Bounds::default()
+                    ..SwapBounds::default()
                 },
             )
         },
@@ -480,16 +436,16 @@ fn swap_bounds_are_enforced() {
             &ab,
             0,
             1_000,
-            &Bounds {
+            &SwapBounds {
                 belief_price: Some(Decimal::zero()),
-                ..Bounds::any()
+                ..SwapBounds::any_spread()
             },
         )
     });
     // too small to return anything: floor(2e9 · 1 / 1e9) = 2, commission ceil(0.006) = 1 -> 1;
     // BBB -> AAA: floor(1e9 / 2e9) = 0
     s.assert_rejected(ContractError::ZeroReturn, |s| {
-        s.swap(&alice, &ab, 1, 1, &Bounds::any())
+        s.swap(&alice, &ab, 1, 1, &SwapBounds::any_spread())
     });
     let before = s.snapshot();
     let err = s
@@ -498,9 +454,9 @@ fn swap_bounds_are_enforced() {
             &ab,
             0,
             1_000,
-            &Bounds {
+            &SwapBounds {
                 to: Some("bad receiver".to_string()),
-                ..Bounds::any()
+                ..SwapBounds::any_spread()
             },
         )
         .unwrap_err();
@@ -513,7 +469,7 @@ fn swaps_on_an_empty_pool_are_refused() {
     let mut s = Suite::new();
     let (alice, ab) = (s.alice.clone(), s.ab.clone());
     s.assert_rejected(ContractError::Math(AmmMathError::EmptyPool), |s| {
-        s.swap(&alice, &ab, 0, 1_000, &Bounds::any())
+        s.swap(&alice, &ab, 0, 1_000, &SwapBounds::any_spread())
     });
 }
 
@@ -527,48 +483,42 @@ fn deposits_are_checked() {
         min_lp_to_receive: None,
         receiver: None,
     };
-    let (a, b, n) = (cw20(&s.aaa), cw20(&s.bbb), native(DENOM));
-    s.assert_rejected(ContractError::InvalidAssetCount { count: 1 }, |s| {
-        s.exec(&alice, &ab, &provide(vec![a.with_amount(u(1_000))]), &[])
+    let (a, b, n) = (token_asset(&s.aaa), token_asset(&s.bbb), native(DENOM));
+    s.assert_rejected(ContractError::InvalidAssetCount { count: 1 }, |_| {
+        ab.execute(&alice, &provide(vec![a.with_amount(u(1_000))]))
     });
-    s.assert_rejected(ContractError::InvalidAssetCount { count: 3 }, |s| {
-        s.exec(
+    s.assert_rejected(ContractError::InvalidAssetCount { count: 3 }, |_| {
+        ab.execute(
             &alice,
-            &ab,
             &provide(vec![
                 a.with_amount(u(1)),
                 b.with_amount(u(1)),
                 a.with_amount(u(1)),
             ]),
-            &[],
         )
     });
     s.assert_rejected(
         ContractError::DuplicateAsset {
-            asset: s.aaa.to_string(),
+            asset: s.aaa.addr.to_string(),
         },
-        |s| {
-            s.exec(
+        |_| {
+            ab.execute(
                 &alice,
-                &ab,
                 &provide(vec![a.with_amount(u(1_000)), a.with_amount(u(1_000))]),
-                &[],
             )
         },
     );
     s.assert_rejected(
         ContractError::UnknownAsset {
-            asset: s.ccc.to_string(),
+            asset: s.ccc.addr.to_string(),
         },
         |s| {
-            s.exec(
+            ab.execute(
                 &alice,
-                &ab,
                 &provide(vec![
                     a.with_amount(u(1_000)),
-                    cw20(&s.ccc.clone()).with_amount(u(1_000)),
+                    token_asset(&s.ccc).with_amount(u(1_000)),
                 ]),
-                &[],
             )
         },
     );
@@ -583,7 +533,7 @@ fn deposits_are_checked() {
             expected: u(1_000),
             received: u(0),
         },
-        |s| s.exec(&alice, &an, &deposit, &[]),
+        |_| an.execute(&alice, &deposit),
     );
     s.assert_rejected(
         ContractError::FundsMismatch {
@@ -591,16 +541,15 @@ fn deposits_are_checked() {
             expected: u(1_000),
             received: u(1_001),
         },
-        |s| s.exec(&alice, &an, &deposit, &coins(1_001, DENOM)),
+        |_| an.execute_with_funds(&alice, &deposit, &coins(1_001, DENOM)),
     );
     s.assert_rejected(
         ContractError::UnexpectedFunds {
             denom: OTHER_DENOM.to_string(),
         },
-        |s| {
-            s.exec(
+        |_| {
+            an.execute_with_funds(
                 &alice,
-                &an,
                 &deposit,
                 &[coin(1_000, DENOM), coin(5, OTHER_DENOM)],
             )
@@ -610,10 +559,9 @@ fn deposits_are_checked() {
         ContractError::UnexpectedFunds {
             denom: DENOM.to_string(),
         },
-        |s| {
-            s.exec(
+        |_| {
+            ab.execute_with_funds(
                 &alice,
-                &ab,
                 &provide(vec![a.with_amount(u(1_000)), b.with_amount(u(2_000))]),
                 &coins(5, DENOM),
             )
@@ -719,7 +667,7 @@ fn withdrawals_are_checked() {
     ];
     s.assert_rejected(
         ContractError::MinAssetsNotMet {
-            asset: s.bbb.to_string(),
+            asset: s.bbb.addr.to_string(),
             minimum: u(out[1] + 1),
             amount: u(out[1]),
         },
@@ -728,34 +676,29 @@ fn withdrawals_are_checked() {
     // one LP unit is worth 0.7 AAA and 1.4 BBB: the AAA part rounds to zero
     s.assert_rejected(
         ContractError::MinAssetsNotMet {
-            asset: s.aaa.to_string(),
+            asset: s.aaa.addr.to_string(),
             minimum: u(1),
             amount: u(0),
         },
         |s| s.withdraw(&carol, &ab, 1, Some([1, 0])),
     );
-    let (lp, pair) = (ab.lp.clone(), ab.addr.clone());
     s.assert_rejected(
         ContractError::UnknownAsset {
             asset: DENOM.to_string(),
         },
-        |s| {
-            let hook = Cw20HookMsg::WithdrawLiquidity {
-                min_assets_to_receive: Some(vec![native(DENOM).with_amount(u(1))]),
-            };
-            s.send(&carol, &lp, &pair, 1_000, &hook)
+        |_| {
+            let minimums = vec![native(DENOM).with_amount(u(1))];
+            ab.withdraw(&carol, u(1_000), Some(minimums))
         },
     );
-    let a = cw20(&s.aaa);
+    let a = token_asset(&s.aaa);
     s.assert_rejected(
         ContractError::DuplicateAsset {
-            asset: s.aaa.to_string(),
+            asset: s.aaa.addr.to_string(),
         },
-        |s| {
-            let hook = Cw20HookMsg::WithdrawLiquidity {
-                min_assets_to_receive: Some(vec![a.with_amount(u(1)), a.with_amount(u(1))]),
-            };
-            s.send(&carol, &lp, &pair, 1_000, &hook)
+        |_| {
+            let minimums = vec![a.with_amount(u(1)), a.with_amount(u(1))];
+            ab.withdraw(&carol, u(1_000), Some(minimums))
         },
     );
 }
@@ -765,13 +708,13 @@ fn a_paused_pair_refuses_swaps_and_deposits() {
     let mut s = Suite::seeded();
     let (gov, alice, an) = (s.gov.clone(), s.alice.clone(), s.an.clone());
     let until = Timestamp::from_seconds(s.now() + 1_000);
-    s.exec(&gov, &an, &ExecuteMsg::Pause { until: Some(until) }, &[])
+    an.execute(&gov, &ExecuteMsg::Pause { until: Some(until) })
         .unwrap();
     s.assert_rejected(ContractError::Pause(PauseError::Paused { until }), |s| {
-        s.swap(&alice, &an, 1, 1_000, &Bounds::any())
+        s.swap(&alice, &an, 1, 1_000, &SwapBounds::any_spread())
     });
     s.assert_rejected(ContractError::Pause(PauseError::Paused { until }), |s| {
-        s.swap(&alice, &an, 0, 1_000, &Bounds::any())
+        s.swap(&alice, &an, 0, 1_000, &SwapBounds::any_spread())
     });
     s.assert_rejected(ContractError::Pause(PauseError::Paused { until }), |s| {
         s.provide(&alice, &an, [2_000, 1_000])
@@ -846,11 +789,12 @@ mod reentrant_token {
 
 #[test]
 fn a_token_re_entering_the_pair_during_a_deposit_is_refused() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
-    let code = s.app.store_code(reentrant_token::contract());
+    let code = s.app.borrow_mut().store_code(reentrant_token::contract());
     let evil = s
         .app
+        .borrow_mut()
         .instantiate_contract(
             code,
             alice.clone(),
@@ -862,6 +806,7 @@ fn a_token_re_entering_the_pair_during_a_deposit_is_refused() {
         .unwrap();
     let pair = s.create_pair([cw20(&evil), native(DENOM)], 10).unwrap();
     s.app
+        .borrow_mut()
         .execute_contract(
             alice.clone(),
             evil.clone(),
@@ -872,11 +817,10 @@ fn a_token_re_entering_the_pair_during_a_deposit_is_refused() {
             &[],
         )
         .unwrap();
-    let before = (s.app.dump_wasm_raw(&pair.addr), s.snapshot());
-    let err = s
-        .exec(
+    let before = (s.app.borrow().dump_wasm_raw(&pair.addr), s.snapshot());
+    let err = pair
+        .execute_with_funds(
             &alice,
-            &pair,
             &ExecuteMsg::ProvideLiquidity {
                 assets: vec![
                     cw20(&evil).with_amount(u(1_000_000)),
@@ -890,5 +834,8 @@ fn a_token_re_entering_the_pair_during_a_deposit_is_refused() {
         )
         .unwrap_err();
     assert_eq!(contract_err(&err), &ContractError::DepositInProgress);
-    assert_eq!((s.app.dump_wasm_raw(&pair.addr), s.snapshot()), before);
+    assert_eq!(
+        (s.app.borrow().dump_wasm_raw(&pair.addr), s.snapshot()),
+        before
+    );
 }

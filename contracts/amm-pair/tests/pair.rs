@@ -13,40 +13,34 @@ mod common;
 
 use common::*;
 use cosmwasm_std::{Decimal, Decimal256, Timestamp, Uint256};
-use cw20::{Cw20QueryMsg, MinterResponse, TokenInfoResponse};
-use cw_multi_test::Executor;
 use poe_amm_pair::msg::{LP_TOKEN_DECIMALS, LP_TOKEN_NAME, LP_TOKEN_SYMBOL};
 use poe_math::amm::{scaled_price, PRICE_SCALE};
 
 #[test]
 fn instantiation_creates_the_lp_token_minted_only_by_the_pair() {
     let s = Suite::new();
-    let info: PairInfo = s.query(&s.ab, &QueryMsg::Pair {}).unwrap();
-    assert_eq!(info.asset_infos, [cw20(&s.aaa), cw20(&s.bbb)]);
+    let info = s.ab.pair_info().unwrap();
+    assert_eq!(info.asset_infos, [token_asset(&s.aaa), token_asset(&s.bbb)]);
     assert_eq!(info.contract_addr, s.ab.addr.to_string());
-    assert_eq!(info.liquidity_token, s.ab.lp.to_string());
+    assert_eq!(info.liquidity_token, s.ab.lp_token.to_string());
 
-    let token: TokenInfoResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(&s.ab.lp, &Cw20QueryMsg::TokenInfo {})
-        .unwrap();
+    let token = s.ab.lp().token_info().unwrap();
     assert_eq!(token.name, LP_TOKEN_NAME);
     assert_eq!(token.symbol, LP_TOKEN_SYMBOL);
     assert_eq!(token.decimals, LP_TOKEN_DECIMALS);
     assert_eq!(token.total_supply, u(0));
-    let minter: MinterResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(&s.ab.lp, &Cw20QueryMsg::Minter {})
-        .unwrap();
+    let minter =
+        s.ab.lp()
+            .minter()
+            .unwrap()
+            .expect("the LP token has a minter");
     assert_eq!(minter.minter, s.ab.addr.to_string());
     assert_eq!(minter.cap, None);
     // governance is the LP token's wasm admin
-    let data = s.app.contract_data(&s.ab.lp).unwrap();
+    let data = s.app.borrow().contract_data(&s.ab.lp_token).unwrap();
     assert_eq!(data.admin, Some(s.gov.clone()));
 
-    let config = s.config(&s.ab);
+    let config = s.ab.config().unwrap();
     assert_eq!(config.factory, s.factory.to_string());
     assert_eq!(config.total_fee_bps, FEE_BPS);
     assert_eq!(config.protocol_fee_share, protocol_share());
@@ -56,7 +50,7 @@ fn instantiation_creates_the_lp_token_minted_only_by_the_pair() {
         (config.observation_capacity, config.observation_count),
         (360, 0)
     );
-    let ownership: cw_ownable::Ownership<String> = s.query(&s.ab, &QueryMsg::Ownership {}).unwrap();
+    let ownership = s.ab.ownership().unwrap();
     assert_eq!(ownership.owner, Some(s.gov.to_string()));
     // an empty pool
     assert_eq!(s.reserves(&s.ab), [0, 0]);
@@ -65,7 +59,7 @@ fn instantiation_creates_the_lp_token_minted_only_by_the_pair() {
 
 #[test]
 fn the_first_deposit_locks_the_minimum_liquidity_in_the_pair() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, ab) = (s.alice.clone(), s.ab.clone());
     let res = s.provide(&alice, &ab, [1_000_000, 4_000_000]).unwrap();
     // sqrt(4e12) = 2,000,000, of which 1,000 locked
@@ -74,10 +68,10 @@ fn the_first_deposit_locks_the_minimum_liquidity_in_the_pair() {
     assert_eq!(s.lp_supply(&ab), 2_000_000);
     assert_eq!(s.total_share(&ab), 2_000_000);
     assert_eq!(s.reserves(&ab), [1_000_000, 4_000_000]);
-    assert_eq!(s.balance(&cw20(&s.aaa), &ab.addr), 1_000_000);
-    assert_eq!(s.balance(&cw20(&s.bbb), &ab.addr), 4_000_000);
-    assert_eq!(s.balance(&cw20(&s.aaa), &alice), START - 1_000_000);
-    assert_eq!(s.config(&ab).observation_count, 1);
+    assert_eq!(s.balance(&token_asset(&s.aaa), &ab.addr), 1_000_000);
+    assert_eq!(s.balance(&token_asset(&s.bbb), &ab.addr), 4_000_000);
+    assert_eq!(s.balance(&token_asset(&s.aaa), &alice), START - 1_000_000);
+    assert_eq!(ab.config().unwrap().observation_count, 1);
     // the pull of the cw20 parts, then (in the reply) the deposit itself
     let actions: Vec<_> = wasm_attrs(&res, &ab.addr)
         .into_iter()
@@ -89,13 +83,13 @@ fn the_first_deposit_locks_the_minimum_liquidity_in_the_pair() {
     assert_eq!(attr(&res, &ab.addr, "locked_share"), "1000");
     assert_eq!(
         attr(&res, &ab.addr, "refunded"),
-        format!("0{}, 0{}", s.aaa, s.bbb)
+        format!("0{}, 0{}", s.aaa.addr, s.bbb.addr)
     );
 }
 
 #[test]
 fn a_later_deposit_takes_only_what_its_share_is_worth() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (bob, ab) = (s.bob.clone(), s.ab.clone());
     // S = floor(sqrt(2e18)) = 1,414,213,562
     assert_eq!(s.total_share(&ab), 1_414_213_562);
@@ -113,11 +107,11 @@ fn a_later_deposit_takes_only_what_its_share_is_worth() {
     // used = ceil(141,421 · 1e9 / S) = 100,000 and ceil(141,421 · 2e9 / S) = 200,000
     assert_eq!(s.lp_balance(&ab, &bob), 141_421);
     assert_eq!(s.reserves(&ab), [1_000_100_000, 2_000_200_000]);
-    assert_eq!(s.balance(&cw20(&s.aaa), &bob), START - 100_000);
-    assert_eq!(s.balance(&cw20(&s.bbb), &bob), START - 200_000);
+    assert_eq!(s.balance(&token_asset(&s.aaa), &bob), START - 100_000);
+    assert_eq!(s.balance(&token_asset(&s.bbb), &bob), START - 200_000);
     assert_eq!(
         attr(&res, &ab.addr, "refunded"),
-        format!("0{}, 100000{}", s.aaa, s.bbb)
+        format!("0{}, 100000{}", s.aaa.addr, s.bbb.addr)
     );
     // the deposit for a receiver
     let carol = s.carol.clone();
@@ -136,7 +130,7 @@ fn a_later_deposit_takes_only_what_its_share_is_worth() {
 
 #[test]
 fn a_cw20_swap_pays_what_the_simulation_says_and_the_protocol_fee() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (alice, ab, treasury) = (s.alice.clone(), s.ab.clone(), s.treasury.clone());
     let sim = s.simulate(&ab, 0, 1_000_000).unwrap();
     // gross = floor(2e9 · 1e6 / 1.001e9) = 1,998,001; commission ceil(5,994.003) = 5,995
@@ -149,16 +143,18 @@ fn a_cw20_swap_pays_what_the_simulation_says_and_the_protocol_fee() {
             protocol_fee_amount: u(1_199),
         }
     );
-    let res = s.swap(&alice, &ab, 0, 1_000_000, &Bounds::any()).unwrap();
-    assert_eq!(s.balance(&cw20(&s.bbb), &alice), START + 1_992_006);
-    assert_eq!(s.balance(&cw20(&s.aaa), &alice), START - 1_000_000);
-    assert_eq!(s.balance(&cw20(&s.bbb), &treasury), 1_199);
+    let res = s
+        .swap(&alice, &ab, 0, 1_000_000, &SwapBounds::any_spread())
+        .unwrap();
+    assert_eq!(s.balance(&token_asset(&s.bbb), &alice), START + 1_992_006);
+    assert_eq!(s.balance(&token_asset(&s.aaa), &alice), START - 1_000_000);
+    assert_eq!(s.balance(&token_asset(&s.bbb), &treasury), 1_199);
     assert_eq!(
         s.reserves(&ab),
         [1_001_000_000, 2_000_000_000 - 1_992_006 - 1_199]
     );
     assert_eq!(
-        s.balance(&cw20(&s.bbb), &ab.addr),
+        s.balance(&token_asset(&s.bbb), &ab.addr),
         2_000_000_000 - 1_992_006 - 1_199
     );
     let attrs = wasm_attrs(&res, &ab.addr);
@@ -166,8 +162,8 @@ fn a_cw20_swap_pays_what_the_simulation_says_and_the_protocol_fee() {
         ("action", "swap".to_string()),
         ("sender", alice.to_string()),
         ("receiver", alice.to_string()),
-        ("offer_asset", s.aaa.to_string()),
-        ("ask_asset", s.bbb.to_string()),
+        ("offer_asset", s.aaa.addr.to_string()),
+        ("ask_asset", s.bbb.addr.to_string()),
         ("offer_amount", "1000000".to_string()),
         ("return_amount", "1992006".to_string()),
         ("spread_amount", "1999".to_string()),
@@ -183,7 +179,7 @@ fn a_cw20_swap_pays_what_the_simulation_says_and_the_protocol_fee() {
 
 #[test]
 fn native_swaps_both_ways_and_to_a_receiver() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (alice, bob, an, treasury) = (
         s.alice.clone(),
         s.bob.clone(),
@@ -192,23 +188,24 @@ fn native_swaps_both_ways_and_to_a_receiver() {
     );
     // native -> cw20, paid to bob
     let sim = s.simulate(&an, 1, 2_000_000).unwrap();
-    let bounds = Bounds {
+    let bounds = SwapBounds {
         to: Some(bob.to_string()),
-        ..Bounds::any()
+        ..SwapBounds::any_spread()
     };
     s.swap(&alice, &an, 1, 2_000_000, &bounds).unwrap();
     assert_eq!(s.balance(&native(DENOM), &alice), START - 2_000_000);
     assert_eq!(
-        s.balance(&cw20(&s.aaa), &bob),
+        s.balance(&token_asset(&s.aaa), &bob),
         START + sim.return_amount.u128()
     );
     assert_eq!(
-        s.balance(&cw20(&s.aaa), &treasury),
+        s.balance(&token_asset(&s.aaa), &treasury),
         sim.protocol_fee_amount.u128()
     );
     // cw20 -> native
     let sim = s.simulate(&an, 0, 3_000_000).unwrap();
-    s.swap(&alice, &an, 0, 3_000_000, &Bounds::any()).unwrap();
+    s.swap(&alice, &an, 0, 3_000_000, &SwapBounds::any_spread())
+        .unwrap();
     assert_eq!(
         s.balance(&native(DENOM), &alice),
         START - 2_000_000 + sim.return_amount.u128()
@@ -219,22 +216,28 @@ fn native_swaps_both_ways_and_to_a_receiver() {
     );
     let r = s.reserves(&an);
     assert_eq!(s.balance(&native(DENOM), &an.addr), r[1]);
-    assert_eq!(s.balance(&cw20(&s.aaa), &an.addr), r[0]);
+    assert_eq!(s.balance(&token_asset(&s.aaa), &an.addr), r[0]);
 }
 
 #[test]
 fn a_reverse_simulation_gives_the_smallest_offer_and_execution_matches_it() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (alice, ab) = (s.alice.clone(), s.ab.clone());
     let rev = s.reverse(&ab, 1, 5_000_000).unwrap();
     assert!(rev.return_amount.u128() >= 5_000_000);
     let less = s.simulate(&ab, 0, rev.offer_amount.u128() - 1).unwrap();
     assert!(less.return_amount.u128() < 5_000_000);
-    let before = s.balance(&cw20(&s.bbb), &alice);
-    s.swap(&alice, &ab, 0, rev.offer_amount.u128(), &Bounds::any())
-        .unwrap();
+    let before = s.balance(&token_asset(&s.bbb), &alice);
+    s.swap(
+        &alice,
+        &ab,
+        0,
+        rev.offer_amount.u128(),
+        &SwapBounds::any_spread(),
+    )
+    .unwrap();
     assert_eq!(
-        s.balance(&cw20(&s.bbb), &alice) - before,
+        s.balance(&token_asset(&s.bbb), &alice) - before,
         rev.return_amount.u128()
     );
     // an ask beyond the pool's reserve is an error
@@ -243,7 +246,7 @@ fn a_reverse_simulation_gives_the_smallest_offer_and_execution_matches_it() {
 
 #[test]
 fn a_withdrawal_burns_the_shares_and_pays_rounded_down() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (carol, ab) = (s.carol.clone(), s.ab.clone());
     let total = s.total_share(&ab);
     let share = 414_213_562u128;
@@ -257,7 +260,7 @@ fn a_withdrawal_burns_the_shares_and_pays_rounded_down() {
         [1_000_000_000 - expected[0], 2_000_000_000 - expected[1]]
     );
     assert_eq!(
-        s.balance(&cw20(&s.aaa), &carol),
+        s.balance(&token_asset(&s.aaa), &carol),
         START - 1_000_000_000 * 2 + expected[0]
     );
     assert_eq!(attr(&res, &ab.addr, "action"), "withdraw_liquidity");
@@ -272,44 +275,33 @@ fn a_withdrawal_burns_the_shares_and_pays_rounded_down() {
 
 #[test]
 fn donations_move_neither_the_price_nor_the_share_value() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (alice, bob, ab) = (s.alice.clone(), s.bob.clone(), s.ab.clone());
     let sim = s.simulate(&ab, 0, 1_000_000).unwrap();
     let reserves = s.reserves(&ab);
     // a donation of AAA straight to the pair
-    let aaa = s.aaa.clone();
-    s.app
-        .execute_contract(
-            alice.clone(),
-            aaa,
-            &cw20::Cw20ExecuteMsg::Transfer {
-                recipient: ab.addr.to_string(),
-                amount: u(500_000_000),
-            },
-            &[],
-        )
-        .unwrap();
+    s.aaa.transfer(&alice, &ab.addr, u(500_000_000)).unwrap();
     assert_eq!(s.reserves(&ab), reserves);
     assert_eq!(s.simulate(&ab, 0, 1_000_000).unwrap(), sim);
     // a depositor gets the same share as without the donation
     s.provide(&bob, &ab, [1_000_000, 2_000_000]).unwrap();
     assert_eq!(s.lp_balance(&ab, &bob), 1_414_213);
-    assert!(s.balance(&cw20(&s.aaa), &ab.addr) > s.reserves(&ab)[0]);
+    assert!(s.balance(&token_asset(&s.aaa), &ab.addr) > s.reserves(&ab)[0]);
 }
 
 #[test]
 fn the_twap_averages_the_price_over_the_window_and_refuses_uncovered_windows() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, carol, ab) = (s.alice.clone(), s.carol.clone(), s.ab.clone());
     // nothing observed yet
-    let err = s.twap(&ab, 10).unwrap_err().to_string();
+    let err = ab.twap(10).unwrap_err().to_string();
     assert!(err.contains("observations cover the last 0 s"), "{err}");
     let t0 = s.now();
     s.provide(&carol, &ab, [1_000_000_000, 2_000_000_000])
         .unwrap();
     s.advance(100, 1);
     // price 2 for 100 s, then a swap moves it
-    s.swap(&alice, &ab, 0, 1_000_000_000, &Bounds::any())
+    s.swap(&alice, &ab, 0, 1_000_000_000, &SwapBounds::any_spread())
         .unwrap();
     let r = s.reserves(&ab);
     let p0 = scaled_price(u(r[0]), u(r[1])).unwrap();
@@ -325,29 +317,29 @@ fn the_twap_averages_the_price_over_the_window_and_refuses_uncovered_windows() {
         )
     };
     // the whole history
-    let t = s.twap(&ab, 400).unwrap();
+    let t = ab.twap(400).unwrap();
     assert_eq!((t.start, t.end, t.window_seconds), (t0, t0 + 400, 400));
     assert_eq!(t.price0_average, avg(two, p0, 100, 300));
     assert_eq!(t.price1_average, avg(half, p1, 100, 300));
     // a window starting between the two observations (interpolated exactly)
-    let t = s.twap(&ab, 350).unwrap();
+    let t = ab.twap(350).unwrap();
     assert_eq!(t.price0_average, avg(two, p0, 50, 300));
     // a window after the last observation: the current price
-    let t = s.twap(&ab, 300).unwrap();
+    let t = ab.twap(300).unwrap();
     assert_eq!(t.price0_average, Decimal256::new(p0));
     assert_eq!(t.price1_average, Decimal256::new(p1));
-    let t = s.twap(&ab, 7).unwrap();
+    let t = ab.twap(7).unwrap();
     assert_eq!(t.price0_average, Decimal256::new(p0));
     // older than the first observation, or empty
-    let err = s.twap(&ab, 401).unwrap_err().to_string();
+    let err = ab.twap(401).unwrap_err().to_string();
     assert!(
         err.contains("TWAP window of 401 s is not covered: observations cover the last 400 s"),
         "{err}"
     );
-    let err = s.twap(&ab, 0).unwrap_err().to_string();
+    let err = ab.twap(0).unwrap_err().to_string();
     assert!(err.contains("at least one second"), "{err}");
     // the cumulative prices brought up to now
-    let c = s.cumulative(&ab);
+    let c = ab.cumulative_prices().unwrap();
     assert_eq!(c.block_time, t0 + 400);
     assert_eq!(
         c.price0_cumulative,
@@ -357,16 +349,18 @@ fn the_twap_averages_the_price_over_the_window_and_refuses_uncovered_windows() {
 
 #[test]
 fn prices_accrue_once_per_block_with_the_reserves_before_its_first_action() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (alice, bob, ab) = (s.alice.clone(), s.bob.clone(), s.ab.clone());
-    let before = s.cumulative(&ab);
-    let count = s.config(&ab).observation_count;
+    let before = ab.cumulative_prices().unwrap();
+    let count = ab.config().unwrap().observation_count;
     // two swaps in one block
-    s.swap(&alice, &ab, 0, 50_000_000, &Bounds::any()).unwrap();
-    s.swap(&bob, &ab, 0, 70_000_000, &Bounds::any()).unwrap();
-    assert_eq!(s.config(&ab).observation_count, count + 1);
+    s.swap(&alice, &ab, 0, 50_000_000, &SwapBounds::any_spread())
+        .unwrap();
+    s.swap(&bob, &ab, 0, 70_000_000, &SwapBounds::any_spread())
+        .unwrap();
+    assert_eq!(ab.config().unwrap().observation_count, count + 1);
     // what accrued is the price before the first swap (2) for the 5 s since the seed
-    let after = s.cumulative(&ab);
+    let after = ab.cumulative_prices().unwrap();
     assert_eq!(
         after.price0_cumulative,
         before.price0_cumulative // already brought to now by the query
@@ -378,7 +372,7 @@ fn prices_accrue_once_per_block_with_the_reserves_before_its_first_action() {
     // the next block accrues the price left by the second swap
     let r = s.reserves(&ab);
     s.advance(10, 1);
-    let later = s.cumulative(&ab);
+    let later = ab.cumulative_prices().unwrap();
     assert_eq!(
         later.price0_cumulative,
         after.price0_cumulative + scaled_price(u(r[0]), u(r[1])).unwrap() * Uint256::from(10u64)
@@ -387,22 +381,23 @@ fn prices_accrue_once_per_block_with_the_reserves_before_its_first_action() {
 
 #[test]
 fn the_observation_ring_keeps_the_newest_and_the_covered_window_moves() {
-    let mut s = Suite::with_capacity(3);
+    let s = Suite::with_capacity(3);
     let (alice, carol, ab) = (s.alice.clone(), s.carol.clone(), s.ab.clone());
     let t0 = s.now();
     s.provide(&carol, &ab, [1_000_000_000, 1_000_000_000])
         .unwrap();
     for _ in 0..4 {
         s.advance(10, 1);
-        s.swap(&alice, &ab, 0, 1_000_000, &Bounds::any()).unwrap();
+        s.swap(&alice, &ab, 0, 1_000_000, &SwapBounds::any_spread())
+            .unwrap();
     }
     // observations at t0, +10, +20, +30, +40: the ring keeps the last three, the oldest (+20)
     // with its constant-price stretch from +10
-    assert_eq!(s.config(&ab).observation_count, 3);
+    assert_eq!(ab.config().unwrap().observation_count, 3);
     s.advance(5, 1);
-    let t = s.twap(&ab, 35).unwrap();
+    let t = ab.twap(35).unwrap();
     assert_eq!(t.start, t0 + 10);
-    let err = s.twap(&ab, 36).unwrap_err().to_string();
+    let err = ab.twap(36).unwrap_err().to_string();
     assert!(
         err.contains("observations cover the last 35 s"),
         "{err} (now {}, t0 {t0})",
@@ -445,8 +440,14 @@ fn dust_swap_per_block(s: &mut Suite, blocks: u64) -> (u64, Vec<(u64, [Uint256; 
         s.advance(5, 1);
         // alternately sell a little AAA and a little BBB: the price moves every block
         let offer = (i % 2) as usize;
-        s.swap(&alice, &ab, offer, 1_000 + u128::from(i), &Bounds::any())
-            .unwrap();
+        s.swap(
+            &alice,
+            &ab,
+            offer,
+            1_000 + u128::from(i),
+            &SwapBounds::any_spread(),
+        )
+        .unwrap();
         history.push((s.now(), prices(s)));
     }
     (t0, history)
@@ -472,24 +473,24 @@ fn a_dust_swap_per_block_cannot_flush_the_ring_and_the_hour_twap_is_exact() {
     // the hour: now - 3600 = t0 + 907 falls between the observation at t0 + 900 and the stretch
     // of the next one (t0 + 1195 ..= t0 + 1200), so the average starts at t0 + 900: 3607 s, never
     // fewer than asked
-    let t = s.twap(&ab, 3_600).unwrap();
+    let t = ab.twap(3_600).unwrap();
     assert_eq!((t.start, t.end, t.window_seconds), (t0 + 900, now, 3_600));
     let [p0, p1] = average_by_hand(&history, t0 + 900, now);
     assert_eq!((t.price0_average, t.price1_average), (p0, p1));
 
     // 900 blocks with activity, but observations only at t0 and every 300 s after: 16, not 360
     // (one per block would have kept the last 360 blocks = 30 minutes, and refused the hour)
-    assert_eq!(s.config(&ab).observation_count, 16);
-    assert_eq!(s.config(&ab).observation_interval_seconds, 300);
+    assert_eq!(ab.config().unwrap().observation_count, 16);
+    assert_eq!(ab.config().unwrap().observation_interval_seconds, 300);
 
     // a window starting inside an observation's constant stretch is exact where asked
-    let t = s.twap(&ab, now - (t0 + 1_198)).unwrap();
+    let t = ab.twap(now - (t0 + 1_198)).unwrap();
     assert_eq!(t.start, t0 + 1_198);
     let [p0, p1] = average_by_hand(&history, t0 + 1_198, now);
     assert_eq!((t.price0_average, t.price1_average), (p0, p1));
 
     // and so is one starting after the last update (the current price)
-    let t = s.twap(&ab, 5).unwrap();
+    let t = ab.twap(5).unwrap();
     assert_eq!(t.start, now - 5);
     assert_eq!(
         t.price0_average,
@@ -497,14 +498,14 @@ fn a_dust_swap_per_block_cannot_flush_the_ring_and_the_hour_twap_is_exact() {
     );
 
     // the cumulative prices, by hand
-    let c = s.cumulative(&ab);
+    let c = ab.cumulative_prices().unwrap();
     let by_hand = cumulative_by_hand(&history, now);
     assert_eq!([c.price0_cumulative, c.price1_cumulative], by_hand);
 
     // the whole history is covered, one second more is not
-    let t = s.twap(&ab, 4_507).unwrap();
+    let t = ab.twap(4_507).unwrap();
     assert_eq!(t.start, t0);
-    let err = s.twap(&ab, 4_508).unwrap_err().to_string();
+    let err = ab.twap(4_508).unwrap_err().to_string();
     assert!(
         err.contains("TWAP window of 4508 s is not covered: observations cover the last 4507 s"),
         "{err}"
@@ -520,9 +521,9 @@ fn a_window_longer_than_the_full_ring_covers_is_refused() {
     assert_eq!(s.now(), t0 + 1_000);
     // observations at t0 + 60k up to t0 + 960; the ring keeps t0 + 780, 840, 900, 960, the
     // oldest with its constant stretch from t0 + 775: 225 s covered
-    assert_eq!(s.config(&ab).observation_count, 4);
+    assert_eq!(ab.config().unwrap().observation_count, 4);
     let before = s.snapshot();
-    let err = s.twap(&ab, 3_600).unwrap_err().to_string();
+    let err = ab.twap(3_600).unwrap_err().to_string();
     let expected = ContractError::WindowNotCovered {
         window_seconds: 3_600,
         covered_seconds: 225,
@@ -533,13 +534,13 @@ fn a_window_longer_than_the_full_ring_covers_is_refused() {
         "TWAP window of 3600 s is not covered: observations cover the last 225 s"
     );
     assert!(err.contains(&expected), "{err}");
-    let err = s.twap(&ab, 226).unwrap_err().to_string();
+    let err = ab.twap(226).unwrap_err().to_string();
     assert!(
         err.contains("TWAP window of 226 s is not covered: observations cover the last 225 s"),
         "{err}"
     );
     assert_eq!(s.snapshot(), before);
-    let t = s.twap(&ab, 225).unwrap();
+    let t = ab.twap(225).unwrap();
     assert_eq!(t.start, t0 + 775);
     let [p0, p1] = average_by_hand(&history, t0 + 775, t0 + 1_000);
     assert_eq!((t.price0_average, t.price1_average), (p0, p1));
@@ -547,24 +548,28 @@ fn a_window_longer_than_the_full_ring_covers_is_refused() {
 
 #[test]
 fn a_transfer_burn_token_is_measured_on_arrival() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
     let brn = s.brn.clone();
-    let pair = s.create_pair([cw20(&brn), cw20(&s.aaa)], 360).unwrap();
+    let pair = s
+        .create_pair([token_asset(&brn), token_asset(&s.aaa)], 360)
+        .unwrap();
     // 2 % of the pulled 1,000,000 BRN burns: 980,000 arrive
     s.provide(&alice, &pair, [1_000_000, 1_000_000]).unwrap();
     assert_eq!(s.reserves(&pair), [980_000, 1_000_000]);
     assert_eq!(s.cw20_balance(&brn, &pair.addr), 980_000);
     // a swap credits what the Send delivered
     let delivered_sim = s.simulate(&pair, 0, 98_000).unwrap();
-    s.swap(&bob, &pair, 0, 100_000, &Bounds::any()).unwrap();
+    s.swap(&bob, &pair, 0, 100_000, &SwapBounds::any_spread())
+        .unwrap();
     assert_eq!(s.reserves(&pair)[0], 1_078_000);
     assert_eq!(
-        s.balance(&cw20(&s.aaa), &bob),
+        s.balance(&token_asset(&s.aaa), &bob),
         START + delivered_sim.return_amount.u128()
     );
     // paying BRN out: the pair's balance falls by the full amount, the receiver gets 98 %
-    s.swap(&bob, &pair, 1, 50_000, &Bounds::any()).unwrap();
+    s.swap(&bob, &pair, 1, 50_000, &SwapBounds::any_spread())
+        .unwrap();
     let r = s.reserves(&pair);
     assert!(s.cw20_balance(&brn, &pair.addr) >= r[0]);
     // a later deposit with the burn: the share follows what arrived, the excess is refunded
@@ -588,17 +593,13 @@ fn a_paused_pair_refuses_swaps_and_deposits_but_lets_providers_leave() {
         s.carol.clone(),
         s.ab.clone(),
     );
-    let res = s
-        .exec(&gov, &ab, &ExecuteMsg::Pause { until: None }, &[])
+    let res = ab
+        .execute(&gov, &ExecuteMsg::Pause { until: None })
         .unwrap();
     assert_eq!(attr(&res, &ab.addr, "until"), "indefinite");
     let forever = Timestamp::from_nanos(u64::MAX);
-    assert_eq!(s.config(&ab).paused_until, Some(forever));
-    let status: poe_interface::pause::PauseStatusResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(&ab.addr, &QueryMsg::PauseStatus {})
-        .unwrap();
+    assert_eq!(ab.config().unwrap().paused_until, Some(forever));
+    let status = ab.pause_status().unwrap();
     assert_eq!(
         status,
         poe_interface::pause::PauseStatusResponse {
@@ -609,44 +610,44 @@ fn a_paused_pair_refuses_swaps_and_deposits_but_lets_providers_leave() {
     );
     s.assert_rejected(
         ContractError::Pause(PauseError::Paused { until: forever }),
-        |s| s.swap(&alice, &ab, 0, 1_000, &Bounds::any()),
+        |s| s.swap(&alice, &ab, 0, 1_000, &SwapBounds::any_spread()),
     );
     s.assert_rejected(
         ContractError::Pause(PauseError::Paused { until: forever }),
         |s| s.provide(&alice, &ab, [1_000, 2_000]),
     );
     s.withdraw(&carol, &ab, 1_000_000, None).unwrap();
-    s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[]).unwrap();
-    s.swap(&alice, &ab, 0, 1_000, &Bounds::any()).unwrap();
+    ab.execute(&gov, &ExecuteMsg::Unpause {}).unwrap();
+    s.swap(&alice, &ab, 0, 1_000, &SwapBounds::any_spread())
+        .unwrap();
     // a timed pause ends by itself
     let until = Timestamp::from_seconds(s.now() + 100);
-    s.exec(&gov, &ab, &ExecuteMsg::Pause { until: Some(until) }, &[])
+    ab.execute(&gov, &ExecuteMsg::Pause { until: Some(until) })
         .unwrap();
     s.assert_rejected(ContractError::Pause(PauseError::Paused { until }), |s| {
-        s.swap(&alice, &ab, 0, 1_000, &Bounds::any())
+        s.swap(&alice, &ab, 0, 1_000, &SwapBounds::any_spread())
     });
     s.advance(100, 1);
-    assert_eq!(s.config(&ab).paused_until, None);
-    s.swap(&alice, &ab, 0, 1_000, &Bounds::any()).unwrap();
-    s.assert_rejected(ContractError::Pause(PauseError::NotPaused), |s| {
-        s.exec(&gov, &ab, &ExecuteMsg::Unpause {}, &[])
+    assert_eq!(ab.config().unwrap().paused_until, None);
+    s.swap(&alice, &ab, 0, 1_000, &SwapBounds::any_spread())
+        .unwrap();
+    s.assert_rejected(ContractError::Pause(PauseError::NotPaused), |_| {
+        ab.execute(&gov, &ExecuteMsg::Unpause {})
     });
 }
 
 #[test]
 fn the_owner_sets_the_fees() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (gov, alice, bob, ab) = (s.gov.clone(), s.alice.clone(), s.bob.clone(), s.ab.clone());
-    let res = s
-        .exec(
+    let res = ab
+        .execute(
             &gov,
-            &ab,
             &ExecuteMsg::UpdateConfig {
                 total_fee_bps: Some(100),
                 protocol_fee_share: Some(Decimal::percent(50)),
                 fee_address: Some(bob.to_string()),
             },
-            &[],
         )
         .unwrap();
     assert_eq!(attr(&res, &ab.addr, "total_fee_bps"), "100");
@@ -654,39 +655,39 @@ fn the_owner_sets_the_fees() {
     // gross 1,998,001; commission ceil(19,980.01) = 19,981; protocol floor(9,990.5) = 9,990
     assert_eq!(sim.commission_amount, u(19_981));
     assert_eq!(sim.protocol_fee_amount, u(9_990));
-    s.swap(&alice, &ab, 0, 1_000_000, &Bounds::any()).unwrap();
-    assert_eq!(s.balance(&cw20(&s.bbb), &bob), START + 9_990);
+    s.swap(&alice, &ab, 0, 1_000_000, &SwapBounds::any_spread())
+        .unwrap();
+    assert_eq!(s.balance(&token_asset(&s.bbb), &bob), START + 9_990);
     // no protocol share: everything stays in the pool
-    s.exec(
+    ab.execute(
         &gov,
-        &ab,
         &ExecuteMsg::UpdateConfig {
             total_fee_bps: None,
             protocol_fee_share: Some(Decimal::zero()),
             fee_address: None,
         },
-        &[],
     )
     .unwrap();
     let sim = s.simulate(&ab, 0, 1_000_000).unwrap();
     assert_eq!(sim.protocol_fee_amount, u(0));
-    s.swap(&alice, &ab, 0, 1_000_000, &Bounds::any()).unwrap();
-    assert_eq!(s.balance(&cw20(&s.bbb), &bob), START + 9_990);
+    s.swap(&alice, &ab, 0, 1_000_000, &SwapBounds::any_spread())
+        .unwrap();
+    assert_eq!(s.balance(&token_asset(&s.bbb), &bob), START + 9_990);
 }
 
 #[test]
 fn the_spread_bounds_pass_when_met() {
-    let mut s = Suite::seeded();
+    let s = Suite::seeded();
     let (alice, ab) = (s.alice.clone(), s.ab.clone());
     // a small swap passes the default 0.5 % bound
-    s.swap(&alice, &ab, 0, 1_000_000, &Bounds::default())
+    s.swap(&alice, &ab, 0, 1_000_000, &SwapBounds::default())
         .unwrap();
     // a belief price the pool beats, a minimum it meets, a deadline not yet passed
     let sim = s.simulate(&ab, 0, 1_000_000).unwrap();
-    let bounds = Bounds {
+    let bounds = SwapBounds {
         belief_price: Some(Decimal::percent(50)),
         max_spread: Some(Decimal::percent(1)),
-        minimum_receive: Some(sim.return_amount.u128()),
+        minimum_receive: Some(sim.return_amount),
         to: None,
         deadline: Some(s.now()),
     };
@@ -695,7 +696,7 @@ fn the_spread_bounds_pass_when_met() {
 
 #[test]
 fn a_native_native_pair_works_without_any_cw20() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
     let pair = s
         .create_pair([native(DENOM), native(OTHER_DENOM)], 10)
@@ -705,7 +706,8 @@ fn a_native_native_pair_works_without_any_cw20() {
     assert_eq!(attr(&res, &pair.addr, "action"), "provide_liquidity");
     assert_eq!(s.lp_balance(&pair, &alice), 6_000_000 - 1_000);
     let sim = s.simulate(&pair, 1, 40_000).unwrap();
-    s.swap(&bob, &pair, 1, 40_000, &Bounds::any()).unwrap();
+    s.swap(&bob, &pair, 1, 40_000, &SwapBounds::any_spread())
+        .unwrap();
     assert_eq!(
         s.balance(&native(DENOM), &bob),
         START + sim.return_amount.u128()

@@ -35,7 +35,7 @@ fn update_config_only_from_governance_itself() {
         s.alice.clone(),
         s.admin.clone(),
         s.guardian.clone(),
-        s.treasury.clone(),
+        s.treasury.addr.clone(),
     ] {
         s.assert_exec_rejected(
             &who,
@@ -73,10 +73,10 @@ fn deposits_only_in_the_deposit_token() {
     let (alice, nex, gen) = (s.alice.clone(), s.nex.clone(), s.gen.clone());
     s.assert_rejected(
         ContractError::WrongDepositToken {
-            expected: gen.to_string(),
-            received: nex.to_string(),
+            expected: gen.addr.to_string(),
+            received: nex.addr.to_string(),
         },
-        |s| s.send_hook(&alice, &nex, DEPOSIT, &propose_hook(vec![])),
+        |s| nex.send_hook(&alice, &s.gov.addr, u(DEPOSIT), &propose_hook(vec![])),
     );
     // a forged hook straight from alice, no token moved
     let forged = ExecuteMsg::Receive(Cw20ReceiveMsg {
@@ -88,7 +88,7 @@ fn deposits_only_in_the_deposit_token() {
         &alice,
         &forged,
         ContractError::WrongDepositToken {
-            expected: gen.to_string(),
+            expected: gen.addr.to_string(),
             received: alice.to_string(),
         },
     );
@@ -104,27 +104,22 @@ fn deposits_only_of_the_exact_amount() {
                 expected: u(DEPOSIT),
                 received: u(amount),
             },
-            |s| s.send_hook(&alice, &gen, amount, &propose_hook(vec![])),
+            |s| gen.send_hook(&alice, &s.gov.addr, u(amount), &propose_hook(vec![])),
         );
     }
 }
 
 #[test]
 fn a_malformed_hook_is_refused() {
-    let mut s = Suite::new();
-    let (alice, gen, gov) = (s.alice.clone(), s.gen.clone(), s.gov.clone());
+    let s = Suite::new();
+    let (alice, gen, gov) = (s.alice.clone(), s.gen.clone(), s.gov.addr.clone());
     let before = s.snapshot();
-    let err = s
-        .app
-        .execute_contract(
-            alice,
-            gen,
-            &cw20::Cw20ExecuteMsg::Send {
-                contract: gov.to_string(),
-                amount: u(DEPOSIT),
-                msg: to_json_binary(&"deposit").unwrap(),
-            },
-            &[],
+    let err = gen
+        .send(
+            &alice,
+            &gov,
+            u(DEPOSIT),
+            to_json_binary(&"deposit").unwrap(),
         )
         .unwrap_err();
     assert!(matches!(contract_err(err), ContractError::Std(_)));
@@ -177,7 +172,9 @@ fn proposal_content_is_bounded() {
         ),
     ];
     for (hook, expected) in cases {
-        s.assert_rejected(expected, |s| s.send_hook(&alice, &gen, DEPOSIT, &hook));
+        s.assert_rejected(expected, |s| {
+            gen.send_hook(&alice, &s.gov.addr, u(DEPOSIT), &hook)
+        });
     }
     // the bounds themselves are accepted
     let ok = hook(
@@ -185,7 +182,7 @@ fn proposal_content_is_bounded() {
         "d".repeat(MAX_DESCRIPTION_BYTES),
         MAX_PROPOSAL_MSGS,
     );
-    s.send_hook(&alice, &gen, DEPOSIT, &ok).unwrap();
+    gen.send_hook(&alice, &s.gov.addr, u(DEPOSIT), &ok).unwrap();
 }
 
 #[test]
@@ -201,11 +198,11 @@ fn proposal_messages_are_bounded_in_bytes() {
             bytes,
             max: MAX_PROPOSAL_MSGS_BYTES,
         },
-        |s| s.send_hook(&alice, &gen, DEPOSIT, &propose_hook(big.clone())),
+        |s| gen.send_hook(&alice, &s.gov.addr, u(DEPOSIT), &propose_hook(big.clone())),
     );
     // a large but bounded one is accepted
     let ok = vec![wasm(&alice, &"x".repeat(MAX_PROPOSAL_MSGS_BYTES / 2))];
-    s.send_hook(&alice, &gen, DEPOSIT, &propose_hook(ok))
+    gen.send_hook(&alice, &s.gov.addr, u(DEPOSIT), &propose_hook(ok))
         .unwrap();
 }
 
@@ -219,7 +216,7 @@ fn a_proposer_needs_voting_power() {
             address: eve.to_string(),
             height,
         },
-        |s| s.send_hook(&eve, &gen, DEPOSIT, &propose_hook(vec![])),
+        |s| gen.send_hook(&eve, &s.gov.addr, u(DEPOSIT), &propose_hook(vec![])),
     );
 }
 
@@ -228,24 +225,23 @@ fn votes_need_power_a_proposal_and_an_open_vote() {
     let mut s = Suite::new();
     let (alice, eve) = (s.alice.clone(), s.eve.clone());
     let id = s.propose(&alice, vec![]).unwrap();
-    let start_height = s.proposal(id).start_height;
+    let start_height = s.gov.proposal(id).unwrap().start_height;
     s.assert_rejected(
         ContractError::NoVotingPower {
             address: eve.to_string(),
             height: start_height,
         },
-        |s| s.vote(&eve, id, VoteOption::Yes),
+        |s| s.gov.vote(&eve, id, VoteOption::Yes),
     );
     s.assert_rejected(ContractError::ProposalNotFound { proposal_id: 7 }, |s| {
-        s.vote(&alice, 7, VoteOption::Yes)
+        s.gov.vote(&alice, 7, VoteOption::Yes)
     });
     // funds attached to a vote
     let before = s.snapshot();
     let err = s
-        .app
-        .execute_contract(
-            alice.clone(),
-            s.gov.clone(),
+        .gov
+        .execute_with_funds(
+            &alice,
             &ExecuteMsg::Vote {
                 proposal_id: id,
                 vote: VoteOption::Yes,
@@ -259,14 +255,14 @@ fn votes_need_power_a_proposal_and_an_open_vote() {
     );
     assert_eq!(s.snapshot(), before);
     // after the end
-    let end = s.proposal(id).end_time;
+    let end = s.gov.proposal(id).unwrap().end_time;
     s.advance_to(end);
     s.assert_rejected(
         ContractError::VotingClosed {
             proposal_id: id,
             ended_at: end,
         },
-        |s| s.vote(&alice, id, VoteOption::Yes),
+        |s| s.gov.vote(&alice, id, VoteOption::Yes),
     );
     s.advance(TIMELOCK + WINDOW);
     s.assert_rejected(
@@ -274,7 +270,7 @@ fn votes_need_power_a_proposal_and_an_open_vote() {
             proposal_id: id,
             ended_at: end,
         },
-        |s| s.vote(&alice, id, VoteOption::No),
+        |s| s.gov.vote(&alice, id, VoteOption::No),
     );
 }
 
@@ -285,22 +281,22 @@ fn execute_only_after_the_timelock_and_only_once() {
     let id = s
         .propose(&alice, vec![s.gen_transfer(&eve, 1_000_000)])
         .unwrap();
-    s.vote(&alice, id, VoteOption::Yes).unwrap();
-    s.vote(&bob, id, VoteOption::Yes).unwrap();
-    let p = s.proposal(id);
+    s.gov.vote(&alice, id, VoteOption::Yes).unwrap();
+    s.gov.vote(&bob, id, VoteOption::Yes).unwrap();
+    let p = s.gov.proposal(id).unwrap();
     s.assert_rejected(
         ContractError::VotingOpen {
             proposal_id: id,
             ends_at: p.end_time,
         },
-        |s| s.execute(&eve, id),
+        |s| s.gov.execute_proposal(&eve, id),
     );
     s.assert_rejected(
         ContractError::VotingOpen {
             proposal_id: id,
             ends_at: p.end_time,
         },
-        |s| s.close(&eve, id),
+        |s| s.gov.close(&eve, id),
     );
     s.advance_to(p.end_time);
     s.assert_rejected(
@@ -308,7 +304,7 @@ fn execute_only_after_the_timelock_and_only_once() {
             proposal_id: id,
             executable_at: p.executable_at,
         },
-        |s| s.execute(&eve, id),
+        |s| s.gov.execute_proposal(&eve, id),
     );
     s.advance_to(p.executable_at.minus_seconds(1));
     s.assert_rejected(
@@ -316,31 +312,31 @@ fn execute_only_after_the_timelock_and_only_once() {
             proposal_id: id,
             executable_at: p.executable_at,
         },
-        |s| s.execute(&eve, id),
+        |s| s.gov.execute_proposal(&eve, id),
     );
     s.assert_rejected(
         ContractError::NotClosable {
             proposal_id: id,
             status: ProposalStatus::Passed,
         },
-        |s| s.close(&eve, id),
+        |s| s.gov.close(&eve, id),
     );
     s.advance_to(p.executable_at);
-    s.execute(&eve, id).unwrap();
+    s.gov.execute_proposal(&eve, id).unwrap();
     assert_eq!(s.gen_balance(&eve), START + 1_000_000);
     s.assert_rejected(
         ContractError::NotExecutable {
             proposal_id: id,
             status: ProposalStatus::Executed,
         },
-        |s| s.execute(&eve, id),
+        |s| s.gov.execute_proposal(&eve, id),
     );
     s.assert_rejected(
         ContractError::NotClosable {
             proposal_id: id,
             status: ProposalStatus::Executed,
         },
-        |s| s.close(&eve, id),
+        |s| s.gov.close(&eve, id),
     );
 }
 
@@ -362,11 +358,11 @@ fn unknown_proposals() {
 
 #[test]
 fn invalid_configs_are_refused_at_instantiation() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let addrs = SuiteAddrs {
         staking: s.staking.clone(),
-        gen: s.gen.clone(),
-        treasury: s.treasury.clone(),
+        gen: s.gen.addr.clone(),
+        treasury: s.treasury.addr.clone(),
         guardian: s.guardian.clone(),
     };
     let invalid = |field: &str, reason: &str| ContractError::InvalidConfig {
@@ -432,6 +428,7 @@ fn invalid_configs_are_refused_at_instantiation() {
         edit(&mut msg);
         let err = s
             .app
+            .borrow_mut()
             .instantiate_contract(code, admin.clone(), &msg, &[], "bad", None)
             .unwrap_err();
         assert_eq!(contract_err(err), expected);
@@ -448,14 +445,14 @@ fn accept_ownership_takes_only_what_was_offered_to_governance() {
     let eve = s.eve.clone();
     let accept = |contracts: Vec<String>| ExecuteMsg::AcceptOwnership { contracts };
     s.assert_exec_rejected(&eve, &accept(vec![]), invalid("the list is empty"));
-    let treasury = s.treasury.to_string();
+    let treasury = s.treasury.addr.to_string();
     s.assert_exec_rejected(
         &eve,
         &accept(vec![treasury.clone(), treasury.clone()]),
         invalid(&format!("{treasury} is named twice")),
     );
     let many: Vec<String> = (0..=poe_governance::msg::MAX_ACCEPT_OWNERSHIP)
-        .map(|i| s.app.api().addr_make(&format!("c{i}")).to_string())
+        .map(|i| s.app.borrow().api().addr_make(&format!("c{i}")).to_string())
         .collect();
     s.assert_exec_rejected(&eve, &accept(many), invalid("33 contracts given"));
     s.assert_exec_rejected(
@@ -464,18 +461,17 @@ fn accept_ownership_takes_only_what_was_offered_to_governance() {
         ContractError::Std(cosmwasm_std::StdError::generic_err("Error decoding bech32")),
     );
     // funds where none belong
-    let (gov, alice) = (s.gov.clone(), s.alice.clone());
+    let alice = s.alice.clone();
     s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
-        s.app.execute_contract(
-            alice.clone(),
-            gov.clone(),
-            &accept(vec![treasury.clone()]),
-            &[coin(1, ATOM)],
-        )
+        s.gov
+            .execute_with_funds(&alice, &accept(vec![treasury.clone()]), &[coin(1, ATOM)])
     });
     // no offer pending: the treasury's own error fails the whole message
     let before = s.snapshot();
-    let err = s.exec(&eve, &accept(vec![treasury.clone()])).unwrap_err();
+    let err = s
+        .gov
+        .execute(&eve, &accept(vec![treasury.clone()]))
+        .unwrap_err();
     assert_eq!(
         err.downcast_ref::<poe_treasury::ContractError>(),
         Some(&poe_treasury::ContractError::Ownership(
@@ -485,29 +481,27 @@ fn accept_ownership_takes_only_what_was_offered_to_governance() {
     assert_eq!(s.snapshot(), before);
     // offered by its owner: anyone completes the hand-over
     let admin = s.admin.clone();
-    s.app
-        .execute_contract(
-            admin,
-            s.treasury.clone(),
+    s.treasury
+        .execute(
+            &admin,
             &poe_treasury::msg::ExecuteMsg::UpdateOwnership(
                 cw_ownable::Action::TransferOwnership {
-                    new_owner: s.gov.to_string(),
+                    new_owner: s.gov.addr.to_string(),
                     expiry: None,
                 },
             ),
             &[],
         )
         .unwrap();
-    let res = s.exec(&eve, &accept(vec![treasury.clone()])).unwrap();
+    let res = s
+        .gov
+        .execute(&eve, &accept(vec![treasury.clone()]))
+        .unwrap();
     assert_eq!(
-        wasm_attrs(&res, &s.gov),
+        wasm_attrs(&res, &s.gov.addr),
         attrs(&[("action", "accept_ownership"), ("contracts", &treasury)])
     );
-    let ownership: cw_ownable::Ownership<String> = s
-        .app
-        .wrap()
-        .query_wasm_smart(&s.treasury, &poe_treasury::msg::QueryMsg::Ownership {})
-        .unwrap();
-    assert_eq!(ownership.owner, Some(s.gov.to_string()));
+    let ownership = s.treasury.ownership().unwrap();
+    assert_eq!(ownership.owner, Some(s.gov.addr.to_string()));
     assert_eq!(ownership.pending_owner, None);
 }

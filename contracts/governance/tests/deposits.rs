@@ -11,19 +11,11 @@
 mod common;
 
 use common::*;
-use poe_treasury::msg::{AssetBalanceResponse, AssetInfo, QueryMsg as TreasuryQuery};
+use poe_treasury::msg::AssetBalanceResponse;
 
 fn treasury_gen(s: &Suite) -> AssetBalanceResponse {
-    s.app
-        .wrap()
-        .query_wasm_smart(
-            &s.treasury,
-            &TreasuryQuery::Balance {
-                asset: AssetInfo::Cw20 {
-                    contract_addr: s.gen.to_string(),
-                },
-            },
-        )
+    s.treasury
+        .balance(TreasuryHandle::cw20(&s.gen.addr))
         .expect("treasury answers")
 }
 
@@ -34,27 +26,27 @@ fn a_vetoed_proposal_forfeits_its_deposit_to_the_treasury() {
         s.alice.clone(),
         s.bob.clone(),
         s.eve.clone(),
-        s.gov.clone(),
-        s.treasury.clone(),
+        s.gov.addr.clone(),
+        s.treasury.addr.clone(),
     );
     let id = s
         .propose(&alice, vec![s.gen_transfer(&alice, RESERVE)])
         .unwrap();
     // 300 / 700 = 42.9 % no_with_veto >= 33.4 %
-    s.vote(&alice, id, VoteOption::Yes).unwrap();
-    s.vote(&bob, id, VoteOption::NoWithVeto).unwrap();
-    let p = s.proposal(id);
+    s.gov.vote(&alice, id, VoteOption::Yes).unwrap();
+    s.gov.vote(&bob, id, VoteOption::NoWithVeto).unwrap();
+    let p = s.gov.proposal(id).unwrap();
     s.advance_to(p.executable_at);
-    assert_eq!(s.proposal(id).status, ProposalStatus::Vetoed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Vetoed);
     s.assert_rejected(
         ContractError::NotExecutable {
             proposal_id: id,
             status: ProposalStatus::Vetoed,
         },
-        |s| s.execute(&eve, id),
+        |s| s.gov.execute_proposal(&eve, id),
     );
 
-    let res = s.close(&eve, id).unwrap();
+    let res = s.gov.close(&eve, id).unwrap();
     assert_eq!(
         wasm_attrs(&res, &gov)[..6],
         attrs(&[
@@ -72,7 +64,7 @@ fn a_vetoed_proposal_forfeits_its_deposit_to_the_treasury() {
     // the treasury's ledger recorded it (Send + Deposit hook)
     let ledger = treasury_gen(&s);
     assert_eq!(ledger.total_received, u(DEPOSIT));
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.status, ProposalStatus::Vetoed);
     assert_eq!(p.deposit_status, DepositStatus::Forfeited);
     s.assert_rejected(
@@ -80,58 +72,61 @@ fn a_vetoed_proposal_forfeits_its_deposit_to_the_treasury() {
             proposal_id: id,
             status: ProposalStatus::Vetoed,
         },
-        |s| s.close(&eve, id),
+        |s| s.gov.close(&eve, id),
     );
 }
 
 #[test]
 fn without_quorum_the_deposit_is_forfeited() {
-    let mut s = Suite::new();
-    let (dave, treasury) = (s.dave.clone(), s.treasury.clone());
+    let s = Suite::new();
+    let (dave, treasury) = (s.dave.clone(), s.treasury.addr.clone());
     let id = s.propose(&dave, vec![]).unwrap();
     // 100 of 1,000 = 10 % < 30 %, although 100 % yes
-    s.vote(&dave, id, VoteOption::Yes).unwrap();
-    let end = s.proposal(id).end_time;
+    s.gov.vote(&dave, id, VoteOption::Yes).unwrap();
+    let end = s.gov.proposal(id).unwrap().end_time;
     s.advance_to(end);
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.status, ProposalStatus::Rejected);
     assert!(!p.quorum_reached);
-    s.close(&dave, id).unwrap();
+    s.gov.close(&dave, id).unwrap();
     assert_eq!(s.gen_balance(&treasury), DEPOSIT);
     assert_eq!(s.gen_balance(&dave), START - DEPOSIT);
-    assert_eq!(s.proposal(id).deposit_status, DepositStatus::Forfeited);
+    assert_eq!(
+        s.gov.proposal(id).unwrap().deposit_status,
+        DepositStatus::Forfeited
+    );
 }
 
 #[test]
 fn an_expired_proposal_is_refunded_on_close_and_never_runs() {
     let mut s = Suite::new();
-    let (alice, eve, gov) = (s.alice.clone(), s.eve.clone(), s.gov.clone());
+    let (alice, eve, gov) = (s.alice.clone(), s.eve.clone(), s.gov.addr.clone());
     let id = s.pass(vec![s.gen_transfer(&eve, 1_000_000)]);
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     // still passed at the last second of the window: not closable
     s.advance_to(p.expires_at.minus_seconds(1));
-    assert_eq!(s.proposal(id).status, ProposalStatus::Passed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Passed);
     s.assert_rejected(
         ContractError::NotClosable {
             proposal_id: id,
             status: ProposalStatus::Passed,
         },
-        |s| s.close(&eve, id),
+        |s| s.gov.close(&eve, id),
     );
     s.advance_to(p.expires_at);
-    assert_eq!(s.proposal(id).status, ProposalStatus::Expired);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Expired);
     s.assert_rejected(
         ContractError::NotExecutable {
             proposal_id: id,
             status: ProposalStatus::Expired,
         },
-        |s| s.execute(&eve, id),
+        |s| s.gov.execute_proposal(&eve, id),
     );
-    s.close(&eve, id).unwrap();
+    s.gov.close(&eve, id).unwrap();
     assert_eq!(s.gen_balance(&alice), START);
     assert_eq!(s.gen_balance(&eve), START);
     assert_eq!(s.gen_balance(&gov), RESERVE);
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.status, ProposalStatus::Expired);
     assert_eq!(p.deposit_status, DepositStatus::Refunded);
     s.assert_rejected(
@@ -139,6 +134,6 @@ fn an_expired_proposal_is_refunded_on_close_and_never_runs() {
             proposal_id: id,
             status: ProposalStatus::Expired,
         },
-        |s| s.execute(&eve, id),
+        |s| s.gov.execute_proposal(&eve, id),
     );
 }

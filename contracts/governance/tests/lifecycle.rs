@@ -22,7 +22,7 @@ fn full_lifecycle_executes_after_the_timelock() {
         s.bob.clone(),
         s.carol.clone(),
         s.eve.clone(),
-        s.gov.clone(),
+        s.gov.addr.clone(),
     );
     let msgs = vec![
         s.gen_transfer(&eve, 2_000_000),
@@ -38,12 +38,12 @@ fn full_lifecycle_executes_after_the_timelock() {
     assert_eq!(s.gen_balance(&alice), START - DEPOSIT);
     assert_eq!(s.gen_balance(&gov), RESERVE + DEPOSIT);
 
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.status, ProposalStatus::Open);
     assert_eq!(p.proposer, alice);
     assert_eq!(p.msgs, msgs);
     assert_eq!(p.deposit_amount, u(DEPOSIT));
-    assert_eq!(p.deposit_token, s.gen);
+    assert_eq!(p.deposit_token, s.gen.addr);
     assert_eq!(p.deposit_status, DepositStatus::Held);
     assert_eq!(p.start_height, start_height);
     assert_eq!(p.start_time, start_time);
@@ -60,7 +60,7 @@ fn full_lifecycle_executes_after_the_timelock() {
         }
     );
 
-    let res = s.vote(&alice, id, VoteOption::Yes).unwrap();
+    let res = s.gov.vote(&alice, id, VoteOption::Yes).unwrap();
     assert_eq!(
         wasm_attrs(&res, &gov),
         attrs(&[
@@ -71,10 +71,10 @@ fn full_lifecycle_executes_after_the_timelock() {
             ("power", "400"),
         ])
     );
-    s.vote(&bob, id, VoteOption::Yes).unwrap();
-    s.vote(&carol, id, VoteOption::No).unwrap();
+    s.gov.vote(&bob, id, VoteOption::Yes).unwrap();
+    s.gov.vote(&carol, id, VoteOption::No).unwrap();
     // 700 / 900 = 77.8 % >= 67 %, 900 of 1,000 voted
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(
         p.tally,
         Tally {
@@ -91,9 +91,9 @@ fn full_lifecycle_executes_after_the_timelock() {
     );
 
     s.advance_to(p.end_time);
-    assert_eq!(s.proposal(id).status, ProposalStatus::Passed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Passed);
     s.advance_to(p.executable_at);
-    let res = s.execute(&eve, id).unwrap();
+    let res = s.gov.execute_proposal(&eve, id).unwrap();
     let attributes = wasm_attrs(&res, &gov);
     assert_eq!(
         attributes[..6],
@@ -111,36 +111,36 @@ fn full_lifecycle_executes_after_the_timelock() {
 
     // the messages took effect: eve got 2 GEN from the reserve, the quorum is 40 %
     assert_eq!(s.gen_balance(&eve), START + 2_000_000);
-    assert_eq!(s.config().quorum, Decimal::percent(40));
+    assert_eq!(s.gov.config().unwrap().quorum, Decimal::percent(40));
     // the deposit went back to alice
     assert_eq!(s.gen_balance(&alice), START);
     assert_eq!(s.gen_balance(&gov), RESERVE - 2_000_000);
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.status, ProposalStatus::Executed);
     assert_eq!(p.deposit_status, DepositStatus::Refunded);
     assert_eq!(p.execution_error, None);
 
     // final: never again, and still executed after its window
     s.advance(WINDOW * 2);
-    assert_eq!(s.proposal(id).status, ProposalStatus::Executed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Executed);
     s.assert_rejected(
         ContractError::NotExecutable {
             proposal_id: id,
             status: ProposalStatus::Executed,
         },
-        |s| s.execute(&eve, id),
+        |s| s.gov.execute_proposal(&eve, id),
     );
 }
 
 #[test]
 fn a_vote_can_change_until_voting_ends() {
     let mut s = Suite::new();
-    let (alice, bob, gov) = (s.alice.clone(), s.bob.clone(), s.gov.clone());
+    let (alice, bob, gov) = (s.alice.clone(), s.bob.clone(), s.gov.addr.clone());
     let id = s.propose(&alice, vec![]).unwrap();
-    s.vote(&alice, id, VoteOption::Yes).unwrap();
-    s.vote(&bob, id, VoteOption::Abstain).unwrap();
+    s.gov.vote(&alice, id, VoteOption::Yes).unwrap();
+    s.gov.vote(&bob, id, VoteOption::Abstain).unwrap();
     s.advance(3_600);
-    let res = s.vote(&alice, id, VoteOption::NoWithVeto).unwrap();
+    let res = s.gov.vote(&alice, id, VoteOption::NoWithVeto).unwrap();
     assert_eq!(
         wasm_attrs(&res, &gov),
         attrs(&[
@@ -153,7 +153,7 @@ fn a_vote_can_change_until_voting_ends() {
         ])
     );
     assert_eq!(
-        s.proposal(id).tally,
+        s.gov.proposal(id).unwrap().tally,
         Tally {
             abstain: u(300),
             no_with_veto: u(400),
@@ -161,10 +161,10 @@ fn a_vote_can_change_until_voting_ends() {
         }
     );
     // the same vote again changes nothing
-    s.vote(&alice, id, VoteOption::NoWithVeto).unwrap();
-    s.vote(&alice, id, VoteOption::No).unwrap();
+    s.gov.vote(&alice, id, VoteOption::NoWithVeto).unwrap();
+    s.gov.vote(&alice, id, VoteOption::No).unwrap();
     assert_eq!(
-        s.proposal(id).tally,
+        s.gov.proposal(id).unwrap().tally,
         Tally {
             no: u(400),
             abstain: u(300),
@@ -172,28 +172,17 @@ fn a_vote_can_change_until_voting_ends() {
         }
     );
     assert_eq!(
-        s.ballot(id, &alice),
+        s.gov.ballot(id, &alice).unwrap().vote,
         Some(VoteInfo {
             voter: alice.clone(),
             vote: VoteOption::No,
             power: u(400),
         })
     );
-    assert_eq!(s.ballot(id, &s.carol.clone()), None);
+    assert_eq!(s.gov.ballot(id, &s.carol.clone()).unwrap().vote, None);
 
     // votes, paginated by voter address
-    let all: VotesResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &gov,
-            &QueryMsg::Ballots {
-                proposal_id: id,
-                start_after: None,
-                limit: None,
-            },
-        )
-        .unwrap();
+    let all = s.gov.ballots_page(id, None, None).unwrap();
     assert_eq!(all.votes.len(), 2);
     let mut voters = vec![alice.clone(), bob.clone()];
     voters.sort();
@@ -204,34 +193,23 @@ fn a_vote_can_change_until_voting_ends() {
             .collect::<Vec<_>>(),
         voters
     );
-    let page: VotesResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &gov,
-            &QueryMsg::Ballots {
-                proposal_id: id,
-                start_after: Some(voters[0].to_string()),
-                limit: Some(1),
-            },
-        )
-        .unwrap();
+    let page = s.gov.ballots_page(id, Some(&voters[0]), Some(1)).unwrap();
     assert_eq!(page.votes, all.votes[1..].to_vec());
 
     // the last instant of voting still counts; the end does not
-    let end = s.proposal(id).end_time;
+    let end = s.gov.proposal(id).unwrap().end_time;
     s.advance_to(end.minus_seconds(1));
-    s.vote(&alice, id, VoteOption::Yes).unwrap();
+    s.gov.vote(&alice, id, VoteOption::Yes).unwrap();
     s.advance_to(end);
     s.assert_rejected(
         ContractError::VotingClosed {
             proposal_id: id,
             ended_at: end,
         },
-        |s| s.vote(&alice, id, VoteOption::No),
+        |s| s.gov.vote(&alice, id, VoteOption::No),
     );
     // 400 yes / 400 decisive, 700 of 1,000 voted: passed
-    assert_eq!(s.proposal(id).status, ProposalStatus::Passed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Passed);
 }
 
 #[test]
@@ -253,7 +231,7 @@ fn flash_stake_in_the_start_block_counts_zero() {
         },
         |s| s.propose(&eve, vec![]).map(|_| Default::default()),
     );
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.start_height, start_height);
     assert_eq!(
         p.total_power,
@@ -266,7 +244,7 @@ fn flash_stake_in_the_start_block_counts_zero() {
             address: eve.to_string(),
             height: start_height,
         },
-        |s| s.vote(&eve, id, VoteOption::Yes),
+        |s| s.gov.vote(&eve, id, VoteOption::Yes),
     );
     // a block later her stake is real, but not for this proposal
     s.next_block();
@@ -276,17 +254,20 @@ fn flash_stake_in_the_start_block_counts_zero() {
             address: eve.to_string(),
             height: start_height,
         },
-        |s| s.vote(&eve, id, VoteOption::Yes),
+        |s| s.gov.vote(&eve, id, VoteOption::Yes),
     );
     // unstaking after the start does not take bob's power away
     s.set_power(&bob, 0);
-    s.vote(&bob, id, VoteOption::No).unwrap();
-    assert_eq!(s.ballot(id, &bob).unwrap().power, u(300));
+    s.gov.vote(&bob, id, VoteOption::No).unwrap();
+    assert_eq!(s.gov.ballot(id, &bob).unwrap().vote.unwrap().power, u(300));
 
     // a later proposal sees eve's stake
     s.next_block();
     let later = s.propose(&eve, vec![]).unwrap();
-    assert_eq!(s.proposal(later).total_power, u(20_000 + 400 + 200 + 100));
+    assert_eq!(
+        s.gov.proposal(later).unwrap().total_power,
+        u(20_000 + 400 + 200 + 100)
+    );
 }
 
 #[test]
@@ -297,18 +278,18 @@ fn rejected_with_quorum_refunds_the_deposit() {
         s.bob.clone(),
         s.carol.clone(),
         s.dave.clone(),
-        s.gov.clone(),
+        s.gov.addr.clone(),
     );
     let id = s
         .propose(&bob, vec![s.gen_transfer(&bob, RESERVE)])
         .unwrap();
     // 300 yes / 900 decisive: rejected, with quorum
-    s.vote(&bob, id, VoteOption::Yes).unwrap();
-    s.vote(&alice, id, VoteOption::No).unwrap();
-    s.vote(&carol, id, VoteOption::No).unwrap();
-    let end = s.proposal(id).end_time;
+    s.gov.vote(&bob, id, VoteOption::Yes).unwrap();
+    s.gov.vote(&alice, id, VoteOption::No).unwrap();
+    s.gov.vote(&carol, id, VoteOption::No).unwrap();
+    let end = s.gov.proposal(id).unwrap().end_time;
     s.advance_to(end);
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.status, ProposalStatus::Rejected);
     assert!(p.quorum_reached);
     s.assert_rejected(
@@ -316,10 +297,10 @@ fn rejected_with_quorum_refunds_the_deposit() {
             proposal_id: id,
             status: ProposalStatus::Rejected,
         },
-        |s| s.execute(&bob, id),
+        |s| s.gov.execute_proposal(&bob, id),
     );
 
-    let res = s.close(&dave, id).unwrap();
+    let res = s.gov.close(&dave, id).unwrap();
     assert_eq!(
         wasm_attrs(&res, &gov)[..6],
         attrs(&[
@@ -333,7 +314,7 @@ fn rejected_with_quorum_refunds_the_deposit() {
     );
     assert_eq!(s.gen_balance(&bob), START);
     assert_eq!(s.gen_balance(&gov), RESERVE);
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.status, ProposalStatus::Rejected);
     assert_eq!(p.deposit_status, DepositStatus::Refunded);
 
@@ -342,32 +323,32 @@ fn rejected_with_quorum_refunds_the_deposit() {
             proposal_id: id,
             status: ProposalStatus::Rejected,
         },
-        |s| s.close(&dave, id),
+        |s| s.gov.close(&dave, id),
     );
 }
 
 #[test]
 fn all_abstain_is_rejected_and_refunded() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
     let id = s.propose(&alice, vec![]).unwrap();
-    s.vote(&alice, id, VoteOption::Abstain).unwrap();
-    s.vote(&bob, id, VoteOption::Abstain).unwrap();
-    let end = s.proposal(id).end_time;
+    s.gov.vote(&alice, id, VoteOption::Abstain).unwrap();
+    s.gov.vote(&bob, id, VoteOption::Abstain).unwrap();
+    let end = s.gov.proposal(id).unwrap().end_time;
     s.advance_to(end);
-    assert_eq!(s.proposal(id).status, ProposalStatus::Rejected);
-    s.close(&bob, id).unwrap();
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Rejected);
+    s.gov.close(&bob, id).unwrap();
     assert_eq!(s.gen_balance(&alice), START);
 }
 
 #[test]
 fn a_text_proposal_executes_without_messages() {
-    let mut s = Suite::new();
-    let (alice, gov) = (s.alice.clone(), s.gov.clone());
+    let s = Suite::new();
+    let (alice, gov) = (s.alice.clone(), s.gov.addr.clone());
     let id = s.pass(vec![]);
-    let res = s.execute(&alice, id).unwrap();
+    let res = s.gov.execute_proposal(&alice, id).unwrap();
     assert!(!wasm_attrs(&res, &gov).contains(&("action".to_string(), "dispatch".to_string())));
-    assert_eq!(s.proposal(id).status, ProposalStatus::Executed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Executed);
     assert_eq!(s.gen_balance(&alice), START);
 }
 
@@ -378,7 +359,7 @@ fn proposals_keep_the_rules_they_were_made_under() {
         s.alice.clone(),
         s.bob.clone(),
         s.carol.clone(),
-        s.gov.clone(),
+        s.gov.addr.clone(),
     );
     // proposal 1 doubles the deposit and raises the quorum to 90 %
     let id1 = s
@@ -391,28 +372,28 @@ fn proposals_keep_the_rules_they_were_made_under() {
             })))],
         )
         .unwrap();
-    s.vote(&alice, id1, VoteOption::Yes).unwrap();
-    s.vote(&bob, id1, VoteOption::Yes).unwrap();
+    s.gov.vote(&alice, id1, VoteOption::Yes).unwrap();
+    s.gov.vote(&bob, id1, VoteOption::Yes).unwrap();
     // proposal 2 is made before proposal 1 executes
     s.advance(3_600);
     let id2 = s.propose(&carol, vec![]).unwrap();
     // 600 of 1,000 vote on proposal 2: a quorum at 30 %, not at 90 %
-    s.vote(&carol, id2, VoteOption::Yes).unwrap();
-    s.vote(&alice, id2, VoteOption::Yes).unwrap();
-    let p1 = s.proposal(id1);
+    s.gov.vote(&carol, id2, VoteOption::Yes).unwrap();
+    s.gov.vote(&alice, id2, VoteOption::Yes).unwrap();
+    let p1 = s.gov.proposal(id1).unwrap();
     s.advance_to(p1.executable_at);
-    s.execute(&carol, id1).unwrap();
-    assert_eq!(s.config().deposit_amount, u(2 * DEPOSIT));
+    s.gov.execute_proposal(&carol, id1).unwrap();
+    assert_eq!(s.gov.config().unwrap().deposit_amount, u(2 * DEPOSIT));
 
-    assert_eq!(s.config().quorum, Decimal::percent(90));
+    assert_eq!(s.gov.config().unwrap().quorum, Decimal::percent(90));
 
     // proposal 2 still needs 30 %: it passed, and pays back its 1 GEN
-    let p2 = s.proposal(id2);
+    let p2 = s.gov.proposal(id2).unwrap();
     assert_eq!(p2.rules.quorum, Decimal::percent(30));
     assert_eq!(p2.deposit_amount, u(DEPOSIT));
     assert_eq!(p2.status, ProposalStatus::Passed);
     s.advance_to(p2.executable_at);
-    s.execute(&bob, id2).unwrap();
+    s.gov.execute_proposal(&bob, id2).unwrap();
     assert_eq!(s.gen_balance(&carol), START);
 
     // a new proposal pays the new deposit
@@ -422,11 +403,11 @@ fn proposals_keep_the_rules_they_were_made_under() {
             expected: u(2 * DEPOSIT),
             received: u(DEPOSIT),
         },
-        |s| s.send_hook(&bob, &gen, DEPOSIT, &propose_hook(vec![])),
+        |s| gen.send_hook(&bob, &s.gov.addr, u(DEPOSIT), &propose_hook(vec![])),
     );
-    s.send_hook(&bob, &gen, 2 * DEPOSIT, &propose_hook(vec![]))
+    gen.send_hook(&bob, &s.gov.addr, u(2 * DEPOSIT), &propose_hook(vec![]))
         .unwrap();
-    let p3 = s.proposal(3);
+    let p3 = s.gov.proposal(3).unwrap();
     assert_eq!(p3.rules.quorum, Decimal::percent(90));
     assert_eq!(p3.deposit_amount, u(2 * DEPOSIT));
     assert_eq!(s.gen_balance(&gov), RESERVE + 2 * DEPOSIT);
@@ -434,38 +415,15 @@ fn proposals_keep_the_rules_they_were_made_under() {
 
 #[test]
 fn proposals_are_listed_by_id() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
     for who in [&alice, &bob, &alice] {
         s.propose(who, vec![]).unwrap();
     }
-    let page: ProposalsResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &s.gov,
-            &QueryMsg::Proposals {
-                start_after: Some(1),
-                limit: Some(1),
-            },
-        )
-        .unwrap();
-    assert_eq!(page.proposals.len(), 1);
-    assert_eq!(page.proposals[0].id, 2);
-    assert_eq!(page.proposals[0].proposer, bob);
-    let all: ProposalsResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &s.gov,
-            &QueryMsg::Proposals {
-                start_after: None,
-                limit: None,
-            },
-        )
-        .unwrap();
-    assert_eq!(
-        all.proposals.iter().map(|p| p.id).collect::<Vec<_>>(),
-        vec![1, 2, 3]
-    );
+    let page = s.gov.proposals(Some(1), Some(1)).unwrap();
+    assert_eq!(page.len(), 1);
+    assert_eq!(page[0].id, 2);
+    assert_eq!(page[0].proposer, bob);
+    let all = s.gov.proposals(None, None).unwrap();
+    assert_eq!(all.iter().map(|p| p.id).collect::<Vec<_>>(), vec![1, 2, 3]);
 }

@@ -35,11 +35,17 @@ fn strip(json: &str, field: &str) -> String {
 
 #[test]
 fn state_of_the_previous_version_migrates_with_the_defaults() {
-    let mut s = Suite::new();
-    let (alice, gov, admin, code) = (s.alice.clone(), s.gov.clone(), s.admin.clone(), s.gov_code);
+    let s = Suite::new();
+    let (alice, gov, admin, code) = (
+        s.alice.clone(),
+        s.gov.addr.clone(),
+        s.admin.clone(),
+        s.gov_code,
+    );
     let id = s.propose(&alice, vec![]).unwrap();
     {
-        let mut storage = s.app.contract_storage_mut(&gov);
+        let mut app = s.app.borrow_mut();
+        let mut storage = app.contract_storage_mut(&gov);
         // the previous version's config and proposal record, and its cw2 version
         let mut config = String::from_utf8(storage.get(b"c").unwrap()).unwrap();
         for field in [
@@ -61,6 +67,7 @@ fn state_of_the_previous_version_migrates_with_the_defaults() {
     }
     let res = s
         .app
+        .borrow_mut()
         .migrate_contract(admin, gov.clone(), &MigrateMsg {}, code)
         .unwrap();
     assert_eq!(
@@ -71,7 +78,7 @@ fn state_of_the_previous_version_migrates_with_the_defaults() {
             ("to_version", poe_governance::CONTRACT_VERSION),
         ])
     );
-    let c = s.config();
+    let c = s.gov.config().unwrap();
     assert_eq!(
         (
             c.guardian_pause_budget_seconds,
@@ -85,35 +92,37 @@ fn state_of_the_previous_version_migrates_with_the_defaults() {
         )
     );
     // written back with the new fields
-    let stored = String::from_utf8(s.app.contract_storage(&gov).get(b"c").unwrap()).unwrap();
+    let stored =
+        String::from_utf8(s.app.borrow().contract_storage(&gov).get(b"c").unwrap()).unwrap();
     assert!(stored.contains("guardian_window_seconds"));
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(
         (p.execution_attempts, p.close_on_execution_failure),
         (0, false)
     );
     // and the old proposal runs as any other
     let bob = s.bob.clone();
-    s.vote(&alice, id, VoteOption::Yes).unwrap();
-    s.vote(&bob, id, VoteOption::Yes).unwrap();
+    s.gov.vote(&alice, id, VoteOption::Yes).unwrap();
+    s.gov.vote(&bob, id, VoteOption::Yes).unwrap();
     s.advance_to(p.executable_at);
-    s.execute(&bob, id).unwrap();
-    assert_eq!(s.proposal(id).execution_attempts, 1);
+    s.gov.execute_proposal(&bob, id).unwrap();
+    assert_eq!(s.gov.proposal(id).unwrap().execution_attempts, 1);
 }
 
 #[test]
 fn migration_refuses_a_downgrade_and_changes_nothing() {
-    let mut s = Suite::new();
-    let (gov, admin, code) = (s.gov.clone(), s.admin.clone(), s.gov_code);
+    let s = Suite::new();
+    let (gov, admin, code) = (s.gov.addr.clone(), s.admin.clone(), s.gov_code);
     cw2::set_contract_version(
-        s.app.contract_storage_mut(&gov).as_mut(),
+        s.app.borrow_mut().contract_storage_mut(&gov).as_mut(),
         poe_governance::CONTRACT_NAME,
         "99.0.0",
     )
     .unwrap();
-    let before = s.app.dump_wasm_raw(&gov);
+    let before = s.app.borrow().dump_wasm_raw(&gov);
     let err = s
         .app
+        .borrow_mut()
         .migrate_contract(admin, gov.clone(), &MigrateMsg {}, code)
         .unwrap_err();
     assert_eq!(
@@ -123,5 +132,5 @@ fn migration_refuses_a_downgrade_and_changes_nothing() {
             poe_governance::CONTRACT_VERSION
         )))
     );
-    assert_eq!(s.app.dump_wasm_raw(&gov), before);
+    assert_eq!(s.app.borrow().dump_wasm_raw(&gov), before);
 }

@@ -27,9 +27,9 @@ fn pause(target: &cosmwasm_std::Addr, seconds: u64) -> ExecuteMsg {
 #[test]
 fn the_guardian_pauses_within_the_bound() {
     let mut s = Suite::new();
-    let (guardian, target, gov) = (s.guardian.clone(), s.target.clone(), s.gov.clone());
+    let (guardian, target, gov) = (s.guardian.clone(), s.target.clone(), s.gov.addr.clone());
     let now = s.now();
-    let res = s.exec(&guardian, &pause(&target, MAX_PAUSE)).unwrap();
+    let res = s.gov.pause(&guardian, &target, MAX_PAUSE).unwrap();
     let until = now.plus_seconds(MAX_PAUSE);
     assert_eq!(
         wasm_attrs(&res, &gov),
@@ -43,7 +43,7 @@ fn the_guardian_pauses_within_the_bound() {
     );
     assert_eq!(s.target_paused_until(), Some(until));
     assert_eq!(
-        s.pauses().pauses,
+        s.gov.pauses().unwrap(),
         vec![PauseInfo {
             target: target.clone(),
             until,
@@ -55,7 +55,10 @@ fn the_guardian_pauses_within_the_bound() {
 
     // one second longer than the bound, or zero: refused
     s.advance(MAX_PAUSE);
-    assert!(!s.pauses().pauses[0].active, "expired pauses show inactive");
+    assert!(
+        !s.gov.pauses().unwrap()[0].active,
+        "expired pauses show inactive"
+    );
     s.assert_exec_rejected(
         &guardian,
         &pause(&target, MAX_PAUSE + 1),
@@ -66,8 +69,8 @@ fn the_guardian_pauses_within_the_bound() {
     );
     s.assert_exec_rejected(&guardian, &pause(&target, 0), ContractError::ZeroPause {});
     // after the pause ended the guardian may pause again
-    s.exec(&guardian, &pause(&target, 60)).unwrap();
-    assert!(s.pauses().pauses[0].active);
+    s.gov.pause(&guardian, &target, 60).unwrap();
+    assert!(s.gov.pauses().unwrap()[0].active);
 }
 
 #[test]
@@ -75,7 +78,7 @@ fn the_guardian_cannot_extend_an_active_pause() {
     let mut s = Suite::new();
     let (guardian, target) = (s.guardian.clone(), s.target.clone());
     let until = s.now().plus_seconds(3_600);
-    s.exec(&guardian, &pause(&target, 3_600)).unwrap();
+    s.gov.pause(&guardian, &target, 3_600).unwrap();
     s.advance(3_595);
     s.assert_exec_rejected(
         &guardian,
@@ -106,7 +109,7 @@ fn only_the_guardian_pauses_and_only_governance_unpauses() {
             },
         );
     }
-    s.exec(&guardian, &pause(&target, 60)).unwrap();
+    s.gov.pause(&guardian, &target, 60).unwrap();
     for who in [&guardian, &alice] {
         s.assert_exec_rejected(
             who,
@@ -129,15 +132,15 @@ fn governance_unpauses_early_and_pauses_beyond_the_bound() {
     // replaces the guardian's active one
     let long = 30 * 86_400;
     let id = s.pass(vec![s.gov_msg(&pause(&target, long))]);
-    s.exec(&guardian, &pause(&target, MAX_PAUSE)).unwrap();
+    s.gov.pause(&guardian, &target, MAX_PAUSE).unwrap();
     s.advance(60);
-    assert!(s.pauses().pauses[0].active);
+    assert!(s.gov.pauses().unwrap()[0].active);
     let at = s.now();
-    s.execute(&eve, id).unwrap();
-    assert_eq!(s.proposal(id).status, ProposalStatus::Executed);
+    s.gov.execute_proposal(&eve, id).unwrap();
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Executed);
     assert_eq!(s.target_paused_until(), Some(at.plus_seconds(long)));
-    let record = &s.pauses().pauses[0];
-    assert_eq!(record.paused_by, s.gov);
+    let record = &s.gov.pauses().unwrap()[0];
+    assert_eq!(record.paused_by, s.gov.addr);
     assert!(record.active);
     // the guardian cannot shorten or extend it
     s.assert_exec_rejected(
@@ -153,17 +156,17 @@ fn governance_unpauses_early_and_pauses_beyond_the_bound() {
     let id = s.pass_and_execute(vec![s.gov_msg(&ExecuteMsg::Unpause {
         target: target.to_string(),
     })]);
-    assert_eq!(s.proposal(id).status, ProposalStatus::Executed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Executed);
     assert_eq!(s.target_paused_until(), None);
-    assert!(s.pauses().pauses.is_empty());
+    assert!(s.gov.pauses().unwrap().is_empty());
 }
 
 #[test]
 fn governance_pauses_are_bounded_too() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let target = s.target.clone();
     let id = s.pass_and_execute(vec![s.gov_msg(&pause(&target, MAX_DURATION_SECONDS + 1))]);
-    let p = s.proposal(id);
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(
         (p.status, p.execution_attempts),
         (ProposalStatus::Passed, 1)
@@ -182,7 +185,7 @@ fn a_removed_guardian_cannot_pause() {
             ..Default::default()
         },
     )))]);
-    assert_eq!(s.config().guardian, None);
+    assert_eq!(s.gov.config().unwrap().guardian, None);
     s.assert_exec_rejected(
         &guardian,
         &pause(&target, 60),
@@ -205,13 +208,14 @@ fn the_guardian_cannot_pause_what_is_not_pausable() {
             target: staking.to_string(),
         },
     );
-    assert!(s.pauses().pauses.is_empty());
+    assert!(s.gov.pauses().unwrap().is_empty());
 }
 
 /// A second pausable target, owned by `owner`.
 fn another_target(s: &mut Suite, owner: &Addr) -> Addr {
-    let code = s.app.store_code(target_double());
+    let code = s.app.borrow_mut().store_code(target_double());
     s.app
+        .borrow_mut()
         .instantiate_contract(
             code,
             s.admin.clone(),
@@ -232,14 +236,14 @@ fn a_pause_the_target_refuses_is_not_recorded_nor_charged() {
     // pausable, but owned by the admin: it refuses governance's pause
     let foreign = another_target(&mut s, &admin);
     let before = s.snapshot();
-    let err = s.exec(&guardian, &pause(&foreign, 60)).unwrap_err();
+    let err = s.gov.pause(&guardian, &foreign, 60).unwrap_err();
     assert_eq!(
         err.downcast_ref::<TargetError>(),
         Some(&TargetError::NotOwner)
     );
     assert_eq!(s.snapshot(), before);
-    assert!(s.pauses().pauses.is_empty());
-    assert_eq!(s.guardian_budget().used_seconds, 0);
+    assert!(s.gov.pauses().unwrap().is_empty());
+    assert_eq!(s.gov.guardian_budget().unwrap().used_seconds, 0);
 }
 
 /// alice proposes each of `proposals` (in order, in one block), alice and bob vote yes, and
@@ -251,10 +255,10 @@ fn pass_all(s: &mut Suite, proposals: Vec<Vec<CosmosMsg>>) -> Vec<u64> {
         .map(|msgs| s.propose(&alice, msgs).unwrap())
         .collect();
     for id in &ids {
-        s.vote(&alice, *id, VoteOption::Yes).unwrap();
-        s.vote(&bob, *id, VoteOption::Yes).unwrap();
+        s.gov.vote(&alice, *id, VoteOption::Yes).unwrap();
+        s.gov.vote(&bob, *id, VoteOption::Yes).unwrap();
     }
-    let at = s.proposal(*ids.last().unwrap()).executable_at;
+    let at = s.gov.proposal(*ids.last().unwrap()).unwrap().executable_at;
     s.advance_to(at);
     ids
 }
@@ -269,9 +273,9 @@ fn the_guardian_cannot_shorten_a_pause_a_proposal_set_with_the_targets_own_json(
         &target,
         &PausableExecuteMsg::Pause { until: Some(until) },
     )]);
-    assert_eq!(s.proposal(id).status, ProposalStatus::Executed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Executed);
     assert_eq!(s.target_paused_until(), Some(until));
-    assert!(s.pauses().pauses.is_empty());
+    assert!(s.gov.pauses().unwrap().is_empty());
     // the guardian's one-second pause would cut it short: refused, nothing changed
     s.assert_exec_rejected(
         &guardian,
@@ -287,7 +291,7 @@ fn the_guardian_cannot_shorten_a_pause_a_proposal_set_with_the_targets_own_json(
         &target,
         &PausableExecuteMsg::Pause { until: None },
     )]);
-    assert_eq!(s.proposal(id).status, ProposalStatus::Executed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Executed);
     s.assert_exec_rejected(
         &guardian,
         &pause(&target, 1),
@@ -299,15 +303,16 @@ fn the_guardian_cannot_shorten_a_pause_a_proposal_set_with_the_targets_own_json(
     // and the target itself refuses any shortening Pause, even governance's: the proposal's
     // execution fails and the pause is unchanged
     let id = s.pass(vec![s.gov_msg(&pause(&target, 60))]);
-    s.execute(&eve, id).unwrap();
-    let p = s.proposal(id);
+    s.gov.execute_proposal(&eve, id).unwrap();
+    let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.status, ProposalStatus::Passed);
     assert!(p.execution_error.is_some());
     assert_eq!(s.target_paused_until(), Some(INDEFINITE));
     // the refusal is the target's WouldShorten: the same pause, dispatched without the reply
-    let (gov, now) = (s.gov.clone(), s.now());
+    let (gov, now) = (s.gov.addr.clone(), s.now());
     let err = s
         .app
+        .borrow_mut()
         .execute_contract(
             gov,
             target.clone(),
@@ -338,26 +343,32 @@ fn after_a_raw_unpause_the_guardian_can_pause_again() {
     ];
     let ids = pass_all(&mut s, proposals);
     for id in &ids {
-        s.execute(&eve, *id).unwrap();
-        assert_eq!(s.proposal(*id).status, ProposalStatus::Executed);
+        s.gov.execute_proposal(&eve, *id).unwrap();
+        assert_eq!(
+            s.gov.proposal(*id).unwrap().status,
+            ProposalStatus::Executed
+        );
     }
     assert_eq!(s.target_paused_until(), None);
-    assert!(s.pauses().pauses[0].active, "governance's record is stale");
+    assert!(
+        s.gov.pauses().unwrap()[0].active,
+        "governance's record is stale"
+    );
     // the stale record does not lock the guardian out
     let now = s.now();
-    s.exec(&guardian, &pause(&target, 600)).unwrap();
+    s.gov.pause(&guardian, &target, 600).unwrap();
     assert_eq!(s.target_paused_until(), Some(now.plus_seconds(600)));
-    assert_eq!(s.pauses().pauses[0].paused_by, guardian);
+    assert_eq!(s.gov.pauses().unwrap()[0].paused_by, guardian);
 }
 
 #[test]
 fn the_guardian_cannot_exceed_its_budget_with_many_short_pauses() {
     let mut s = Suite::new();
-    let (guardian, target, gov) = (s.guardian.clone(), s.target.clone(), s.gov.clone());
+    let (guardian, target, gov) = (s.guardian.clone(), s.target.clone(), s.gov.addr.clone());
     let window_start = s.now();
     // 12 pauses of 6 hours, each waited out: the 3-day budget is used up
     for i in 1..=12u64 {
-        let res = s.exec(&guardian, &pause(&target, 6 * 3_600)).unwrap();
+        let res = s.gov.pause(&guardian, &target, 6 * 3_600).unwrap();
         assert_eq!(
             poe_test_utils::wasm_attr(&res, &gov, "budget_used"),
             Some((i * 6 * 3_600).to_string())
@@ -367,7 +378,7 @@ fn the_guardian_cannot_exceed_its_budget_with_many_short_pauses() {
     assert_eq!(s.target_paused_until(), None);
     let renews_at = window_start.plus_seconds(GUARDIAN_WINDOW);
     assert_eq!(
-        s.guardian_budget(),
+        s.gov.guardian_budget().unwrap(),
         GuardianBudgetResponse {
             window_start: Some(window_start),
             window_ends_at: Some(renews_at),
@@ -392,7 +403,7 @@ fn the_guardian_cannot_exceed_its_budget_with_many_short_pauses() {
     }
     // governance itself is not budgeted
     let id = s.pass_and_execute(vec![s.gov_msg(&pause(&other, 60))]);
-    assert_eq!(s.proposal(id).status, ProposalStatus::Executed);
+    assert_eq!(s.gov.proposal(id).unwrap().status, ProposalStatus::Executed);
 
     // the budget renews in the next window
     s.advance_to(renews_at.minus_seconds(1));
@@ -407,9 +418,9 @@ fn the_guardian_cannot_exceed_its_budget_with_many_short_pauses() {
         },
     );
     s.advance_to(renews_at);
-    assert_eq!(s.guardian_budget().used_seconds, 0);
-    s.exec(&guardian, &pause(&target, MAX_PAUSE)).unwrap();
-    let b = s.guardian_budget();
+    assert_eq!(s.gov.guardian_budget().unwrap().used_seconds, 0);
+    s.gov.pause(&guardian, &target, MAX_PAUSE).unwrap();
+    let b = s.gov.guardian_budget().unwrap();
     assert_eq!(
         (b.window_start, b.used_seconds, b.remaining_seconds),
         (Some(renews_at), MAX_PAUSE, BUDGET - MAX_PAUSE)
@@ -421,7 +432,7 @@ fn a_pause_beyond_what_is_left_of_the_budget_is_refused() {
     let mut s = Suite::with_config(|m| m.guardian_pause_budget_seconds = Some(MAX_PAUSE + 100));
     let (guardian, target) = (s.guardian.clone(), s.target.clone());
     let start = s.now();
-    s.exec(&guardian, &pause(&target, MAX_PAUSE)).unwrap();
+    s.gov.pause(&guardian, &target, MAX_PAUSE).unwrap();
     s.advance(MAX_PAUSE);
     s.assert_exec_rejected(
         &guardian,
@@ -433,5 +444,5 @@ fn a_pause_beyond_what_is_left_of_the_budget_is_refused() {
             renews_at: start.plus_seconds(GUARDIAN_WINDOW),
         },
     );
-    s.exec(&guardian, &pause(&target, 100)).unwrap();
+    s.gov.pause(&guardian, &target, 100).unwrap();
 }

@@ -17,49 +17,34 @@
 //! recovered with `err.downcast_ref::<poe_testing::poe_mining::ContractError>()` (the contract
 //! crates are re-exported for that).
 
-mod amm;
-mod aurum;
-mod flux;
-mod governance;
-mod poe;
-mod staking;
 mod suite;
-mod token;
-mod treasury;
-
-use std::cell::RefCell;
-use std::rc::Rc;
 
 use cosmwasm_std::Uint128;
 
-pub use crate::amm::{token_asset, AmmHandle, PairHandle};
-pub use crate::aurum::AurumHandle;
-pub use crate::flux::FluxHandle;
-pub use crate::governance::{wasm_execute, GovernanceHandle};
+pub use crate::suite::{default_params, Suite, SuiteBuilder, BLOCK_SECONDS};
 pub use poe_deploy::plan;
 pub use poe_deploy::{
     AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings, StakingSettings,
 };
-pub use crate::poe::PoeHandle;
-pub use crate::staking::StakingHandle;
-pub use crate::suite::{default_params, Suite, SuiteBuilder, BLOCK_SECONDS};
-pub use crate::token::TokenHandle;
-pub use crate::treasury::TreasuryHandle;
+/// The typed handles live in `poe-test-utils` (below the contracts, so a contract's own tests use
+/// them too); re-exported here under their names.
+pub use poe_test_utils::handles::{
+    token_asset, wasm_execute, AmmHandle, AurumHandle, Cw20Handle, FluxHandle, GovernanceHandle,
+    Handle, PairHandle, PoeHandle, SharedApp, StakingHandle, SwapBounds, TokenHandle,
+    TreasuryHandle,
+};
 
 /// The contract crates and the shared packages, re-exported so tests can name their types
 /// (`poe_testing::poe_mining::ContractError`, `poe_testing::poe_interface::poe_mining::JobReport`).
 pub use {
     cw_multi_test, poe_amm_factory, poe_amm_pair, poe_amm_router, poe_aurum_reserve,
     poe_flux_controller, poe_governance, poe_interface, poe_math, poe_mining, poe_staking,
-    poe_token, poe_treasury,
+    poe_test_utils, poe_token, poe_treasury,
 };
 
-/// The embedded chain every handle executes on: cw-multi-test's default `App`.
+/// The embedded chain every handle executes on: cw-multi-test's default `App` (a [`SharedApp`]
+/// is `Rc<RefCell<SuiteApp>>`).
 pub type SuiteApp = cw_multi_test::App;
-
-/// The chain shared by the [`Suite`] and its handles (single-threaded: handles borrow it only for
-/// the duration of one call, so never hold a borrow across a handle call).
-pub type SharedApp = Rc<RefCell<SuiteApp>>;
 
 /// Base units per whole token: every token of the suite has 6 decimals.
 pub const TOKEN_UNIT: u128 = 1_000_000;

@@ -1,21 +1,23 @@
 //! Shared fixtures of the pair tests: a multi-test app with the suite's token (`poe-token`) for
-//! three cw20s (AAA, BBB, and BRN with a 2 % transfer burn), a native denom, and pairs
-//! instantiated by a stand-in factory account, owned by `gov`, paying protocol fees to
-//! `treasury`; typed helpers for every message and query.
+//! four cw20s (AAA, BBB, CCC in no pair, and BRN with a 2 % transfer burn), a native denom, and
+//! pairs instantiated by a stand-in factory account, owned by `gov`, paying protocol fees to
+//! `treasury`. Messages and queries go through poe-test-utils' typed handles (`TokenHandle`,
+//! `PairHandle`); the suite adds only the tests' conventions on top: amounts as `u128` in the
+//! pair's order, an offered or asked asset by its index (0 or 1).
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{
-    coin, coins, to_json_binary, Addr, Coin, Decimal, Empty, Record, Timestamp, Uint128,
-};
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, TokenInfoResponse};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cosmwasm_std::{coin, Addr, Decimal, Empty, StdResult, Uint128};
+use cw_multi_test::{AppResponse, Contract, Executor};
 use poe_test_utils::{
-    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_send,
-    find_error, native_balance, token_instantiate_msg, Asset as Holding, Snapshot,
+    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, find_error,
+    share, token_instantiate_msg, Asset as Holding, Snapshot,
 };
 
-pub use poe_test_utils::{expect_wasm_attr as attr, u, wasm_attrs};
+pub use poe_test_utils::{
+    expect_wasm_attr as attr, token_asset, u, wasm_attrs, Cw20Handle, PairHandle, SharedApp,
+    SwapBounds, TokenHandle,
+};
 
 pub use poe_amm_pair::msg::{
     Asset, AssetInfo, ConfigResponse, CumulativePricesResponse, Cw20HookMsg, ExecuteMsg,
@@ -45,44 +47,17 @@ pub fn token_contract() -> Box<dyn Contract<Empty>> {
     contract_wrapper!(poe_token)
 }
 
-/// A pair under test.
-#[derive(Clone, Debug)]
-pub struct Pair {
-    pub addr: Addr,
-    pub lp: Addr,
-    pub assets: [AssetInfo; 2],
-}
-
-/// The optional swap bounds.
-#[derive(Clone, Debug, Default)]
-pub struct Bounds {
-    pub belief_price: Option<Decimal>,
-    pub max_spread: Option<Decimal>,
-    pub minimum_receive: Option<u128>,
-    pub to: Option<String>,
-    pub deadline: Option<u64>,
-}
-
-impl Bounds {
-    /// No spread bound (1), so only the pool decides.
-    pub fn any() -> Self {
-        Bounds {
-            max_spread: Some(Decimal::one()),
-            ..Bounds::default()
-        }
-    }
-}
-
 pub struct Suite {
-    pub app: App,
+    /// The chain, shared with every handle below.
+    pub app: SharedApp,
     pub token_code: u64,
     pub pair_code: u64,
-    pub aaa: Addr,
-    pub bbb: Addr,
+    pub aaa: TokenHandle,
+    pub bbb: TokenHandle,
     /// A cw20 that is in no pair.
-    pub ccc: Addr,
+    pub ccc: TokenHandle,
     /// A cw20 with a 2 % transfer burn.
-    pub brn: Addr,
+    pub brn: TokenHandle,
     pub gov: Addr,
     pub treasury: Addr,
     /// Stands in for the factory (the instantiator).
@@ -92,13 +67,15 @@ pub struct Suite {
     pub carol: Addr,
     pub dave: Addr,
     /// AAA/BBB.
-    pub ab: Pair,
+    pub ab: PairHandle,
     /// AAA/uatom.
-    pub an: Pair,
+    pub an: PairHandle,
     /// The pairs' observation interval, seconds.
     pub interval: u64,
 }
 
+/// A cw20 token given by its address as an AMM asset (for a token that has no handle; a
+/// [`TokenHandle`] is `token_asset(&handle)`).
 pub fn cw20(addr: &Addr) -> AssetInfo {
     AssetInfo::Token {
         contract_addr: addr.to_string(),
@@ -109,6 +86,14 @@ pub fn native(denom: &str) -> AssetInfo {
     AssetInfo::NativeToken {
         denom: denom.to_string(),
     }
+}
+
+/// `amounts` of the pair's two assets, in the pair's order.
+pub fn pair_assets(pair: &PairHandle, amounts: [u128; 2]) -> Vec<Asset> {
+    vec![
+        pair.assets[0].with_amount(Uint128::new(amounts[0])),
+        pair.assets[1].with_amount(Uint128::new(amounts[1])),
+    ]
 }
 
 impl Suite {
@@ -137,32 +122,32 @@ impl Suite {
         let users = [&alice, &bob, &carol, &dave];
         let token_code = app.store_code(token_contract());
         let pair_code = app.store_code(pair_contract());
-        let mut token = |symbol: &str, burn: Option<u16>| {
-            app.instantiate_contract(
-                token_code,
-                admin.clone(),
-                &poe_token::msg::InstantiateMsg {
-                    transfer_burn_bps: burn,
-                    ..token_instantiate_msg(symbol, &users, START)
-                },
-                &[],
-                symbol,
-                None,
-            )
-            .expect("token instantiates")
+        let tokens = [
+            ("AAA", None),
+            ("BBB", None),
+            ("CCC", None),
+            ("BRN", Some(200)),
+        ]
+        .map(|(symbol, burn)| {
+            let msg = poe_token::msg::InstantiateMsg {
+                transfer_burn_bps: burn,
+                ..token_instantiate_msg(symbol, &users, START)
+            };
+            let addr = app
+                .instantiate_contract(token_code, admin.clone(), &msg, &[], symbol, None)
+                .expect("token instantiates");
+            (addr, symbol)
+        });
+        let app = share(app);
+        let [aaa, bbb, ccc, brn] =
+            tokens.map(|(addr, symbol)| TokenHandle::new(app.clone(), addr, symbol));
+        let pair = |assets: [AssetInfo; 2]| {
+            let msg = pair_instantiate_msg(token_code, &gov, &treasury, interval, assets, capacity);
+            instantiate_pair(&app, pair_code, &factory, &gov, &msg)
         };
-        let (aaa, bbb, ccc, brn) = (
-            token("AAA", None),
-            token("BBB", None),
-            token("CCC", None),
-            token("BRN", Some(200)),
-        );
-        let placeholder = Pair {
-            addr: Addr::unchecked(""),
-            lp: Addr::unchecked(""),
-            assets: [cw20(&aaa), cw20(&bbb)],
-        };
-        let mut s = Suite {
+        let ab = pair([token_asset(&aaa), token_asset(&bbb)]).expect("AAA/BBB");
+        let an = pair([token_asset(&aaa), native(DENOM)]).expect("AAA/uatom");
+        Suite {
             app,
             token_code,
             pair_code,
@@ -177,53 +162,21 @@ impl Suite {
             bob,
             carol,
             dave,
-            ab: placeholder.clone(),
-            an: placeholder,
+            ab,
+            an,
             interval,
-        };
-        s.interval = interval;
-        s.ab = s
-            .create_pair([cw20(&s.aaa), cw20(&s.bbb)], capacity)
-            .expect("AAA/BBB");
-        s.an = s
-            .create_pair([cw20(&s.aaa), native(DENOM)], capacity)
-            .expect("AAA/uatom");
-        s
-    }
-
-    pub fn instantiate_msg(&self, assets: [AssetInfo; 2], capacity: u32) -> InstantiateMsg {
-        InstantiateMsg {
-            asset_infos: assets,
-            token_code_id: self.token_code,
-            owner: self.gov.to_string(),
-            fee_address: Some(self.treasury.to_string()),
-            total_fee_bps: FEE_BPS,
-            protocol_fee_share: protocol_share(),
-            observation_capacity: capacity,
-            observation_interval_seconds: self.interval,
         }
     }
 
+    pub fn instantiate_msg(&self, assets: [AssetInfo; 2], capacity: u32) -> InstantiateMsg {
+        let (code, interval) = (self.token_code, self.interval);
+        pair_instantiate_msg(code, &self.gov, &self.treasury, interval, assets, capacity)
+    }
+
     /// Instantiates a pair from the stand-in factory.
-    pub fn create_pair(&mut self, assets: [AssetInfo; 2], capacity: u32) -> AnyResult<Pair> {
-        let msg = self.instantiate_msg(assets.clone(), capacity);
-        let addr = self.app.instantiate_contract(
-            self.pair_code,
-            self.factory.clone(),
-            &msg,
-            &[],
-            "pair",
-            Some(self.gov.to_string()),
-        )?;
-        let info: PairInfo = self
-            .app
-            .wrap()
-            .query_wasm_smart(&addr, &QueryMsg::Pair {})?;
-        Ok(Pair {
-            addr,
-            lp: Addr::unchecked(info.liquidity_token),
-            assets,
-        })
+    pub fn create_pair(&self, assets: [AssetInfo; 2], capacity: u32) -> AnyResult<PairHandle> {
+        let msg = self.instantiate_msg(assets, capacity);
+        instantiate_pair(&self.app, self.pair_code, &self.factory, &self.gov, &msg)
     }
 
     pub fn users(&self) -> [Addr; 4] {
@@ -236,243 +189,115 @@ impl Suite {
     }
 
     /// Moves the chain `seconds` and `blocks` forward.
-    pub fn advance(&mut self, seconds: u64, blocks: u64) {
-        advance(&mut self.app, seconds, blocks);
+    pub fn advance(&self, seconds: u64, blocks: u64) {
+        advance(&mut self.app.borrow_mut(), seconds, blocks);
     }
 
     pub fn now(&self) -> u64 {
-        self.app.block_info().time.seconds()
+        self.app.borrow().block_info().time.seconds()
     }
 
-    pub fn exec(
-        &mut self,
-        sender: &Addr,
-        pair: &Pair,
-        msg: &ExecuteMsg,
-        funds: &[Coin],
-    ) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), pair.addr.clone(), msg, funds)
-    }
-
-    /// `who` gives `pair` an allowance of `amount` of the cw20 `token`.
-    pub fn approve(&mut self, who: &Addr, token: &Addr, spender: &Addr, amount: u128) {
-        self.app
-            .execute_contract(
-                who.clone(),
-                token.clone(),
-                &Cw20ExecuteMsg::IncreaseAllowance {
-                    spender: spender.to_string(),
-                    amount: Uint128::new(amount),
-                    expires: None,
-                },
-                &[],
-            )
-            .expect("allowance");
-    }
-
-    /// `ProvideLiquidity` of `amounts` (in the pair's order) by `who`: allowances for the cw20
-    /// parts, funds for the native parts.
+    /// `ProvideLiquidity` of `amounts` (in the pair's order) by `who`
+    /// ([`PairHandle::provide_liquidity`]: allowances for the cw20 parts, funds for the native
+    /// parts).
     pub fn provide_with(
-        &mut self,
+        &self,
         who: &Addr,
-        pair: &Pair,
+        pair: &PairHandle,
         amounts: [u128; 2],
         slippage_tolerance: Option<Decimal>,
         min_lp_to_receive: Option<u128>,
         receiver: Option<String>,
     ) -> AnyResult<AppResponse> {
-        let mut funds = vec![];
-        for (asset, amount) in pair.assets.iter().zip(amounts) {
-            match asset {
-                AssetInfo::Token { contract_addr } => {
-                    self.approve(who, &Addr::unchecked(contract_addr), &pair.addr, amount)
-                }
-                AssetInfo::NativeToken { denom } => {
-                    if amount > 0 {
-                        funds.push(coin(amount, denom))
-                    }
-                }
-            }
-        }
-        let msg = ExecuteMsg::ProvideLiquidity {
-            assets: vec![
-                pair.assets[0].with_amount(Uint128::new(amounts[0])),
-                pair.assets[1].with_amount(Uint128::new(amounts[1])),
-            ],
+        pair.provide_liquidity(
+            who,
+            pair_assets(pair, amounts),
             slippage_tolerance,
-            min_lp_to_receive: min_lp_to_receive.map(Uint128::new),
+            min_lp_to_receive.map(Uint128::new),
             receiver,
-        };
-        self.exec(who, pair, &msg, &funds)
+        )
     }
 
     pub fn provide(
-        &mut self,
+        &self,
         who: &Addr,
-        pair: &Pair,
+        pair: &PairHandle,
         amounts: [u128; 2],
     ) -> AnyResult<AppResponse> {
         self.provide_with(who, pair, amounts, None, None, None)
     }
 
-    /// `who` swaps `amount` of the pair's asset `offer` (0 or 1): a cw20 `Send` with the `Swap`
-    /// hook, or `Swap` with funds.
+    /// `who` swaps `amount` of the pair's asset `offer` (0 or 1) within `bounds`
+    /// ([`PairHandle::swap_asset`]).
     pub fn swap(
-        &mut self,
+        &self,
         who: &Addr,
-        pair: &Pair,
+        pair: &PairHandle,
         offer: usize,
         amount: u128,
-        bounds: &Bounds,
+        bounds: &SwapBounds,
     ) -> AnyResult<AppResponse> {
-        let minimum_receive = bounds.minimum_receive.map(Uint128::new);
-        match pair.assets[offer].clone() {
-            AssetInfo::Token { contract_addr } => {
-                let hook = Cw20HookMsg::Swap {
-                    belief_price: bounds.belief_price,
-                    max_spread: bounds.max_spread,
-                    minimum_receive,
-                    to: bounds.to.clone(),
-                    deadline: bounds.deadline,
-                };
-                self.send(
-                    who,
-                    &Addr::unchecked(contract_addr),
-                    &pair.addr,
-                    amount,
-                    &hook,
-                )
-            }
-            AssetInfo::NativeToken { denom } => {
-                let msg = ExecuteMsg::Swap {
-                    offer_asset: native(&denom).with_amount(Uint128::new(amount)),
-                    belief_price: bounds.belief_price,
-                    max_spread: bounds.max_spread,
-                    minimum_receive,
-                    to: bounds.to.clone(),
-                    deadline: bounds.deadline,
-                };
-                self.exec(who, pair, &msg, &coins(amount, denom))
-            }
-        }
-    }
-
-    /// A cw20 `Send` of `amount` of `token` from `who` to `contract` with `hook`.
-    pub fn send<T: serde::Serialize>(
-        &mut self,
-        who: &Addr,
-        token: &Addr,
-        contract: &Addr,
-        amount: u128,
-        hook: &T,
-    ) -> AnyResult<AppResponse> {
-        cw20_send(&mut self.app, who, token, contract, amount, hook)
+        let offer = pair.assets[offer].with_amount(Uint128::new(amount));
+        pair.swap_asset(who, offer, bounds)
     }
 
     /// `who` withdraws `share` LP units of `pair`, with optional minimums in the pair's order.
     pub fn withdraw(
-        &mut self,
+        &self,
         who: &Addr,
-        pair: &Pair,
+        pair: &PairHandle,
         share: u128,
         minimums: Option<[u128; 2]>,
     ) -> AnyResult<AppResponse> {
-        let hook = Cw20HookMsg::WithdrawLiquidity {
-            min_assets_to_receive: minimums.map(|m| {
-                vec![
-                    pair.assets[0].with_amount(Uint128::new(m[0])),
-                    pair.assets[1].with_amount(Uint128::new(m[1])),
-                ]
-            }),
-        };
-        let lp = pair.lp.clone();
-        self.send(who, &lp, &pair.addr, share, &hook)
+        let minimums = minimums.map(|m| pair_assets(pair, m));
+        pair.withdraw(who, Uint128::new(share), minimums)
     }
 
-    pub fn query<T: serde::de::DeserializeOwned>(
-        &self,
-        pair: &Pair,
-        msg: &QueryMsg,
-    ) -> AnyResult<T> {
-        Ok(self.app.wrap().query_wasm_smart(&pair.addr, msg)?)
-    }
-
-    pub fn pool(&self, pair: &Pair) -> PoolResponse {
-        self.query(pair, &QueryMsg::Pool {}).expect("pool answers")
-    }
-
-    pub fn reserves(&self, pair: &Pair) -> [u128; 2] {
-        let pool = self.pool(pair);
+    /// The reserves, in the pair's order.
+    pub fn reserves(&self, pair: &PairHandle) -> [u128; 2] {
+        let pool = pair.pool().expect("pool answers");
         [pool.assets[0].amount.u128(), pool.assets[1].amount.u128()]
     }
 
-    pub fn total_share(&self, pair: &Pair) -> u128 {
-        self.pool(pair).total_share.u128()
+    pub fn total_share(&self, pair: &PairHandle) -> u128 {
+        pair.pool().expect("pool answers").total_share.u128()
     }
 
-    pub fn config(&self, pair: &Pair) -> ConfigResponse {
-        self.query(pair, &QueryMsg::Config {})
-            .expect("config answers")
-    }
-
+    /// What selling `amount` of the pair's asset `offer` (0 or 1) would return now.
     pub fn simulate(
         &self,
-        pair: &Pair,
+        pair: &PairHandle,
         offer: usize,
         amount: u128,
-    ) -> AnyResult<SimulationResponse> {
-        self.query(
-            pair,
-            &QueryMsg::Simulation {
-                offer_asset: pair.assets[offer].with_amount(Uint128::new(amount)),
-            },
-        )
+    ) -> StdResult<SimulationResponse> {
+        pair.simulation(pair.assets[offer].with_amount(Uint128::new(amount)))
     }
 
+    /// The smallest offer returning at least `amount` of the pair's asset `ask` (0 or 1).
     pub fn reverse(
         &self,
-        pair: &Pair,
+        pair: &PairHandle,
         ask: usize,
         amount: u128,
-    ) -> AnyResult<ReverseSimulationResponse> {
-        self.query(
-            pair,
-            &QueryMsg::ReverseSimulation {
-                ask_asset: pair.assets[ask].with_amount(Uint128::new(amount)),
-            },
-        )
-    }
-
-    pub fn twap(&self, pair: &Pair, window_seconds: u64) -> AnyResult<TwapResponse> {
-        self.query(pair, &QueryMsg::Twap { window_seconds })
-    }
-
-    pub fn cumulative(&self, pair: &Pair) -> CumulativePricesResponse {
-        self.query(pair, &QueryMsg::CumulativePrices {})
-            .expect("cumulative prices answer")
+    ) -> StdResult<ReverseSimulationResponse> {
+        pair.reverse_simulation(pair.assets[ask].with_amount(Uint128::new(amount)))
     }
 
     /// `who`'s balance of `asset`.
     pub fn balance(&self, asset: &AssetInfo, who: &Addr) -> u128 {
-        match asset {
-            AssetInfo::Token { contract_addr } => {
-                self.cw20_balance(&Addr::unchecked(contract_addr), who)
-            }
-            AssetInfo::NativeToken { denom } => native_balance(&self.app, who, denom),
-        }
+        poe_test_utils::balance(&self.app.borrow(), &holding(asset), who)
     }
 
-    pub fn cw20_balance(&self, token: &Addr, who: &Addr) -> u128 {
-        poe_test_utils::cw20_balance(&self.app, token, who)
+    pub fn cw20_balance(&self, token: &Cw20Handle, who: &Addr) -> u128 {
+        token.balance(who).expect("token answers").u128()
     }
 
-    pub fn lp_balance(&self, pair: &Pair, who: &Addr) -> u128 {
-        self.cw20_balance(&pair.lp, who)
+    pub fn lp_balance(&self, pair: &PairHandle, who: &Addr) -> u128 {
+        self.cw20_balance(&pair.lp(), who)
     }
 
-    pub fn lp_supply(&self, pair: &Pair) -> u128 {
-        poe_test_utils::cw20_supply(&self.app, &pair.lp)
+    pub fn lp_supply(&self, pair: &PairHandle) -> u128 {
+        pair.lp().total_supply().expect("LP token answers").u128()
     }
 
     /// Every pair's raw storage plus every balance of every account in every token, LP token and
@@ -486,16 +311,13 @@ impl Suite {
         ];
         accounts.extend(self.users());
         accounts.extend(pairs.iter().map(|p| p.addr.clone()));
-        let mut assets = vec![
-            Holding::cw20(&self.aaa),
-            Holding::cw20(&self.bbb),
-            Holding::cw20(&self.ccc),
-            Holding::cw20(&self.brn),
-            Holding::native(DENOM),
-            Holding::native(OTHER_DENOM),
-        ];
-        assets.extend(pairs.iter().map(|p| Holding::cw20(&p.lp)));
-        Snapshot::of(&self.app)
+        let mut assets: Vec<Holding> = [&self.aaa, &self.bbb, &self.ccc, &self.brn]
+            .iter()
+            .map(|t| Holding::cw20(&t.addr))
+            .collect();
+        assets.extend([Holding::native(DENOM), Holding::native(OTHER_DENOM)]);
+        assets.extend(pairs.iter().map(|p| Holding::cw20(&p.lp_token)));
+        Snapshot::of(&self.app.borrow())
             .storage(pairs.iter().map(|p| &p.addr))
             .balances(&assets, &accounts)
             .take()
@@ -513,14 +335,62 @@ impl Suite {
     /// Both pairs seeded: AAA/BBB 1,000,000,000 / 2,000,000,000 and AAA/uatom 1,000,000,000 /
     /// 500,000,000, by carol; then one block passes.
     pub fn seeded() -> Self {
-        let mut s = Suite::new();
-        let (carol, ab, an) = (s.carol.clone(), s.ab.clone(), s.an.clone());
-        s.provide(&carol, &ab, [1_000_000_000, 2_000_000_000])
+        let s = Suite::new();
+        s.provide(&s.carol, &s.ab, [1_000_000_000, 2_000_000_000])
             .expect("seed AB");
-        s.provide(&carol, &an, [1_000_000_000, 500_000_000])
+        s.provide(&s.carol, &s.an, [1_000_000_000, 500_000_000])
             .expect("seed AN");
         s.advance(5, 1);
         s
+    }
+}
+
+/// The tests' pair: the suite's token as LP token, owned by `gov`, the fee ([`FEE_BPS`], 20 % of
+/// it) to `treasury`, keeping `capacity` observations at least `interval` seconds apart.
+pub fn pair_instantiate_msg(
+    token_code: u64,
+    gov: &Addr,
+    treasury: &Addr,
+    interval: u64,
+    assets: [AssetInfo; 2],
+    capacity: u32,
+) -> InstantiateMsg {
+    InstantiateMsg {
+        asset_infos: assets,
+        token_code_id: token_code,
+        owner: gov.to_string(),
+        fee_address: Some(treasury.to_string()),
+        total_fee_bps: FEE_BPS,
+        protocol_fee_share: protocol_share(),
+        observation_capacity: capacity,
+        observation_interval_seconds: interval,
+    }
+}
+
+/// Instantiates the pair `msg` from `factory` (its instantiator), `gov` its wasm admin.
+pub fn instantiate_pair(
+    app: &SharedApp,
+    pair_code: u64,
+    factory: &Addr,
+    gov: &Addr,
+    msg: &InstantiateMsg,
+) -> AnyResult<PairHandle> {
+    let addr = app.borrow_mut().instantiate_contract(
+        pair_code,
+        factory.clone(),
+        msg,
+        &[],
+        "pair",
+        Some(gov.to_string()),
+    )?;
+    Ok(PairHandle::load(app.clone(), &addr)?)
+}
+
+/// An AMM asset as a holding of poe-test-utils' balance queries.
+pub fn holding(asset: &AssetInfo) -> Holding {
+    match asset {
+        AssetInfo::Token { contract_addr } => Holding::cw20(&Addr::unchecked(contract_addr)),
+        AssetInfo::NativeToken { denom } => Holding::native(denom),
     }
 }
 

@@ -4,23 +4,28 @@
 //! queries (`poe_interface::staking::QueryMsg`) from a `SnapshotMap` by height (with an execute
 //! to set power), and a pausable target owned by governance whose pause is the suite's shared
 //! `poe_controllers::pause::PauseState` (extends, never shortens; only `unpause` lifts).
+//! Governance, GEN, NEX and the treasury are driven through poe-test-utils' typed handles
+//! (`s.gov.vote(..)`, `s.gen.send_hook(..)`); the suite adds the tests' own conventions on top
+//! (`propose` with the tests' title, `pass`, balances in `u128`) and the doubles' helpers.
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    coin, to_json_binary, Addr, Binary, Coin, CosmosMsg, Decimal, Deps, DepsMut, Empty, Env,
-    MessageInfo, Record, Response, StdError, StdResult, Timestamp, Uint128, WasmMsg,
+    coin, to_json_binary, Addr, Binary, CosmosMsg, Decimal, Deps, DepsMut, Empty, Env, MessageInfo,
+    Response, StdError, StdResult, Timestamp, Uint128,
 };
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cw20::{Cw20Coin, Cw20ExecuteMsg};
+use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor};
 use cw_storage_plus::{Item, SnapshotItem, SnapshotMap, Strategy};
 use poe_test_utils::{
     advance, advance_to, app_with_native_balances, assert_rejected_unchanged, blocks_in,
-    contract_wrapper, cw20_balance, cw20_send, token_instantiate_msg, Asset, Snapshot,
+    contract_wrapper, share, token_instantiate_msg, Asset, Snapshot,
 };
 
-pub use poe_test_utils::{attrs, u, wasm_attrs};
+pub use poe_test_utils::{
+    attrs, u, wasm_attrs, wasm_execute, GovernanceHandle, SharedApp, TokenHandle, TreasuryHandle,
+};
 
 pub use poe_controllers::pause::{PauseError, PauseState, INDEFINITE};
 pub use poe_governance::msg::{
@@ -269,14 +274,17 @@ pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
 }
 
 pub struct Suite {
-    pub app: App,
+    /// The chain, shared with every handle below.
+    pub app: SharedApp,
     pub gov_code: u64,
-    pub gov: Addr,
-    pub gen: Addr,
+    pub gov: GovernanceHandle,
+    /// The deposit token.
+    pub gen: TokenHandle,
     /// A second token, not the deposit token.
-    pub nex: Addr,
+    pub nex: TokenHandle,
+    /// The staking double.
     pub staking: Addr,
-    pub treasury: Addr,
+    pub treasury: TreasuryHandle,
     /// Pausable, owned by governance.
     pub target: Addr,
     pub admin: Addr,
@@ -397,14 +405,14 @@ impl Suite {
             )
             .expect("target instantiates");
 
-        let mut s = Suite {
-            app,
+        let app = share(app);
+        let s = Suite {
             gov_code,
-            gov,
-            gen,
-            nex,
+            gov: GovernanceHandle::new(app.clone(), gov),
+            gen: TokenHandle::new(app.clone(), gen, "GEN"),
+            nex: TokenHandle::new(app.clone(), nex, "NEX"),
             staking,
-            treasury,
+            treasury: TreasuryHandle::new(app.clone(), treasury),
             target,
             admin,
             guardian,
@@ -413,27 +421,19 @@ impl Suite {
             carol,
             dave,
             eve,
+            app,
         };
         // governance's reserve, for proposals to spend
-        let (admin, gov, gen) = (s.admin.clone(), s.gov.clone(), s.gen.clone());
-        s.app
-            .execute_contract(
-                admin,
-                gen,
-                &Cw20ExecuteMsg::Transfer {
-                    recipient: gov.to_string(),
-                    amount: Uint128::new(RESERVE),
-                },
-                &[],
-            )
+        s.gen
+            .transfer(&s.admin, &s.gov.addr, Uint128::new(RESERVE))
             .expect("reserve transferred");
         for (who, power) in [
-            (s.alice.clone(), 400),
-            (s.bob.clone(), 300),
-            (s.carol.clone(), 200),
-            (s.dave.clone(), 100),
+            (&s.alice, 400),
+            (&s.bob, 300),
+            (&s.carol, 200),
+            (&s.dave, 100),
         ] {
-            s.set_power(&who, power);
+            s.set_power(who, power);
         }
         // the powers count from the next block on
         s.next_block();
@@ -443,37 +443,39 @@ impl Suite {
     // --- time ---
 
     /// One block (5 s).
-    pub fn next_block(&mut self) {
-        self.app.update_block(cw_multi_test::next_block);
+    pub fn next_block(&self) {
+        self.app
+            .borrow_mut()
+            .update_block(cw_multi_test::next_block);
     }
 
     /// `seconds` later, and one block per 5 s (at least one).
-    pub fn advance(&mut self, seconds: u64) {
-        advance(&mut self.app, seconds, blocks_in(seconds));
+    pub fn advance(&self, seconds: u64) {
+        advance(&mut self.app.borrow_mut(), seconds, blocks_in(seconds));
     }
 
     /// To exactly `time` (at least one block later).
-    pub fn advance_to(&mut self, time: Timestamp) {
+    pub fn advance_to(&self, time: Timestamp) {
         let seconds = time.seconds().saturating_sub(self.now().seconds());
-        advance_to(&mut self.app, time, blocks_in(seconds));
+        advance_to(&mut self.app.borrow_mut(), time, blocks_in(seconds));
     }
 
     pub fn now(&self) -> Timestamp {
-        self.app.block_info().time
+        self.app.borrow().block_info().time
     }
 
     pub fn height(&self) -> u64 {
-        self.app.block_info().height
+        self.app.borrow().block_info().height
     }
 
     // --- staking double ---
 
-    pub fn set_power(&mut self, who: &Addr, power: u128) {
-        let (admin, staking) = (self.admin.clone(), self.staking.clone());
+    pub fn set_power(&self, who: &Addr, power: u128) {
         self.app
+            .borrow_mut()
             .execute_contract(
-                admin,
-                staking,
+                self.admin.clone(),
+                self.staking.clone(),
                 &StakingDoubleMsg::SetPower {
                     address: who.to_string(),
                     power: Uint128::new(power),
@@ -485,117 +487,48 @@ impl Suite {
 
     // --- governance ---
 
-    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.gov.clone(), msg, &[])
-    }
-
-    /// `sender` sends `amount` of `token` to governance with `hook`.
-    pub fn send_hook(
-        &mut self,
-        sender: &Addr,
-        token: &Addr,
-        amount: u128,
-        hook: &ReceiveMsg,
-    ) -> AnyResult<AppResponse> {
-        cw20_send(&mut self.app, sender, token, &self.gov, amount, hook)
-    }
-
-    /// `proposer` pays the deposit in GEN and proposes `msgs`; returns the proposal id.
-    pub fn propose(&mut self, proposer: &Addr, msgs: Vec<CosmosMsg>) -> AnyResult<u64> {
-        let gen = self.gen.clone();
-        let res = self.send_hook(proposer, &gen, DEPOSIT, &propose_hook(msgs))?;
-        let id = wasm_attrs(&res, &self.gov)
-            .into_iter()
-            .find(|(k, _)| k == "proposal_id")
-            .expect("proposal_id attribute")
-            .1;
-        Ok(id.parse().expect("numeric id"))
-    }
-
-    pub fn vote(
-        &mut self,
-        voter: &Addr,
-        proposal_id: u64,
-        vote: VoteOption,
-    ) -> AnyResult<AppResponse> {
-        self.exec(voter, &ExecuteMsg::Vote { proposal_id, vote })
-    }
-
-    pub fn execute(&mut self, sender: &Addr, proposal_id: u64) -> AnyResult<AppResponse> {
-        self.exec(sender, &ExecuteMsg::Execute { proposal_id })
-    }
-
-    pub fn close(&mut self, sender: &Addr, proposal_id: u64) -> AnyResult<AppResponse> {
-        self.exec(sender, &ExecuteMsg::Close { proposal_id })
+    /// `proposer` pays the configured deposit in GEN and proposes `msgs` under the tests' title
+    /// and description ([`propose_hook`]); returns the proposal id.
+    pub fn propose(&self, proposer: &Addr, msgs: Vec<CosmosMsg>) -> AnyResult<u64> {
+        self.gov
+            .propose(&self.gen, proposer, TITLE, DESCRIPTION, msgs)
     }
 
     /// alice proposes `msgs`, alice and bob vote yes (700 of 1,000), and time moves to the end of
     /// the timelock: the proposal is executable. Returns its id.
-    pub fn pass(&mut self, msgs: Vec<CosmosMsg>) -> u64 {
-        let (alice, bob) = (self.alice.clone(), self.bob.clone());
-        let id = self.propose(&alice, msgs).expect("proposal made");
-        self.vote(&alice, id, VoteOption::Yes).expect("alice votes");
-        self.vote(&bob, id, VoteOption::Yes).expect("bob votes");
-        let executable_at = self.proposal(id).executable_at;
+    pub fn pass(&self, msgs: Vec<CosmosMsg>) -> u64 {
+        let id = self.propose(&self.alice, msgs).expect("proposal made");
+        self.gov
+            .vote(&self.alice, id, VoteOption::Yes)
+            .expect("alice votes");
+        self.gov
+            .vote(&self.bob, id, VoteOption::Yes)
+            .expect("bob votes");
+        let executable_at = self
+            .gov
+            .proposal(id)
+            .expect("proposal answers")
+            .executable_at;
         self.advance_to(executable_at);
         id
     }
 
     /// [`Suite::pass`] then `Execute` by eve.
-    pub fn pass_and_execute(&mut self, msgs: Vec<CosmosMsg>) -> u64 {
+    pub fn pass_and_execute(&self, msgs: Vec<CosmosMsg>) -> u64 {
         let id = self.pass(msgs);
-        let eve = self.eve.clone();
-        self.execute(&eve, id).expect("proposal executes");
+        self.gov
+            .execute_proposal(&self.eve, id)
+            .expect("proposal executes");
         id
     }
 
-    pub fn proposal(&self, proposal_id: u64) -> ProposalResponse {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.gov, &QueryMsg::Proposal { proposal_id })
-            .expect("proposal answers")
-    }
-
-    pub fn config(&self) -> Config {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.gov, &QueryMsg::Config {})
-            .expect("config answers")
-    }
-
-    pub fn ballot(&self, proposal_id: u64, voter: &Addr) -> Option<VoteInfo> {
-        let res: VoteResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.gov,
-                &QueryMsg::Ballot {
-                    proposal_id,
-                    voter: voter.to_string(),
-                },
-            )
-            .expect("vote answers");
-        res.vote
-    }
-
-    pub fn pauses(&self) -> PausesResponse {
-        self.app
-            .wrap()
-            .query_wasm_smart(
-                &self.gov,
-                &QueryMsg::Pauses {
-                    start_after: None,
-                    limit: None,
-                },
-            )
-            .expect("pauses answer")
-    }
+    // --- the target double ---
 
     /// The target's own pause state (`pause_status`): its end, `None` when not paused.
     pub fn target_paused_until(&self) -> Option<Timestamp> {
         let status: PauseStatusResponse = self
             .app
+            .borrow()
             .wrap()
             .query_wasm_smart(&self.target, &PausableQueryMsg::PauseStatus {})
             .expect("target answers");
@@ -605,16 +538,22 @@ impl Suite {
     /// How many `ping`s the target accepted.
     pub fn target_pings(&self) -> u32 {
         self.app
+            .borrow()
             .wrap()
             .query_wasm_smart(&self.target, &TargetOtherQuery::Pings {})
             .expect("target answers")
     }
 
     /// Opens (or closes) the target's gate, as anyone.
-    pub fn set_target_open(&mut self, open: bool) {
-        let (eve, target) = (self.eve.clone(), self.target.clone());
+    pub fn set_target_open(&self, open: bool) {
         self.app
-            .execute_contract(eve, target, &TargetOther::SetOpen { open }, &[])
+            .borrow_mut()
+            .execute_contract(
+                self.eve.clone(),
+                self.target.clone(),
+                &TargetOther::SetOpen { open },
+                &[],
+            )
             .expect("gate set");
     }
 
@@ -623,42 +562,17 @@ impl Suite {
         wasm(&self.target, &TargetOther::Ping {})
     }
 
-    /// Every execution attempt of `proposal_id` (one page of 30).
-    pub fn attempts(&self, proposal_id: u64) -> Vec<ExecutionAttempt> {
-        let res: ExecutionAttemptsResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.gov,
-                &QueryMsg::ExecutionAttempts {
-                    proposal_id,
-                    start_after: None,
-                    limit: Some(30),
-                },
-            )
-            .expect("attempts answer");
-        res.attempts
-    }
+    // --- balances and proposal messages ---
 
-    pub fn guardian_budget(&self) -> GuardianBudgetResponse {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.gov, &QueryMsg::GuardianBudget {})
-            .expect("budget answers")
-    }
-
-    pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
-        cw20_balance(&self.app, token, who)
-    }
-
+    /// `who`'s GEN, base units.
     pub fn gen_balance(&self, who: &Addr) -> u128 {
-        self.balance(&self.gen, who)
+        self.gen.balance(who).expect("GEN answers").u128()
     }
 
     /// A GEN transfer from governance's funds, as a proposal message.
     pub fn gen_transfer(&self, recipient: &Addr, amount: u128) -> CosmosMsg {
         wasm(
-            &self.gen,
+            &self.gen.addr,
             &Cw20ExecuteMsg::Transfer {
                 recipient: recipient.to_string(),
                 amount: Uint128::new(amount),
@@ -668,15 +582,15 @@ impl Suite {
 
     /// A message to governance itself, as a proposal message.
     pub fn gov_msg(&self, msg: &ExecuteMsg) -> CosmosMsg {
-        wasm(&self.gov, msg)
+        wasm(&self.gov.addr, msg)
     }
 
     /// Governance's, the treasury's and the target's raw storage, plus the GEN and NEX balances
     /// of every account: if this is unchanged, nothing happened.
     pub fn snapshot(&self) -> Snapshot {
         let accounts = [
-            &self.gov,
-            &self.treasury,
+            &self.gov.addr,
+            &self.treasury.addr,
             &self.alice,
             &self.bob,
             &self.carol,
@@ -685,9 +599,17 @@ impl Suite {
             &self.guardian,
             &self.admin,
         ];
-        Snapshot::of(&self.app)
-            .storage([&self.gov, &self.treasury, &self.target, &self.staking])
-            .balances(&[Asset::cw20(&self.gen), Asset::cw20(&self.nex)], accounts)
+        Snapshot::of(&self.app.borrow())
+            .storage([
+                &self.gov.addr,
+                &self.treasury.addr,
+                &self.target,
+                &self.staking,
+            ])
+            .balances(
+                &[Asset::cw20(&self.gen.addr), Asset::cw20(&self.nex.addr)],
+                accounts,
+            )
             .take()
     }
 
@@ -708,7 +630,7 @@ impl Suite {
         expected: ContractError,
     ) {
         let (sender, msg) = (sender.clone(), msg.clone());
-        self.assert_rejected(expected, move |s| s.exec(&sender, &msg));
+        self.assert_rejected(expected, move |s| s.gov.execute(&sender, &msg));
     }
 }
 
@@ -720,21 +642,23 @@ pub struct SuiteAddrs {
     pub guardian: Addr,
 }
 
+/// The title of the tests' proposals.
+pub const TITLE: &str = "Adjust the economy";
+/// The description of the tests' proposals.
+pub const DESCRIPTION: &str = "A proposal of the tests.";
+
+/// The `Propose` hook of the tests' proposals (with `msgs`), for deposits the tests pick.
 pub fn propose_hook(msgs: Vec<CosmosMsg>) -> ReceiveMsg {
     ReceiveMsg::Propose {
-        title: "Adjust the economy".to_string(),
-        description: "A proposal of the tests.".to_string(),
+        title: TITLE.to_string(),
+        description: DESCRIPTION.to_string(),
         msgs,
     }
 }
 
+/// A `WasmMsg::Execute` of `msg` on `contract` without funds, as a proposal message.
 pub fn wasm<T: cosmwasm_schema::serde::Serialize>(contract: &Addr, msg: &T) -> CosmosMsg {
-    WasmMsg::Execute {
-        contract_addr: contract.to_string(),
-        msg: to_json_binary(msg).expect("message serializes"),
-        funds: vec![],
-    }
-    .into()
+    wasm_execute(contract, msg).expect("message serializes")
 }
 
 /// Governance's `ContractError` inside a multi-test error (also through a cw20 `Send`).

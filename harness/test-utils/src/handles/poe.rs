@@ -1,8 +1,8 @@
-//! Typed handle of the PoE mining contract.
+//! The PoE mining contract: [`PoeHandle`].
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{to_json_binary, Addr, StdResult, Timestamp, Uint128};
-use cw_multi_test::{AppResponse, Executor};
+use cosmwasm_std::{Addr, StdResult, Timestamp, Uint128};
+use cw_multi_test::AppResponse;
 use cw_ownable::{Action, Ownership};
 use poe_interface::pause::PauseStatusResponse;
 use poe_interface::poe_mining::{
@@ -11,40 +11,33 @@ use poe_interface::poe_mining::{
     MintingEligibilityResponse, OwnerSalaryReportResponse, PendingRewardsResponse,
     PoeIndexResponse, QueryMsg, ReceiveMsg, ReportersResponse,
 };
-use poe_interface::token;
-use poe_interface::MAX_LIMIT;
-use poe_math::fee::FeeSplit;
+use poe_interface::{FeeSplit, MAX_LIMIT};
 
-use crate::SharedApp;
+use super::{contract_interface, deref_to_handle, Handle, SharedApp, Token};
 
-/// The deployed PoE mining contract. Cheap to clone; every call executes on the shared chain.
-#[derive(Clone)]
+contract_interface!(
+    /// PoE mining's interface (`poe_interface::poe_mining`).
+    PoeMining: ExecuteMsg, QueryMsg
+);
+
+/// The PoE mining contract, with the FLX token its job fees are paid in. Dereferences to its
+/// `Handle<PoeMining>`.
+#[derive(Clone, Debug)]
 pub struct PoeHandle {
-    app: SharedApp,
-    /// The PoE mining contract.
-    pub addr: Addr,
+    contract: Handle<PoeMining>,
     /// The FLX token in which job fees are paid.
     pub flx: Addr,
 }
 
+deref_to_handle!(PoeHandle => PoeMining);
+
 impl PoeHandle {
-    pub(crate) fn new(app: SharedApp, addr: Addr, flx: Addr) -> Self {
-        PoeHandle { app, addr, flx }
-    }
-
-    /// Executes any PoE mining message as `sender`.
-    pub fn execute(&self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .borrow_mut()
-            .execute_contract(sender.clone(), self.addr.clone(), msg, &[])
-    }
-
-    /// Runs any PoE mining query.
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.app
-            .borrow()
-            .wrap()
-            .query_wasm_smart(self.addr.clone(), msg)
+    /// PoE mining at `addr` on `app`, taking its fees in the FLX token `flx`.
+    pub fn new(app: SharedApp, addr: Addr, flx: Addr) -> Self {
+        PoeHandle {
+            contract: Handle::new(app, addr),
+            flx,
+        }
     }
 
     // ---------------------------------------------------------------- execute
@@ -73,14 +66,12 @@ impl PoeHandle {
         job: JobReport,
         fee: Uint128,
     ) -> AnyResult<AppResponse> {
-        let msg = token::ExecuteMsg::Send {
-            contract: self.addr.to_string(),
-            amount: fee,
-            msg: to_json_binary(&ReceiveMsg::SubmitJob(job))?,
-        };
-        self.app
-            .borrow_mut()
-            .execute_contract(reporter.clone(), self.flx.clone(), &msg, &[])
+        self.contract_at::<Token>(&self.flx).send_hook(
+            reporter,
+            &self.addr,
+            fee,
+            &ReceiveMsg::SubmitJob(job),
+        )
     }
 
     /// Anyone: closes `epoch` (the oldest open one, once it has ended).

@@ -1,51 +1,48 @@
-//! Typed handle of one token contract (GEN, NEX, FLX or AUR): cw20 plus the token's extensions.
+//! The suite's token (poe-token: cw20 plus the token's extensions): [`Cw20Handle`] for any
+//! instance (GEN, NEX, FLX, AUR, an LP token), [`TokenHandle`] for one with its symbol.
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{Addr, Binary, StdResult, Uint128};
+use cosmwasm_std::{to_json_binary, Addr, Binary, StdResult, Uint128};
 use cw20::{Expiration, MinterResponse};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use cw_ownable::Ownership;
 use poe_interface::token::{
     AllAccountsResponse, AllowanceResponse, BalanceResponse, ExecuteMsg, QueryMsg,
     TokenInfoResponse, TransferBurnResponse,
 };
+use serde::Serialize;
 
-use crate::SharedApp;
+use super::{contract_interface, deref_to_handle, Handle, SharedApp};
 
-/// A deployed token of the suite. Cheap to clone; every call executes on the shared chain.
-#[derive(Clone)]
+contract_interface!(
+    /// poe-token's interface (`poe_interface::token`).
+    Token: ExecuteMsg, QueryMsg
+);
+
+/// Any instance of the suite's token: every cw20 message and query, and the extensions.
+pub type Cw20Handle = Handle<Token>;
+
+/// A token of the suite with its symbol. Dereferences to its [`Cw20Handle`].
+#[derive(Clone, Debug)]
 pub struct TokenHandle {
-    app: SharedApp,
-    /// The token contract.
-    pub addr: Addr,
-    /// The token's symbol (`"GEN"`, `"NEX"`, `"FLX"`, `"AUR"`).
+    contract: Cw20Handle,
+    /// The token's symbol (`"GEN"`, `"NEX"`, `"FLX"`, `"AUR"`, ...).
     pub symbol: String,
 }
 
+deref_to_handle!(TokenHandle => Token);
+
 impl TokenHandle {
-    pub(crate) fn new(app: SharedApp, addr: Addr, symbol: &str) -> Self {
+    /// The token `symbol` at `addr` on `app`.
+    pub fn new(app: SharedApp, addr: Addr, symbol: &str) -> Self {
         TokenHandle {
-            app,
-            addr,
+            contract: Handle::new(app, addr),
             symbol: symbol.to_string(),
         }
     }
+}
 
-    /// Executes any token message as `sender`.
-    pub fn execute(&self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .borrow_mut()
-            .execute_contract(sender.clone(), self.addr.clone(), msg, &[])
-    }
-
-    /// Runs any token query.
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.app
-            .borrow()
-            .wrap()
-            .query_wasm_smart(self.addr.clone(), msg)
-    }
-
+impl Handle<Token> {
     /// cw20 `Transfer` of `amount` base units from `sender` to `recipient`.
     pub fn transfer(
         &self,
@@ -78,6 +75,18 @@ impl TokenHandle {
                 msg,
             },
         )
+    }
+
+    /// cw20 `Send` of `amount` to `contract` with `hook` (the receiving contract's own
+    /// `ReceiveMsg` / `Cw20HookMsg`) as the JSON `msg`.
+    pub fn send_hook(
+        &self,
+        sender: &Addr,
+        contract: &Addr,
+        amount: Uint128,
+        hook: &impl Serialize,
+    ) -> AnyResult<AppResponse> {
+        self.send(sender, contract, amount, to_json_binary(hook)?)
     }
 
     /// cw20 `Burn` of `amount` from `sender`'s balance.

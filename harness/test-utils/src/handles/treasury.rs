@@ -1,47 +1,47 @@
-//! Typed handle of the treasury contract.
+//! The treasury: [`TreasuryHandle`].
 
 use anyhow::Result as AnyResult;
 use cosmwasm_std::{Addr, Coin, StdResult, Uint128};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use cw_ownable::Ownership;
 use poe_interface::treasury::{
     AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, LedgerBalance, QueryMsg,
 };
 use poe_interface::MAX_LIMIT;
 
-use crate::SharedApp;
+use super::{contract_interface, deref_to_handle, Handle, SharedApp};
 
-/// The deployed treasury. Cheap to clone; every call executes on the shared chain.
-#[derive(Clone)]
+contract_interface!(
+    /// The treasury's interface (`poe_interface::treasury`).
+    Treasury: ExecuteMsg, QueryMsg
+);
+
+/// The treasury. Dereferences to its `Handle<Treasury>`; its own [`TreasuryHandle::execute`]
+/// names the funds, as the treasury takes native deposits.
+#[derive(Clone, Debug)]
 pub struct TreasuryHandle {
-    app: SharedApp,
-    /// The treasury contract.
-    pub addr: Addr,
+    contract: Handle<Treasury>,
 }
 
+deref_to_handle!(TreasuryHandle => Treasury);
+
 impl TreasuryHandle {
-    pub(crate) fn new(app: SharedApp, addr: Addr) -> Self {
-        TreasuryHandle { app, addr }
+    /// The treasury at `addr` on `app`.
+    pub fn new(app: SharedApp, addr: Addr) -> Self {
+        TreasuryHandle {
+            contract: Handle::new(app, addr),
+        }
     }
 
-    /// Executes any treasury message as `sender`, with `funds` attached.
+    /// Executes any treasury message as `sender`, with `funds` attached
+    /// ([`Handle::execute_with_funds`]).
     pub fn execute(
         &self,
         sender: &Addr,
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> AnyResult<AppResponse> {
-        self.app
-            .borrow_mut()
-            .execute_contract(sender.clone(), self.addr.clone(), msg, funds)
-    }
-
-    /// Runs any treasury query.
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.app
-            .borrow()
-            .wrap()
-            .query_wasm_smart(self.addr.clone(), msg)
+        self.contract.execute_with_funds(sender, msg, funds)
     }
 
     /// Owner only: pays `amount` of `asset` to `recipient`.

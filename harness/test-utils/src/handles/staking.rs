@@ -1,90 +1,57 @@
-//! Typed handle of the staking contract.
+//! The staking contract: [`StakingHandle`].
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{to_json_binary, Addr, StdResult, Uint128};
-use cw_multi_test::{AppResponse, Executor};
+use cosmwasm_std::{Addr, StdResult, Uint128};
+use cw_multi_test::AppResponse;
 use cw_ownable::Ownership;
 use poe_interface::staking::{
     ClaimsResponse, ExecuteMsg, PoolResponse, PoolsResponse, PositionResponse, QueryMsg,
     ReceiveMsg, TotalPowerResponse, VotingPowerResponse,
 };
-use poe_interface::token::ExecuteMsg as TokenExecuteMsg;
 use poe_interface::MAX_LIMIT;
 
-use crate::{SharedApp, TokenHandle};
+use super::{contract_interface, Cw20Handle, Handle};
 
-/// The deployed staking contract. Cheap to clone; every call executes on the shared chain.
-#[derive(Clone)]
-pub struct StakingHandle {
-    app: SharedApp,
-    /// The staking contract.
-    pub addr: Addr,
-}
+contract_interface!(
+    /// Staking's interface (`poe_interface::staking`).
+    Staking: ExecuteMsg, QueryMsg
+);
 
-impl StakingHandle {
-    pub(crate) fn new(app: SharedApp, addr: Addr) -> Self {
-        StakingHandle { app, addr }
-    }
+/// The staking contract: one pool per staked token, voting power by height.
+pub type StakingHandle = Handle<Staking>;
 
-    /// Executes any staking message as `sender`.
-    pub fn execute(&self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .borrow_mut()
-            .execute_contract(sender.clone(), self.addr.clone(), msg, &[])
-    }
-
-    /// Runs any staking query.
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.app
-            .borrow()
-            .wrap()
-            .query_wasm_smart(self.addr.clone(), msg)
-    }
-
+impl Handle<Staking> {
     /// Stakes `amount` of `token` for `staker` (a cw20 `Send` with `Stake {}`).
     pub fn stake(
         &self,
-        token: &TokenHandle,
+        token: &Cw20Handle,
         staker: &Addr,
         amount: Uint128,
     ) -> AnyResult<AppResponse> {
-        token.execute(
-            staker,
-            &TokenExecuteMsg::Send {
-                contract: self.addr.to_string(),
-                amount,
-                msg: to_json_binary(&ReceiveMsg::Stake {})?,
-            },
-        )
+        token.send_hook(staker, &self.addr, amount, &ReceiveMsg::Stake {})
     }
 
     /// Funds the reward stream of `pool`'s pool with `amount` of `reward_token`, released over
     /// `duration_seconds`.
     pub fn fund(
         &self,
-        reward_token: &TokenHandle,
+        reward_token: &Cw20Handle,
         funder: &Addr,
-        pool: &TokenHandle,
+        pool: &Cw20Handle,
         amount: Uint128,
         duration_seconds: u64,
     ) -> AnyResult<AppResponse> {
-        reward_token.execute(
-            funder,
-            &TokenExecuteMsg::Send {
-                contract: self.addr.to_string(),
-                amount,
-                msg: to_json_binary(&ReceiveMsg::Fund {
-                    pool_token: pool.addr.to_string(),
-                    duration_seconds,
-                })?,
-            },
-        )
+        let hook = ReceiveMsg::Fund {
+            pool_token: pool.addr.to_string(),
+            duration_seconds,
+        };
+        reward_token.send_hook(funder, &self.addr, amount, &hook)
     }
 
     /// Moves `amount` of `staker`'s stake in `token`'s pool into an unbonding claim.
     pub fn unstake(
         &self,
-        token: &TokenHandle,
+        token: &Cw20Handle,
         staker: &Addr,
         amount: Uint128,
     ) -> AnyResult<AppResponse> {
@@ -98,7 +65,7 @@ impl StakingHandle {
     }
 
     /// Pays `staker`'s released claims of `token`'s pool.
-    pub fn claim(&self, token: &TokenHandle, staker: &Addr) -> AnyResult<AppResponse> {
+    pub fn claim(&self, token: &Cw20Handle, staker: &Addr) -> AnyResult<AppResponse> {
         self.execute(
             staker,
             &ExecuteMsg::Claim {
@@ -108,7 +75,7 @@ impl StakingHandle {
     }
 
     /// Pays `staker`'s accrued rewards of `token`'s pool.
-    pub fn claim_rewards(&self, token: &TokenHandle, staker: &Addr) -> AnyResult<AppResponse> {
+    pub fn claim_rewards(&self, token: &Cw20Handle, staker: &Addr) -> AnyResult<AppResponse> {
         self.execute(
             staker,
             &ExecuteMsg::ClaimRewards {
@@ -118,7 +85,7 @@ impl StakingHandle {
     }
 
     /// `token`'s pool.
-    pub fn pool(&self, token: &TokenHandle) -> StdResult<PoolResponse> {
+    pub fn pool(&self, token: &Cw20Handle) -> StdResult<PoolResponse> {
         self.query(&QueryMsg::Pool {
             token: token.addr.to_string(),
         })
@@ -134,7 +101,7 @@ impl StakingHandle {
     }
 
     /// `address`'s position in `token`'s pool.
-    pub fn position(&self, address: &Addr, token: &TokenHandle) -> StdResult<PositionResponse> {
+    pub fn position(&self, address: &Addr, token: &Cw20Handle) -> StdResult<PositionResponse> {
         self.query(&QueryMsg::Position {
             address: address.to_string(),
             token: token.addr.to_string(),
@@ -142,7 +109,7 @@ impl StakingHandle {
     }
 
     /// `address`'s pending claims in `token`'s pool.
-    pub fn claims(&self, address: &Addr, token: &TokenHandle) -> StdResult<ClaimsResponse> {
+    pub fn claims(&self, address: &Addr, token: &Cw20Handle) -> StdResult<ClaimsResponse> {
         self.query(&QueryMsg::Claims {
             address: address.to_string(),
             token: token.addr.to_string(),

@@ -1,26 +1,26 @@
-//! Typed handle of the governance contract.
+//! The governance contract: [`GovernanceHandle`].
 
 use anyhow::{anyhow, Result as AnyResult};
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult};
-use cw_multi_test::{AppResponse, Executor};
+use cosmwasm_std::{Addr, CosmosMsg, StdResult};
+use cw_multi_test::AppResponse;
 use poe_interface::governance::{
     Config, ExecuteMsg, ExecutionAttempt, ExecutionAttemptsResponse, GuardianBudgetResponse,
     PauseInfo, PausesResponse, ProposalResponse, ProposalsResponse, QueryMsg, ReceiveMsg,
     VoteOption, VoteResponse, VotesResponse,
 };
-use poe_interface::token::ExecuteMsg as TokenExecuteMsg;
 use poe_interface::MAX_LIMIT;
 use serde::Serialize;
 
-use crate::{SharedApp, TokenHandle};
+use super::{contract_interface, Cw20Handle, Handle};
+use crate::events::wasm_attr;
 
-/// The deployed governance contract. Cheap to clone; every call executes on the shared chain.
-#[derive(Clone)]
-pub struct GovernanceHandle {
-    app: SharedApp,
-    /// The governance contract: the owner of every other contract after the bootstrap.
-    pub addr: Addr,
-}
+contract_interface!(
+    /// Governance's interface (`poe_interface::governance`).
+    Governance: ExecuteMsg, QueryMsg
+);
+
+/// The governance contract: the owner of every other contract after the bootstrap.
+pub type GovernanceHandle = Handle<Governance>;
 
 /// A `WasmMsg::Execute` of `msg` on `contract` with no funds (`cosmwasm_std::wasm_execute`), as
 /// a `CosmosMsg`: what a proposal usually carries.
@@ -28,57 +28,27 @@ pub fn wasm_execute(contract: &Addr, msg: &impl Serialize) -> StdResult<CosmosMs
     cosmwasm_std::wasm_execute(contract, msg, vec![]).map(Into::into)
 }
 
-impl GovernanceHandle {
-    pub(crate) fn new(app: SharedApp, addr: Addr) -> Self {
-        GovernanceHandle { app, addr }
-    }
-
-    /// Executes any governance message as `sender`.
-    pub fn execute(&self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .borrow_mut()
-            .execute_contract(sender.clone(), self.addr.clone(), msg, &[])
-    }
-
-    /// Runs any governance query.
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.app
-            .borrow()
-            .wrap()
-            .query_wasm_smart(self.addr.clone(), msg)
-    }
-
+impl Handle<Governance> {
     /// Makes a proposal: `proposer` sends the configured deposit of the deposit token (`gen`)
     /// with `Propose`. Returns the new proposal's id (the `proposal_id` attribute).
     pub fn propose(
         &self,
-        gen: &TokenHandle,
+        gen: &Cw20Handle,
         proposer: &Addr,
         title: &str,
         description: &str,
         msgs: Vec<CosmosMsg>,
     ) -> AnyResult<u64> {
         let deposit = self.config()?.deposit_amount;
-        let res = gen.execute(
-            proposer,
-            &TokenExecuteMsg::Send {
-                contract: self.addr.to_string(),
-                amount: deposit,
-                msg: to_json_binary(&ReceiveMsg::Propose {
-                    title: title.to_string(),
-                    description: description.to_string(),
-                    msgs,
-                })?,
-            },
-        )?;
-        let id = res
-            .events
-            .iter()
-            .filter(|e| e.ty == "wasm")
-            .flat_map(|e| &e.attributes)
-            .find(|a| a.key == "proposal_id")
+        let hook = ReceiveMsg::Propose {
+            title: title.to_string(),
+            description: description.to_string(),
+            msgs,
+        };
+        let res = gen.send_hook(proposer, &self.addr, deposit, &hook)?;
+        let id = wasm_attr(&res, &self.addr, "proposal_id")
             .ok_or_else(|| anyhow!("the propose response has no proposal_id"))?;
-        Ok(id.value.parse()?)
+        Ok(id.parse()?)
     }
 
     /// `voter` votes `vote` on `proposal_id`.
@@ -118,16 +88,24 @@ impl GovernanceHandle {
         self.query(&QueryMsg::Proposal { proposal_id })
     }
 
+    /// One page of proposals after `start_after`, oldest first.
+    pub fn proposals(
+        &self,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    ) -> StdResult<Vec<ProposalResponse>> {
+        let page: ProposalsResponse = self.query(&QueryMsg::Proposals { start_after, limit })?;
+        Ok(page.proposals)
+    }
+
     /// Every proposal, oldest first.
     pub fn all_proposals(&self) -> StdResult<Vec<ProposalResponse>> {
         let mut all = Vec::new();
         loop {
-            let page: ProposalsResponse = self.query(&QueryMsg::Proposals {
-                start_after: all.last().map(|p: &ProposalResponse| p.id),
-                limit: Some(MAX_LIMIT),
-            })?;
-            let done = page.proposals.len() < MAX_LIMIT as usize;
-            all.extend(page.proposals);
+            let page =
+                self.proposals(all.last().map(|p: &ProposalResponse| p.id), Some(MAX_LIMIT))?;
+            let done = page.len() < MAX_LIMIT as usize;
+            all.extend(page);
             if done {
                 return Ok(all);
             }
@@ -144,10 +122,20 @@ impl GovernanceHandle {
 
     /// The first page of ballots on `proposal_id`.
     pub fn ballots(&self, proposal_id: u64) -> StdResult<VotesResponse> {
+        self.ballots_page(proposal_id, None, Some(MAX_LIMIT))
+    }
+
+    /// One page of ballots on `proposal_id`, by voter address after `start_after`.
+    pub fn ballots_page(
+        &self,
+        proposal_id: u64,
+        start_after: Option<&Addr>,
+        limit: Option<u32>,
+    ) -> StdResult<VotesResponse> {
         self.query(&QueryMsg::Ballots {
             proposal_id,
-            start_after: None,
-            limit: Some(MAX_LIMIT),
+            start_after: start_after.map(Addr::to_string),
+            limit,
         })
     }
 

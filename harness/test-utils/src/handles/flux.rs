@@ -1,44 +1,27 @@
-//! Typed handle of the FLX supply controller.
+//! The FLX supply controller: [`FluxHandle`].
 
 use anyhow::Result as AnyResult;
 use cosmwasm_std::{Addr, Decimal, StdResult};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use cw_ownable::Ownership;
 use poe_interface::flux_controller::{
     ConfigResponse, Decision, DecisionsResponse, EpochResponse, ExecuteMsg, QueryMsg,
     StatusResponse,
 };
+use poe_interface::pause::PauseStatusResponse;
+use poe_interface::MAX_LIMIT;
 
-use crate::SharedApp;
+use super::{contract_interface, Handle};
 
-/// The deployed FLX supply controller (FLX's only minter). Cheap to clone.
-#[derive(Clone)]
-pub struct FluxHandle {
-    app: SharedApp,
-    /// The controller contract.
-    pub addr: Addr,
-}
+contract_interface!(
+    /// The FLX supply controller's interface (`poe_interface::flux_controller`).
+    FluxController: ExecuteMsg, QueryMsg
+);
 
-impl FluxHandle {
-    pub(crate) fn new(app: SharedApp, addr: Addr) -> Self {
-        FluxHandle { app, addr }
-    }
+/// The FLX supply controller (FLX's only minter).
+pub type FluxHandle = Handle<FluxController>;
 
-    /// Executes any controller message as `sender`.
-    pub fn execute(&self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .borrow_mut()
-            .execute_contract(sender.clone(), self.addr.clone(), msg, &[])
-    }
-
-    /// Runs any controller query.
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.app
-            .borrow()
-            .wrap()
-            .query_wasm_smart(self.addr.clone(), msg)
-    }
-
+impl Handle<FluxController> {
     /// A reporter posts the network usage of the open epoch.
     pub fn report_usage(
         &self,
@@ -62,14 +45,17 @@ impl FluxHandle {
         self.execute(sender, &ExecuteMsg::Rebalance {})
     }
 
+    /// The config.
     pub fn config(&self) -> StdResult<ConfigResponse> {
         self.query(&QueryMsg::Config {})
     }
 
+    /// The controller's status.
     pub fn status(&self) -> StdResult<StatusResponse> {
         self.query(&QueryMsg::Status {})
     }
 
+    /// The epoch open now.
     pub fn current_epoch(&self) -> StdResult<EpochResponse> {
         self.query(&QueryMsg::CurrentEpoch {})
     }
@@ -83,15 +69,16 @@ impl FluxHandle {
     pub fn decisions(&self, start_after: Option<u64>) -> StdResult<DecisionsResponse> {
         self.query(&QueryMsg::Decisions {
             start_after,
-            limit: Some(poe_interface::MAX_LIMIT),
+            limit: Some(MAX_LIMIT),
         })
     }
 
     /// The controller's pause state (the shared `pause_status {}` query).
-    pub fn pause_status(&self) -> StdResult<poe_interface::pause::PauseStatusResponse> {
+    pub fn pause_status(&self) -> StdResult<PauseStatusResponse> {
         self.query(&QueryMsg::PauseStatus {})
     }
 
+    /// The contract's owner.
     pub fn ownership(&self) -> StdResult<Ownership<String>> {
         self.query(&QueryMsg::Ownership {})
     }

@@ -1,44 +1,25 @@
-//! Typed handle of the AUR reserve.
+//! The AUR reserve: [`AurumHandle`].
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{to_json_binary, Addr, StdResult, Uint128};
-use cw_multi_test::{AppResponse, Executor};
+use cosmwasm_std::{Addr, StdResult, Uint128};
+use cw_multi_test::AppResponse;
 use cw_ownable::Ownership;
 use poe_interface::aurum_reserve::{
     BackingResponse, ConfigResponse, ExecuteMsg, QueryMsg, ReceiveMsg, RedemptionsResponse,
 };
-use poe_interface::token::ExecuteMsg as TokenExecuteMsg;
+use poe_interface::MAX_LIMIT;
 
-use crate::{SharedApp, TokenHandle};
+use super::{contract_interface, Cw20Handle, Handle};
 
-/// The deployed AUR reserve (AUR's only minter). Cheap to clone.
-#[derive(Clone)]
-pub struct AurumHandle {
-    app: SharedApp,
-    /// The reserve contract.
-    pub addr: Addr,
-}
+contract_interface!(
+    /// The AUR reserve's interface (`poe_interface::aurum_reserve`).
+    AurumReserve: ExecuteMsg, QueryMsg
+);
 
-impl AurumHandle {
-    pub(crate) fn new(app: SharedApp, addr: Addr) -> Self {
-        AurumHandle { app, addr }
-    }
+/// The AUR reserve (AUR's only minter).
+pub type AurumHandle = Handle<AurumReserve>;
 
-    /// Executes any reserve message as `sender`.
-    pub fn execute(&self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .borrow_mut()
-            .execute_contract(sender.clone(), self.addr.clone(), msg, &[])
-    }
-
-    /// Runs any reserve query.
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.app
-            .borrow()
-            .wrap()
-            .query_wasm_smart(self.addr.clone(), msg)
-    }
-
+impl Handle<AurumReserve> {
     /// A custodian attests `reserve_mg` milligrams of gold at `timestamp` (seconds).
     pub fn attest(
         &self,
@@ -60,39 +41,32 @@ impl AurumHandle {
     /// `buyer` pays `amount` of the payment token (`payment`, FLX) for AUR.
     pub fn buy(
         &self,
-        payment: &TokenHandle,
+        payment: &Cw20Handle,
         buyer: &Addr,
         amount: Uint128,
     ) -> AnyResult<AppResponse> {
-        payment.execute(
+        payment.send_hook(
             buyer,
-            &TokenExecuteMsg::Send {
-                contract: self.addr.to_string(),
-                amount,
-                msg: to_json_binary(&ReceiveMsg::Buy { recipient: None })?,
-            },
+            &self.addr,
+            amount,
+            &ReceiveMsg::Buy { recipient: None },
         )
     }
 
     /// `holder` sends `amount` of AUR (`aur`) to be burned and redeemed for gold.
     pub fn redeem(
         &self,
-        aur: &TokenHandle,
+        aur: &Cw20Handle,
         holder: &Addr,
         amount: Uint128,
     ) -> AnyResult<AppResponse> {
-        aur.execute(
-            holder,
-            &TokenExecuteMsg::Send {
-                contract: self.addr.to_string(),
-                amount,
-                msg: to_json_binary(&ReceiveMsg::Redeem {
-                    delivery_note: None,
-                })?,
-            },
-        )
+        let hook = ReceiveMsg::Redeem {
+            delivery_note: None,
+        };
+        aur.send_hook(holder, &self.addr, amount, &hook)
     }
 
+    /// The config.
     pub fn config(&self) -> StdResult<ConfigResponse> {
         self.query(&QueryMsg::Config {})
     }
@@ -107,10 +81,11 @@ impl AurumHandle {
         self.query(&QueryMsg::Redemptions {
             status: None,
             start_after: None,
-            limit: Some(poe_interface::MAX_LIMIT),
+            limit: Some(MAX_LIMIT),
         })
     }
 
+    /// The contract's owner.
     pub fn ownership(&self) -> StdResult<Ownership<String>> {
         self.query(&QueryMsg::Ownership {})
     }
