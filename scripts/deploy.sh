@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Deploy the suite on a running node (ts/src/deploy.ts): the scenario's DeployPlan, the
-# artifacts of artifacts/, accounts derived from the deployer's mnemonic.
+# Deploy the suite on a running node (ts/src/deploy.ts): the scenario's DeployPlan (from
+# `cargo run -q -p poe-deploy --bin poe-deploy-plan`: the poe-deploy package alone, a debug
+# build; neither the simulator nor a contract is compiled natively), the artifacts of
+# artifacts/, accounts derived from the deployer's mnemonic.
 #
 #   POE_DEPLOYER_MNEMONIC="..." scripts/deploy.sh --node URL --chain-id ID [--scenario FILE] [--force]
 #                                                 [--gas-price 0stake] [--fund 1000000]

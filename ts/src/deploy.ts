@@ -4,9 +4,10 @@
 //   POE_DEPLOYER_MNEMONIC="..." scripts/deploy.sh --node URL --chain-id ID [--scenario FILE] [--force]
 //       [--gas-price 0stake] [--fund 1000000]
 //
-// 1. The plan: `scripts/simulate.sh --quiet SCENARIO --deploy-plan FILE` (default scenario
-//    scenarios/default.yaml), the same deployment the multi-test builder runs, so the chain gets
-//    the simulator's genesis and parameters.
+// 1. The plan: `poe-deploy-plan SCENARIO` (`cargo run -q -p poe-deploy --bin poe-deploy-plan`,
+//    default scenario scenarios/default.yaml; poe-deploy builds no contract and not the
+//    simulator), the same deployment the multi-test builder runs, so the chain gets the
+//    simulator's genesis and parameters.
 // 2. Accounts: plan.accounts[i] is HD index i of the mnemonic (deployer = 0), prefix `wasm`.
 //    The deployer sends each other account `--fund` units of the fee denom when it holds less,
 //    so every account can sign later (fees are 0 on the localnet; accounts must still exist).
@@ -125,7 +126,7 @@ async function main() {
   const scenario = inRepo.startsWith("..") || isAbsolute(inRepo) ? scenarioPath : inRepo;
 
   // 1. The plan (also validates the scenario).
-  log(`plan of ${scenario} (scripts/simulate.sh --deploy-plan)`);
+  log(`plan of ${scenario} (poe-deploy-plan)`);
   const plan = planFromScenario(REPO_ROOT, scenarioPath);
   log(`plan: ${plan.accounts.length} accounts, ${plan.steps.length} steps`);
 

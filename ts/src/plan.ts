@@ -1,10 +1,7 @@
-// The suite's deployment as data (harness/testing/src/plan.rs, `DeployPlan`): written by
-// `scripts/simulate.sh SCENARIO --deploy-plan FILE`, run here on a real node exactly as the
-// multi-test builder runs it in the embedded chain.
+// The suite's deployment as data (packages/deploy/src/plan.rs, `DeployPlan`): printed by
+// `poe-deploy-plan SCENARIO` (package poe-deploy: the scenario format and the plan, no contract),
+// run here on a real node exactly as the multi-test builder runs it in the embedded chain.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -134,20 +131,18 @@ export function parsePlan(text: string): DeployPlan {
 }
 
 /**
- * Runs the simulator's `--deploy-plan` on `scenario` (scripts/simulate.sh, which builds poe-sim
- * in release mode the first time) and returns the plan. The scenario is validated on the way:
- * a refused scenario fails here, before anything touches the chain.
+ * The deployment plan of `scenario` from `poe-deploy-plan` (`cargo run -q -p poe-deploy --bin
+ * poe-deploy-plan -- SCENARIO`, a debug build of the poe-deploy package alone: it compiles no
+ * contract and not the simulator; the first build takes about a minute). The scenario is validated
+ * on the way: a refused scenario fails here (poe-deploy-plan's message names the field and line on
+ * stderr), before anything touches the chain.
  */
 export function planFromScenario(repoRoot: string, scenario: string): DeployPlan {
-  const dir = mkdtempSync(join(tmpdir(), "poe-plan-"));
-  try {
-    const file = join(dir, "plan.json");
-    execFileSync(join(repoRoot, "scripts/simulate.sh"), ["--quiet", scenario, "--deploy-plan", file], {
-      cwd: repoRoot,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    return parsePlan(readFileSync(file, "utf8"));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const text = execFileSync("cargo", ["run", "-q", "-p", "poe-deploy", "--bin", "poe-deploy-plan", "--", scenario], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return parsePlan(text);
 }

@@ -7,8 +7,8 @@ use poe_interface::poe_mining::EconomicJobType;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::scenario::{JobGeneration, MinerSpec, Scenario};
-use crate::values::Range;
+use poe_deploy::scenario::{JobGeneration, MinerSpec, Scenario};
+use poe_deploy::values::Range;
 
 /// Where a planned job comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,49 +5,46 @@
 //! salary, as text and JSON.
 //!
 //! The binary is `poe-sim` (`scripts/simulate.sh`); [`run_file`] is the same run as a library
-//! call, for tests.
+//! call, for tests. The scenario format and the deployment it makes are `poe-deploy`'s
+//! ([`poe_deploy::scenario`]); this crate runs them.
+//!
+//! Modules, each importing (`use`) only modules above it, so the graph has no cycle:
+//!
+//! ```text
+//! poe_deploy::{scenario, values}  the format: data and its checks, never the run or the report
+//! report::fmt                     how numbers are written            <- poe_deploy::values
+//! report::{flux, aurum, pools,    each domain's report part and its  <- report::fmt
+//!          governance}            text section
+//! report                          the Report, PoE parts, Check       <- the four above
+//! report::text                    the text of a Report               <- report, its parts
+//! generate                        the job plan of a scenario         <- the format
+//! flux, aurum, governance         each domain during a run           <- report, the format
+//! pools                           the pools (AUR seed bought via aurum) <- aurum, generate, report
+//! economy                         flux + aurum + pools, their order within an epoch
+//! collect                         final queries, run-wide checks -> Report  <- economy, report
+//! runner                          deploy, epochs, jobs, claims, salary  <- all the run modules
+//! ```
 
+pub mod aurum;
+pub mod collect;
 pub mod economy;
+pub mod flux;
 pub mod generate;
 pub mod governance;
-pub mod locate;
+pub mod pools;
 pub mod report;
 pub mod runner;
-pub mod scenario;
-pub mod values;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use crate::report::Report;
 pub use crate::runner::{run, suite_builder, RunOptions};
-pub use crate::scenario::{Scenario, ScenarioError};
-
-/// The default scenario, relative to the repository root.
-pub const DEFAULT_SCENARIO: &str = "scenarios/default.yaml";
-
-/// Resolves a scenario path: as given (relative to the working directory) when it exists,
-/// else relative to the repository root (`CARGO_MANIFEST_DIR/../..`) when that exists there.
-pub fn resolve_scenario_path(given: &Path) -> PathBuf {
-    if given.exists() || given.is_absolute() {
-        return given.to_path_buf();
-    }
-    let repo_root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let candidate = repo_root.join(given);
-    if candidate.exists() {
-        candidate
-    } else {
-        given.to_path_buf()
-    }
-}
+pub use poe_deploy::{resolve_scenario_path, Scenario, ScenarioError, DEFAULT_SCENARIO};
 
 /// Loads, validates and runs the scenario at `path` (resolved by [`resolve_scenario_path`]).
 /// A refused scenario is a [`ScenarioError`] inside the `anyhow::Error`.
 pub fn run_file(path: &Path, progress: bool) -> anyhow::Result<Report> {
-    let resolved = resolve_scenario_path(path);
-    let scenario = Scenario::load(&resolved).map_err(|mut e| {
-        e.file = path.display().to_string();
-        e
-    })?;
+    let scenario = Scenario::open(path)?;
     run(
         &scenario,
         &RunOptions {

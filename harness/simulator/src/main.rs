@@ -1,5 +1,6 @@
 //! `poe-sim [SCENARIO] [--json FILE] [--quiet]`: runs a PoE economy scenario on the suite deployed
-//! in cw-multi-test and prints a report (and writes it as JSON).
+//! in cw-multi-test and prints a report (and writes it as JSON). The scenario's deployment plan
+//! alone is `poe-deploy-plan`'s (package `poe-deploy`), which builds no contract.
 //!
 //! Exit status: 0 when the run completed and every check holds; 1 when a check failed or the run
 //! broke; 2 when the scenario was refused (the message names the field and line).
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use poe_simulator::{report, resolve_scenario_path, run, RunOptions, Scenario, DEFAULT_SCENARIO};
+use poe_simulator::{report, run, RunOptions, Scenario, DEFAULT_SCENARIO};
 
 /// Runs a PoE economy scenario on the whole suite in an embedded chain (cw-multi-test).
 #[derive(Parser, Debug)]
@@ -23,11 +24,6 @@ struct Cli {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
-    /// Write the scenario's deployment plan (instantiate messages with `@account` / `$contract`
-    /// placeholders) as JSON to this file and exit without running: what `scripts/deploy.sh`
-    /// deploys on a real node.
-    #[arg(long, value_name = "FILE")]
-    deploy_plan: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -35,35 +31,13 @@ fn main() -> ExitCode {
     let given = cli
         .scenario
         .unwrap_or_else(|| PathBuf::from(DEFAULT_SCENARIO));
-    let resolved = resolve_scenario_path(&given);
-    let scenario = match Scenario::load(&resolved) {
+    let scenario = match Scenario::open(&given) {
         Ok(s) => s,
-        Err(mut err) => {
-            err.file = given.display().to_string();
+        Err(err) => {
             eprintln!("error: {err}");
             return ExitCode::from(2);
         }
     };
-    if let Some(path) = &cli.deploy_plan {
-        let written = poe_simulator::suite_builder(&scenario)
-            .and_then(|b| b.deploy_plan())
-            .and_then(|plan| Ok(serde_json::to_string_pretty(&plan)?))
-            .and_then(|text| Ok(std::fs::write(path, text + "\n")?));
-        return match written {
-            Ok(()) => {
-                eprintln!(
-                    "wrote the deployment plan of {} to {}",
-                    given.display(),
-                    path.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                eprintln!("error: cannot write the deployment plan: {err:#}");
-                ExitCode::from(1)
-            }
-        };
-    }
     let progress = !cli.quiet && std::io::stderr().is_terminal();
     let report = match run(
         &scenario,
@@ -78,7 +52,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    print!("{}", report::render(&report));
+    print!("{}", report::text::render(&report));
     if let Some(path) = &cli.json {
         let written = serde_json::to_string_pretty(&report)
             .map_err(anyhow::Error::from)

@@ -1,5 +1,8 @@
-//! Runs a scenario on the suite deployed in cw-multi-test and builds the report from contract
-//! queries.
+//! Runs a scenario on the suite deployed in cw-multi-test: deploys the scenario's
+//! [`poe_deploy::Deployment`], registers the miners, then epoch by epoch submits the jobs around
+//! governance ([`crate::governance`]) and the rest of the economy ([`crate::economy`]), closes the
+//! epoch, checks it against `poe_math`, and lets miners claim and withdraw; after the last epoch
+//! the owner salary. [`crate::collect`] makes the report from contract queries.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
@@ -7,25 +10,23 @@ use std::time::Instant;
 use anyhow::{Context, Result as AnyResult};
 use cosmwasm_std::{Addr, Timestamp, Uint128};
 use indicatif::{ProgressBar, ProgressStyle};
-use poe_interface::poe_mining::{EconomicJobType, JobReport, PoeIndexResponse};
-use poe_interface::treasury::AssetInfo;
+use poe_deploy::Scenario;
+use poe_interface::poe_mining::{JobReport, PoeIndexResponse};
 use poe_math::calendar::YearMonth;
 use poe_math::fee::{split_fee, FeeSplit};
-use poe_math::genesis::gen_total_supply;
 use poe_math::poe::{epoch_emission, poe_index, EpochActivity};
-use poe_testing::{Suite, SuiteBuilder, TreasuryHandle};
+use poe_testing::SuiteBuilder;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+use crate::collect::{collect, ReportParts};
 use crate::economy::EconomyRun;
 use crate::generate::{chance, plan, EpochPlan};
 use crate::governance::GovernanceRun;
 use crate::report::{
-    fmt_units, Check, EpochReport, GovernanceReport, JobsReport, MinerActions, MinerSummary,
-    MinersReport, MiningStatisticsReport, RejectedJob, Report, RunInfo, SalaryAction, ScenarioInfo,
-    Supplies, TreasuryReport,
+    job_type_name, reason, EpochReport, GovernanceReport, MinerActions, RejectedJob, Report,
+    RunInfo, SalaryAction,
 };
-use crate::scenario::Scenario;
 
 /// How to run.
 #[derive(Clone, Debug, Default)]
@@ -42,52 +43,11 @@ const MAX_ACTION_ERRORS: usize = 20;
 /// Salt of the RNG stream that decides miner actions (independent of the job plan's stream).
 const ACTIONS_SALT: u64 = 0xAC71_0000_5EED_0001;
 
-/// The text of a refusal: the innermost error, which is the contract's own error message.
-fn reason(err: &anyhow::Error) -> String {
-    err.root_cause().to_string()
-}
-
-fn snake(t: EconomicJobType) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| t.seed_name().to_string())
-}
-
-/// Runs `scenario` (already validated) and returns the report.
-/// The suite this scenario deploys: its parameters, reporters (funded with FLX at genesis),
-/// salary recipient and start time. Its [`SuiteBuilder::deploy_plan`] is what `--deploy-plan`
-/// writes for the on-chain deploy tool.
+/// The suite this scenario deploys ([`Scenario::deployment`]: its parameters, reporters (funded
+/// with FLX at genesis), salary recipient and start time): the plan `poe-deploy-plan` prints
+/// for the on-chain deploy tool, run in cw-multi-test.
 pub fn suite_builder(scenario: &Scenario) -> AnyResult<SuiteBuilder> {
-    let reporters = scenario
-        .reporter_names()
-        .map_err(|(p, m)| anyhow::anyhow!("reporters{p}: {m}"))?;
-    let mut builder = SuiteBuilder::new()
-        .with_params(scenario.poe_params())
-        .with_staking(scenario.staking.settings())
-        .with_governance(scenario.governance.settings())
-        .with_reporters(&reporters)
-        .with_owner_salary_recipient(&scenario.owner_salary_recipient);
-    if !scenario.reporter_funding().is_zero() {
-        for r in scenario.funded_reporters() {
-            builder = builder.with_flx_balance(&r, scenario.reporter_funding());
-        }
-    }
-    for (name, amount) in &scenario.flx_holders {
-        builder = builder.with_flx_balance(name, amount.0);
-    }
-    if let Some(f) = &scenario.flux_controller {
-        // the controller's epochs are PoE mining's: same length, same genesis (both instantiated
-        // in the deployment's block)
-        builder = builder.with_flux(f.settings(scenario.poe_params().epoch_length_seconds));
-    }
-    if let Some(a) = &scenario.aurum {
-        builder = builder.with_aurum(a.settings());
-    }
-    if let Some(t) = scenario.start_timestamp().map_err(anyhow::Error::msg)? {
-        builder = builder.with_start_time(t);
-    }
-    Ok(builder)
+    Ok(SuiteBuilder::from_deployment(scenario.deployment()?))
 }
 
 /// Runs `scenario` on a freshly deployed suite and reports on it (see the crate docs).
@@ -125,13 +85,7 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
     }
     let mut governance = GovernanceRun::new(&scenario.staking, &scenario.governance);
     governance.stake(&suite)?;
-    let mut economy = EconomyRun::new(
-        scenario.flux_controller.as_ref(),
-        scenario.aurum.as_ref(),
-        scenario.pools.as_ref(),
-        scenario.seed,
-        epoch_length,
-    );
+    let mut economy = EconomyRun::new(scenario, epoch_length);
     economy.genesis(&suite).context("the economy's genesis")?;
 
     let bar = if options.progress {
@@ -214,7 +168,7 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
                     index: submitted,
                     source: job.source.to_string(),
                     epoch,
-                    job_type: snake(job.job_type),
+                    job_type: job_type_name(job.job_type),
                     miner: job.miner.clone(),
                     reporter: job.reporter.clone(),
                     job_value: job.job_value,
@@ -402,12 +356,13 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
     let proposals = governance.report(&suite)?;
     let report = collect(
         scenario,
-        options,
+        &options.file,
         &suite,
         &names,
         ReportParts {
             governance: GovernanceReport { proposals, staking },
             fee_mismatches,
+            index_mismatches,
             epochs,
             rejected,
             submitted,
@@ -417,7 +372,6 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             with_jobs: ever_active.len() as u64,
             economy,
         },
-        index_mismatches,
     )?;
     let wall = clock.elapsed().as_secs_f64();
     Ok(Report {
@@ -430,256 +384,6 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
             },
         },
         ..report
-    })
-}
-
-/// What the run gathered before the final queries.
-struct ReportParts {
-    governance: GovernanceReport,
-    fee_mismatches: Vec<String>,
-    epochs: Vec<EpochReport>,
-    rejected: Vec<RejectedJob>,
-    submitted: u64,
-    actions: MinerActions,
-    salary_actions: Vec<SalaryAction>,
-    salary_reports: Vec<poe_interface::poe_mining::OwnerSalaryReportResponse>,
-    with_jobs: u64,
-    economy: EconomyRun,
-}
-
-fn collect(
-    scenario: &Scenario,
-    options: &RunOptions,
-    suite: &Suite,
-    names: &BTreeMap<Addr, String>,
-    parts: ReportParts,
-    index_mismatches: Vec<String>,
-) -> AnyResult<Report> {
-    let mut checks: Vec<Check> = Vec::new();
-    let config = suite.poe.config()?;
-    let stats = suite.poe.mining_statistics()?;
-    let supplies = Supplies {
-        GEN: suite.gen.total_supply()?,
-        NEX: suite.nex.total_supply()?,
-        FLX: suite.flx.total_supply()?,
-        AUR: suite.aur.total_supply()?,
-    };
-    let symbols: BTreeMap<String, String> = suite
-        .tokens()
-        .iter()
-        .map(|t| (t.addr.to_string(), t.symbol.clone()))
-        .collect();
-    let mut treasury = TreasuryReport {
-        balances: BTreeMap::new(),
-        total_received: BTreeMap::new(),
-        total_spent: BTreeMap::new(),
-    };
-    for b in suite.treasury.all_balances()? {
-        let key = match &b.asset {
-            AssetInfo::Cw20 { contract_addr } => symbols
-                .get(contract_addr)
-                .cloned()
-                .unwrap_or(contract_addr.clone()),
-            AssetInfo::Native { denom } => denom.clone(),
-        };
-        let balance = b.balance.ok_or_else(|| {
-            anyhow::anyhow!(
-                "the treasury's balance of {key} is unavailable: {}",
-                b.balance_error.clone().unwrap_or_default()
-            )
-        })?;
-        treasury.balances.insert(key.clone(), balance);
-        treasury
-            .total_received
-            .insert(key.clone(), b.total_received);
-        treasury.total_spent.insert(key, b.total_spent);
-    }
-    let treasury_flx = suite.treasury.cw20_balance(&suite.flx.addr)?;
-
-    let mut summaries = Vec::new();
-    for m in suite.poe.all_miners()? {
-        summaries.push(MinerSummary {
-            name: names
-                .get(&m.address)
-                .cloned()
-                .unwrap_or_else(|| m.address.to_string()),
-            address: m.address.to_string(),
-            specialization: m.specialization.map(snake),
-            nex_balance: suite.nex.balance(&m.address)?,
-            rewards_claimed: m.rewards_claimed,
-            jobs_completed: m.jobs_completed,
-            total_poe_score: m.total_poe_score,
-            spendable: m.spendable,
-            locked_reserve: m.locked_reserve,
-            active_streak: m.active_streak,
-        });
-    }
-    let total_miners = summaries.len() as u64;
-    let nex_held_by_miners: Uint128 = summaries.iter().map(|m| m.nex_balance).sum();
-    summaries.sort_by(|a, b| {
-        b.nex_balance
-            .cmp(&a.nex_balance)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    summaries.truncate(10);
-
-    // checks
-    let f = &stats.fee_split_totals;
-    let parts_sum = f.miner_locked_reserve + f.miner_spendable + f.owner_salary + f.treasury_net;
-    checks.push(Check {
-        name: "fee parts sum to the fee".into(),
-        ok: parts_sum == f.fee,
-        detail: format!(
-            "{} + {} + {} + {} = {} vs fee {}",
-            f.miner_locked_reserve,
-            f.miner_spendable,
-            f.owner_salary,
-            f.treasury_net,
-            parts_sum,
-            f.fee
-        ),
-    });
-    checks.push(Check {
-        name: "GEN supply is exactly 100,000 GEN".into(),
-        ok: supplies.GEN == gen_total_supply(),
-        detail: format!("{} GEN", fmt_units(supplies.GEN.u128(), true)),
-    });
-    let minted_sum: Uint128 = parts.epochs.iter().map(|e| e.nex_minted).sum();
-    checks.push(Check {
-        name: "NEX supply equals the NEX minted by the epochs".into(),
-        ok: supplies.NEX == minted_sum && supplies.NEX == stats.nex_minted_total,
-        detail: format!(
-            "supply {}, sum of epochs {}, nex_minted_total {}",
-            supplies.NEX, minted_sum, stats.nex_minted_total
-        ),
-    });
-    checks.push(Check {
-        name: "PoE index and NEX of every epoch match poe_math on the accepted jobs".into(),
-        ok: index_mismatches.is_empty(),
-        detail: if index_mismatches.is_empty() {
-            format!("{} epochs", parts.epochs.len())
-        } else {
-            index_mismatches.join("; ")
-        },
-    });
-    checks.push(Check {
-        name:
-            "the fee split of every epoch matches the rates in force (governance changes included)"
-                .into(),
-        ok: parts.fee_mismatches.is_empty(),
-        detail: if parts.fee_mismatches.is_empty() {
-            format!("{} epochs", parts.epochs.len())
-        } else {
-            parts.fee_mismatches.join("; ")
-        },
-    });
-    let accepted = stats.total_jobs;
-    checks.push(Check {
-        name: "accepted + rejected jobs equal the jobs submitted".into(),
-        ok: accepted + parts.rejected.len() as u64 == parts.submitted,
-        detail: format!(
-            "{} + {} vs {}",
-            accepted,
-            parts.rejected.len(),
-            parts.submitted
-        ),
-    });
-    // FLX reaches the treasury as deposits (PoE mining's fee share, AUR purchases: its ledger's
-    // total_received) and as plain transfers (the controller's mints, the pools' protocol fees)
-    let flx_ledger = suite
-        .treasury
-        .balance(TreasuryHandle::cw20(&suite.flx.addr))?;
-    let minted_flx = if scenario.flux_controller.is_some() {
-        suite.flux.status()?.total_minted
-    } else {
-        Uint128::zero()
-    };
-    let deposits = stats.treasury_paid + parts.economy.aur_payments_flx;
-    let expected_flx = (deposits + minted_flx + parts.economy.protocol_fees_flx)
-        .checked_sub(flx_ledger.total_spent)?;
-    checks.push(Check {
-        name: "the treasury holds the FLX PoE mining, AUR buyers, the FLX controller and the pools paid it, less its spends".into(),
-        ok: treasury_flx == expected_flx && flx_ledger.total_received == deposits,
-        detail: format!(
-            "balance {} vs {} paid by PoE mining + {} AUR purchases + {} minted + {} protocol fees - {} spent; deposits recorded {}",
-            treasury_flx,
-            stats.treasury_paid,
-            parts.economy.aur_payments_flx,
-            minted_flx,
-            parts.economy.protocol_fees_flx,
-            flx_ledger.total_spent,
-            flx_ledger.total_received
-        ),
-    });
-    let sold = parts.economy.nex_bought_from_miners;
-    checks.push(Check {
-        name: "NEX claimed is held by the miners (less what they sold to the market maker)".into(),
-        ok: nex_held_by_miners + sold == stats.nex_claimed_total,
-        detail: format!(
-            "miners hold {} + sold {} vs nex_claimed_total {}",
-            nex_held_by_miners, sold, stats.nex_claimed_total
-        ),
-    });
-
-    checks.extend(parts.economy.checks());
-
-    let by_job_type = stats
-        .job_type_distribution
-        .iter()
-        .map(|c| (snake(c.job_type), c.jobs))
-        .collect();
-    Ok(Report {
-        scenario: ScenarioInfo {
-            name: scenario.name.clone(),
-            seed: scenario.seed,
-            file: options.file.clone(),
-            epochs: scenario.epochs,
-            miners: total_miners,
-            reporters: scenario
-                .reporter_names()
-                .map(|r| r.len() as u64)
-                .unwrap_or(0),
-            start_time: config.genesis_time.seconds(),
-            min_poe_threshold: config.params.min_poe_threshold,
-        },
-        epochs: parts.epochs,
-        supplies,
-        fee_split_totals: stats.fee_split_totals,
-        jobs: JobsReport {
-            submitted: parts.submitted,
-            accepted,
-            rejected: parts.rejected.len() as u64,
-            by_job_type,
-        },
-        treasury,
-        mining_statistics: MiningStatisticsReport {
-            total_miners: stats.total_miners,
-            epochs_closed: stats.epochs_closed,
-            total_job_value: stats.total_job_value,
-            total_network_poe: stats.total_network_poe,
-            nex_minted_total: stats.nex_minted_total,
-            nex_claimed_total: stats.nex_claimed_total,
-            treasury_paid: stats.treasury_paid,
-            treasury_pending: stats.treasury_pending,
-        },
-        governance: parts.governance,
-        rejected_jobs: parts.rejected,
-        miner_actions: parts.actions,
-        owner_salary_actions: parts.salary_actions,
-        owner_salary_reports: parts.salary_reports,
-        miners: MinersReport {
-            total: total_miners,
-            with_jobs: parts.with_jobs,
-            top_by_nex: summaries,
-        },
-        flux: parts.economy.flux,
-        aurum: parts.economy.aurum,
-        pools: parts.economy.pools,
-        checks,
-        run: RunInfo {
-            wall_time_seconds: 0.0,
-            jobs_per_second: 0.0,
-        },
     })
 }
 

@@ -160,7 +160,7 @@ fn small_scenario_runs_and_reports_every_key() {
         report.owner_salary_actions
     );
 
-    let text = poe_simulator::report::render(&report);
+    let text = poe_simulator::report::text::render(&report);
     assert!(text.contains("100,000.000000"), "{text}");
     assert!(text.contains("check: the four parts sum to"), "{text}");
     assert!(!text.contains("CHECK FAILED"), "{text}");
@@ -271,7 +271,7 @@ fn a_passed_proposal_changes_the_fee_split_from_the_next_epoch_on() {
         .starts_with("Approve the owner salary of 2024-01"));
     assert_eq!(approval.status, ProposalStatus::Executed);
     assert!(!report.owner_salary_reports[0].paid_final.is_zero());
-    let text = poe_simulator::report::render(&report);
+    let text = poe_simulator::report::text::render(&report);
     assert!(text.contains("<- changed by governance"), "{text}");
 }
 
@@ -359,7 +359,7 @@ fn the_small_scenario_runs_the_flx_controller_the_aur_reserve_and_the_pools() {
             "{name}"
         );
     }
-    let text = poe_simulator::report::render(&report);
+    let text = poe_simulator::report::text::render(&report);
     for section in ["FLX supply controller", "AUR reserve", "Pools ("] {
         assert!(text.contains(section), "{section} in {text}");
     }

@@ -15,46 +15,24 @@ use poe_math::salary::OwnerSalaryPolicy;
 use poe_math::weight::MinerWeightParams;
 
 use crate::plan::{
-    accept_ownership_msg, build_plan, hand_over_action, ownership_offer_msg, resolve,
-    AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings, HandOverAction,
-    PlanInput, StakingSettings, AMM_FACTORY_CODE, AMM_PAIR_CODE, AMM_ROUTER_CODE,
-    AURUM_RESERVE_CODE, FLUX_CONTROLLER_CODE, GOVERNANCE_CODE, POE_MINING_CODE, STAKING_CODE,
-    TOKEN_CODE, TREASURY_CODE,
+    accept_ownership_msg, hand_over_action, ownership_offer_msg, resolve, AurumSettings,
+    DeployPlan, DeployStep, FluxSettings, GovernanceSettings, HandOverAction, StakingSettings,
+    AMM_FACTORY_CODE, AMM_PAIR_CODE, AMM_ROUTER_CODE, AURUM_RESERVE_CODE, FLUX_CONTROLLER_CODE,
+    GOVERNANCE_CODE, POE_MINING_CODE, STAKING_CODE, TOKEN_CODE, TREASURY_CODE,
 };
 use crate::{
-    tokens, AmmHandle, AurumHandle, FluxHandle, GovernanceHandle, PoeHandle, SharedApp,
-    StakingHandle, SuiteApp, TokenHandle, TreasuryHandle,
+    AmmHandle, AurumHandle, FluxHandle, GovernanceHandle, PoeHandle, SharedApp, StakingHandle,
+    SuiteApp, TokenHandle, TreasuryHandle,
 };
+use poe_deploy::Deployment;
 use poe_interface::governance::VoteOption;
 
 /// Seconds per block assumed by [`Suite::advance_time`] to bump the height.
 pub const BLOCK_SECONDS: u64 = 5;
 
-/// The suite's default parameters: the seeds' values (fee split 1 % = 0.2 + 0.3 + 0.2 + 0.3 %,
-/// PoE weights 0.3 / 0.25 / 0.25 / 0.2, `min_poe_threshold` 0.1, seed owner salary policy with a
-/// 50,000 FLX monthly cap), the suite's prestige/diversity defaults, and scales for 6-decimal
-/// tokens: epochs of 3,600 s, `volume_scale` 1,000,000 FLX, `liquidity_scale` 100,000 FLX,
-/// `max_emission_per_epoch` 10,000 NEX, `min_epoch_job_value` 10,000 FLX (1 % of the volume scale),
-/// a 7-day lock of the miners' reserve, a job's liquidity delta at most its value
-/// (`max_liquidity_ratio` 1) and prestige streaks over epochs of at least 100 FLX of job value.
-pub fn default_params() -> PoeParams {
-    PoeParams {
-        fee_rates: FeeRates::seed_default(),
-        poe_weights: PoeWeights::seed_default(),
-        poe_scales: PoeScales {
-            volume_scale: tokens(1_000_000),
-            liquidity_scale: tokens(100_000),
-        },
-        min_poe_threshold: Decimal::percent(10),
-        max_emission_per_epoch: tokens(10_000),
-        min_epoch_job_value: tokens(10_000),
-        epoch_length_seconds: 3_600,
-        lock_period_seconds: 7 * 24 * 3_600,
-        miner_weight: MinerWeightParams::suite_default(),
-        owner_salary_policy: OwnerSalaryPolicy::seed_default(),
-        max_liquidity_ratio: Decimal::one(),
-    }
-}
+/// The suite's default parameters (the seeds' values and the suite's scales): defined with the
+/// deployment, in `poe-deploy`, since a scenario's defaults are these too.
+pub use poe_deploy::default_params;
 
 fn token_contract() -> Box<dyn Contract<Empty>> {
     Box::new(
@@ -170,113 +148,97 @@ fn amm_router_contract() -> Box<dyn Contract<Empty>> {
     )
 }
 
-/// Builds a [`Suite`]: parameters, reporters, FLX balances, and who holds which role. Every
-/// address is `app.api().addr_make(name)` of a name given here.
-#[derive(Clone, Debug)]
+/// Builds a [`Suite`]: parameters, reporters, FLX balances, and who holds which role, held as
+/// a [`Deployment`] (`poe-deploy`'s description of the deployment, whose plan this builder runs).
+/// Every address is `app.api().addr_make(name)` of a name given here.
+#[derive(Clone, Debug, Default)]
 pub struct SuiteBuilder {
-    params: PoeParams,
-    reporters: Vec<String>,
-    flx_balances: BTreeMap<String, Uint128>,
-    deployer: String,
-    owner_salary_recipient: String,
-    start_time: Option<Timestamp>,
-    staking: StakingSettings,
-    governance: GovernanceSettings,
-    flux: FluxSettings,
-    aurum: AurumSettings,
-}
-
-impl Default for SuiteBuilder {
-    fn default() -> Self {
-        Self::new()
-    }
+    deployment: Deployment,
 }
 
 impl SuiteBuilder {
     /// The seeds' parameters ([`default_params`]), no reporter, no FLX balance; the deployer is
     /// `"deployer"`, the salary recipient `"owner_salary"`; staking, governance, the FLX
     /// controller and the AUR reserve with their defaults; the chain starts at cw-multi-test's
-    /// default block time.
+    /// default block time ([`Deployment::default`]).
     pub fn new() -> Self {
-        SuiteBuilder {
-            params: default_params(),
-            reporters: Vec::new(),
-            flx_balances: BTreeMap::new(),
-            deployer: "deployer".to_string(),
-            owner_salary_recipient: "owner_salary".to_string(),
-            start_time: None,
-            staking: StakingSettings::default(),
-            governance: GovernanceSettings::default(),
-            flux: FluxSettings::default(),
-            aurum: AurumSettings::default(),
-        }
+        Self::from_deployment(Deployment::default())
+    }
+
+    /// A builder of `deployment` (a scenario's: `Scenario::deployment`); the `with_*` methods
+    /// change it further.
+    pub fn from_deployment(deployment: Deployment) -> Self {
+        SuiteBuilder { deployment }
+    }
+
+    /// The deployment this builder deploys.
+    pub fn deployment(&self) -> &Deployment {
+        &self.deployment
     }
 
     /// Replaces every PoE parameter.
     pub fn with_params(mut self, params: PoeParams) -> Self {
-        self.params = params;
+        self.deployment.params = params;
         self
     }
 
     /// The fee split rates.
     pub fn with_fee_rates(mut self, fee_rates: FeeRates) -> Self {
-        self.params.fee_rates = fee_rates;
+        self.deployment.params.fee_rates = fee_rates;
         self
     }
 
     /// The PoE component weights.
     pub fn with_poe_weights(mut self, poe_weights: PoeWeights) -> Self {
-        self.params.poe_weights = poe_weights;
+        self.deployment.params.poe_weights = poe_weights;
         self
     }
 
     /// The PoE normalisation scales (FLX base units per epoch).
     pub fn with_poe_scales(mut self, poe_scales: PoeScales) -> Self {
-        self.params.poe_scales = poe_scales;
+        self.deployment.params.poe_scales = poe_scales;
         self
     }
 
     /// Gamma at or above which an epoch mints NEX.
     pub fn with_min_poe_threshold(mut self, min_poe_threshold: Decimal) -> Self {
-        self.params.min_poe_threshold = min_poe_threshold;
+        self.deployment.params.min_poe_threshold = min_poe_threshold;
         self
     }
 
     /// NEX minted by an epoch at Gamma = 1, base units.
     pub fn with_max_emission_per_epoch(mut self, max_emission_per_epoch: Uint128) -> Self {
-        self.params.max_emission_per_epoch = max_emission_per_epoch;
+        self.deployment.params.max_emission_per_epoch = max_emission_per_epoch;
         self
     }
 
     /// Epoch length, seconds.
     pub fn with_epoch_length_seconds(mut self, epoch_length_seconds: u64) -> Self {
-        self.params.epoch_length_seconds = epoch_length_seconds;
+        self.deployment.params.epoch_length_seconds = epoch_length_seconds;
         self
     }
 
     /// How long a miner's locked reserve stays locked after its last deposit, seconds.
     pub fn with_lock_period_seconds(mut self, lock_period_seconds: u64) -> Self {
-        self.params.lock_period_seconds = lock_period_seconds;
+        self.deployment.params.lock_period_seconds = lock_period_seconds;
         self
     }
 
     /// Prestige and diversity multipliers.
     pub fn with_miner_weight(mut self, miner_weight: MinerWeightParams) -> Self {
-        self.params.miner_weight = miner_weight;
+        self.deployment.params.miner_weight = miner_weight;
         self
     }
 
     /// The owner salary policy.
     pub fn with_owner_salary_policy(mut self, policy: OwnerSalaryPolicy) -> Self {
-        self.params.owner_salary_policy = policy;
+        self.deployment.params.owner_salary_policy = policy;
         self
     }
 
     /// Adds one reporter (by name) to the initial allow-list.
     pub fn with_reporter(mut self, name: &str) -> Self {
-        if !self.reporters.iter().any(|r| r == name) {
-            self.reporters.push(name.to_string());
-        }
+        self.deployment.add_reporter(name);
         self
     }
 
@@ -289,72 +251,60 @@ impl SuiteBuilder {
     }
 
     /// An initial FLX balance of `amount` base units for `name` (added to any earlier one).
+    /// Panics when the sum overflows.
     pub fn with_flx_balance(mut self, name: &str, amount: Uint128) -> Self {
-        *self.flx_balances.entry(name.to_string()).or_default() += amount;
+        if let Err(err) = self.deployment.add_flx_balance(name, amount) {
+            panic!("the FLX balance of {name}: {err}");
+        }
         self
     }
 
     /// The deployer's name: it instantiates everything and owns every contract.
     pub fn with_deployer(mut self, name: &str) -> Self {
-        self.deployer = name.to_string();
+        self.deployment.deployer = name.to_string();
         self
     }
 
     /// The owner salary recipient's name.
     pub fn with_owner_salary_recipient(mut self, name: &str) -> Self {
-        self.owner_salary_recipient = name.to_string();
+        self.deployment.owner_salary_recipient = name.to_string();
         self
     }
 
     /// The FLX supply controller's settings ([`FluxSettings::default`] unless set).
     pub fn with_flux(mut self, flux: FluxSettings) -> Self {
-        self.flux = flux;
+        self.deployment.flux = flux;
         self
     }
 
     /// The AUR reserve's settings ([`AurumSettings::default`] unless set).
     pub fn with_aurum(mut self, aurum: AurumSettings) -> Self {
-        self.aurum = aurum;
+        self.deployment.aurum = aurum;
         self
     }
 
     /// The staking pools' parameters ([`StakingSettings::default`] unless set).
     pub fn with_staking(mut self, staking: StakingSettings) -> Self {
-        self.staking = staking;
+        self.deployment.staking = staking;
         self
     }
 
     /// Governance's settings ([`GovernanceSettings::default`] unless set).
     pub fn with_governance(mut self, governance: GovernanceSettings) -> Self {
-        self.governance = governance;
+        self.deployment.governance = governance;
         self
     }
 
     /// The block time at deployment, which is the start of epoch 0.
     pub fn with_start_time(mut self, start_time: Timestamp) -> Self {
-        self.start_time = Some(start_time);
+        self.deployment.start_time = Some(start_time);
         self
     }
 
-    /// The deployment this builder makes, as data (see [`crate::plan`]): what `try_build` runs
+    /// The deployment this builder makes, as data ([`Deployment::plan`]): what `try_build` runs
     /// here and what the on-chain deploy tool runs on a node.
     pub fn deploy_plan(&self) -> AnyResult<DeployPlan> {
-        let flx_balances = self
-            .flx_balances
-            .iter()
-            .map(|(name, amount)| (name.as_str(), *amount))
-            .collect();
-        build_plan(PlanInput {
-            deployer: &self.deployer,
-            owner_salary_recipient: &self.owner_salary_recipient,
-            reporters: &self.reporters,
-            flx_balances,
-            params: &self.params,
-            staking: &self.staking,
-            governance: &self.governance,
-            flux: &self.flux,
-            aurum: &self.aurum,
-        })
+        self.deployment.plan()
     }
 
     /// Deploys the suite. Panics with the failing step when a contract refuses its instantiation
@@ -366,7 +316,7 @@ impl SuiteBuilder {
         }
     }
 
-    /// Deploys the suite by running [`SuiteBuilder::deploy_plan`] (see [`crate::plan::build_plan`]
+    /// Deploys the suite by running [`SuiteBuilder::deploy_plan`] (see [`Deployment::plan`]
     /// for the steps): the tokens, the treasury, PoE mining, staking and governance, and at the end
     /// governance owns every contract and is every contract's wasm admin.
     pub fn try_build(self) -> AnyResult<Suite> {
@@ -386,13 +336,14 @@ impl SuiteBuilder {
         ) -> AnyResult<()>,
     ) -> AnyResult<Suite> {
         let mut app = App::default();
-        if let Some(time) = self.start_time {
+        let d = &self.deployment;
+        if let Some(time) = d.start_time {
             app.update_block(|b| b.time = time);
         }
         let addr = |app: &SuiteApp, name: &str| app.api().addr_make(name);
-        let deployer = addr(&app, &self.deployer);
-        let owner_salary_recipient = addr(&app, &self.owner_salary_recipient);
-        let reporters: Vec<Addr> = self.reporters.iter().map(|r| addr(&app, r)).collect();
+        let deployer = addr(&app, &d.deployer);
+        let owner_salary_recipient = addr(&app, &d.owner_salary_recipient);
+        let reporters: Vec<Addr> = d.reporters.iter().map(|r| addr(&app, r)).collect();
         let genesis_accounts: Vec<Addr> = GenesisAllocation::split(gen_total_supply())
             .context("genesis allocation")?
             .buckets()
@@ -563,7 +514,7 @@ impl SuiteBuilder {
         let (staking, governance) = (get("staking")?, get("governance")?);
         let (flux, aurum) = (get("flux-controller")?, get("aurum-reserve")?);
         let (factory, router) = (get("amm-factory")?, get("amm-router")?);
-        let guardian = self.governance.guardian.as_deref().map(|g| addr(&app, g));
+        let guardian = d.governance.guardian.as_deref().map(|g| addr(&app, g));
 
         let app: SharedApp = Rc::new(RefCell::new(app));
         // GenesisAllocation::buckets is in the seed's order

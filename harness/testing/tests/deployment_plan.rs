@@ -1,9 +1,14 @@
-//! The deployment plan finishes on a chain that a stranger or an interrupted earlier run touched:
-//! a `CreatePair` front-run (anyone may create a pair) and a half-done ownership hand-over
-//! (governance's `AcceptOwnership` is all-or-nothing and anyone may call it).
+//! The deployment plan: a scenario's plan from `poe-deploy` (what `poe-deploy-plan` prints for the
+//! on-chain deploy tool) is the plan the suite builder runs for that scenario, and it deploys the
+//! scenario's genesis; and the plan finishes on a chain that a stranger or an interrupted earlier
+//! run touched: a `CreatePair` front-run (anyone may create a pair) and a half-done ownership
+//! hand-over (governance's `AcceptOwnership` is all-or-nothing and anyone may call it).
+
+use std::path::Path;
 
 use cosmwasm_std::Addr;
 use cw_multi_test::Executor;
+use poe_deploy::Scenario;
 use poe_testing::plan::{DeployStep, GOVERNED};
 use poe_testing::poe_interface::amm::{factory, AssetInfo, PairInfo};
 use poe_testing::poe_interface::governance::ExecuteMsg as GovernanceExecuteMsg;
@@ -13,6 +18,88 @@ use poe_testing::SuiteBuilder;
 fn cw20(addr: &Addr) -> AssetInfo {
     AssetInfo::Token {
         contract_addr: addr.to_string(),
+    }
+}
+
+fn repo_scenario(rel: &str) -> Scenario {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel);
+    Scenario::load(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The builder of `scenario` made through its own `with_*` methods, as a test would write it.
+fn builder_by_hand(scenario: &Scenario) -> SuiteBuilder {
+    let params = scenario.poe_params();
+    let mut builder = SuiteBuilder::new()
+        .with_params(params.clone())
+        .with_staking(scenario.staking.settings())
+        .with_governance(scenario.governance.settings())
+        .with_reporters(&scenario.reporter_names().unwrap())
+        .with_owner_salary_recipient(&scenario.owner_salary_recipient);
+    let funding = scenario.reporter_funding();
+    if !funding.is_zero() {
+        for r in scenario.funded_reporters() {
+            builder = builder.with_flx_balance(&r, funding);
+        }
+    }
+    for (name, amount) in &scenario.flx_holders {
+        builder = builder.with_flx_balance(name, amount.0);
+    }
+    if let Some(f) = &scenario.flux_controller {
+        builder = builder.with_flux(f.settings(params.epoch_length_seconds));
+    }
+    if let Some(a) = &scenario.aurum {
+        builder = builder.with_aurum(a.settings());
+    }
+    if let Some(t) = scenario.start_timestamp().unwrap() {
+        builder = builder.with_start_time(t);
+    }
+    builder
+}
+
+#[test]
+fn a_scenarios_plan_from_poe_deploy_is_the_suite_builders_and_deploys_its_genesis() {
+    for rel in ["scenarios/default.yaml", "scenarios/localnet.yaml"] {
+        let scenario = repo_scenario(rel);
+        let deployment = scenario.deployment().unwrap();
+        let plan = deployment.plan().unwrap();
+        let by_hand = builder_by_hand(&scenario);
+        assert_eq!(by_hand.deployment(), &deployment, "{rel}");
+        assert_eq!(by_hand.deploy_plan().unwrap(), plan, "{rel}");
+        let builder = SuiteBuilder::from_deployment(deployment.clone());
+        assert_eq!(builder.deploy_plan().unwrap(), plan, "{rel}");
+        assert!(plan.accounts.len() > 10, "{rel}: {:?}", plan.accounts);
+
+        // the plan deploys the scenario's genesis and parameters
+        let suite = builder.try_build().unwrap();
+        assert!(!deployment.flx_balances.is_empty(), "{rel}");
+        for (name, amount) in &deployment.flx_balances {
+            assert_eq!(
+                suite.flx.balance(&suite.addr(name)).unwrap(),
+                *amount,
+                "{rel}: {name}"
+            );
+        }
+        let total: cosmwasm_std::Uint128 = deployment.flx_balances.values().copied().sum();
+        assert_eq!(suite.flx.total_supply().unwrap(), total, "{rel}");
+        let poe = suite.poe.config().unwrap();
+        assert_eq!(poe.params, scenario.poe_params(), "{rel}");
+        if let Some(start) = deployment.start_time {
+            assert_eq!(poe.genesis_time, start, "{rel}");
+        }
+        let reporters: Vec<Addr> = deployment.reporters.iter().map(|r| suite.addr(r)).collect();
+        assert_eq!(suite.reporters, reporters, "{rel}");
+        assert_eq!(
+            suite.flux.config().unwrap().params,
+            deployment.flux.params,
+            "{rel}"
+        );
+        assert_eq!(
+            suite.aurum.config().unwrap().price,
+            deployment.aurum.price,
+            "{rel}"
+        );
     }
 }
 

@@ -1,7 +1,8 @@
 //! The deployment of the suite as data: a [`DeployPlan`] is the ordered list of instantiations and
-//! wiring calls, with accounts written `@name` and contracts written `$label`. The multi-test
-//! builder (`poe_testing::SuiteBuilder::try_build`) and the on-chain deploy tool (`ts/src/deploy.ts`)
-//! run the same plan, so a local wasmd node gets exactly the simulator's genesis and parameters.
+//! wiring calls, with accounts written `@name` and contracts written `$label`, made by
+//! [`Deployment::plan`]. The multi-test builder (`poe_testing::SuiteBuilder::try_build`) and the
+//! on-chain deploy tool (`ts/src/deploy.ts`, through `poe-deploy-plan`) run the same plan, so a
+//! local wasmd node gets exactly the simulator's genesis and parameters.
 
 use anyhow::{anyhow, Result as AnyResult};
 use cosmwasm_std::{Decimal, Uint128};
@@ -14,6 +15,8 @@ use poe_interface::{aurum_reserve, flux_controller, governance, staking, token, 
 use poe_math::genesis::{gen_total_supply, GenesisAllocation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+use crate::deployment::Deployment;
 
 // Code names of the plan: the wasm artifacts are `artifacts/<code with _>.wasm`.
 /// Code name of GEN, NEX, FLX and AUR (the suite's cw20): `artifacts/poe_token.wasm`.
@@ -137,28 +140,6 @@ pub fn code(name: &str) -> String {
 /// `$label`: a contract placeholder.
 pub fn contract(label: &str) -> String {
     format!("${label}")
-}
-
-/// What the plan is made from (the settings of `poe_testing::SuiteBuilder`).
-pub struct PlanInput<'a> {
-    /// Name of the account that sends every step (wasm admin until the hand-over).
-    pub deployer: &'a str,
-    /// Name of the account PoE mining pays the owner salary to.
-    pub owner_salary_recipient: &'a str,
-    /// Names of PoE mining's allow-listed reporters.
-    pub reporters: &'a [String],
-    /// Genesis FLX balances, `(name, base units)`, in order.
-    pub flx_balances: Vec<(&'a str, cosmwasm_std::Uint128)>,
-    /// PoE mining's parameters.
-    pub params: &'a poe_interface::poe_mining::PoeParams,
-    /// The staking pools.
-    pub staking: &'a StakingSettings,
-    /// Governance's settings.
-    pub governance: &'a GovernanceSettings,
-    /// The FLX supply controller.
-    pub flux: &'a FluxSettings,
-    /// The AUR reserve.
-    pub aurum: &'a AurumSettings,
 }
 
 /// The FLX supply controller of the deployment (FLX's only minter; it mints to the treasury).
@@ -333,8 +314,13 @@ fn instantiate_with_codes(
     codes: &[(&str, &str)],
 ) -> AnyResult<DeployStep> {
     let mut value = serde_json::to_value(msg)?;
+    let Value::Object(fields) = &mut value else {
+        return Err(anyhow!(
+            "the instantiate message of {label} is not a JSON object"
+        ));
+    };
     for (field, code_ref) in codes {
-        value[*field] = Value::String(code(code_ref));
+        fields.insert(field.to_string(), Value::String(code(code_ref)));
     }
     Ok(DeployStep::Instantiate {
         label: label.to_string(),
@@ -350,22 +336,29 @@ fn execute(label: &str, msg: &impl Serialize) -> AnyResult<DeployStep> {
     })
 }
 
-/// The suite's deployment in dependency order:
-/// 1. treasury; GEN (no minter, 100,000 GEN allocated 50/20/15/10/5 % to the five genesis
-///    buckets of seed 001); NEX, FLX (initial balances) and AUR, each with the deployer as minter
-///    for now; PoE mining, the FLX supply controller and the AUR reserve; then each token's
-///    minter becomes its only minter: NEX PoE mining, FLX the controller, AUR the reserve;
-/// 2. staking with a pool per token (tiers GEN 10, AUR 5, NEX 3, FLX 1; rewards in FLX);
-///    governance (deposits in GEN, power from staking, forfeits to the treasury);
-/// 3. the AMM: factory, router and the pools of [`PAIRS`] (each created unless it exists:
-///    [`DeployStep::CreatePair`]);
-/// 4. the hand-over ([`DeployStep::HandOver`]): every contract of [`GOVERNED`] not yet
-///    governance's offers its cw-ownable ownership to governance, governance accepts the pending
-///    ones in one `AcceptOwnership`, and governance becomes the wasm admin of every contract,
-///    itself included. From then on the deployer controls nothing.
-pub fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
+impl Deployment {
+    /// The suite's deployment in dependency order:
+    /// 1. treasury; GEN (no minter, 100,000 GEN allocated 50/20/15/10/5 % to the five genesis
+    ///    buckets of seed 001); NEX, FLX (initial balances) and AUR, each with the deployer as minter
+    ///    for now; PoE mining, the FLX supply controller and the AUR reserve; then each token's
+    ///    minter becomes its only minter: NEX PoE mining, FLX the controller, AUR the reserve;
+    /// 2. staking with a pool per token (tiers GEN 10, AUR 5, NEX 3, FLX 1; rewards in FLX);
+    ///    governance (deposits in GEN, power from staking, forfeits to the treasury);
+    /// 3. the AMM: factory, router and the pools of [`PAIRS`] (each created unless it exists:
+    ///    [`DeployStep::CreatePair`]);
+    /// 4. the hand-over ([`DeployStep::HandOver`]): every contract of [`GOVERNED`] not yet
+    ///    governance's offers its cw-ownable ownership to governance, governance accepts the pending
+    ///    ones in one `AcceptOwnership`, and governance becomes the wasm admin of every contract,
+    ///    itself included. From then on the deployer controls nothing.
+    pub fn plan(&self) -> AnyResult<DeployPlan> {
+        build_plan(self)
+    }
+}
+
+/// [`Deployment::plan`].
+fn build_plan(input: &Deployment) -> AnyResult<DeployPlan> {
     let allocation = GenesisAllocation::split(gen_total_supply())?;
-    let mut accounts: Vec<String> = vec![input.deployer.to_string()];
+    let mut accounts: Vec<String> = vec![input.deployer.clone()];
     let mut use_account = |name: &str| {
         if !accounts.iter().any(|a| a == name) {
             accounts.push(name.to_string());
@@ -394,11 +387,11 @@ pub fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
         flx_token: contract("FLX"),
         nex_token: contract("NEX"),
         treasury: contract("treasury"),
-        owner_salary_recipient: use_account(input.owner_salary_recipient),
+        owner_salary_recipient: use_account(&input.owner_salary_recipient),
         reporters: input.reporters.iter().map(|r| use_account(r)).collect(),
         params: input.params.clone(),
     };
-    let deployer = use_account(input.deployer);
+    let deployer = use_account(&input.deployer);
     let flux_reporters: Vec<String> = input
         .flux
         .reporters
@@ -495,7 +488,7 @@ pub fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
             },
         )?,
     ];
-    let st = input.staking;
+    let st = &input.staking;
     for (label, tier) in ["GEN", "AUR", "NEX", "FLX"].iter().zip(st.tiers) {
         steps.push(execute(
             "staking",
@@ -509,7 +502,7 @@ pub fn build_plan(input: PlanInput<'_>) -> AnyResult<DeployPlan> {
             },
         )?);
     }
-    let gov = input.governance;
+    let gov = &input.governance;
     steps.push(instantiate(
         "governance",
         GOVERNANCE_CODE,

@@ -12,17 +12,14 @@ enum Segment<'a> {
 fn segments(path: &str) -> Option<Vec<Segment<'_>>> {
     let mut out = Vec::new();
     for part in path.split('.') {
-        let (key, mut rest) = match part.find('[') {
-            Some(i) => (&part[..i], &part[i..]),
-            None => (part, ""),
-        };
+        let (key, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
         if !key.is_empty() {
             out.push(Segment::Key(key));
         }
         while let Some(stripped) = rest.strip_prefix('[') {
-            let end = stripped.find(']')?;
-            out.push(Segment::Index(stripped[..end].parse().ok()?));
-            rest = &stripped[end + 1..];
+            let (index, after) = stripped.split_once(']')?;
+            out.push(Segment::Index(index.parse().ok()?));
+            rest = after;
         }
     }
     Some(out)
@@ -58,23 +55,21 @@ fn is_item(line: &Line) -> bool {
 }
 
 fn key_of(text: &str) -> Option<&str> {
-    let colon = text.find(':')?;
-    let key = text[..colon].trim();
-    let key = key.trim_matches('"').trim_matches('\'');
+    let (key, after) = text.split_once(':')?;
+    let key = key.trim().trim_matches('"').trim_matches('\'');
     // "key:" must be followed by the end or a space to be a mapping key
-    match text[colon + 1..].chars().next() {
+    match after.chars().next() {
         None | Some(' ') => Some(key),
         _ => None,
     }
 }
 
-/// The lines below `lines[at]` that belong to it: deeper lines, or (for a key whose value is a
-/// block sequence at the same indentation) the items at its indentation.
-fn children<'a>(lines: &[Line<'a>], at: usize) -> Vec<Line<'a>> {
-    let head = &lines[at];
+/// The lines after `head` (`rest`) that belong to it: deeper lines, or (for a key whose value
+/// is a block sequence at the same indentation) the items at its indentation.
+fn children<'a>(head: &Line<'a>, rest: &[Line<'a>]) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let mut same_level_items = false;
-    for (k, line) in lines[at + 1..].iter().enumerate() {
+    for (k, line) in rest.iter().enumerate() {
         if line.indent > head.indent {
             out.push(line.clone());
         } else if line.indent == head.indent
@@ -106,23 +101,28 @@ pub fn locate_line(text: &str, path: &str) -> Option<usize> {
                 else {
                     return best;
                 };
-                best = Some(block[at].number);
-                block = children(&block, at);
+                let (Some(head), Some(rest)) = (block.get(at), block.get(at + 1..)) else {
+                    return best;
+                };
+                best = Some(head.number);
+                block = children(head, rest);
             }
             Segment::Index(index) => {
-                let items: Vec<usize> = block
+                let Some((at, item)) = block
                     .iter()
                     .enumerate()
                     .filter(|(_, l)| l.indent == indent && is_item(l))
-                    .map(|(i, _)| i)
-                    .collect();
-                let Some(&at) = items.get(index) else {
+                    .nth(index)
+                else {
                     return best;
                 };
-                let item = &block[at];
                 best = Some(item.number);
                 let mut inner = Vec::new();
-                let after_dash = item.text[1..].trim_start_matches(' ');
+                let after_dash = item
+                    .text
+                    .strip_prefix('-')
+                    .unwrap_or_default()
+                    .trim_start_matches(' ');
                 if !after_dash.is_empty() {
                     inner.push(Line {
                         number: item.number,
@@ -131,8 +131,9 @@ pub fn locate_line(text: &str, path: &str) -> Option<usize> {
                     });
                 }
                 inner.extend(
-                    block[at + 1..]
+                    block
                         .iter()
+                        .skip(at + 1)
                         .take_while(|l| l.indent > item.indent)
                         .cloned(),
                 );

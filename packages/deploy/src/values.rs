@@ -1,6 +1,7 @@
 //! Scalar types of a scenario file: decimals, token amounts and ranges, written as YAML numbers or
 //! strings (`0.002` or `"0.002"`), parsed exactly into cosmwasm-std types (never through `f64`
-//! arithmetic: a YAML float is read back through its shortest decimal text).
+//! arithmetic: a YAML float is read back through its shortest decimal text), and how amounts of
+//! base units are written back.
 
 use std::fmt;
 use std::str::FromStr;
@@ -13,6 +14,36 @@ use serde::{Deserialize, Deserializer};
 pub const DECIMALS: u32 = 6;
 /// Base units per whole token.
 pub const UNIT: u128 = 1_000_000;
+
+/// `n` whole tokens of any suite token, in base units.
+pub fn tokens(n: u128) -> Uint128 {
+    Uint128::new(n * UNIT)
+}
+
+/// `units` base units of a 6-decimal token: `1,234.567800` for a table (`thousands`), or the
+/// shortest exact text `1234.5678` otherwise.
+pub fn fmt_units(units: u128, thousands: bool) -> String {
+    let whole = units / UNIT;
+    let frac = units % UNIT;
+    if thousands {
+        return format!("{}.{frac:06}", group(whole));
+    }
+    if frac == 0 {
+        return whole.to_string();
+    }
+    format!("{whole}.{}", format!("{frac:06}").trim_end_matches('0'))
+}
+
+/// `n` with a comma every three digits.
+fn group(n: u128) -> String {
+    let digits: Vec<char> = n.to_string().chars().collect();
+    let groups: Vec<String> = digits
+        .rchunks(3)
+        .rev()
+        .map(|c| c.iter().collect())
+        .collect();
+    groups.join(",")
+}
 
 /// A YAML scalar that holds a number, kept as its decimal text.
 #[derive(Clone, Debug)]
@@ -103,16 +134,6 @@ impl fmt::Display for Dec {
     }
 }
 
-impl Dec {
-    /// From a literal such as `"0.25"`; panics on a malformed literal (for defaults in code).
-    pub fn lit(text: &str) -> Dec {
-        match parse_decimal(text) {
-            Ok(d) => Dec(d),
-            Err(e) => panic!("bad decimal literal: {e}"),
-        }
-    }
-}
-
 /// A non-negative amount of a token, written in whole tokens (`1500.25`), held in base units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Default)]
 #[serde(try_from = "NumText")]
@@ -128,13 +149,13 @@ impl TryFrom<NumText> for Amount {
 impl Amount {
     /// `n` whole tokens.
     pub fn tokens(n: u128) -> Amount {
-        Amount(Uint128::new(n * UNIT))
+        Amount(tokens(n))
     }
 }
 
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::report::fmt_units(self.0.u128(), false))
+        f.write_str(&fmt_units(self.0.u128(), false))
     }
 }
 
@@ -161,11 +182,7 @@ impl fmt::Display for SignedAmount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let v = self.0.i128();
         let sign = if v < 0 { "-" } else { "" };
-        write!(
-            f,
-            "{sign}{}",
-            crate::report::fmt_units(v.unsigned_abs(), false)
-        )
+        write!(f, "{sign}{}", fmt_units(v.unsigned_abs(), false))
     }
 }
 
@@ -217,6 +234,17 @@ mod tests {
             Int128::new(-20_000_000_000)
         );
         assert_eq!(parse_decimal("0.002").unwrap(), Decimal::permille(2));
+    }
+
+    #[test]
+    fn units_are_formatted_exactly() {
+        assert_eq!(fmt_units(100_000_000_000, true), "100,000.000000");
+        assert_eq!(fmt_units(1_234_567_800_000, true), "1,234,567.800000");
+        assert_eq!(fmt_units(1_500_250_000, false), "1500.25");
+        assert_eq!(fmt_units(7, true), "0.000007");
+        assert_eq!(fmt_units(3_000_000, false), "3");
+        assert_eq!(Amount::tokens(3).to_string(), "3");
+        assert_eq!(SignedAmount::tokens(-250).to_string(), "-250");
     }
 
     #[test]
