@@ -6,8 +6,9 @@
 # 1. artifacts/: built with scripts/build-artifacts.sh when a contract's wasm or its checksum is
 #    missing or wrong, or a contract's or shared package's source changed after the last build
 #    (artifacts/ is git-ignored, so a fresh clone builds them once)
-# 2. node_modules/ from package-lock.json (npm ci) and the native tools in release mode:
-#    poe-sim (writes the deployment plan) and poe-index (the math oracle of the test)
+# 2. node_modules/ from package-lock.json (npm ci) and the native tools, in the dev profile that
+#    `cargo test` has already built their dependencies in: poe-deploy-plan (prints the
+#    deployment plan; interface and math only) and poe-index (the math oracle of the test)
 # 3. scripts/localnet.sh reset + start: a fresh single-node wasmd chain (chain-id poe-local)
 # 4. scripts/deploy.sh --scenario scenarios/localnet.yaml --force: the suite, by its DeployPlan,
 #    signed with the localnet's deployer mnemonic (scripts/localnet-accounts.json)
@@ -91,9 +92,10 @@ else
 fi
 
 # 2. Tools. Built before the node starts, so no epoch passes while cargo links.
-step "tools: node_modules, poe-sim and poe-index (release)"
+step "tools: node_modules, poe-deploy-plan and poe-index"
 poe_ensure_node_modules
-cargo build --release -q -p poe-simulator --bins -j 2
+cargo build -q -p poe-deploy --bin poe-deploy-plan -j 2
+cargo build -q -p poe-simulator --bin poe-index -j 2
 
 # 3. A fresh chain.
 step "localnet: reset + start"

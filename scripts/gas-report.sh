@@ -142,9 +142,9 @@ step "reference: cw20-base, cw20-stake, Astroport (scripts/build-reference.sh)"
 scripts/build-reference.sh
 (cd artifacts/reference && sha256sum --quiet -c checksums.txt)
 
-step "tools: node_modules, poe-sim (release)"
+step "tools: node_modules, poe-deploy-plan"
 poe_ensure_node_modules
-cargo build --release -q -p poe-simulator --bins -j 2
+cargo build -q -p poe-deploy --bin poe-deploy-plan -j 2
 
 # 2. A fresh chain in the benchmark's own home.
 T_NODE=$(date +%s)

@@ -112,7 +112,7 @@ export interface MathIndex {
 
 /**
  * The math package's PoE index of `jobs` under `params`: harness/simulator's `poe-index` binary
- * (native Rust, the same poe_math the contract links), built in release mode by scripts/e2e.sh.
+ * (native Rust, the same poe_math the contract links), built by scripts/e2e.sh (dev profile: the oracle is small, and `cargo test` built its dependencies).
  */
 export function mathIndex(
   params: PoeParams,
@@ -122,7 +122,7 @@ export function mathIndex(
     params,
     jobs: jobs.map(({ job_value, liquidity_delta, uptime, quality_score }) => ({ job_value, liquidity_delta, uptime, quality_score })),
   });
-  const out = execFileSync("cargo", ["run", "-q", "--release", "-p", "poe-simulator", "--bin", "poe-index"], {
+  const out = execFileSync("cargo", ["run", "-q", "-p", "poe-simulator", "--bin", "poe-index"], {
     cwd: REPO_ROOT,
     input,
     encoding: "utf8",

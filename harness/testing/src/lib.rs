@@ -46,8 +46,9 @@ pub use {
 /// is `Rc<RefCell<SuiteApp>>`).
 pub type SuiteApp = cw_multi_test::App;
 
-/// Base units per whole token: every token of the suite has 6 decimals.
-pub const TOKEN_UNIT: u128 = 1_000_000;
+/// Base units per whole token (every token of the suite has 6 decimals) and `tokens(n)`, `n`
+/// whole tokens in base units: the scenario format's own, so tests and scenarios agree.
+pub use poe_deploy::values::{tokens, UNIT as TOKEN_UNIT};
 
 /// `amount` whole tokens in base units (6 decimals), e.g. `flx(10) == Uint128::new(10_000_000)`.
 pub fn flx(amount: u128) -> Uint128 {
@@ -57,9 +58,4 @@ pub fn flx(amount: u128) -> Uint128 {
 /// `amount` whole NEX in base units (6 decimals).
 pub fn nex(amount: u128) -> Uint128 {
     tokens(amount)
-}
-
-/// `amount` whole tokens of any suite token in base units (6 decimals).
-pub fn tokens(amount: u128) -> Uint128 {
-    Uint128::new(amount * TOKEN_UNIT)
 }
