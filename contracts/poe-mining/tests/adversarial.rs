@@ -13,13 +13,14 @@
 mod common;
 
 use common::*;
-use cosmwasm_std::{to_json_binary, Decimal, Timestamp, Uint128};
+use cosmwasm_std::{to_json_binary, Addr, Decimal, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 use cw_multi_test::Executor;
+use cw_ownable::Action;
 use poe_controllers::{AllowListError, PauseError};
 use poe_math::{calendar::YearMonth, fee::FeeRates, schedule::MAX_SECONDS, MathError};
 
-fn not_listed(address: &cosmwasm_std::Addr) -> ContractError {
+fn not_listed(address: &Addr) -> ContractError {
     ContractError::AllowList(AllowListError::NotListed {
         role: "reporter".into(),
         address: address.to_string(),
@@ -31,7 +32,7 @@ fn unauthorized_reporter_is_rejected() {
     let mut s = Suite::new();
     let alice = s.alice.clone();
     let report = job(&alice, EconomicJobType::Compute, 1_000_000);
-    s.assert_rejected(not_listed(&alice), |s| s.submit_as(&alice, report));
+    s.assert_rejected(not_listed(&alice), |s| s.poe.submit_job(&alice, report));
 }
 
 #[test]
@@ -41,9 +42,11 @@ fn wrong_token_in_the_hook_is_rejected() {
     // another cw20 (same code as FLX) sent with a valid SubmitJob hook
     let code = s
         .app
+        .borrow_mut()
         .store_code(poe_test_utils::contract_wrapper!(poe_token));
     let other = s
         .app
+        .borrow_mut()
         .instantiate_contract(
             code,
             s.owner.clone(),
@@ -53,22 +56,16 @@ fn wrong_token_in_the_hook_is_rejected() {
             None,
         )
         .unwrap();
+    let other = TokenHandle::new(s.app.clone(), other, "GEN");
     let report = job(&alice, EconomicJobType::Compute, 1_000_000);
-    let (reporter, poe) = (s.reporter.clone(), s.poe.clone());
     s.assert_rejected(
         ContractError::WrongToken {
-            expected: s.flx.to_string(),
-            received: other.to_string(),
+            expected: s.flx.addr.to_string(),
+            received: other.addr.to_string(),
         },
         |s| {
-            poe_test_utils::cw20_send(
-                &mut s.app,
-                &reporter,
-                &other,
-                &poe,
-                10_000,
-                &ReceiveMsg::SubmitJob(report.clone()),
-            )
+            let hook = ReceiveMsg::SubmitJob(report.clone());
+            other.send_hook(&s.reporter, &s.poe.addr, u(10_000), &hook)
         },
     );
     // a forged Receive called directly by an account
@@ -79,10 +76,10 @@ fn wrong_token_in_the_hook_is_rejected() {
     });
     s.assert_rejected(
         ContractError::WrongToken {
-            expected: s.flx.to_string(),
+            expected: s.flx.addr.to_string(),
             received: alice.to_string(),
         },
-        |s| s.execute(&alice, &forged),
+        |s| s.poe.execute(&alice, &forged),
     );
 }
 
@@ -97,7 +94,7 @@ fn wrong_fees_are_rejected() {
                 received: Uint128::new(fee),
             },
             |s| {
-                s.submit_with_fee(
+                s.poe.submit_job_with_fee(
                     &reporter,
                     job(&alice, EconomicJobType::Compute, 1_000_000),
                     Uint128::new(fee),
@@ -112,7 +109,7 @@ fn malformed_jobs_are_rejected() {
     let mut s = Suite::new();
     let (alice, bob, reporter) = (s.alice.clone(), s.bob.clone(), s.reporter.clone());
     s.assert_rejected(ContractError::ZeroJobValue {}, |s| {
-        s.submit_with_fee(
+        s.poe.submit_job_with_fee(
             &reporter,
             job(&alice, EconomicJobType::Compute, 0),
             Uint128::one(),
@@ -144,9 +141,10 @@ fn malformed_jobs_are_rejected() {
     );
     // a hook message that is not a ReceiveMsg
     let before = s.snapshot();
-    let (flx, poe) = (s.flx.clone(), s.poe.clone());
-    let err =
-        poe_test_utils::cw20_send(&mut s.app, &reporter, &flx, &poe, 10, &"garbage").unwrap_err();
+    let err = s
+        .flx
+        .send_hook(&reporter, &s.poe.addr, u(10), &"garbage")
+        .unwrap_err();
     assert!(
         matches!(
             poe_test_utils::find_error::<ContractError>(&err),
@@ -160,7 +158,7 @@ fn malformed_jobs_are_rejected() {
 #[test]
 fn overflowing_job_values_are_rejected() {
     let half = u128::MAX / 2 + 1;
-    let mut s = Suite::with(default_params(), u128::MAX / 40);
+    let s = Suite::with(default_params(), u128::MAX / 40);
     let alice = s.alice.clone();
     s.submit(job(&alice, EconomicJobType::Compute, half))
         .unwrap();
@@ -179,7 +177,7 @@ fn overflowing_job_values_are_rejected() {
     // the absurd epoch still closes: Phi saturates, Gamma rounds to one
     s.advance_to(s.epoch_end(0));
     s.close(0).unwrap();
-    assert!(s.index(0).gamma >= Decimal::from_ratio(999u32, 1000u32));
+    assert!(s.poe.poe_index(0).unwrap().gamma >= Decimal::from_ratio(999u32, 1000u32));
 }
 
 #[test]
@@ -220,17 +218,21 @@ fn claims_cannot_be_repeated_or_made_by_strangers() {
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
     s.submit(job(&alice, EconomicJobType::Compute, 1_000_000_000_000))
         .unwrap();
-    s.assert_rejected(ContractError::NothingToClaim {}, |s| s.claim(&alice));
+    s.assert_rejected(ContractError::NothingToClaim {}, |s| {
+        s.poe.claim_rewards(&alice, None)
+    });
     s.advance_to(s.epoch_end(0));
     s.close(0).unwrap();
-    s.claim(&alice).unwrap();
+    s.poe.claim_rewards(&alice, None).unwrap();
     assert!(s.nex_of(&alice) > 0);
-    s.assert_rejected(ContractError::NothingToClaim {}, |s| s.claim(&alice));
+    s.assert_rejected(ContractError::NothingToClaim {}, |s| {
+        s.poe.claim_rewards(&alice, None)
+    });
     s.assert_rejected(
         ContractError::MinerNotRegistered {
             miner: bob.to_string(),
         },
-        |s| s.claim(&bob),
+        |s| s.poe.claim_rewards(&bob, None),
     );
 }
 
@@ -242,7 +244,7 @@ fn registration_is_once() {
         ContractError::MinerAlreadyRegistered {
             miner: alice.to_string(),
         },
-        |s| s.register(&alice),
+        |s| s.poe.register_miner(&alice, None),
     );
 }
 
@@ -252,37 +254,25 @@ fn withdrawals_are_bounded_and_the_reserve_stays_locked() {
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
     s.submit(job(&alice, EconomicJobType::Compute, 1_000_000))
         .unwrap();
-    let until = s.miner(&alice).lock_expires_at;
+    let until = s.poe.miner(&alice).unwrap().lock_expires_at;
     s.assert_rejected(ContractError::ReserveLocked { until }, |s| {
-        s.execute(&alice, &ExecuteMsg::WithdrawLockedReserve { amount: None })
+        s.poe.withdraw_locked_reserve(&alice, None)
     });
     s.assert_rejected(
         ContractError::InsufficientBalance {
             requested: Uint128::new(3_001),
             available: Uint128::new(3_000),
         },
-        |s| {
-            s.execute(
-                &alice,
-                &ExecuteMsg::WithdrawSpendable {
-                    amount: Some(Uint128::new(3_001)),
-                },
-            )
-        },
+        |s| s.poe.withdraw_spendable(&alice, Some(Uint128::new(3_001))),
     );
     s.assert_rejected(ContractError::ZeroAmount {}, |s| {
-        s.execute(
-            &alice,
-            &ExecuteMsg::WithdrawSpendable {
-                amount: Some(Uint128::zero()),
-            },
-        )
+        s.poe.withdraw_spendable(&alice, Some(Uint128::zero()))
     });
     s.assert_rejected(
         ContractError::MinerNotRegistered {
             miner: bob.to_string(),
         },
-        |s| s.execute(&bob, &ExecuteMsg::WithdrawSpendable { amount: None }),
+        |s| s.poe.withdraw_spendable(&bob, None),
     );
 }
 
@@ -297,25 +287,17 @@ fn only_the_owner_governs() {
         min_poe_threshold: Some(Decimal::percent(50)),
         ..Default::default()
     };
-    for msg in [
-        ExecuteMsg::UpdateConfig(Box::new(update)),
-        ExecuteMsg::SlashLockedReserve {
-            miner: alice.to_string(),
-            amount: Uint128::one(),
-            reason: "no".into(),
-        },
-        ExecuteMsg::UpdateReporters {
-            add: vec![alice.to_string()],
-            remove: vec![],
-        },
-        ExecuteMsg::ApproveOwnerSalary {
-            month: "2020-01".into(),
-        },
-        ExecuteMsg::HaltOwnerSalary { halted: true },
-        ExecuteMsg::Pause { until: None },
-        ExecuteMsg::Unpause {},
-    ] {
-        s.assert_rejected(not_owner(), |s| s.execute(&alice, &msg));
+    let attempts: [Attempt; 7] = [
+        &|s| s.poe.update_config(&alice, update.clone()),
+        &|s| s.poe.slash(&alice, &alice, Uint128::one(), "no"),
+        &|s| s.poe.update_reporters(&alice, &[&alice], &[]),
+        &|s| s.poe.approve_owner_salary(&alice, "2020-01"),
+        &|s| s.poe.halt_owner_salary(&alice, true),
+        &|s| s.poe.pause(&alice, None),
+        &|s| s.poe.unpause(&alice),
+    ];
+    for attempt in attempts {
+        s.assert_rejected(not_owner(), |s| attempt(s));
     }
     // the owner, with invalid values
     let bad_rates = FeeRates {
@@ -364,40 +346,17 @@ fn only_the_owner_governs() {
             requested: Uint128::new(2_001),
             available: Uint128::new(2_000),
         },
-        |s| {
-            s.execute(
-                &owner,
-                &ExecuteMsg::SlashLockedReserve {
-                    miner: alice.to_string(),
-                    amount: Uint128::new(2_001),
-                    reason: "too much".into(),
-                },
-            )
-        },
+        |s| s.poe.slash(&owner, &alice, Uint128::new(2_001), "too much"),
     );
     s.assert_rejected(
         ContractError::AllowList(AllowListError::AlreadyListed {
             role: "reporter".into(),
             address: reporter.to_string(),
         }),
-        |s| {
-            s.execute(
-                &owner,
-                &ExecuteMsg::UpdateReporters {
-                    add: vec![reporter.to_string()],
-                    remove: vec![],
-                },
-            )
-        },
+        |s| s.poe.update_reporters(&owner, &[&reporter], &[]),
     );
     s.assert_rejected(not_listed(&alice), |s| {
-        s.execute(
-            &owner,
-            &ExecuteMsg::UpdateReporters {
-                add: vec![],
-                remove: vec![alice.to_string()],
-            },
-        )
+        s.poe.update_reporters(&owner, &[], &[&alice])
     });
 }
 
@@ -408,23 +367,20 @@ fn salary_guardrails_reject_early_unapproved_and_foreign_claims() {
     s.submit(job(&alice, EconomicJobType::Compute, 1_000_000))
         .unwrap();
     let month = YearMonth::of(s.now()).to_string();
-    let claim = |m: &str| ExecuteMsg::ClaimOwnerSalary {
-        month: m.to_string(),
-    };
     s.assert_rejected(ContractError::NotSalaryRecipient {}, |s| {
-        s.execute(&alice, &claim(&month))
+        s.poe.claim_owner_salary(&alice, &month)
     });
     s.assert_rejected(
         ContractError::MonthNotEnded {
             month: month.clone(),
         },
-        |s| s.execute(&recipient, &claim(&month)),
+        |s| s.poe.claim_owner_salary(&recipient, &month),
     );
     s.assert_rejected(
         ContractError::Math(MathError::InvalidMonth {
             value: "2024-13".into(),
         }),
-        |s| s.execute(&recipient, &claim("2024-13")),
+        |s| s.poe.claim_owner_salary(&recipient, "2024-13"),
     );
     let end = month.parse::<YearMonth>().unwrap().end();
     s.advance_to(end);
@@ -432,14 +388,14 @@ fn salary_guardrails_reject_early_unapproved_and_foreign_claims() {
         ContractError::SalaryNotApproved {
             month: month.clone(),
         },
-        |s| s.execute(&recipient, &claim(&month)),
+        |s| s.poe.claim_owner_salary(&recipient, &month),
     );
     let open = YearMonth::of(s.now()).to_string();
     s.assert_rejected(
         ContractError::MonthNotEnded {
             month: open.clone(),
         },
-        |s| s.execute(&owner, &ExecuteMsg::ApproveOwnerSalary { month: open }),
+        |s| s.poe.approve_owner_salary(&owner, &open),
     );
 }
 
@@ -458,20 +414,18 @@ fn a_pause_stops_every_economic_operation_extends_and_only_unpause_lifts_it() {
     let now = s.now();
     s.assert_rejected(
         ContractError::Pause(PauseError::EndNotInFuture { until: now, now }),
-        |s| s.execute(&owner, &ExecuteMsg::Pause { until: Some(now) }),
+        |s| s.poe.pause(&owner, Some(now)),
     );
     s.assert_rejected(ContractError::Pause(PauseError::NotPaused), |s| {
-        s.execute(&owner, &ExecuteMsg::Unpause {})
+        s.poe.unpause(&owner)
     });
-    let res = s
-        .execute(&owner, &ExecuteMsg::Pause { until: Some(until) })
-        .unwrap();
+    let res = s.poe.pause(&owner, Some(until)).unwrap();
     assert_eq!(
-        wasm_attr(&res, &s.poe, "until"),
+        wasm_attr(&res, &s.poe.addr, "until"),
         Some(until.seconds().to_string())
     );
-    assert_eq!(s.config().paused_until, Some(until));
-    let status: poe_interface::pause::PauseStatusResponse = s.query(&QueryMsg::PauseStatus {});
+    assert_eq!(s.poe.config().unwrap().paused_until, Some(until));
+    let status = s.poe.pause_status().unwrap();
     assert_eq!(
         (status.paused, status.paused_until, status.indefinite),
         (true, Some(until), false)
@@ -483,57 +437,34 @@ fn a_pause_stops_every_economic_operation_extends_and_only_unpause_lifts_it() {
             active_until: until,
             requested: earlier,
         }),
-        |s| {
-            s.execute(
-                &owner,
-                &ExecuteMsg::Pause {
-                    until: Some(earlier),
-                },
-            )
-        },
+        |s| s.poe.pause(&owner, Some(earlier)),
     );
 
     let paused = || ContractError::Pause(PauseError::Paused { until });
     s.assert_rejected(paused(), |s| {
         s.submit(job(&alice, EconomicJobType::Compute, 1_000_000))
     });
-    s.assert_rejected(paused(), |s| s.register(&bob));
-    s.assert_rejected(paused(), |s| {
-        s.execute(&alice, &ExecuteMsg::WithdrawSpendable { amount: None })
-    });
-    s.assert_rejected(paused(), |s| {
-        s.execute(&alice, &ExecuteMsg::WithdrawLockedReserve { amount: None })
-    });
+    s.assert_rejected(paused(), |s| s.poe.register_miner(&bob, None));
+    s.assert_rejected(paused(), |s| s.poe.withdraw_spendable(&alice, None));
+    s.assert_rejected(paused(), |s| s.poe.withdraw_locked_reserve(&alice, None));
     s.advance_to(s.epoch_end(0));
     s.assert_rejected(paused(), |s| s.close(0));
-    s.assert_rejected(paused(), |s| s.claim(&alice));
+    s.assert_rejected(paused(), |s| s.poe.claim_rewards(&alice, None));
     s.assert_rejected(paused(), |s| {
-        s.execute(
-            &recipient,
-            &ExecuteMsg::ClaimOwnerSalary {
-                month: "2019-10".into(),
-            },
-        )
+        s.poe.claim_owner_salary(&recipient, "2019-10")
     });
     // the owner's own messages keep working during a pause
-    s.execute(
-        &owner,
-        &ExecuteMsg::SlashLockedReserve {
-            miner: alice.to_string(),
-            amount: Uint128::one(),
-            reason: "during pause".into(),
-        },
-    )
-    .unwrap();
+    s.poe
+        .slash(&owner, &alice, Uint128::one(), "during pause")
+        .unwrap();
 
     // the pause ends by itself at `until`
     s.advance_to(until);
     s.close(0).unwrap();
-    s.claim(&alice).unwrap();
+    s.poe.claim_rewards(&alice, None).unwrap();
     // an indefinite pause lasts until the owner's Unpause
-    s.execute(&owner, &ExecuteMsg::Pause { until: None })
-        .unwrap();
-    let status: poe_interface::pause::PauseStatusResponse = s.query(&QueryMsg::PauseStatus {});
+    s.poe.pause(&owner, None).unwrap();
+    let status = s.poe.pause_status().unwrap();
     assert!(status.paused && status.indefinite);
     s.advance_to(until.plus_seconds(10 * 365 * 24 * 3_600));
     s.assert_rejected(
@@ -542,7 +473,7 @@ fn a_pause_stops_every_economic_operation_extends_and_only_unpause_lifts_it() {
         }),
         |s| s.submit(job(&alice, EconomicJobType::Compute, 1_000_000)),
     );
-    s.execute(&owner, &ExecuteMsg::Unpause {}).unwrap();
+    s.poe.unpause(&owner).unwrap();
     s.submit(job(&alice, EconomicJobType::Compute, 1_000_000))
         .unwrap();
 }
@@ -552,79 +483,50 @@ fn the_reporter_list_is_capped_and_paginated() {
     let mut s = Suite::new();
     let owner = s.owner.clone();
     // the reporter is already listed: 49 more fill the list
-    let more: Vec<String> = (1..MAX_REPORTERS)
-        .map(|i| s.addr(&format!("rep{i}")).to_string())
+    let more: Vec<Addr> = (1..MAX_REPORTERS)
+        .map(|i| s.addr(&format!("rep{i}")))
         .collect();
     let res = s
-        .execute(
-            &owner,
-            &ExecuteMsg::UpdateReporters {
-                add: more.clone(),
-                remove: vec![],
-            },
-        )
+        .poe
+        .update_reporters(&owner, &more.iter().collect::<Vec<_>>(), &[])
         .unwrap();
     assert_eq!(
-        wasm_attr(&res, &s.poe, "reporter_count"),
+        wasm_attr(&res, &s.poe.addr, "reporter_count"),
         Some(MAX_REPORTERS.to_string())
     );
-    let extra = s.addr("one-too-many").to_string();
+    let extra = s.addr("one-too-many");
     s.assert_rejected(
         ContractError::AllowList(AllowListError::Full {
             role: "reporter".into(),
             cap: MAX_REPORTERS,
         }),
-        |s| {
-            s.execute(
-                &owner,
-                &ExecuteMsg::UpdateReporters {
-                    add: vec![extra.clone()],
-                    remove: vec![],
-                },
-            )
-        },
+        |s| s.poe.update_reporters(&owner, &[&extra], &[]),
     );
     // a full list can swap a member in one update (removals first)
-    s.execute(
-        &owner,
-        &ExecuteMsg::UpdateReporters {
-            add: vec![extra.clone()],
-            remove: vec![more[0].clone()],
-        },
-    )
-    .unwrap();
+    s.poe
+        .update_reporters(&owner, &[&extra], &[&more[0]])
+        .unwrap();
     // every page in address order, 30 at most per page
     let mut all = vec![];
     let mut start_after = None;
     loop {
-        let page: ReportersResponse = s.query(&QueryMsg::Reporters {
-            start_after: start_after.clone(),
-            limit: Some(100),
-        });
-        assert!(page.reporters.len() <= 30);
-        if page.reporters.is_empty() {
+        let page = s.poe.reporters(start_after.clone(), Some(100)).unwrap();
+        assert!(page.len() <= 30);
+        if page.is_empty() {
             break;
         }
-        start_after = page.reporters.last().map(|a| a.to_string());
-        all.extend(page.reporters);
+        start_after = page.last().map(|a| a.to_string());
+        all.extend(page);
     }
     assert_eq!(all.len(), MAX_REPORTERS as usize);
     let mut sorted = all.clone();
     sorted.sort();
     assert_eq!(all, sorted);
-    assert!(all.iter().any(|a| a.as_str() == extra));
-    assert!(!all.iter().any(|a| a.as_str() == more[0]));
+    assert!(all.contains(&extra));
+    assert!(!all.contains(&more[0]));
     s.assert_rejected(
         ContractError::invalid("update_reporters", "nothing to add or remove"),
-        |s| {
-            s.execute(
-                &owner,
-                &ExecuteMsg::UpdateReporters {
-                    add: vec![],
-                    remove: vec![],
-                },
-            )
-        },
+        |s| s.poe.update_reporters(&owner, &[], &[]),
     );
 }
 
@@ -632,48 +534,45 @@ fn the_reporter_list_is_capped_and_paginated() {
 fn ownership_moves_in_two_steps_and_migrate_refuses_a_downgrade() {
     let mut s = Suite::new();
     let (owner, bob) = (s.owner.clone(), s.bob.clone());
-    s.execute(
-        &owner,
-        &ExecuteMsg::UpdateOwnership(cw_ownable::Action::TransferOwnership {
-            new_owner: bob.to_string(),
-            expiry: None,
-        }),
-    )
-    .unwrap();
-    s.execute(
-        &bob,
-        &ExecuteMsg::UpdateOwnership(cw_ownable::Action::AcceptOwnership),
-    )
-    .unwrap();
-    let ownership: cw_ownable::Ownership<String> = s.query(&QueryMsg::Ownership {});
-    assert_eq!(ownership.owner, Some(bob.to_string()));
+    s.poe
+        .update_ownership(
+            &owner,
+            Action::TransferOwnership {
+                new_owner: bob.to_string(),
+                expiry: None,
+            },
+        )
+        .unwrap();
+    s.poe
+        .update_ownership(&bob, Action::AcceptOwnership)
+        .unwrap();
+    assert_eq!(s.poe.ownership().unwrap().owner, Some(bob.to_string()));
     // the old owner governs no more
     s.assert_rejected(
         ContractError::Ownership(cw_ownable::OwnershipError::NotOwner),
-        |s| s.execute(&owner, &ExecuteMsg::Pause { until: None }),
+        |s| s.poe.pause(&owner, None),
     );
     // migrate to the same code (same version) is accepted and records the version
-    let (poe, code_id) = (s.poe.clone(), s.code_id);
-    let res = s
-        .app
-        .migrate_contract(owner.clone(), poe.clone(), &MigrateMsg {}, code_id)
-        .unwrap();
+    let (poe, code_id) = (s.poe.addr.clone(), s.code_id);
+    let migrate = || {
+        s.app
+            .borrow_mut()
+            .migrate_contract(owner.clone(), poe.clone(), &MigrateMsg {}, code_id)
+    };
+    let res = migrate().unwrap();
     assert_eq!(
         wasm_attr(&res, &poe, "to_version"),
         Some(env!("CARGO_PKG_VERSION").to_string())
     );
     // a stored newer version is refused, and nothing changes
     cw2::set_contract_version(
-        &mut *s.app.contract_storage_mut(&poe),
+        &mut *s.app.borrow_mut().contract_storage_mut(&poe),
         "crates.io:poe-mining",
         "9.0.0",
     )
     .unwrap();
     let before = s.snapshot();
-    let err = s
-        .app
-        .migrate_contract(owner, poe, &MigrateMsg {}, code_id)
-        .unwrap_err();
+    let err = migrate().unwrap_err();
     assert!(
         poe_test_utils::find_error::<ContractError>(&err)
             .to_string()

@@ -54,7 +54,7 @@ fn a_liquidity_delta_beyond_the_job_value_is_refused() {
     // uptime 0.25 * 0.99; quality 0.2 * 0.9: Phi = 0.4585, far from the ~1 of an unbounded delta
     s.advance_to(s.epoch_end(0));
     s.close(0).unwrap();
-    let index = s.index(0);
+    let index = s.poe.poe_index(0).unwrap();
     assert_eq!(index.liquidity_component, d("0.025"));
     assert_eq!(index.phi_value, d("0.4585"));
     assert_eq!(index.net_liquidity_delta, Int128::new(value as i128));
@@ -79,7 +79,7 @@ fn a_liquidity_delta_beyond_the_job_value_is_refused() {
 /// lifted them for one base unit of fee each. Now they are weighted by job value.
 #[test]
 fn one_unit_jobs_do_not_lift_the_uptime_and_quality_averages() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
     let big = tokens(20_000).u128();
     let mut report = job(&alice, EconomicJobType::Compute, big);
@@ -94,7 +94,7 @@ fn one_unit_jobs_do_not_lift_the_uptime_and_quality_averages() {
     }
     s.advance_to(s.epoch_end(0));
     s.close(0).unwrap();
-    let index = s.index(0);
+    let index = s.poe.poe_index(0).unwrap();
     // sum floor(V * x) / sum V = (10,000 FLX + 50) / (20,000 FLX + 50): still ~0.5, where the
     // per-job average was (0.5 + 50) / 51 = 0.990...
     let avg = Decimal::from_ratio(big / 2 + 50, big + 50);
@@ -113,9 +113,9 @@ fn one_unit_jobs_do_not_lift_the_uptime_and_quality_averages() {
 /// types, the inverse Simpson index).
 #[test]
 fn one_unit_jobs_of_other_types_buy_no_diversity() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, carol) = (s.alice.clone(), s.addr("carol"));
-    s.register(&carol).unwrap();
+    s.poe.register_miner(&carol, None).unwrap();
     let big = tokens(20_000).u128();
     s.submit(job(&alice, EconomicJobType::Compute, big))
         .unwrap();
@@ -127,7 +127,7 @@ fn one_unit_jobs_of_other_types_buy_no_diversity() {
     ] {
         s.submit(job(&alice, t, 1)).unwrap();
     }
-    let w = s.miner(&alice).latest_weight.unwrap();
+    let w = s.poe.miner(&alice).unwrap().latest_weight.unwrap();
     assert_eq!(w.distinct_job_types, 5);
     assert!(
         w.effective_job_types < d("1.000000001"),
@@ -148,13 +148,16 @@ fn one_unit_jobs_of_other_types_buy_no_diversity() {
     ] {
         s.submit(job(&carol, t, big / 4)).unwrap();
     }
-    let c = s.miner(&carol).latest_weight.unwrap();
+    let c = s.poe.miner(&carol).unwrap().latest_weight.unwrap();
     assert_eq!(c.effective_job_types, d("4"));
     assert_eq!(c.diversity_multiplier, d("1.3"));
     // the epoch's sum of weighted scores is exactly the two miners' w_i
     let alice_w = w.poe_score.mul_floor(w.diversity_multiplier);
     let carol_w = c.poe_score.mul_floor(c.diversity_multiplier);
-    assert_eq!(s.index(0).total_weighted_score, alice_w + carol_w);
+    assert_eq!(
+        s.poe.poe_index(0).unwrap().total_weighted_score,
+        alice_w + carol_w
+    );
 }
 
 /// Hole 3b: a one-unit job per epoch kept the prestige streak alive for a one-unit fee. Now an
@@ -162,9 +165,9 @@ fn one_unit_jobs_of_other_types_buy_no_diversity() {
 /// `prestige_min_epoch_value` (100 FLX by default).
 #[test]
 fn dust_epochs_keep_no_prestige_streak() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, carol) = (s.alice.clone(), s.addr("carol"));
-    s.register(&carol).unwrap();
+    s.poe.register_miner(&carol, None).unwrap();
     for epoch in 0..4u64 {
         s.advance_to(s.epoch_start(epoch).plus_seconds(10));
         s.submit(job(&alice, EconomicJobType::Compute, 1)).unwrap();
@@ -177,11 +180,11 @@ fn dust_epochs_keep_no_prestige_streak() {
         .unwrap();
     s.submit(job(&carol, EconomicJobType::Compute, big))
         .unwrap();
-    let a = s.miner(&alice);
+    let a = s.poe.miner(&alice).unwrap();
     assert_eq!(a.active_streak, 1);
     assert_eq!(a.latest_weight.unwrap().prestige_multiplier, Decimal::one());
     // carol paid 100 FLX of job value per epoch: streak 5, lambda_P = 1 + 0.05 * 4
-    let c = s.miner(&carol);
+    let c = s.poe.miner(&carol).unwrap();
     assert_eq!(c.active_streak, 5);
     assert_eq!(c.latest_weight.unwrap().prestige_multiplier, d("1.2"));
 }
@@ -199,12 +202,12 @@ fn dust_jobs_do_not_relock_the_reserve() {
         .unwrap();
     let reserve = tokens(20).u128(); // 0.2 % of 10,000 FLX
     let until = Timestamp::from_seconds(ceil_seconds(t0) + lock);
-    assert_eq!(s.miner(&alice).lock_expires_at, until);
+    assert_eq!(s.poe.miner(&alice).unwrap().lock_expires_at, until);
 
     // a one-unit job an hour before the end locks nothing and moves nothing
     s.advance_to(until.minus_seconds(3_600));
     s.submit(job(&alice, EconomicJobType::Compute, 1)).unwrap();
-    assert_eq!(s.miner(&alice).lock_expires_at, until);
+    assert_eq!(s.poe.miner(&alice).unwrap().lock_expires_at, until);
     // a job locking one base unit (value 500: floor(500 * 0.002) = 1) moves the unlock by
     // ceil((R * until + 1 * (now + lock)) / (R + 1)) - until: one second, not seven days
     let now = ceil_seconds(s.now());
@@ -212,13 +215,16 @@ fn dust_jobs_do_not_relock_the_reserve() {
         .unwrap();
     let expected = (reserve * u128::from(until.seconds()) + u128::from(now + lock))
         .div_ceil(reserve + 1) as u64;
-    assert_eq!(s.miner(&alice).lock_expires_at.seconds(), expected);
+    assert_eq!(
+        s.poe.miner(&alice).unwrap().lock_expires_at.seconds(),
+        expected
+    );
     assert_eq!(expected, until.seconds() + 1);
     s.assert_rejected(
         ContractError::ReserveLocked {
             until: Timestamp::from_seconds(expected),
         },
-        |s| s.execute(&alice, &ExecuteMsg::WithdrawLockedReserve { amount: None }),
+        |s| s.poe.withdraw_locked_reserve(&alice, None),
     );
 
     // once the lock has expired a new job locks only its own part: the old reserve stays
@@ -226,15 +232,14 @@ fn dust_jobs_do_not_relock_the_reserve() {
     s.advance_to(Timestamp::from_seconds(expected));
     s.submit(job(&alice, EconomicJobType::Compute, tokens(10_000).u128()))
         .unwrap();
-    let m = s.miner(&alice);
+    let m = s.poe.miner(&alice).unwrap();
     assert_eq!(m.locked_reserve.u128(), reserve + 1 + reserve);
     assert_eq!(m.unlocked_reserve.u128(), reserve + 1);
     assert_eq!(m.lock_expires_at.seconds(), ceil_seconds(s.now()) + lock);
     let before = s.flx_of(&alice);
-    s.execute(&alice, &ExecuteMsg::WithdrawLockedReserve { amount: None })
-        .unwrap();
+    s.poe.withdraw_locked_reserve(&alice, None).unwrap();
     assert_eq!(s.flx_of(&alice), before + reserve + 1);
-    let m = s.miner(&alice);
+    let m = s.poe.miner(&alice).unwrap();
     assert_eq!(
         (m.locked_reserve.u128(), m.unlocked_reserve.u128()),
         (reserve, 0)
@@ -243,7 +248,7 @@ fn dust_jobs_do_not_relock_the_reserve() {
         ContractError::ReserveLocked {
             until: m.lock_expires_at,
         },
-        |s| s.execute(&alice, &ExecuteMsg::WithdrawLockedReserve { amount: None }),
+        |s| s.poe.withdraw_locked_reserve(&alice, None),
     );
 }
 
@@ -293,7 +298,7 @@ fn durations_and_ratios_that_could_overflow_are_refused() {
     s.submit(job(&alice, EconomicJobType::Compute, tokens(1_000).u128()))
         .unwrap();
     assert_eq!(
-        s.miner(&alice).lock_expires_at.seconds(),
+        s.poe.miner(&alice).unwrap().lock_expires_at.seconds(),
         ceil_seconds(s.now()) + MAX_LOCK_PERIOD_SECONDS
     );
     // and instantiation refuses the same values
@@ -305,15 +310,16 @@ fn durations_and_ratios_that_could_overflow_are_refused() {
     let owner = s.owner.clone();
     let msg = InstantiateMsg {
         owner: None,
-        flx_token: s.flx.to_string(),
-        nex_token: s.nex.to_string(),
-        treasury: s.treasury.to_string(),
+        flx_token: s.flx.addr.to_string(),
+        nex_token: s.nex.addr.to_string(),
+        treasury: s.treasury.addr.to_string(),
         owner_salary_recipient: s.recipient.to_string(),
         reporters: vec![],
         params,
     };
     let err = s
         .app
+        .borrow_mut()
         .instantiate_contract(code_id, owner, &msg, &[], "bad", None)
         .unwrap_err();
     assert_eq!(
@@ -381,15 +387,9 @@ fn native_coins_are_refused_on_every_message() {
     ];
     for (sender, msg) in cases {
         s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
-            s.execute_with_funds(&sender, &msg, &funds)
+            s.poe.execute_with_funds(&sender, &msg, &funds)
         });
     }
     // without funds the same messages work
-    s.execute(
-        &bob,
-        &ExecuteMsg::RegisterMiner {
-            specialization: None,
-        },
-    )
-    .unwrap();
+    s.poe.register_miner(&bob, None).unwrap();
 }

@@ -67,11 +67,11 @@ struct World {
 
 impl World {
     fn new() -> Self {
-        let mut s = Suite::new();
+        let s = Suite::new();
         let mut miners = vec![s.alice.clone()];
         for i in 1..MINERS {
             let m = s.addr(&format!("miner{i}"));
-            s.register(&m).unwrap();
+            s.poe.register_miner(&m, None).unwrap();
             miners.push(m);
         }
         World {
@@ -82,7 +82,7 @@ impl World {
     }
 
     fn apply(&mut self, step: &Step) -> Result<(), TestCaseError> {
-        let s = &mut self.s;
+        let s = &self.s;
         match step {
             Step::Job {
                 miner,
@@ -109,12 +109,12 @@ impl World {
                     liquidity_delta: delta,
                     uptime: Decimal::percent(*uptime),
                 };
-                let before = s.miner(&addr).lock_expires_at;
+                let before = s.poe.miner(&addr).unwrap().lock_expires_at;
                 let bound = max_liquidity_delta(value, Decimal::one());
                 match s.submit(report) {
                     Ok(_) => {
                         prop_assert!(delta.unsigned_abs() <= bound);
-                        let after = s.miner(&addr).lock_expires_at.seconds();
+                        let after = s.poe.miner(&addr).unwrap().lock_expires_at.seconds();
                         let lock_end = ceil_seconds(s.now()) + default_params().lock_period_seconds;
                         prop_assert!(after <= lock_end);
                         prop_assert!(after >= before.seconds().min(lock_end));
@@ -137,36 +137,28 @@ impl World {
                 s.advance_to(t);
             }
             Step::Close => {
-                let epoch: EpochResponse = s.query(&QueryMsg::CurrentEpoch {});
+                let epoch = s.poe.current_epoch().unwrap();
                 let _ = s.close(epoch.next_epoch_to_close);
             }
             Step::Claim(m) => {
                 let m = self.miners[*m].clone();
-                let _ = s.claim(&m);
+                let _ = s.poe.claim_rewards(&m, None);
             }
             Step::WithdrawSpendable(m) => {
                 let m = self.miners[*m].clone();
-                let _ = s.execute(&m, &ExecuteMsg::WithdrawSpendable { amount: None });
+                let _ = s.poe.withdraw_spendable(&m, None);
             }
             Step::WithdrawReserve(m) => {
                 let m = self.miners[*m].clone();
-                let withdrawable = s.miner(&m).unlocked_reserve;
-                let res = s.execute(&m, &ExecuteMsg::WithdrawLockedReserve { amount: None });
+                let withdrawable = s.poe.miner(&m).unwrap().unlocked_reserve;
+                let res = s.poe.withdraw_locked_reserve(&m, None);
                 prop_assert_eq!(res.is_ok(), !withdrawable.is_zero());
             }
             Step::Slash(m) => {
                 let m = self.miners[*m].clone();
-                let reserve = s.miner(&m).locked_reserve;
+                let reserve = s.poe.miner(&m).unwrap().locked_reserve;
                 let amount = reserve.multiply_ratio(1u128, 3u128);
-                let owner = s.owner.clone();
-                let res = s.execute(
-                    &owner,
-                    &ExecuteMsg::SlashLockedReserve {
-                        miner: m.to_string(),
-                        amount,
-                        reason: "property".into(),
-                    },
-                );
+                let res = s.poe.slash(&s.owner, &m, amount, "property");
                 if res.is_ok() {
                     self.slashed += amount.u128();
                 }
@@ -177,10 +169,10 @@ impl World {
 
     fn check(&self) -> Result<(), TestCaseError> {
         let s = &self.s;
-        let stats = s.stats();
+        let stats = s.poe.mining_statistics().unwrap();
         let mut ledgers = 0u128;
         for m in &self.miners {
-            let r = s.miner(m);
+            let r = s.poe.miner(m).unwrap();
             prop_assert!(r.unlocked_reserve <= r.locked_reserve);
             ledgers += r.spendable.u128() + r.locked_reserve.u128();
         }
@@ -188,7 +180,7 @@ impl World {
         // part over the cap went to the treasury's pending share
         let mut salary = 0u128;
         let mut months = std::collections::BTreeSet::new();
-        let genesis = s.config().genesis_time;
+        let genesis = s.poe.config().unwrap().genesis_time;
         let mut t = genesis;
         while t <= s.now() {
             months.insert(poe_math::calendar::YearMonth::of(t));
@@ -196,19 +188,16 @@ impl World {
         }
         months.insert(poe_math::calendar::YearMonth::of(s.now()));
         for month in months {
-            let r: poe_mining::msg::OwnerSalaryReportResponse =
-                s.query(&QueryMsg::OwnerSalaryReport {
-                    month: month.to_string(),
-                });
+            let r = s.poe.owner_salary_report(&month.to_string()).unwrap();
             salary += r.breakdown.capped_salary.u128();
         }
         prop_assert_eq!(
-            s.flx_of(&s.poe),
+            s.flx_of(&s.poe.addr),
             ledgers + stats.treasury_pending.u128() + salary,
             "FLX held by poe-mining"
         );
         prop_assert_eq!(
-            s.flx_of(&s.treasury),
+            s.flx_of(&s.treasury.addr),
             stats.treasury_paid.u128() + self.slashed
         );
         let f = stats.fee_split_totals;
@@ -218,11 +207,14 @@ impl World {
         );
         let claimed: u128 = self.miners.iter().map(|m| s.nex_of(m)).sum();
         prop_assert_eq!(
-            poe_test_utils::cw20_supply(&s.app, &s.nex),
+            s.nex.total_supply().unwrap().u128(),
             stats.nex_minted_total.u128()
         );
-        prop_assert_eq!(s.nex_of(&s.poe) + claimed, stats.nex_minted_total.u128());
-        let epoch: EpochResponse = s.query(&QueryMsg::CurrentEpoch {});
+        prop_assert_eq!(
+            s.nex_of(&s.poe.addr) + claimed,
+            stats.nex_minted_total.u128()
+        );
+        let epoch = s.poe.current_epoch().unwrap();
         let weights = default_params().poe_weights;
         prop_assert!(epoch.index.uptime_component <= weights.uptime_weight);
         prop_assert!(epoch.index.quality_component <= weights.quality_weight);

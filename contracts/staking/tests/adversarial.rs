@@ -13,132 +13,89 @@
 mod common;
 
 use common::*;
-use cosmwasm_std::{coins, to_json_binary, Decimal, StdError, Uint128};
-use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg};
-use cw_multi_test::Executor;
+use cosmwasm_std::{coins, to_json_binary, Addr, Decimal, StdError, Uint128};
+use cw20::Cw20ReceiveMsg;
 use cw_ownable::{Action, OwnershipError};
 use cw_utils::PaymentError;
 use poe_staking::msg::MAX_PERIOD_SECONDS;
 
-/// Alice has 1,000 GEN staked (locked for `LOCK` s) and a running NEX stream on the GEN pool.
-fn staked() -> Suite {
-    let mut s = Suite::new();
-    let (alice, funder, gen, nex) = (
-        s.alice.clone(),
-        s.funder.clone(),
-        s.gen.clone(),
-        s.nex.clone(),
-    );
-    s.stake(&alice, &gen, 1_000).unwrap();
-    s.fund(&funder, &nex, &gen, 1_000, 100).unwrap();
-    s.advance(10, 1);
-    s
-}
-
-fn update_pool(token: &cosmwasm_std::Addr) -> ExecuteMsg {
-    ExecuteMsg::UpdatePool {
-        token: token.to_string(),
-        min_stake: None,
-        lock_period_seconds: Some(0),
-        unbonding_period_seconds: None,
-        tier: Some(Decimal::percent(100_000)),
-    }
+/// The tests' forbidden pool update: no lock, a huge tier.
+fn update_pool(s: &Suite, who: &Addr, token: &Addr) -> anyhow::Result<cw_multi_test::AppResponse> {
+    let tier = Decimal::percent(100_000);
+    s.staking
+        .update_pool(who, token, None, Some(0), None, Some(tier))
 }
 
 #[test]
 fn only_the_owner_creates_and_updates_pools_and_config() {
     let mut s = Suite::bare();
-    let (alice, funder, gen, nex) = (
-        s.alice.clone(),
-        s.funder.clone(),
-        s.gen.clone(),
-        s.nex.clone(),
-    );
+    let (alice, funder) = (s.alice.clone(), s.funder.clone());
+    let not_owner = || ContractError::Ownership(OwnershipError::NotOwner);
     for who in [&alice, &funder] {
-        s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
-            s.exec(who, &create_pool(&gen, &nex, 10))
+        s.assert_rejected(not_owner(), |s| {
+            s.create_pool(who, &s.gen.addr, &s.nex.addr, 10)
         });
     }
     let mut s = Suite::new();
     for who in [&alice, &funder] {
-        s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
-            s.exec(who, &update_pool(&gen))
+        s.assert_rejected(not_owner(), |s| update_pool(s, who, &s.gen.addr));
+        s.assert_rejected(not_owner(), |s| {
+            s.staking.update_config(who, Some(32), Some(100))
         });
-        s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
-            s.exec(
+        s.assert_rejected(not_owner(), |s| {
+            s.staking.update_ownership(
                 who,
-                &ExecuteMsg::UpdateConfig {
-                    max_pools: Some(32),
-                    max_claims: Some(100),
-                },
-            )
-        });
-        s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
-            s.exec(
-                who,
-                &ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+                Action::TransferOwnership {
                     new_owner: who.to_string(),
                     expiry: None,
-                }),
+                },
             )
         });
     }
     s.assert_rejected(
         ContractError::Ownership(OwnershipError::TransferNotFound),
-        |s| {
-            s.exec(
-                &alice,
-                &ExecuteMsg::UpdateOwnership(Action::AcceptOwnership),
-            )
-        },
+        |s| s.staking.update_ownership(&alice, Action::AcceptOwnership),
     );
 }
 
 #[test]
 fn a_renounced_contract_can_never_change_pools() {
     let mut s = Suite::new();
-    let (owner, gen) = (s.owner.clone(), s.gen.clone());
-    s.exec(
-        &owner,
-        &ExecuteMsg::UpdateOwnership(Action::RenounceOwnership),
-    )
-    .unwrap();
+    let owner = s.owner.clone();
+    s.staking
+        .update_ownership(&owner, Action::RenounceOwnership)
+        .unwrap();
     s.assert_rejected(ContractError::Ownership(OwnershipError::NoOwner), |s| {
-        s.exec(&owner, &update_pool(&gen))
+        update_pool(s, &owner, &s.gen.addr)
     });
 }
 
 #[test]
 fn pool_creation_is_checked() {
     let mut s = Suite::new();
-    let (owner, alice, gen, nex, xyz) = (
-        s.owner.clone(),
-        s.alice.clone(),
-        s.gen.clone(),
-        s.nex.clone(),
-        s.xyz.clone(),
-    );
+    let owner = s.owner.clone();
     s.assert_rejected(
         ContractError::PoolExists {
-            token: gen.to_string(),
+            token: s.gen.addr.to_string(),
         },
-        |s| s.exec(&owner, &create_pool(&gen, &nex, 10)),
+        |s| s.create_pool(&owner, &s.gen.addr, &s.nex.addr, 10),
     );
     // four pools exist, max_pools is 4
     s.assert_rejected(ContractError::TooManyPools { max: 4 }, |s| {
-        s.exec(&owner, &create_pool(&xyz, &nex, 1))
+        s.create_pool(&owner, &s.xyz.addr, &s.nex.addr, 1)
     });
     let mut s = Suite::bare();
+    let (alice, gen, nex) = (s.alice.clone(), s.gen.addr.clone(), s.nex.addr.clone());
     // an account is not a cw20 token
     let err = s
-        .exec(&owner, &create_pool(&alice, &nex, 1))
+        .create_pool(&owner, &alice, &nex, 1)
         .expect_err("not a token");
     assert!(
         matches!(contract_err(&err), ContractError::NotCw20 { address, .. } if *address == alice.to_string())
     );
     let before = s.snapshot();
     let err = s
-        .exec(&owner, &create_pool(&gen, &alice, 1))
+        .create_pool(&owner, &gen, &alice, 1)
         .expect_err("not a token");
     assert!(matches!(contract_err(&err), ContractError::NotCw20 { .. }));
     assert_eq!(s.snapshot(), before);
@@ -159,25 +116,23 @@ fn pool_creation_is_checked() {
                 must_be_positive: false,
             },
             |s| {
-                s.exec(
+                s.staking.create_pool(
                     &owner,
-                    &ExecuteMsg::CreatePool {
-                        token: gen.to_string(),
-                        reward_token: nex.to_string(),
-                        min_stake: Uint128::zero(),
-                        lock_period_seconds: lock,
-                        unbonding_period_seconds: unbonding,
-                        tier: Decimal::one(),
-                    },
+                    &gen,
+                    &nex,
+                    Uint128::zero(),
+                    lock,
+                    unbonding,
+                    Decimal::one(),
                 )
             },
         );
     }
     s.assert_rejected(
         ContractError::UnknownPool {
-            token: xyz.to_string(),
+            token: s.xyz.addr.to_string(),
         },
-        |s| s.exec(&owner, &update_pool(&xyz)),
+        |s| update_pool(s, &owner, &s.xyz.addr),
     );
 }
 
@@ -228,35 +183,26 @@ fn config_caps_are_bounded() {
                 value,
                 reason,
             },
-            |s| {
-                s.exec(
-                    &owner,
-                    &ExecuteMsg::UpdateConfig {
-                        max_pools,
-                        max_claims,
-                    },
-                )
-            },
+            |s| s.staking.update_config(&owner, max_pools, max_claims),
         );
     }
 }
 
 #[test]
 fn a_stake_hook_from_a_token_without_pool_is_refused() {
-    let mut s = staked();
-    let (alice, xyz) = (s.alice.clone(), s.xyz.clone());
+    let mut s = Suite::staked();
     s.assert_rejected(
         ContractError::UnknownPool {
-            token: xyz.to_string(),
+            token: s.xyz.addr.to_string(),
         },
-        |s| s.stake(&alice, &xyz, 1_000),
+        |s| s.staking.stake(&s.xyz, &s.alice, u(1_000)),
     );
 }
 
 #[test]
 fn a_forged_hook_credits_nothing() {
-    let mut s = staked();
-    let (alice, bob, gen) = (s.alice.clone(), s.bob.clone(), s.gen.clone());
+    let mut s = Suite::staked();
+    let (alice, bob) = (s.alice.clone(), s.bob.clone());
     // alice calls Receive herself, claiming bob sent 1,000 of nothing
     let forged = ExecuteMsg::Receive(Cw20ReceiveMsg {
         sender: bob.to_string(),
@@ -267,30 +213,30 @@ fn a_forged_hook_credits_nothing() {
         ContractError::UnknownPool {
             token: alice.to_string(),
         },
-        |s| s.exec(&alice, &forged),
+        |s| s.staking.execute(&alice, &forged),
     );
     let forged_fund = ExecuteMsg::Receive(Cw20ReceiveMsg {
         sender: bob.to_string(),
         amount: u(1_000),
         msg: to_json_binary(&ReceiveMsg::Fund {
-            pool_token: gen.to_string(),
+            pool_token: s.gen.addr.to_string(),
             duration_seconds: 10,
         })
         .unwrap(),
     });
     s.assert_rejected(
         ContractError::WrongRewardToken {
-            pool_token: gen.to_string(),
-            expected: s.nex.to_string(),
+            pool_token: s.gen.addr.to_string(),
+            expected: s.nex.addr.to_string(),
             got: alice.to_string(),
         },
-        |s| s.exec(&alice, &forged_fund),
+        |s| s.staking.execute(&alice, &forged_fund),
     );
 }
 
 #[test]
 fn funding_with_the_wrong_token_or_pool_is_refused() {
-    let mut s = staked();
+    let mut s = Suite::staked();
     let (funder, gen, nex, flx, xyz) = (
         s.funder.clone(),
         s.gen.clone(),
@@ -302,18 +248,18 @@ fn funding_with_the_wrong_token_or_pool_is_refused() {
     for wrong in [&flx, &gen] {
         s.assert_rejected(
             ContractError::WrongRewardToken {
-                pool_token: gen.to_string(),
-                expected: nex.to_string(),
-                got: wrong.to_string(),
+                pool_token: gen.addr.to_string(),
+                expected: nex.addr.to_string(),
+                got: wrong.addr.to_string(),
             },
-            |s| s.fund(&funder, wrong, &gen, 500, 100),
+            |s| s.staking.fund(wrong, &funder, &gen, u(500), 100),
         );
     }
     s.assert_rejected(
         ContractError::UnknownPool {
-            token: xyz.to_string(),
+            token: xyz.addr.to_string(),
         },
-        |s| s.fund(&funder, &nex, &xyz, 500, 100),
+        |s| s.staking.fund(&nex, &funder, &xyz, u(500), 100),
     );
     for duration in [0, MAX_PERIOD_SECONDS + 1, u64::MAX] {
         s.assert_rejected(
@@ -323,24 +269,18 @@ fn funding_with_the_wrong_token_or_pool_is_refused() {
                 max: MAX_PERIOD_SECONDS,
                 must_be_positive: true,
             },
-            |s| s.fund(&funder, &nex, &gen, 500, duration),
+            |s| s.staking.fund(&nex, &funder, &gen, u(500), duration),
         );
     }
 }
 
 #[test]
 fn a_malformed_hook_is_refused() {
-    let mut s = staked();
-    let (alice, gen, staking) = (s.alice.clone(), s.gen.clone(), s.staking.clone());
+    let s = Suite::staked();
     let before = s.snapshot();
-    let msg = Cw20ExecuteMsg::Send {
-        contract: staking.to_string(),
-        amount: u(1_000),
-        msg: to_json_binary(&"deposit").unwrap(),
-    };
     let err = s
-        .app
-        .execute_contract(alice.clone(), gen.clone(), &msg, &[])
+        .gen
+        .send_hook(&s.alice, &s.staking.addr, u(1_000), &"deposit")
         .expect_err("malformed hook");
     assert!(matches!(
         contract_err(&err),
@@ -352,179 +292,168 @@ fn a_malformed_hook_is_refused() {
 #[test]
 fn a_first_stake_below_the_minimum_is_refused() {
     let mut s = Suite::new();
-    let (alice, gen) = (s.alice.clone(), s.gen.clone());
     s.assert_rejected(
         ContractError::BelowMinStake {
             min_stake: u(MIN_STAKE),
             amount: u(MIN_STAKE - 1),
         },
-        |s| s.stake(&alice, &gen, MIN_STAKE - 1),
+        |s| s.staking.stake(&s.gen, &s.alice, u(MIN_STAKE - 1)),
     );
     // and again once the position is emptied
-    s.stake(&alice, &gen, MIN_STAKE).unwrap();
+    s.staking.stake(&s.gen, &s.alice, u(MIN_STAKE)).unwrap();
     s.advance(LOCK, 1);
-    s.unstake(&alice, &gen, MIN_STAKE).unwrap();
+    s.staking.unstake(&s.gen, &s.alice, u(MIN_STAKE)).unwrap();
     s.assert_rejected(
         ContractError::BelowMinStake {
             min_stake: u(MIN_STAKE),
             amount: u(1),
         },
-        |s| s.stake(&alice, &gen, 1),
+        |s| s.staking.stake(&s.gen, &s.alice, u(1)),
     );
 }
 
 #[test]
 fn zero_and_overflowing_amounts_are_refused() {
-    let mut s = staked();
-    let (alice, gen) = (s.alice.clone(), s.gen.clone());
+    let mut s = Suite::staked();
     s.advance(LOCK, 1);
-    s.assert_rejected(ContractError::ZeroAmount, |s| s.unstake(&alice, &gen, 0));
+    s.assert_rejected(ContractError::ZeroAmount, |s| {
+        s.staking.unstake(&s.gen, &s.alice, u(0))
+    });
     for amount in [1_001, u128::MAX] {
         s.assert_rejected(
             ContractError::InsufficientStake {
                 staked: u(1_000),
                 requested: u(amount),
             },
-            |s| s.unstake(&alice, &gen, amount),
+            |s| s.staking.unstake(&s.gen, &s.alice, u(amount)),
         );
     }
     // a zero Send never reaches the hook: the token refuses it
+    let (alice, gen, staking) = (&s.alice, &s.gen, &s.staking);
     let before = s.snapshot();
-    assert!(s.stake(&alice, &gen, 0).is_err());
-    assert!(s.fund(&alice, &s.nex.clone(), &gen, 0, 10).is_err());
+    assert!(staking.stake(gen, alice, u(0)).is_err());
+    assert!(staking.fund(&s.nex, alice, gen, u(0), 10).is_err());
     assert_eq!(s.snapshot(), before);
     // more than the staker holds: the token refuses it
-    assert!(s.stake(&alice, &gen, START).is_err());
+    assert!(staking.stake(gen, alice, u(START)).is_err());
     assert_eq!(s.snapshot(), before);
 }
 
 #[test]
 fn an_unstake_before_the_lock_ends_is_refused() {
     let mut s = Suite::new();
-    let (alice, gen) = (s.alice.clone(), s.gen.clone());
     let t0 = s.now();
-    s.stake(&alice, &gen, 1_000).unwrap();
+    s.staking.stake(&s.gen, &s.alice, u(1_000)).unwrap();
     s.advance(LOCK - 1, 1);
     s.assert_rejected(
         ContractError::Locked {
             lock_until: t0.plus_seconds(LOCK),
         },
-        |s| s.unstake(&alice, &gen, 1_000),
+        |s| s.staking.unstake(&s.gen, &s.alice, u(1_000)),
     );
     // a top-up restarts the lock
-    s.stake(&alice, &gen, 1).unwrap();
+    s.staking.stake(&s.gen, &s.alice, u(1)).unwrap();
     s.advance(1, 1);
     s.assert_rejected(
         ContractError::Locked {
             lock_until: t0.plus_seconds(2 * LOCK - 1),
         },
-        |s| s.unstake(&alice, &gen, 1),
+        |s| s.staking.unstake(&s.gen, &s.alice, u(1)),
     );
 }
 
 #[test]
 fn an_unstake_may_not_leave_dust_below_the_minimum() {
-    let mut s = staked();
-    let (alice, gen) = (s.alice.clone(), s.gen.clone());
+    let mut s = Suite::staked();
     s.advance(LOCK, 1);
     s.assert_rejected(
         ContractError::RemainderBelowMinStake {
             min_stake: u(MIN_STAKE),
             remainder: u(MIN_STAKE - 1),
         },
-        |s| s.unstake(&alice, &gen, 1_000 - (MIN_STAKE - 1)),
+        |s| {
+            s.staking
+                .unstake(&s.gen, &s.alice, u(1_000 - (MIN_STAKE - 1)))
+        },
     );
 }
 
 #[test]
 fn unstaking_someone_elses_stake_or_an_unknown_pool_is_refused() {
-    let mut s = staked();
-    let (bob, gen, xyz) = (s.bob.clone(), s.gen.clone(), s.xyz.clone());
+    let mut s = Suite::staked();
+    let bob = s.bob.clone();
     s.advance(LOCK, 1);
     s.assert_rejected(
         ContractError::InsufficientStake {
             staked: Uint128::zero(),
             requested: u(1),
         },
-        |s| s.unstake(&bob, &gen, 1),
+        |s| s.staking.unstake(&s.gen, &bob, u(1)),
     );
-    s.assert_rejected(
-        ContractError::UnknownPool {
-            token: xyz.to_string(),
-        },
-        |s| s.unstake(&bob, &xyz, 1),
-    );
-    s.assert_rejected(
-        ContractError::UnknownPool {
-            token: xyz.to_string(),
-        },
-        |s| s.claim(&bob, &xyz),
-    );
-    s.assert_rejected(
-        ContractError::UnknownPool {
-            token: xyz.to_string(),
-        },
-        |s| s.claim_rewards(&bob, &xyz),
-    );
-    s.assert_rejected(ContractError::NothingToClaim, |s| s.claim(&bob, &gen));
-    s.assert_rejected(ContractError::NoRewards, |s| s.claim_rewards(&bob, &gen));
+    let xyz = s.xyz.addr.to_string();
+    let unknown = || ContractError::UnknownPool { token: xyz.clone() };
+    s.assert_rejected(unknown(), |s| s.staking.unstake(&s.xyz, &bob, u(1)));
+    s.assert_rejected(unknown(), |s| s.staking.claim(&s.xyz, &bob));
+    s.assert_rejected(unknown(), |s| s.staking.claim_rewards(&s.xyz, &bob));
+    s.assert_rejected(ContractError::NothingToClaim, |s| {
+        s.staking.claim(&s.gen, &bob)
+    });
+    s.assert_rejected(ContractError::NoRewards, |s| {
+        s.staking.claim_rewards(&s.gen, &bob)
+    });
 }
 
 #[test]
 fn a_claim_before_unbonding_ends_is_refused_and_a_claim_pays_once() {
-    let mut s = staked();
-    let (alice, gen) = (s.alice.clone(), s.gen.clone());
+    let mut s = Suite::staked();
+    let claim = |s: &mut Suite| s.staking.claim(&s.gen, &s.alice);
     s.advance(LOCK, 1);
-    s.unstake(&alice, &gen, 500).unwrap();
-    s.assert_rejected(ContractError::NothingToClaim, |s| s.claim(&alice, &gen));
+    s.staking.unstake(&s.gen, &s.alice, u(500)).unwrap();
+    s.assert_rejected(ContractError::NothingToClaim, claim);
     s.advance(UNBONDING - 1, 1);
-    s.assert_rejected(ContractError::NothingToClaim, |s| s.claim(&alice, &gen));
+    s.assert_rejected(ContractError::NothingToClaim, claim);
     s.advance(1, 1);
-    s.claim(&alice, &gen).unwrap();
-    s.assert_rejected(ContractError::NothingToClaim, |s| s.claim(&alice, &gen));
+    claim(&mut s).unwrap();
+    s.assert_rejected(ContractError::NothingToClaim, claim);
     // rewards pay once too
-    s.claim_rewards(&alice, &gen).unwrap();
-    s.assert_rejected(ContractError::NoRewards, |s| s.claim_rewards(&alice, &gen));
+    s.staking.claim_rewards(&s.gen, &s.alice).unwrap();
+    s.assert_rejected(ContractError::NoRewards, |s| {
+        s.staking.claim_rewards(&s.gen, &s.alice)
+    });
 }
 
 #[test]
 fn pending_claims_are_capped() {
-    let mut s = staked();
-    let (alice, gen) = (s.alice.clone(), s.gen.clone());
+    let mut s = Suite::staked();
+    let unstake = |s: &mut Suite| s.staking.unstake(&s.gen, &s.alice, u(100));
     s.advance(LOCK, 1);
     for _ in 0..MAX_CLAIMS {
-        s.unstake(&alice, &gen, 100).unwrap();
+        unstake(&mut s).unwrap();
     }
-    s.assert_rejected(ContractError::TooManyClaims { max: MAX_CLAIMS }, |s| {
-        s.unstake(&alice, &gen, 100)
-    });
+    s.assert_rejected(ContractError::TooManyClaims { max: MAX_CLAIMS }, unstake);
     // once paid, the slots are free again
     s.advance(UNBONDING, 1);
-    s.claim(&alice, &gen).unwrap();
-    s.unstake(&alice, &gen, 100).unwrap();
+    s.staking.claim(&s.gen, &s.alice).unwrap();
+    unstake(&mut s).unwrap();
 }
 
 #[test]
 fn native_funds_are_refused() {
-    let mut s = staked();
-    let (alice, gen, staking) = (s.alice.clone(), s.gen.clone(), s.staking.clone());
+    let s = Suite::staked();
+    let (alice, gen) = (&s.alice, s.gen.addr.to_string());
     s.advance(LOCK, 1);
     for msg in [
         ExecuteMsg::Unstake {
-            token: gen.to_string(),
+            token: gen.clone(),
             amount: u(100),
         },
-        ExecuteMsg::Claim {
-            token: gen.to_string(),
-        },
-        ExecuteMsg::ClaimRewards {
-            token: gen.to_string(),
-        },
+        ExecuteMsg::Claim { token: gen.clone() },
+        ExecuteMsg::ClaimRewards { token: gen.clone() },
     ] {
         let before = s.snapshot();
         let err = s
-            .app
-            .execute_contract(alice.clone(), staking.clone(), &msg, &coins(1, "uatom"))
+            .staking
+            .execute_with_funds(alice, &msg, &coins(1, "uatom"))
             .expect_err("funds refused");
         assert_eq!(
             contract_err(&err),
@@ -532,21 +461,19 @@ fn native_funds_are_refused() {
         );
         assert_eq!(s.snapshot(), before);
         assert_eq!(
-            s.app.wrap().query_balance(&alice, "uatom").unwrap().amount,
-            u(1_000)
+            poe_test_utils::native_balance(&s.app.borrow(), alice, "uatom"),
+            1_000
         );
     }
 }
 
 #[test]
 fn voting_power_of_a_future_height_is_refused() {
-    let s = staked();
+    let s = Suite::staked();
     let h = s.height();
     let err = s
-        .query::<VotingPowerResponse>(&QueryMsg::VotingPower {
-            address: s.alice.to_string(),
-            height: Some(h + 1),
-        })
+        .staking
+        .voting_power(&s.alice, Some(h + 1))
         .expect_err("future");
     assert!(err.to_string().contains(
         &ContractError::FutureHeight {
@@ -555,9 +482,5 @@ fn voting_power_of_a_future_height_is_refused() {
         }
         .to_string()
     ));
-    assert!(s
-        .query::<TotalPowerResponse>(&QueryMsg::TotalPower {
-            height: Some(h + 1)
-        })
-        .is_err());
+    assert!(s.staking.total_power(Some(h + 1)).is_err());
 }

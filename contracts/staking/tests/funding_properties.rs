@@ -100,19 +100,10 @@ fn promised_remaining(promises: &[Promise], now: u64) -> u128 {
 }
 
 fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
-    let mut s = Suite::new();
-    let (owner, funder, alice, bob, carol, gen, nex, staking) = (
-        s.owner.clone(),
-        s.funder.clone(),
-        s.alice.clone(),
-        s.bob.clone(),
-        s.carol.clone(),
-        s.gen.clone(),
-        s.nex.clone(),
-        s.staking.clone(),
-    );
-    let funders = [owner, funder, bob.clone(), carol];
-    s.stake(&alice, &gen, 10_000).unwrap();
+    let s = Suite::new();
+    let (alice, bob, gen, nex, staking) = (&s.alice, &s.bob, &s.gen, &s.nex, &s.staking);
+    let funders = [&s.owner, &s.funder, bob, &s.carol];
+    staking.stake(gen, alice, u(10_000)).unwrap();
     let mut promises: Vec<Promise> = vec![];
     let (mut funded, mut paid) = (0u128, 0u128);
     let mut steps = 0u128;
@@ -125,17 +116,17 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 amount,
                 duration,
             } => {
-                let before_pool = s.pool(&gen);
+                let before_pool = staking.pool(gen).unwrap();
                 let before = s.snapshot();
                 let now = s.now().seconds();
                 let running =
                     !before_pool.reward_remaining.is_zero() && before_pool.period_finish > now;
-                let res = s.fund(&funders[*by], &nex, &gen, *amount, *duration);
-                let after = s.pool(&gen);
+                let res = staking.fund(nex, funders[*by], gen, u(*amount), *duration);
+                let after = staking.pool(gen).unwrap();
                 match res {
                     Ok(res) => {
                         funded += amount;
-                        let end: u64 = wasm_attrs(&res, &staking)
+                        let end: u64 = wasm_attrs(&res, &staking.addr)
                             .into_iter()
                             .find(|(k, _)| k == "period_finish")
                             .map(|(_, v)| v.parse().unwrap())
@@ -196,16 +187,16 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
             }
             Op::Advance { seconds } => s.advance(*seconds, 1 + seconds / 5),
             Op::Stake { amount } => {
-                let _ = s.stake(&bob, &gen, *amount);
+                let _ = staking.stake(gen, bob, u(*amount));
             }
             Op::Unstake { percent } => {
-                let staked = s.position(&bob, &gen).staked.u128();
-                let _ = s.unstake(&bob, &gen, staked * percent / 100);
+                let staked = staking.position(bob, gen).unwrap().staked.u128();
+                let _ = staking.unstake(gen, bob, u(staked * percent / 100));
             }
             Op::ClaimRewards { who } => {
-                let user = if *who == 0 { &alice } else { &bob };
-                if let Ok(res) = s.claim_rewards(user, &gen) {
-                    let amount: u128 = wasm_attrs(&res, &staking)
+                let user = if *who == 0 { alice } else { bob };
+                if let Ok(res) = staking.claim_rewards(gen, user) {
+                    let amount: u128 = wasm_attrs(&res, &staking.addr)
                         .into_iter()
                         .find(|(k, _)| k == "amount")
                         .map(|(_, v)| v.parse().unwrap())
@@ -216,7 +207,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
         }
 
         let now = s.now().seconds();
-        let pool = s.pool(&gen);
+        let pool = staking.pool(gen).unwrap();
         let promised = promised_remaining(&promises, now);
         prop_assert!(
             pool.reward_remaining.u128() <= promised + steps,
@@ -226,8 +217,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
             promised,
             steps
         );
-        let pending = s.position(&alice, &gen).pending_rewards.u128()
-            + s.position(&bob, &gen).pending_rewards.u128();
+        let pending = s.pending(alice, gen).u128() + s.pending(bob, gen).u128();
         prop_assert_eq!(pool.total_funded.u128(), funded);
         prop_assert_eq!(pool.total_rewards_paid.u128(), paid);
         prop_assert!(

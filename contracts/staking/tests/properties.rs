@@ -111,8 +111,8 @@ fn choose(
     let mut candidates = vec![];
     for (i, user) in users.iter().enumerate() {
         for (p, token) in pools.iter().enumerate() {
-            let has_claims = !s.claims(user, token).is_empty();
-            if wanted(&s.position(user, token), has_claims) {
+            let has_claims = !s.staking.claims(user, token).unwrap().claims.is_empty();
+            if wanted(&s.staking.position(user, token).unwrap(), has_claims) {
                 candidates.push((i, p));
             }
         }
@@ -125,14 +125,12 @@ fn choose(
 }
 
 fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let users = s.users();
     let pools = s.pool_tokens();
     // pool index -> reward token's pool index (GEN, AUR, NEX pay NEX; FLX pays FLX)
     let reward_of = [2usize, 2, 2, 3];
-    let funder = s.funder.clone();
-    let owner = s.owner.clone();
-    let staking = s.staking.clone();
+    let staking = &s.staking;
     let mut m = Model {
         paid: [0; 4],
         funded: [0; 4],
@@ -143,21 +141,27 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
     for op in ops {
         let before = s.snapshot();
         let result = match &op {
-            Op::Stake { user, pool, amount } => s.stake(&users[*user], &pools[*pool], *amount),
+            Op::Stake { user, pool, amount } => {
+                staking.stake(&pools[*pool], &users[*user], u(*amount))
+            }
             Op::Unstake { pick, percent } => {
                 let (user, pool) = choose(&s, *pick, |p, _| !p.staked.is_zero());
-                let staked = s.position(&users[user], &pools[pool]).staked.u128();
-                s.unstake(&users[user], &pools[pool], staked * percent / 100)
+                let staked = staking
+                    .position(&users[user], &pools[pool])
+                    .unwrap()
+                    .staked
+                    .u128();
+                staking.unstake(&pools[pool], &users[user], u(staked * percent / 100))
             }
             Op::Claim { pick } => {
                 let (user, pool) = choose(&s, *pick, |_, claims| claims);
-                s.claim(&users[user], &pools[pool])
+                staking.claim(&pools[pool], &users[user])
             }
             Op::ClaimRewards { pick } => {
                 let (user, pool) = choose(&s, *pick, |p, _| !p.staked.is_zero());
-                let res = s.claim_rewards(&users[user], &pools[pool]);
+                let res = staking.claim_rewards(&pools[pool], &users[user]);
                 if let Ok(res) = &res {
-                    let amount = amount_attr(res, &staking);
+                    let amount = amount_attr(res, &staking.addr);
                     m.paid[pool] += amount;
                     m.received[user][reward_of[pool]] += amount;
                 }
@@ -168,8 +172,8 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 amount,
                 duration,
             } => {
-                let reward = pools[reward_of[*pool]].clone();
-                let res = s.fund(&funder, &reward, &pools[*pool], *amount, *duration);
+                let reward = &pools[reward_of[*pool]];
+                let res = staking.fund(reward, &s.funder, &pools[*pool], u(*amount), *duration);
                 if res.is_ok() {
                     m.funded[*pool] += amount;
                 }
@@ -179,16 +183,10 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 s.advance(*seconds, *blocks);
                 Ok(AppResponse::default())
             }
-            Op::SetTier { pool, tier } => s.exec(
-                &owner,
-                &ExecuteMsg::UpdatePool {
-                    token: pools[*pool].to_string(),
-                    min_stake: None,
-                    lock_period_seconds: None,
-                    unbonding_period_seconds: None,
-                    tier: Some(Decimal::from_atomics(*tier, 0).expect("tier")),
-                },
-            ),
+            Op::SetTier { pool, tier } => {
+                let tier = Decimal::from_atomics(*tier, 0).expect("tier");
+                staking.update_pool(&s.owner, &pools[*pool].addr, None, None, None, Some(tier))
+            }
         };
         if let Err(err) = result {
             // the contract's own refusals only, but for a zero `Send`, which the token refuses
@@ -214,13 +212,16 @@ fn check(s: &Suite, m: &mut Model) -> Result<(), TestCaseError> {
     let mut expected_balance = [0u128; 4];
     let mut user_locked = [[0u128; 4]; 4];
     for (p, token) in pools.iter().enumerate() {
-        let pool = s.pool(token);
+        let pool = s.staking.pool(token).unwrap();
         let mut staked_sum = 0u128;
         let mut unbonding_sum = 0u128;
         let mut pending_sum = 0u128;
         for (i, user) in users.iter().enumerate() {
-            let pos = s.position(user, token);
-            let claims: u128 = s.claims(user, token).iter().map(|c| c.amount.u128()).sum();
+            let pos = s.staking.position(user, token).unwrap();
+            let claims: u128 = (s.staking.claims(user, token).unwrap().claims)
+                .iter()
+                .map(|c| c.amount.u128())
+                .sum();
             staked_sum += pos.staked.u128();
             unbonding_sum += claims;
             pending_sum += pos.pending_rewards.u128();
@@ -254,7 +255,7 @@ fn check(s: &Suite, m: &mut Model) -> Result<(), TestCaseError> {
     }
     for (t, token) in pools.iter().enumerate() {
         prop_assert_eq!(
-            s.balance(token, &s.staking),
+            s.balance(token, &s.staking.addr),
             expected_balance[t],
             "contract balance of token {}",
             t
@@ -314,22 +315,26 @@ proptest! {
 /// one base unit per staker settlement), once everyone claims after the streams end.
 #[test]
 fn streams_pay_out_everything_but_dust() {
-    let mut s = Suite::new();
-    let (funder, gen, nex) = (s.funder.clone(), s.gen.clone(), s.nex.clone());
+    let s = Suite::new();
+    let (gen, staking) = (&s.gen, &s.staking);
     let users = s.users();
     for (i, user) in users.iter().enumerate() {
-        s.stake(user, &gen, 1_000 + 337 * i as u128).unwrap();
+        staking
+            .stake(gen, user, u(1_000 + 337 * i as u128))
+            .unwrap();
     }
-    s.fund(&funder, &nex, &gen, 1_000_003, 97).unwrap();
+    staking
+        .fund(&s.nex, &s.funder, gen, u(1_000_003), 97)
+        .unwrap();
     for step in 0..20u64 {
         s.advance(7, 1);
         let who = &users[(step % 4) as usize];
-        let _ = s.claim_rewards(who, &gen);
+        let _ = staking.claim_rewards(gen, who);
     }
     for user in &users {
-        let _ = s.claim_rewards(user, &gen);
+        let _ = staking.claim_rewards(gen, user);
     }
-    let pool = s.pool(&gen);
+    let pool = staking.pool(gen).unwrap();
     let paid = pool.total_rewards_paid.u128();
     assert!(paid <= 1_000_003);
     assert!(1_000_003 - paid <= 4 * 21, "lost {}", 1_000_003 - paid);

@@ -20,7 +20,7 @@ use cw20::{
 };
 use cw20_base::msg::QueryMsg as BaseQuery;
 use cw_multi_test::{App, AppResponse, Executor};
-use cw_ownable::Ownership;
+use poe_test_utils::share;
 
 /// Instantiates `code_id` with exactly the bytes of `json` and returns the new address.
 fn instantiate_raw(app: &mut App, code_id: u64, sender: &Addr, json: &str) -> Addr {
@@ -37,6 +37,13 @@ fn instantiate_raw(app: &mut App, code_id: u64, sender: &Addr, json: &str) -> Ad
         )
         .expect("instantiates from raw cw20-base JSON");
     instantiated_addr(&res)
+}
+
+/// Instantiates `code_id` in `app` from `json` (as [`instantiate_raw`]) and hands the chain to
+/// the new token's handle.
+fn raw_token(mut app: App, code_id: u64, sender: &Addr, json: &str) -> Cw20Handle {
+    let token = instantiate_raw(&mut app, code_id, sender, json);
+    Cw20Handle::new(share(app), token)
 }
 
 fn instantiated_addr(res: &AppResponse) -> Addr {
@@ -72,39 +79,27 @@ fn raw_cw20_base_json_instantiates_the_token() {
         app.api().addr_make("marketing"),
     );
     let code_id = app.store_code(token_contract());
-    let token = instantiate_raw(
-        &mut app,
-        code_id,
-        &creator,
-        &cw20_base_json(&alice, &bob, &minter, &marketing),
-    );
-    let q = app.wrap();
-    let info: TokenInfoResponse = q
-        .query_wasm_smart(&token, &BaseQuery::TokenInfo {})
-        .unwrap();
+    let json = cw20_base_json(&alice, &bob, &minter, &marketing);
+    let token = raw_token(app, code_id, &creator, &json);
+    let info = token.token_info().unwrap();
     assert_eq!(info.name, "Flux");
     assert_eq!(info.symbol, "FLX");
     assert_eq!(info.decimals, 6);
     assert_eq!(info.total_supply, Uint128::new(15_000));
-    let minter_res: Option<MinterResponse> =
-        q.query_wasm_smart(&token, &BaseQuery::Minter {}).unwrap();
     assert_eq!(
-        minter_res,
+        token.minter().unwrap(),
         Some(MinterResponse {
             minter: minter.to_string(),
             cap: Some(Uint128::new(1_000_000))
         })
     );
     // extensions take their defaults: no burn, the instantiator owns the token
-    let burn: TransferBurnResponse = q
-        .query_wasm_smart(&token, &QueryMsg::TransferBurn {})
-        .unwrap();
-    assert_eq!(burn.transfer_burn_bps, 0);
-    let ownership: Ownership<String> = q.query_wasm_smart(&token, &QueryMsg::Ownership {}).unwrap();
+    assert_eq!(token.transfer_burn().unwrap(), 0);
+    let ownership = token.ownership().unwrap();
     assert_eq!(ownership.owner, Some(creator.to_string()));
     assert_eq!(ownership.pending_owner, None);
     // our cw2 name, not cw20-base's
-    let version = cw2::query_contract_info(&q, &token).unwrap();
+    let version = cw2::query_contract_info(&token.app().borrow().wrap(), &token.addr).unwrap();
     assert_eq!(version.contract, "crates.io:poe-token");
     assert_eq!(version.version, env!("CARGO_PKG_VERSION"));
 }
@@ -117,22 +112,13 @@ fn minimal_raw_json_without_optional_fields_instantiates() {
     let json = format!(
         r#"{{"name":"Aurum","symbol":"AUR","decimals":6,"initial_balances":[{{"address":"{alice}","amount":"7"}}]}}"#
     );
-    let token = instantiate_raw(&mut app, code_id, &creator, &json);
-    let info: TokenInfoResponse = app
-        .wrap()
-        .query_wasm_smart(&token, &BaseQuery::TokenInfo {})
-        .unwrap();
-    assert_eq!(info.total_supply, Uint128::new(7));
-    let minter: Option<MinterResponse> = app
-        .wrap()
-        .query_wasm_smart(&token, &BaseQuery::Minter {})
-        .unwrap();
-    assert_eq!(minter, None);
-    let marketing: MarketingInfoResponse = app
-        .wrap()
-        .query_wasm_smart(&token, &BaseQuery::MarketingInfo {})
-        .unwrap();
-    assert_eq!(marketing, MarketingInfoResponse::default());
+    let token = raw_token(app, code_id, &creator, &json);
+    assert_eq!(token.total_supply().unwrap(), Uint128::new(7));
+    assert_eq!(token.minter().unwrap(), None);
+    assert_eq!(
+        token.marketing_info().unwrap(),
+        MarketingInfoResponse::default()
+    );
 }
 
 #[test]
@@ -148,17 +134,9 @@ fn extension_fields_are_read_from_the_instantiate_json() {
         r#"{{"name":"Genesis","symbol":"GEN","decimals":6,"initial_balances":[{{"address":"{alice}","amount":"1000"}}],
             "mint":null,"marketing":null,"transfer_burn_bps":25,"owner":"{gov}"}}"#
     );
-    let token = instantiate_raw(&mut app, code_id, &creator, &json);
-    let burn: TransferBurnResponse = app
-        .wrap()
-        .query_wasm_smart(&token, &QueryMsg::TransferBurn {})
-        .unwrap();
-    assert_eq!(burn.transfer_burn_bps, 25);
-    let ownership: Ownership<String> = app
-        .wrap()
-        .query_wasm_smart(&token, &QueryMsg::Ownership {})
-        .unwrap();
-    assert_eq!(ownership.owner, Some(gov.to_string()));
+    let token = raw_token(app, code_id, &creator, &json);
+    assert_eq!(token.transfer_burn().unwrap(), 25);
+    assert_eq!(token.ownership().unwrap().owner, Some(gov.to_string()));
 }
 
 /// Both contracts in one app, with the same accounts.

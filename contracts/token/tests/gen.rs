@@ -12,11 +12,13 @@ mod common;
 
 use common::*;
 use cosmwasm_std::{Addr, Uint128};
-use cw20::{Cw20Coin, MinterResponse};
+use cw20::Cw20Coin;
 use cw_multi_test::{App, Executor};
 use poe_math::genesis::{gen_total_supply, GenesisAllocation, GEN_DECIMALS};
+use poe_test_utils::share;
 
-fn gen_token() -> (App, Addr, Vec<(Addr, Uint128)>) {
+/// GEN as the deployment instantiates it, with its holders in allocation order.
+fn gen_token() -> (TokenHandle, Vec<(Addr, Uint128)>) {
     let mut app = App::default();
     let allocation = GenesisAllocation::split(gen_total_supply()).unwrap();
     let holders: Vec<(Addr, Uint128)> = allocation
@@ -45,81 +47,44 @@ fn gen_token() -> (App, Addr, Vec<(Addr, Uint128)>) {
     let token = app
         .instantiate_contract(code_id, creator, &msg, &[], "gen", None)
         .unwrap();
-    (app, token, holders)
+    (TokenHandle::new(share(app), token, "GEN"), holders)
 }
 
 #[test]
 fn genesis_supply_is_100_000_gen_split_50_20_15_10_5() {
-    let (app, token, holders) = gen_token();
-    let info: TokenInfoResponse = app
-        .wrap()
-        .query_wasm_smart(&token, &QueryMsg::TokenInfo {})
-        .unwrap();
+    let (gen, holders) = gen_token();
+    let info = gen.token_info().unwrap();
     assert_eq!(info.decimals, 6);
     assert_eq!(info.total_supply, Uint128::new(100_000_000_000));
     let expected = [50_000u128, 20_000, 15_000, 10_000, 5_000];
     for ((addr, amount), tokens) in holders.iter().zip(expected) {
-        let res: BalanceResponse = app
-            .wrap()
-            .query_wasm_smart(
-                &token,
-                &QueryMsg::Balance {
-                    address: addr.to_string(),
-                },
-            )
-            .unwrap();
-        assert_eq!(res.balance, *amount);
-        assert_eq!(res.balance, Uint128::new(tokens * 1_000_000));
+        let balance = gen.balance(addr).unwrap();
+        assert_eq!(balance, *amount);
+        assert_eq!(balance, Uint128::new(tokens * 1_000_000));
     }
 }
 
 #[test]
 fn gen_cannot_be_minted_by_anyone() {
-    let (mut app, token, holders) = gen_token();
-    let minter: Option<MinterResponse> = app
-        .wrap()
-        .query_wasm_smart(&token, &QueryMsg::Minter {})
-        .unwrap();
-    assert_eq!(minter, None);
-    let creator = app.api().addr_make("creator");
+    let (gen, holders) = gen_token();
+    assert_eq!(gen.minter().unwrap(), None);
+    let creator = gen.app().borrow().api().addr_make("creator");
     let community = holders[0].0.clone();
+    let storage = || gen.app().borrow().dump_wasm_raw(&gen.addr);
     for sender in [creator, community.clone()] {
-        let before = app.dump_wasm_raw(&token);
-        let err = app
-            .execute_contract(
-                sender,
-                token.clone(),
-                &ExecuteMsg::Mint {
-                    recipient: community.to_string(),
-                    amount: Uint128::new(1),
-                },
-                &[],
-            )
-            .unwrap_err();
+        let before = storage();
+        let err = gen.mint(&sender, &community, Uint128::new(1)).unwrap_err();
         assert_eq!(
             contract_err(err),
             ContractError::Cw20(cw20_base::ContractError::Unauthorized {})
         );
-        assert_eq!(app.dump_wasm_raw(&token), before);
+        assert_eq!(storage(), before);
     }
     // and nobody can appoint a minter either
-    let err = app
-        .execute_contract(
-            community.clone(),
-            token.clone(),
-            &ExecuteMsg::UpdateMinter {
-                new_minter: Some(community.to_string()),
-            },
-            &[],
-        )
-        .unwrap_err();
+    let err = gen.update_minter(&community, Some(&community)).unwrap_err();
     assert_eq!(
         contract_err(err),
         ContractError::Cw20(cw20_base::ContractError::Unauthorized {})
     );
-    let info: TokenInfoResponse = app
-        .wrap()
-        .query_wasm_smart(&token, &QueryMsg::TokenInfo {})
-        .unwrap();
-    assert_eq!(info.total_supply, gen_total_supply());
+    assert_eq!(gen.total_supply().unwrap(), gen_total_supply());
 }

@@ -100,38 +100,24 @@ fn balances(a: &Accounts) -> Vec<Cw20Coin> {
 /// A cw20-base instance and a token at `bps`, both with the same balances and an allowance of
 /// alice to the spender.
 fn pair(a: &Accounts, bps: u16) -> (Deps, Deps) {
+    let base_msg = cw20_base::msg::InstantiateMsg {
+        name: "Flux".to_string(),
+        symbol: "FLX".to_string(),
+        decimals: 6,
+        initial_balances: balances(a),
+        mint: None,
+        marketing: None,
+    };
+    // the same instantiation JSON, plus the burn
+    let poe_msg = poe_token::msg::InstantiateMsg {
+        transfer_burn_bps: Some(bps),
+        ..cosmwasm_std::from_json(to_json_binary(&base_msg).unwrap()).unwrap()
+    };
+    let info = message_info(&a.creator, &[]);
     let mut base = deps();
-    cw20_base::contract::instantiate(
-        base.as_mut(),
-        mock_env(),
-        message_info(&a.creator, &[]),
-        cw20_base::msg::InstantiateMsg {
-            name: "Flux".to_string(),
-            symbol: "FLX".to_string(),
-            decimals: 6,
-            initial_balances: balances(a),
-            mint: None,
-            marketing: None,
-        },
-    )
-    .unwrap();
+    cw20_base::contract::instantiate(base.as_mut(), mock_env(), info.clone(), base_msg).unwrap();
     let mut poe = deps();
-    poe_token::contract::instantiate(
-        poe.as_mut(),
-        mock_env(),
-        message_info(&a.creator, &[]),
-        poe_token::msg::InstantiateMsg {
-            name: "Flux".to_string(),
-            symbol: "FLX".to_string(),
-            decimals: 6,
-            initial_balances: balances(a),
-            mint: None,
-            marketing: None,
-            transfer_burn_bps: Some(bps),
-            owner: None,
-        },
-    )
-    .unwrap();
+    poe_token::contract::instantiate(poe.as_mut(), mock_env(), info, poe_msg).unwrap();
     let allowance = Cw20ExecuteMsg::IncreaseAllowance {
         spender: a.spender.to_string(),
         amount: Uint128::new(1_000),

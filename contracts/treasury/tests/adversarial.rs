@@ -15,10 +15,8 @@ use std::marker::PhantomData;
 
 use common::*;
 use cosmwasm_std::testing::{message_info, mock_env, MockApi, MockQuerier, MockStorage};
-use cosmwasm_std::{
-    coin, coins, to_json_binary, Addr, Binary, OwnedDeps, StdError, Storage, Uint128,
-};
-use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg};
+use cosmwasm_std::{coin, coins, to_json_binary, Binary, OwnedDeps, StdError, Storage, Uint128};
+use cw20::Cw20ReceiveMsg;
 use cw_multi_test::Executor;
 use cw_ownable::{Action, OwnershipError};
 use cw_utils::PaymentError;
@@ -26,41 +24,32 @@ use poe_treasury::MAX_MEMO_BYTES;
 
 /// A treasury with 5,000 FLX, 5,000 NEX-after-burn and 1,000 of each native denom.
 fn funded() -> Suite {
-    let mut s = Suite::new();
-    let (alice, flx, nex) = (s.alice.clone(), s.flx.clone(), s.nex.clone());
-    s.deposit_cw20(&alice, &flx, 5_000, None).unwrap();
-    s.deposit_cw20(&alice, &nex, 5_000, None).unwrap();
-    s.deposit_native(&alice, &[coin(1_000, ATOM), coin(1_000, COSM)], None)
+    let s = Suite::new();
+    let (alice, treasury) = (&s.alice, &s.treasury);
+    treasury
+        .deposit_cw20(&s.flx, alice, u(5_000), None)
+        .unwrap();
+    treasury
+        .deposit_cw20(&s.nex, alice, u(5_000), None)
+        .unwrap();
+    treasury
+        .deposit_native(alice, &[coin(1_000, ATOM), coin(1_000, COSM)], None)
         .unwrap();
     s
-}
-
-fn spend(asset: AssetInfo, recipient: &Addr, amount: Uint128) -> ExecuteMsg {
-    ExecuteMsg::Spend {
-        asset,
-        recipient: recipient.to_string(),
-        amount,
-        memo: None,
-    }
 }
 
 #[test]
 fn only_the_owner_spends() {
     let mut s = funded();
-    let (alice, admin, bob, flx) = (
-        s.alice.clone(),
-        s.admin.clone(),
-        s.bob.clone(),
-        s.flx.clone(),
-    );
+    let (alice, admin, bob) = (s.alice.clone(), s.admin.clone(), s.bob.clone());
     for who in [&alice, &admin, &bob] {
-        for asset in [cw20_asset(&flx), native_asset(ATOM)] {
-            s.assert_rejected(
-                who,
-                &spend(asset, who, u(1)),
-                &[],
-                ContractError::Ownership(OwnershipError::NotOwner),
-            );
+        for asset in [
+            TreasuryHandle::cw20(&s.flx.addr),
+            TreasuryHandle::native(ATOM),
+        ] {
+            s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
+                s.treasury.spend(who, asset, who, u(1), None)
+            });
         }
     }
 }
@@ -69,121 +58,107 @@ fn only_the_owner_spends() {
 fn a_renounced_treasury_never_spends_again() {
     let mut s = funded();
     let owner = s.owner.clone();
-    s.exec(
-        &owner,
-        &ExecuteMsg::UpdateOwnership(Action::RenounceOwnership),
-        &[],
-    )
-    .unwrap();
-    s.assert_rejected(
-        &owner,
-        &spend(native_asset(ATOM), &owner, u(1)),
-        &[],
-        ContractError::Ownership(OwnershipError::NoOwner),
-    );
+    s.treasury
+        .update_ownership(&owner, Action::RenounceOwnership)
+        .unwrap();
+    s.assert_rejected(ContractError::Ownership(OwnershipError::NoOwner), |s| {
+        s.treasury
+            .spend(&owner, TreasuryHandle::native(ATOM), &owner, u(1), None)
+    });
 }
 
 #[test]
 fn ownership_cannot_be_taken() {
     let mut s = funded();
     let alice = s.alice.clone();
+    s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
+        s.treasury.update_ownership(
+            &alice,
+            Action::TransferOwnership {
+                new_owner: alice.to_string(),
+                expiry: None,
+            },
+        )
+    });
     s.assert_rejected(
-        &alice,
-        &ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
-            new_owner: alice.to_string(),
-            expiry: None,
-        }),
-        &[],
-        ContractError::Ownership(OwnershipError::NotOwner),
-    );
-    s.assert_rejected(
-        &alice,
-        &ExecuteMsg::UpdateOwnership(Action::AcceptOwnership),
-        &[],
         ContractError::Ownership(OwnershipError::TransferNotFound),
+        |s| s.treasury.update_ownership(&alice, Action::AcceptOwnership),
     );
 }
 
 #[test]
 fn spending_more_than_the_live_balance_is_refused() {
     let mut s = funded();
-    let (owner, bob, flx, nex) = (s.owner.clone(), s.bob.clone(), s.flx.clone(), s.nex.clone());
-    s.assert_rejected(
-        &owner,
-        &spend(cw20_asset(&flx), &bob, u(5_001)),
-        &[],
-        ContractError::InsufficientBalance {
-            asset: format!("cw20:{flx}"),
-            balance: u(5_000),
-            requested: u(5_001),
-        },
-    );
-    // NEX lost 1 % on the way in: the ledger says 4,950 and so does the token
-    s.assert_rejected(
-        &owner,
-        &spend(cw20_asset(&nex), &bob, u(5_000)),
-        &[],
-        ContractError::InsufficientBalance {
-            asset: format!("cw20:{nex}"),
-            balance: u(4_950),
-            requested: u(5_000),
-        },
-    );
-    s.assert_rejected(
-        &owner,
-        &spend(native_asset(ATOM), &bob, Uint128::MAX),
-        &[],
-        ContractError::InsufficientBalance {
-            asset: "native:uatom".to_string(),
-            balance: u(1_000),
-            requested: Uint128::MAX,
-        },
-    );
-    // an asset it never held
-    s.assert_rejected(
-        &owner,
-        &spend(native_asset("uother"), &bob, u(1)),
-        &[],
-        ContractError::InsufficientBalance {
-            asset: "native:uother".to_string(),
-            balance: u(0),
-            requested: u(1),
-        },
-    );
+    let (owner, bob) = (s.owner.clone(), s.bob.clone());
+    let (flx, nex) = (&s.flx.addr, &s.nex.addr);
+    for (asset, label, balance, requested) in [
+        (
+            TreasuryHandle::cw20(flx),
+            format!("cw20:{flx}"),
+            5_000,
+            u(5_001),
+        ),
+        // NEX lost 1 % on the way in: the ledger says 4,950 and so does the token
+        (
+            TreasuryHandle::cw20(nex),
+            format!("cw20:{nex}"),
+            4_950,
+            u(5_000),
+        ),
+        (
+            TreasuryHandle::native(ATOM),
+            "native:uatom".to_string(),
+            1_000,
+            Uint128::MAX,
+        ),
+        // an asset it never held
+        (
+            TreasuryHandle::native("uother"),
+            "native:uother".to_string(),
+            0,
+            u(1),
+        ),
+    ] {
+        s.assert_rejected(
+            ContractError::InsufficientBalance {
+                asset: label,
+                balance: u(balance),
+                requested,
+            },
+            |s| s.treasury.spend(&owner, asset, &bob, requested, None),
+        );
+    }
 }
 
 #[test]
 fn spend_inputs_are_checked() {
     let mut s = funded();
-    let (owner, bob, flx, treasury) = (
-        s.owner.clone(),
-        s.bob.clone(),
-        s.flx.clone(),
-        s.treasury.clone(),
-    );
-    for asset in [cw20_asset(&flx), native_asset(COSM)] {
+    let (owner, bob, treasury) = (s.owner.clone(), s.bob.clone(), s.treasury.addr.clone());
+    for asset in [
+        TreasuryHandle::cw20(&s.flx.addr),
+        TreasuryHandle::native(COSM),
+    ] {
         let label = match &asset {
             AssetInfo::Cw20 { contract_addr } => format!("cw20:{contract_addr}"),
             AssetInfo::Native { denom } => format!("native:{denom}"),
         };
+        s.assert_rejected(ContractError::ZeroAmount { asset: label }, |s| {
+            s.treasury.spend(&owner, asset.clone(), &bob, u(0), None)
+        });
         s.assert_rejected(
-            &owner,
-            &spend(asset.clone(), &bob, u(0)),
-            &[],
-            ContractError::ZeroAmount { asset: label },
-        );
-        s.assert_rejected(
-            &owner,
-            &spend(asset.clone(), &treasury, u(1)),
-            &[],
             ContractError::InvalidRecipient {
                 recipient: treasury.to_string(),
                 reason: "the treasury cannot pay itself".to_string(),
             },
+            |s| {
+                s.treasury
+                    .spend(&owner, asset.clone(), &treasury, u(1), None)
+            },
         );
         let before = s.snapshot();
         let err = s
-            .exec(
+            .treasury
+            .execute(
                 &owner,
                 &ExecuteMsg::Spend {
                     asset: asset.clone(),
@@ -199,25 +174,20 @@ fn spend_inputs_are_checked() {
             ContractError::Std(StdError::GenericErr { .. })
         ));
         assert_eq!(s.snapshot(), before);
+        let memo = "m".repeat(MAX_MEMO_BYTES + 1);
         s.assert_rejected(
-            &owner,
-            &ExecuteMsg::Spend {
-                asset,
-                recipient: bob.to_string(),
-                amount: u(1),
-                memo: Some("m".repeat(MAX_MEMO_BYTES + 1)),
-            },
-            &[],
             ContractError::MemoTooLong {
                 len: MAX_MEMO_BYTES + 1,
                 max: MAX_MEMO_BYTES,
             },
+            |s| s.treasury.spend(&owner, asset, &bob, u(1), Some(&memo)),
         );
     }
     for denom in ["", "ab", "1atom", "u atom", "uatom!"] {
         let before = s.snapshot();
         let err = s
-            .exec(&owner, &spend(native_asset(denom), &bob, u(1)), &[])
+            .treasury
+            .spend(&owner, TreasuryHandle::native(denom), &bob, u(1), None)
             .unwrap_err();
         assert!(
             matches!(contract_err(err), ContractError::InvalidDenom { denom: d, .. } if d == denom)
@@ -226,9 +196,7 @@ fn spend_inputs_are_checked() {
     }
     // a cw20 "token" that is not a contract
     let before = s.snapshot();
-    let err = s
-        .exec(&owner, &spend(cw20_asset(&bob), &bob, u(1)), &[])
-        .unwrap_err();
+    let err = s.treasury.spend_cw20(&owner, &bob, &bob, u(1)).unwrap_err();
     assert!(matches!(contract_err(err), ContractError::Std(_)));
     assert_eq!(s.snapshot(), before);
 }
@@ -238,32 +206,29 @@ fn funds_are_refused_where_they_would_go_unrecorded() {
     let mut s = funded();
     let (owner, bob) = (s.owner.clone(), s.bob.clone());
     let funds = coins(10, ATOM);
-    s.assert_rejected(
-        &owner,
-        &spend(native_asset(ATOM), &bob, u(1)),
-        &funds,
-        ContractError::Payment(PaymentError::NonPayable {}),
-    );
-    s.assert_rejected(
-        &owner,
-        &ExecuteMsg::UpdateOwnership(Action::RenounceOwnership),
-        &funds,
-        ContractError::Payment(PaymentError::NonPayable {}),
-    );
-    s.assert_rejected(
-        &owner,
-        &ExecuteMsg::Receive(Cw20ReceiveMsg {
+    for msg in [
+        ExecuteMsg::Spend {
+            asset: TreasuryHandle::native(ATOM),
+            recipient: bob.to_string(),
+            amount: u(1),
+            memo: None,
+        },
+        ExecuteMsg::UpdateOwnership(Action::RenounceOwnership),
+        ExecuteMsg::Receive(Cw20ReceiveMsg {
             sender: owner.to_string(),
             amount: u(10),
             msg: to_json_binary(&ReceiveMsg::Deposit { memo: None }).unwrap(),
         }),
-        &funds,
-        ContractError::Payment(PaymentError::NonPayable {}),
-    );
+    ] {
+        s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
+            s.treasury.execute(&owner, &msg, &funds)
+        });
+    }
     // nor at instantiation
     let (code_id, admin) = (s.code_id, s.admin.clone());
     let err = s
         .app
+        .borrow_mut()
         .instantiate_contract(
             code_id,
             owner.clone(),
@@ -283,26 +248,24 @@ fn funds_are_refused_where_they_would_go_unrecorded() {
 fn native_deposits_need_real_coins() {
     let mut s = funded();
     let alice = s.alice.clone();
+    s.assert_rejected(ContractError::Payment(PaymentError::NoFunds {}), |s| {
+        s.treasury.deposit_native(&alice, &[], None)
+    });
+    let memo = "x".repeat(MAX_MEMO_BYTES + 1);
     s.assert_rejected(
-        &alice,
-        &ExecuteMsg::Deposit { memo: None },
-        &[],
-        ContractError::Payment(PaymentError::NoFunds {}),
-    );
-    s.assert_rejected(
-        &alice,
-        &ExecuteMsg::Deposit {
-            memo: Some("x".repeat(MAX_MEMO_BYTES + 1)),
-        },
-        &coins(1, ATOM),
         ContractError::MemoTooLong {
             len: MAX_MEMO_BYTES + 1,
             max: MAX_MEMO_BYTES,
+        },
+        |s| {
+            s.treasury
+                .deposit_native(&alice, &coins(1, ATOM), Some(&memo))
         },
     );
     // more than alice holds: the bank refuses before the treasury runs
     let before = s.snapshot();
     assert!(s
+        .treasury
         .deposit_native(&alice, &coins(START * 10, ATOM), None)
         .is_err());
     assert_eq!(s.snapshot(), before);
@@ -363,7 +326,10 @@ fn a_forged_hook_from_an_account_is_refused() {
     };
     // alice is not a token: querying her balance fails
     let before = s.snapshot();
-    let err = s.exec(&alice, &forged(1_000_000), &[]).unwrap_err();
+    let err = s
+        .treasury
+        .execute(&alice, &forged(1_000_000), &[])
+        .unwrap_err();
     assert!(matches!(
         contract_err(err),
         ContractError::NotCw20 { token, .. } if token == format!("cw20:{alice}")
@@ -371,28 +337,28 @@ fn a_forged_hook_from_an_account_is_refused() {
     assert_eq!(s.snapshot(), before);
     // a zero amount is refused first
     s.assert_rejected(
-        &alice,
-        &forged(0),
-        &[],
         ContractError::ZeroAmount {
             asset: format!("cw20:{alice}"),
         },
+        |s| s.treasury.execute(&alice, &forged(0), &[]),
     );
 }
 
 #[test]
 fn forging_contracts_cannot_enter_the_ledger() {
-    let mut s = funded();
-    let (admin, alice, treasury) = (s.admin.clone(), s.alice.clone(), s.treasury.clone());
-    let code = s.app.store_code(forger_contract());
+    let s = funded();
+    let (admin, alice, treasury) = (s.admin.clone(), s.alice.clone(), s.treasury.addr.clone());
+    let code = s.app.borrow_mut().store_code(forger_contract());
     for (mode, is_liar) in [(ForgerMode::Liar, true), (ForgerMode::Mute, false)] {
         let forger = s
             .app
+            .borrow_mut()
             .instantiate_contract(code, admin.clone(), &mode, &[], "forger", None)
             .unwrap();
         let before = s.snapshot();
         let err = s
             .app
+            .borrow_mut()
             .execute_contract(
                 alice.clone(),
                 forger.clone(),
@@ -426,8 +392,8 @@ fn forging_contracts_cannot_enter_the_ledger() {
 
 #[test]
 fn malformed_hooks_revert_the_send() {
-    let mut s = funded();
-    let (alice, flx, treasury) = (s.alice.clone(), s.flx.clone(), s.treasury.clone());
+    let s = funded();
+    let (alice, flx, treasury) = (&s.alice, &s.flx, &s.treasury);
     for msg in [
         Binary::from(b"{\"withdraw\":{}}".as_slice()),
         Binary::from(b"not json".as_slice()),
@@ -438,18 +404,8 @@ fn malformed_hooks_revert_the_send() {
         .unwrap(),
     ] {
         let before = s.snapshot();
-        let err = s
-            .app
-            .execute_contract(
-                alice.clone(),
-                flx.clone(),
-                &Cw20ExecuteMsg::Send {
-                    contract: treasury.to_string(),
-                    amount: u(10),
-                    msg: msg.clone(),
-                },
-                &[],
-            )
+        let err = flx
+            .send(alice, &treasury.addr, u(10), msg.clone())
             .unwrap_err();
         match contract_err(err) {
             ContractError::Std(StdError::ParseErr { target_type, .. }) => {
@@ -467,9 +423,9 @@ fn malformed_hooks_revert_the_send() {
 
 #[test]
 fn malformed_messages_change_nothing() {
-    let mut s = funded();
-    let (owner, treasury) = (s.owner.clone(), s.treasury.clone());
-    let flx = s.flx.to_string();
+    let s = funded();
+    let (owner, treasury) = (s.owner.clone(), s.treasury.addr.clone());
+    let flx = s.flx.addr.to_string();
     for json in [
         r#"{"spend":{"asset":{"cw20":{"contract_addr":"FLX"}},"recipient":"x","amount":"-5"}}"#
             .replace("FLX", &flx),
@@ -481,6 +437,7 @@ fn malformed_messages_change_nothing() {
         let before = s.snapshot();
         let err = s
             .app
+            .borrow_mut()
             .execute(
                 owner.clone(),
                 cosmwasm_std::WasmMsg::Execute {
@@ -508,11 +465,12 @@ fn malformed_messages_change_nothing() {
 /// the `Balance` query of that one asset still fails, naming it.
 #[test]
 fn a_token_that_breaks_after_its_first_deposit_cannot_break_a_balances_page() {
-    let mut s = funded();
-    let (admin, alice, treasury) = (s.admin.clone(), s.alice.clone(), s.treasury.clone());
-    let code = s.app.store_code(flaky_token_contract());
+    let s = funded();
+    let (admin, alice, treasury) = (s.admin.clone(), s.alice.clone(), s.treasury.addr.clone());
+    let code = s.app.borrow_mut().store_code(flaky_token_contract());
     let flaky = s
         .app
+        .borrow_mut()
         .instantiate_contract(
             code,
             admin.clone(),
@@ -523,6 +481,7 @@ fn a_token_that_breaks_after_its_first_deposit_cannot_break_a_balances_page() {
         )
         .unwrap();
     s.app
+        .borrow_mut()
         .execute_contract(
             alice.clone(),
             flaky.clone(),
@@ -537,6 +496,7 @@ fn a_token_that_breaks_after_its_first_deposit_cannot_break_a_balances_page() {
     assert_eq!(healthy.len(), 5);
     assert!(healthy.iter().all(|b| b.balance.is_some()));
     s.app
+        .borrow_mut()
         .execute_contract(alice.clone(), flaky.clone(), &FlakyMsg::Break {}, &[])
         .unwrap();
     // the whole page still answers: the flaky entry marked, the others unchanged
@@ -548,7 +508,7 @@ fn a_token_that_breaks_after_its_first_deposit_cannot_break_a_balances_page() {
             (before.total_received, before.total_spent),
             (now.total_received, now.total_spent)
         );
-        if now.asset == cw20_asset(&flaky) {
+        if now.asset == TreasuryHandle::cw20(&flaky) {
             assert_eq!(now.balance, None);
             assert_eq!(now.total_received, u(500));
             let err = now.balance_error.as_deref().unwrap();
@@ -571,14 +531,8 @@ fn a_token_that_breaks_after_its_first_deposit_cannot_break_a_balances_page() {
     assert_eq!(seen, 5);
     // the one-asset query names its failure
     let err = s
-        .app
-        .wrap()
-        .query_wasm_smart::<AssetBalanceResponse>(
-            &treasury,
-            &QueryMsg::Balance {
-                asset: cw20_asset(&flaky),
-            },
-        )
+        .treasury
+        .balance(TreasuryHandle::cw20(&flaky))
         .unwrap_err();
     assert!(err.to_string().contains("flaky token is broken"), "{err}");
 }

@@ -1,17 +1,20 @@
 //! Shared fixtures of the poe-mining tests: a multi-test app with the suite's cw20 token
 //! (`poe_token`) as FLX and NEX (poe-mining made NEX's minter with `UpdateMinter`, as the
-//! deployment does), the suite's treasury, one reporter, two miners, and typed helpers for every
-//! message and query used here. Only poe-mining and the two contracts it talks to are deployed;
-//! the whole-economy tests stay in `harness/testing`.
+//! deployment does), the suite's treasury, one reporter, two miners. Only poe-mining and the two
+//! contracts it talks to are deployed; the whole-economy tests stay in `harness/testing`. The
+//! contracts are driven through poe-test-utils' typed handles (`s.poe.submit_job(..)`,
+//! `s.poe.miner(..)`); the suite adds only the tests' conventions on top (jobs submitted by the
+//! suite's reporter, epochs closed by anyone, config changes by the owner, the epoch schedule,
+//! balances in `u128`).
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{to_json_binary, Addr, Coin, Decimal, Empty, Int128, Timestamp, Uint128};
-use cw20::{Cw20ExecuteMsg, MinterResponse};
-use cw_multi_test::{App, AppResponse, Contract, Executor};
+use cosmwasm_std::{Addr, Coin, Decimal, Empty, Int128, Timestamp, Uint128};
+use cw20::MinterResponse;
+use cw_multi_test::{AppResponse, Contract, Executor};
 use poe_test_utils::{
-    advance_to, app_with_native_balances, assert_rejected_unchanged, contract_wrapper,
-    cw20_balance, cw20_send, token_instantiate_msg, Asset, Snapshot,
+    advance_to, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, share,
+    token_instantiate_msg, Asset, Snapshot,
 };
 
 pub use poe_mining::msg::{
@@ -21,7 +24,9 @@ pub use poe_mining::msg::{
     MAX_EPOCH_LENGTH_SECONDS, MAX_LIQUIDITY_RATIO, MAX_LOCK_PERIOD_SECONDS, MAX_REPORTERS,
 };
 pub use poe_mining::ContractError;
-pub use poe_test_utils::{u, wasm_attr};
+pub use poe_test_utils::{
+    u, wasm_attr, Cw20Handle, PoeHandle, SharedApp, TokenHandle, TreasuryHandle,
+};
 
 use poe_math::{
     fee::{FeeRates, FeeSplit},
@@ -93,18 +98,21 @@ pub fn ceil_seconds(t: Timestamp) -> u64 {
     t.seconds() + u64::from(t.subsec_nanos() > 0)
 }
 
+/// One message a test runs on the suite, for tables of attempts.
+pub type Attempt<'a> = &'a dyn Fn(&Suite) -> AnyResult<AppResponse>;
+
 /// The deployed contracts and accounts.
 pub struct Suite {
-    /// The chain.
-    pub app: App,
+    /// The chain, shared with every handle below.
+    pub app: SharedApp,
     /// poe-mining.
-    pub poe: Addr,
+    pub poe: PoeHandle,
     /// The FLX token.
-    pub flx: Addr,
+    pub flx: TokenHandle,
     /// The NEX token (poe-mining is its minter).
-    pub nex: Addr,
+    pub nex: TokenHandle,
     /// The treasury contract.
-    pub treasury: Addr,
+    pub treasury: TreasuryHandle,
     /// poe-mining's owner.
     pub owner: Addr,
     /// The allow-listed reporter.
@@ -115,6 +123,8 @@ pub struct Suite {
     pub alice: Addr,
     /// An account that is not registered.
     pub bob: Addr,
+    /// An account with no role (it closes the epochs).
+    pub anyone: Addr,
     /// The code id of poe-mining (for migrations).
     pub code_id: u64,
 }
@@ -129,14 +139,8 @@ impl Suite {
     pub fn with(params: PoeParams, reporter_flx: u128) -> Self {
         let names = ["owner", "reporter", "recipient", "alice", "bob", "anyone"];
         let mut app = app_with_native_balances(&names, &[Coin::new(1_000_000u128, DENOM)]);
-        let addr = |n: &str| app.api().addr_make(n);
-        let (owner, reporter, recipient, alice, bob) = (
-            addr("owner"),
-            addr("reporter"),
-            addr("recipient"),
-            addr("alice"),
-            addr("bob"),
-        );
+        let api = app.api();
+        let [owner, reporter, recipient, alice, bob, anyone] = names.map(|n| api.addr_make(n));
         let token_id = app.store_code(token_contract());
         let treasury_id = app.store_code(treasury_contract());
         let code_id = app.store_code(mining_contract());
@@ -184,163 +188,59 @@ impl Suite {
                 Some(owner.to_string()),
             )
             .unwrap();
-        app.execute_contract(
-            owner.clone(),
-            nex.clone(),
-            &Cw20ExecuteMsg::UpdateMinter {
-                new_minter: Some(poe.to_string()),
-            },
-            &[],
-        )
-        .unwrap();
-        let mut suite = Suite {
+        let app = share(app);
+        let suite = Suite {
+            poe: PoeHandle::new(app.clone(), poe, flx.clone()),
+            flx: TokenHandle::new(app.clone(), flx, "FLX"),
+            nex: TokenHandle::new(app.clone(), nex, "NEX"),
+            treasury: TreasuryHandle::new(app.clone(), treasury),
             app,
-            poe,
-            flx,
-            nex,
-            treasury,
             owner,
             reporter,
             recipient,
             alice,
             bob,
+            anyone,
             code_id,
         };
-        let alice = suite.alice.clone();
         suite
-            .execute(
-                &alice,
-                &ExecuteMsg::RegisterMiner {
-                    specialization: None,
-                },
-            )
+            .nex
+            .update_minter(&suite.owner, Some(&suite.poe.addr))
             .unwrap();
+        suite.poe.register_miner(&suite.alice, None).unwrap();
         suite
     }
 
     /// `api.addr_make(name)`.
     pub fn addr(&self, name: &str) -> Addr {
-        self.app.api().addr_make(name)
+        self.app.borrow().api().addr_make(name)
     }
 
-    /// Executes `msg` on poe-mining as `sender`, no funds.
-    pub fn execute(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.poe.clone(), msg, &[])
-    }
-
-    /// Executes `msg` on poe-mining as `sender` with `funds` attached.
-    pub fn execute_with_funds(
-        &mut self,
-        sender: &Addr,
-        msg: &ExecuteMsg,
-        funds: &[Coin],
-    ) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.poe.clone(), msg, funds)
-    }
-
-    /// A poe-mining query.
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
-        self.app
-            .wrap()
-            .query_wasm_smart(self.poe.clone(), msg)
-            .expect("query answers")
-    }
-
-    /// The fee and split of a job of `value`.
-    pub fn job_fee(&self, value: Uint128) -> FeeSplit {
-        self.query(&QueryMsg::JobFee { job_value: value })
-    }
-
-    /// `reporter` submits `job`, paying exactly its fee.
-    pub fn submit_as(&mut self, reporter: &Addr, job: JobReport) -> AnyResult<AppResponse> {
-        let fee = self.job_fee(job.job_value).fee;
-        self.submit_with_fee(reporter, job, fee)
-    }
-
-    /// The reporter submits `job`, paying exactly its fee.
-    pub fn submit(&mut self, job: JobReport) -> AnyResult<AppResponse> {
-        let reporter = self.reporter.clone();
-        self.submit_as(&reporter, job)
-    }
-
-    /// `reporter` submits `job` paying `fee`.
-    pub fn submit_with_fee(
-        &mut self,
-        reporter: &Addr,
-        job: JobReport,
-        fee: Uint128,
-    ) -> AnyResult<AppResponse> {
-        let (flx, poe) = (self.flx.clone(), self.poe.clone());
-        cw20_send(
-            &mut self.app,
-            reporter,
-            &flx,
-            &poe,
-            fee.u128(),
-            &ReceiveMsg::SubmitJob(job),
-        )
-    }
-
-    /// `sender` registers as a miner.
-    pub fn register(&mut self, sender: &Addr) -> AnyResult<AppResponse> {
-        self.execute(
-            sender,
-            &ExecuteMsg::RegisterMiner {
-                specialization: None,
-            },
-        )
+    /// The suite's reporter submits `job`, paying exactly its fee.
+    pub fn submit(&self, job: JobReport) -> AnyResult<AppResponse> {
+        self.poe.submit_job(&self.reporter, job)
     }
 
     /// Anyone closes `epoch`.
-    pub fn close(&mut self, epoch: u64) -> AnyResult<AppResponse> {
-        let anyone = self.addr("anyone");
-        self.execute(&anyone, &ExecuteMsg::CloseEpoch { epoch })
-    }
-
-    /// `miner` claims its rewards.
-    pub fn claim(&mut self, miner: &Addr) -> AnyResult<AppResponse> {
-        self.execute(miner, &ExecuteMsg::ClaimRewards { limit: None })
+    pub fn close(&self, epoch: u64) -> AnyResult<AppResponse> {
+        self.poe.close_epoch(&self.anyone, epoch)
     }
 
     /// The owner's `UpdateConfig`.
-    pub fn update_config(&mut self, update: ConfigUpdate) -> AnyResult<AppResponse> {
-        let owner = self.owner.clone();
-        self.execute(&owner, &ExecuteMsg::UpdateConfig(Box::new(update)))
-    }
-
-    /// One miner.
-    pub fn miner(&self, who: &Addr) -> MinerResponse {
-        self.query(&QueryMsg::Miner {
-            address: who.to_string(),
-        })
-    }
-
-    /// The index of `epoch`.
-    pub fn index(&self, epoch: u64) -> PoeIndexResponse {
-        self.query(&QueryMsg::PoeIndex { epoch })
-    }
-
-    /// The config.
-    pub fn config(&self) -> ConfigResponse {
-        self.query(&QueryMsg::Config {})
-    }
-
-    /// Running totals.
-    pub fn stats(&self) -> MiningStatisticsResponse {
-        self.query(&QueryMsg::MiningStatistics {})
+    pub fn update_config(&self, update: ConfigUpdate) -> AnyResult<AppResponse> {
+        self.poe.update_config(&self.owner, update)
     }
 
     /// Block time.
     pub fn now(&self) -> Timestamp {
-        self.app.block_info().time
+        self.app.borrow().block_info().time
     }
 
     /// Start of `epoch` (the schedule's length never changes in these tests unless a test
     /// says so).
     pub fn epoch_start(&self, epoch: u64) -> Timestamp {
-        self.config().genesis_time.plus_seconds(epoch * EPOCH)
+        let genesis = self.poe.config().expect("config answers").genesis_time;
+        genesis.plus_seconds(epoch * EPOCH)
     }
 
     /// End of `epoch`.
@@ -349,42 +249,43 @@ impl Suite {
     }
 
     /// Moves the chain to `time`.
-    pub fn advance_to(&mut self, time: Timestamp) {
-        advance_to(&mut self.app, time, 1);
+    pub fn advance_to(&self, time: Timestamp) {
+        advance_to(&mut self.app.borrow_mut(), time, 1);
     }
 
     /// FLX balance.
     pub fn flx_of(&self, who: &Addr) -> u128 {
-        cw20_balance(&self.app, &self.flx, who)
+        self.flx.balance(who).expect("FLX answers").u128()
     }
 
     /// NEX balance.
     pub fn nex_of(&self, who: &Addr) -> u128 {
-        cw20_balance(&self.app, &self.nex, who)
+        self.nex.balance(who).expect("NEX answers").u128()
     }
 
     /// Everything a rejected message must leave untouched: the raw storage of the four
     /// contracts, both supplies, and every account's FLX, NEX and native balance.
     pub fn snapshot(&self) -> Snapshot {
-        let contracts = [&self.poe, &self.flx, &self.nex, &self.treasury];
+        let (poe, flx, nex, treasury) = (
+            &self.poe.addr,
+            &self.flx.addr,
+            &self.nex.addr,
+            &self.treasury.addr,
+        );
         let accounts = [
             &self.owner,
             &self.reporter,
             &self.recipient,
             &self.alice,
             &self.bob,
-            &self.poe,
-            &self.treasury,
+            poe,
+            treasury,
         ];
-        Snapshot::of(&self.app)
-            .storage(contracts)
-            .supplies([&self.flx, &self.nex])
+        Snapshot::of(&self.app.borrow())
+            .storage([poe, flx, nex, treasury])
+            .supplies([flx, nex])
             .balances(
-                &[
-                    Asset::cw20(&self.flx),
-                    Asset::cw20(&self.nex),
-                    Asset::native(DENOM),
-                ],
+                &[Asset::cw20(flx), Asset::cw20(nex), Asset::native(DENOM)],
                 accounts,
             )
             .take()

@@ -1,18 +1,20 @@
-//! Shared fixtures of the staking tests: a multi-test app with the staking contract and the four
-//! suite tokens (the suite's own cw20, `poe_token`), four pools with the seed-000 tiers, and typed
-//! helpers for every message and query.
+//! Shared fixtures of the staking tests: a multi-test app with the staking contract and five
+//! suite tokens (the suite's own cw20, `poe_token`), four pools with the seed-000 tiers. The
+//! staking contract and the tokens are driven through poe-test-utils' typed handles
+//! (`s.staking.stake(&s.gen, &alice, u(1_000))`, `s.staking.pool(&s.gen)`); the suite adds only
+//! the tests' conventions on top (pools with the tests' parameters, balances and powers in
+//! `u128`) and the setups several tests share.
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{coins, to_json_binary, Addr, Decimal, Empty, Record, Timestamp, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cosmwasm_std::{coins, Addr, Decimal, Empty, Timestamp, Uint128};
+use cw_multi_test::{AppResponse, Contract, Executor};
 use poe_test_utils::{
-    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance,
-    cw20_send, find_error, token_instantiate_msg, Asset, Snapshot,
+    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, find_error,
+    share, token_instantiate_msg, Asset, Snapshot,
 };
 
-pub use poe_test_utils::{u, wasm_attrs};
+pub use poe_test_utils::{u, wasm_attrs, Cw20Handle, SharedApp, StakingHandle, TokenHandle};
 
 pub use poe_staking::msg::{
     Claim, ClaimsResponse, ConfigResponse, ExecuteMsg, InstantiateMsg, PoolResponse, PoolsResponse,
@@ -37,14 +39,15 @@ pub fn token_contract() -> Box<dyn Contract<Empty>> {
 }
 
 pub struct Suite {
-    pub app: App,
-    pub staking: Addr,
-    pub gen: Addr,
-    pub aur: Addr,
-    pub nex: Addr,
-    pub flx: Addr,
+    /// The chain, shared with every handle below.
+    pub app: SharedApp,
+    pub staking: StakingHandle,
+    pub gen: TokenHandle,
+    pub aur: TokenHandle,
+    pub nex: TokenHandle,
+    pub flx: TokenHandle,
     /// A cw20 token with no pool.
-    pub xyz: Addr,
+    pub xyz: TokenHandle,
     pub owner: Addr,
     pub funder: Addr,
     pub alice: Addr,
@@ -63,24 +66,19 @@ impl Suite {
         let token_code = app.store_code(token_contract());
         let staking_code = app.store_code(staking_contract());
         let holders = [&owner, &funder, &alice, &bob, &carol, &dave];
-        let mut token = |symbol: &str| {
-            app.instantiate_contract(
-                token_code,
-                admin.clone(),
-                &token_instantiate_msg(symbol, &holders, START),
-                &[],
-                symbol,
-                None,
-            )
-            .expect("token instantiates")
-        };
-        let (gen, aur, nex, flx, xyz) = (
-            token("GEN"),
-            token("AUR"),
-            token("NEX"),
-            token("FLX"),
-            token("XYZ"),
-        );
+        let tokens = ["GEN", "AUR", "NEX", "FLX", "XYZ"].map(|symbol| {
+            let addr = app
+                .instantiate_contract(
+                    token_code,
+                    admin.clone(),
+                    &token_instantiate_msg(symbol, &holders, START),
+                    &[],
+                    symbol,
+                    None,
+                )
+                .expect("token instantiates");
+            (addr, symbol)
+        });
         let staking = app
             .instantiate_contract(
                 staking_code,
@@ -95,9 +93,12 @@ impl Suite {
                 Some(admin.to_string()),
             )
             .expect("staking instantiates");
+        let app = share(app);
+        let [gen, aur, nex, flx, xyz] =
+            tokens.map(|(addr, symbol)| TokenHandle::new(app.clone(), addr, symbol));
         Suite {
+            staking: StakingHandle::new(app.clone(), staking),
             app,
-            staking,
             gen,
             aur,
             nex,
@@ -115,18 +116,31 @@ impl Suite {
     /// Four pools with the seed-000 tiers: GEN 10, AUR 5 and NEX 3 paying NEX (NEX stakers are
     /// paid in the staked token), FLX 1 paying FLX. Then one block passes.
     pub fn new() -> Self {
-        let mut s = Self::bare();
-        let owner = s.owner.clone();
+        let s = Self::bare();
         for (token, reward, tier) in [
-            (s.gen.clone(), s.nex.clone(), 10u64),
-            (s.aur.clone(), s.nex.clone(), 5),
-            (s.nex.clone(), s.nex.clone(), 3),
-            (s.flx.clone(), s.flx.clone(), 1),
+            (&s.gen, &s.nex, 10u64),
+            (&s.aur, &s.nex, 5),
+            (&s.nex, &s.nex, 3),
+            (&s.flx, &s.flx, 1),
         ] {
-            s.exec(&owner, &create_pool(&token, &reward, tier))
+            s.create_pool(&s.owner, &token.addr, &reward.addr, tier)
                 .expect("pool is created");
         }
         s.advance(5, 1);
+        s
+    }
+
+    /// [`Suite::new`], then alice stakes 1,000 GEN (locked for [`LOCK`] s) and the funder starts
+    /// a 1,000 NEX stream over 100 s on the GEN pool; 10 s later.
+    pub fn staked() -> Self {
+        let s = Self::new();
+        s.staking
+            .stake(&s.gen, &s.alice, u(1_000))
+            .expect("alice stakes");
+        s.staking
+            .fund(&s.nex, &s.funder, &s.gen, u(1_000), 100)
+            .expect("the stream is funded");
+        s.advance(10, 1);
         s
     }
 
@@ -139,7 +153,7 @@ impl Suite {
         ]
     }
 
-    pub fn pool_tokens(&self) -> [Addr; 4] {
+    pub fn pool_tokens(&self) -> [TokenHandle; 4] {
         [
             self.gen.clone(),
             self.aur.clone(),
@@ -148,145 +162,73 @@ impl Suite {
         ]
     }
 
-    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.staking.clone(), msg, &[])
+    /// `sender` creates the pool of `token` paying `reward` with the tests' parameters
+    /// ([`MIN_STAKE`], [`LOCK`], [`UNBONDING`]) and the whole-number `tier`.
+    pub fn create_pool(
+        &self,
+        sender: &Addr,
+        token: &Addr,
+        reward: &Addr,
+        tier: u64,
+    ) -> AnyResult<AppResponse> {
+        let tier = Decimal::from_atomics(tier, 0).expect("tier");
+        self.staking
+            .create_pool(sender, token, reward, u(MIN_STAKE), LOCK, UNBONDING, tier)
     }
 
     /// Moves the chain `seconds` and `blocks` forward.
-    pub fn advance(&mut self, seconds: u64, blocks: u64) {
-        advance(&mut self.app, seconds, blocks);
+    pub fn advance(&self, seconds: u64, blocks: u64) {
+        advance(&mut self.app.borrow_mut(), seconds, blocks);
     }
 
     pub fn height(&self) -> u64 {
-        self.app.block_info().height
+        self.app.borrow().block_info().height
     }
 
     pub fn now(&self) -> Timestamp {
-        self.app.block_info().time
+        self.app.borrow().block_info().time
     }
 
-    /// `who` sends `amount` of `token` to the staking contract with `hook`.
-    pub fn send(
-        &mut self,
-        who: &Addr,
-        token: &Addr,
-        amount: u128,
-        hook: &ReceiveMsg,
-    ) -> AnyResult<AppResponse> {
-        cw20_send(&mut self.app, who, token, &self.staking, amount, hook)
+    /// `who`'s balance of `token`, base units.
+    pub fn balance(&self, token: &Cw20Handle, who: &Addr) -> u128 {
+        token.balance(who).expect("token answers").u128()
     }
 
-    pub fn stake(&mut self, who: &Addr, token: &Addr, amount: u128) -> AnyResult<AppResponse> {
-        self.send(who, token, amount, &ReceiveMsg::Stake {})
+    /// `who`'s rewards accrued in `token`'s pool and not yet claimed.
+    pub fn pending(&self, who: &Addr, token: &Cw20Handle) -> Uint128 {
+        let position = self.staking.position(who, token);
+        position.expect("position answers").pending_rewards
     }
 
-    /// `who` funds `pool_token`'s pool with `amount` of `reward_token`.
-    pub fn fund(
-        &mut self,
-        who: &Addr,
-        reward_token: &Addr,
-        pool_token: &Addr,
-        amount: u128,
-        duration_seconds: u64,
-    ) -> AnyResult<AppResponse> {
-        let hook = ReceiveMsg::Fund {
-            pool_token: pool_token.to_string(),
-            duration_seconds,
-        };
-        self.send(who, reward_token, amount, &hook)
-    }
-
-    pub fn unstake(&mut self, who: &Addr, token: &Addr, amount: u128) -> AnyResult<AppResponse> {
-        self.exec(
-            who,
-            &ExecuteMsg::Unstake {
-                token: token.to_string(),
-                amount: Uint128::new(amount),
-            },
-        )
-    }
-
-    pub fn claim(&mut self, who: &Addr, token: &Addr) -> AnyResult<AppResponse> {
-        self.exec(
-            who,
-            &ExecuteMsg::Claim {
-                token: token.to_string(),
-            },
-        )
-    }
-
-    pub fn claim_rewards(&mut self, who: &Addr, token: &Addr) -> AnyResult<AppResponse> {
-        self.exec(
-            who,
-            &ExecuteMsg::ClaimRewards {
-                token: token.to_string(),
-            },
-        )
-    }
-
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> AnyResult<T> {
-        Ok(self.app.wrap().query_wasm_smart(&self.staking, msg)?)
-    }
-
-    pub fn pool(&self, token: &Addr) -> PoolResponse {
-        self.query(&QueryMsg::Pool {
-            token: token.to_string(),
-        })
-        .expect("pool answers")
-    }
-
-    pub fn position(&self, who: &Addr, token: &Addr) -> PositionResponse {
-        self.query(&QueryMsg::Position {
-            address: who.to_string(),
-            token: token.to_string(),
-        })
-        .expect("position answers")
-    }
-
-    pub fn claims(&self, who: &Addr, token: &Addr) -> Vec<Claim> {
-        let res: ClaimsResponse = self
-            .query(&QueryMsg::Claims {
-                address: who.to_string(),
-                token: token.to_string(),
-            })
-            .expect("claims answer");
-        res.claims
-    }
-
+    /// `who`'s voting power at the start of block `height` (`None` = now).
     pub fn power(&self, who: &Addr, height: Option<u64>) -> u128 {
-        let res: VotingPowerResponse = self
-            .query(&QueryMsg::VotingPower {
-                address: who.to_string(),
-                height,
-            })
-            .expect("voting power answers");
-        res.power.u128()
+        self.staking
+            .voting_power(who, height)
+            .expect("voting power answers")
+            .u128()
     }
 
+    /// The total voting power at the start of block `height` (`None` = now).
     pub fn total_power(&self, height: Option<u64>) -> u128 {
-        let res: TotalPowerResponse = self
-            .query(&QueryMsg::TotalPower { height })
-            .expect("total power answers");
-        res.power.u128()
-    }
-
-    pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
-        cw20_balance(&self.app, token, who)
+        self.staking
+            .total_power(height)
+            .expect("total power answers")
+            .u128()
     }
 
     /// The staking contract's raw storage plus every balance of every account in every token:
     /// if this is unchanged, nothing moved.
     pub fn snapshot(&self) -> Snapshot {
         let mut accounts = vec![
-            self.staking.clone(),
+            self.staking.addr.clone(),
             self.owner.clone(),
             self.funder.clone(),
         ];
         accounts.extend(self.users());
-        let tokens = [&self.gen, &self.aur, &self.nex, &self.flx, &self.xyz].map(Asset::cw20);
-        Snapshot::of(&self.app)
-            .storage([&self.staking])
+        let tokens =
+            [&self.gen, &self.aur, &self.nex, &self.flx, &self.xyz].map(|t| Asset::cw20(&t.addr));
+        Snapshot::of(&self.app.borrow())
+            .storage([&self.staking.addr])
             .balances(&tokens, &accounts)
             .take()
     }
@@ -299,18 +241,6 @@ impl Suite {
         action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
     ) {
         assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
-    }
-}
-
-/// `CreatePool` with the tests' parameters.
-pub fn create_pool(token: &Addr, reward: &Addr, tier: u64) -> ExecuteMsg {
-    ExecuteMsg::CreatePool {
-        token: token.to_string(),
-        reward_token: reward.to_string(),
-        min_stake: Uint128::new(MIN_STAKE),
-        lock_period_seconds: LOCK,
-        unbonding_period_seconds: UNBONDING,
-        tier: Decimal::from_atomics(tier, 0).expect("tier"),
     }
 }
 

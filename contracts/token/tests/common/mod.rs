@@ -1,22 +1,24 @@
 //! Shared fixtures of the token's tests: a multi-test app with the token, cw20-base for
-//! comparison, and a receiver contract that records every `Receive` hook.
+//! comparison, and a TEST DOUBLE that exists only here: a receiver contract that records every
+//! `Receive` hook. The token is driven through poe-test-utils' typed handle
+//! (`s.token.transfer(..)`, `s.token.allowance(..)`); the suite adds only the tests' own
+//! conventions on top (balances and supply in `u128`, the receiver's record).
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    coins, to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Record, Response,
+    coins, to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response,
     StdError, StdResult, Uint128,
 };
 use cw20::{Cw20Coin, Cw20ReceiveMsg, MinterResponse};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor};
 use cw_storage_plus::Item;
 use poe_test_utils::{
-    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance,
-    cw20_supply, Snapshot,
+    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, share, Snapshot,
 };
 
-pub use poe_test_utils::{attrs, u, wasm_attrs};
+pub use poe_test_utils::{attrs, u, wasm_attrs, Cw20Handle, SharedApp, TokenHandle};
 
 pub use poe_token::msg::{
     BalanceResponse, ExecuteMsg, InstantiateMsg, QueryMsg, TokenInfoResponse, TransferBurnResponse,
@@ -98,11 +100,19 @@ pub const BOB_START: u128 = 5_000;
 /// The minter's cap in the standard suite.
 pub const CAP: u128 = 1_000_000;
 
+/// One message a test runs on the suite.
+pub type Run<'a> = dyn Fn(&Suite) -> AnyResult<AppResponse> + 'a;
+
+/// One message a test runs on the suite, for tables of attempts.
+pub type Attempt<'a> = &'a Run<'a>;
+
 /// One token (and a receiver) in a fresh app.
 pub struct Suite {
-    pub app: App,
+    /// The chain, shared with the token's handle.
+    pub app: SharedApp,
     pub code_id: u64,
-    pub token: Addr,
+    /// The token, NEX.
+    pub token: TokenHandle,
     pub receiver: Addr,
     pub admin: Addr,
     pub owner: Addr,
@@ -120,13 +130,16 @@ impl Suite {
         // the owner and alice hold some native coins, to try attaching funds
         let mut app = app_with_native_balances(&["owner", "alice"], &coins(1_000, DENOM));
         let api = app.api();
-        let admin = api.addr_make("admin");
-        let owner = api.addr_make("owner");
-        let minter = api.addr_make("minter");
-        let marketing = api.addr_make("marketing");
-        let alice = api.addr_make("alice");
-        let bob = api.addr_make("bob");
-        let carol = api.addr_make("carol");
+        let [admin, owner, minter, marketing, alice, bob, carol] = [
+            "admin",
+            "owner",
+            "minter",
+            "marketing",
+            "alice",
+            "bob",
+            "carol",
+        ]
+        .map(|n| api.addr_make(n));
         let code_id = app.store_code(token_contract());
         let receiver_code = app.store_code(receiver_contract());
         let msg = InstantiateMsg {
@@ -176,10 +189,11 @@ impl Suite {
                 None,
             )
             .expect("receiver instantiates");
+        let app = share(app);
         Suite {
+            token: TokenHandle::new(app.clone(), token, "NEX"),
             app,
             code_id,
-            token,
             receiver,
             admin,
             owner,
@@ -191,34 +205,20 @@ impl Suite {
         }
     }
 
-    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.token.clone(), msg, &[])
-    }
-
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.token, msg)
-            .expect("query answers")
-    }
-
+    /// `who`'s balance, base units.
     pub fn balance(&self, who: &Addr) -> u128 {
-        cw20_balance(&self.app, &self.token, who)
+        self.token.balance(who).expect("token answers").u128()
     }
 
+    /// The total supply, base units.
     pub fn supply(&self) -> u128 {
-        cw20_supply(&self.app, &self.token)
-    }
-
-    pub fn transfer_burn_bps(&self) -> u16 {
-        let res: TransferBurnResponse = self.query(&QueryMsg::TransferBurn {});
-        res.transfer_burn_bps
+        self.token.total_supply().expect("token answers").u128()
     }
 
     /// Every hook the receiver got, as (token, hook).
     pub fn received(&self) -> Vec<(String, Cw20ReceiveMsg)> {
         self.app
+            .borrow()
             .wrap()
             .query_wasm_smart(&self.receiver, &ReceiverQuery::Received {})
             .expect("receiver answers")
@@ -226,17 +226,19 @@ impl Suite {
 
     /// The raw storage of the token and of the receiver.
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot::of(&self.app)
-            .storage([&self.token, &self.receiver])
+        Snapshot::of(&self.app.borrow())
+            .storage([&self.token.addr, &self.receiver])
             .take()
     }
 
-    /// Executes `msg`, expects exactly `expected`, and checks that no byte of the token's or the
+    /// Runs `action`, expects exactly `expected`, and checks that no byte of the token's or the
     /// receiver's storage changed (which covers balances, supply, allowances, config).
-    pub fn assert_rejected(&mut self, sender: &Addr, msg: &ExecuteMsg, expected: ContractError) {
-        assert_rejected_unchanged(self, Self::snapshot, &expected, msg, |s| {
-            s.exec(sender, msg)
-        });
+    pub fn assert_rejected(
+        &mut self,
+        expected: ContractError,
+        action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
+    ) {
+        assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
 }
 

@@ -1,22 +1,26 @@
 //! Shared fixtures of the treasury's tests: a multi-test app with the treasury, two suite tokens
-//! (FLX without burn, NEX with a 1 % transfer burn), native coins, and a forging contract.
+//! (FLX without burn, NEX with a 1 % transfer burn), native coins, and two TEST DOUBLES that exist
+//! only here: a forging contract and a token that breaks after its first deposit. The treasury and
+//! the tokens are driven through poe-test-utils' typed handles (`s.treasury.deposit_cw20(..)`,
+//! `s.treasury.balance(..)`); the suite adds only the tests' conventions on top (spends with the
+//! tests' memo, balances in `u128`).
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    coin, coins, to_json_binary, Addr, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo,
-    Record, Response, StdError, StdResult, Uint128, WasmMsg,
+    coin, to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdError,
+    StdResult, Uint128,
 };
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, Cw20ReceiveMsg};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cw20::{BalanceResponse, Cw20QueryMsg, Cw20ReceiveMsg};
+use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor};
 use cw_storage_plus::Item;
 use poe_test_utils::{
-    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_send,
+    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, share,
     token_instantiate_msg, Asset, Snapshot,
 };
 
-pub use poe_test_utils::{attrs, u, wasm_attrs};
+pub use poe_test_utils::{attrs, u, wasm_attrs, SharedApp, TokenHandle, TreasuryHandle};
 
 pub use poe_treasury::msg::{
     AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, InstantiateMsg, LedgerBalance,
@@ -164,13 +168,14 @@ pub fn flaky_token_contract() -> Box<dyn Contract<Empty>> {
 }
 
 pub struct Suite {
-    pub app: App,
+    /// The chain, shared with every handle below.
+    pub app: SharedApp,
     pub code_id: u64,
-    pub treasury: Addr,
+    pub treasury: TreasuryHandle,
     /// No transfer burn.
-    pub flx: Addr,
+    pub flx: TokenHandle,
     /// 1 % transfer burn.
-    pub nex: Addr,
+    pub nex: TokenHandle,
     pub admin: Addr,
     pub owner: Addr,
     pub alice: Addr,
@@ -218,12 +223,13 @@ impl Suite {
         };
         let flx = token("FLX", 0);
         let nex = token("NEX", NEX_BURN_BPS);
+        let app = share(app);
         Suite {
-            app,
             code_id,
-            treasury,
-            flx,
-            nex,
+            treasury: TreasuryHandle::new(app.clone(), treasury),
+            flx: TokenHandle::new(app.clone(), flx, "FLX"),
+            nex: TokenHandle::new(app.clone(), nex, "NEX"),
+            app,
             admin,
             owner,
             alice,
@@ -231,127 +237,67 @@ impl Suite {
         }
     }
 
-    pub fn exec(
-        &mut self,
-        sender: &Addr,
-        msg: &ExecuteMsg,
-        funds: &[Coin],
-    ) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.treasury.clone(), msg, funds)
-    }
-
-    /// `sender` sends `amount` of `token` to the treasury with a `Deposit` hook.
-    pub fn deposit_cw20(
-        &mut self,
-        sender: &Addr,
-        token: &Addr,
-        amount: u128,
-        memo: Option<&str>,
-    ) -> AnyResult<AppResponse> {
-        let hook = ReceiveMsg::Deposit {
-            memo: memo.map(str::to_string),
-        };
-        cw20_send(&mut self.app, sender, token, &self.treasury, amount, &hook)
-    }
-
-    pub fn deposit_native(
-        &mut self,
-        sender: &Addr,
-        funds: &[Coin],
-        memo: Option<&str>,
-    ) -> AnyResult<AppResponse> {
-        let msg = ExecuteMsg::Deposit {
-            memo: memo.map(str::to_string),
-        };
-        self.exec(sender, &msg, funds)
-    }
-
+    /// `sender` spends `amount` of `asset` to `recipient` with the tests' memo, `"grant"`.
     pub fn spend(
-        &mut self,
+        &self,
         sender: &Addr,
         asset: AssetInfo,
         recipient: &Addr,
         amount: u128,
     ) -> AnyResult<AppResponse> {
-        let msg = ExecuteMsg::Spend {
-            asset,
-            recipient: recipient.to_string(),
-            amount: Uint128::new(amount),
-            memo: Some("grant".to_string()),
-        };
-        self.exec(sender, &msg, &[])
+        self.treasury
+            .spend(sender, asset, recipient, u(amount), Some("grant"))
     }
 
+    /// The ledger entry and live balance of `asset`.
     pub fn balance(&self, asset: AssetInfo) -> AssetBalanceResponse {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.treasury, &QueryMsg::Balance { asset })
-            .expect("balance answers")
+        self.treasury.balance(asset).expect("balance answers")
     }
 
+    /// One page of the ledger.
     pub fn balances(
         &self,
         start_after: Option<AssetInfo>,
         limit: Option<u32>,
     ) -> Vec<LedgerBalance> {
-        let res: BalancesResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(&self.treasury, &QueryMsg::Balances { start_after, limit })
-            .expect("balances answer");
-        res.balances
+        let page = self.treasury.balances(start_after, limit);
+        page.expect("balances answer")
     }
 
-    pub fn cw20_balance(&self, token: &Addr, who: &Addr) -> u128 {
-        poe_test_utils::cw20_balance(&self.app, token, who)
+    /// `who`'s balance of `token`, base units.
+    pub fn cw20_balance(&self, token: &TokenHandle, who: &Addr) -> u128 {
+        token.balance(who).expect("token answers").u128()
     }
 
     pub fn native_balance(&self, who: &Addr, denom: &str) -> u128 {
-        poe_test_utils::native_balance(&self.app, who, denom)
+        poe_test_utils::native_balance(&self.app.borrow(), who, denom)
     }
 
     /// The treasury's raw storage plus every balance of every account in both tokens and both
     /// denoms: if this is unchanged, nothing moved.
     pub fn snapshot(&self) -> Snapshot {
         let assets = [
-            Asset::cw20(&self.flx),
-            Asset::cw20(&self.nex),
+            Asset::cw20(&self.flx.addr),
+            Asset::cw20(&self.nex.addr),
             Asset::native(ATOM),
             Asset::native(COSM),
         ];
-        Snapshot::of(&self.app)
-            .storage([&self.treasury])
+        Snapshot::of(&self.app.borrow())
+            .storage([&self.treasury.addr])
             .balances(
                 &assets,
-                [&self.treasury, &self.owner, &self.alice, &self.bob],
+                [&self.treasury.addr, &self.owner, &self.alice, &self.bob],
             )
             .take()
     }
 
-    /// Executes `msg` on the treasury, expects exactly `expected`, and checks nothing changed.
+    /// Runs `action`, expects it to fail with exactly `expected`, and checks nothing changed.
     pub fn assert_rejected(
         &mut self,
-        sender: &Addr,
-        msg: &ExecuteMsg,
-        funds: &[Coin],
         expected: ContractError,
+        action: impl FnOnce(&mut Self) -> AnyResult<AppResponse>,
     ) {
-        assert_rejected_unchanged(self, Self::snapshot, &expected, msg, |s| {
-            s.exec(sender, msg, funds)
-        });
-    }
-}
-
-pub fn cw20_asset(addr: &Addr) -> AssetInfo {
-    AssetInfo::Cw20 {
-        contract_addr: addr.to_string(),
-    }
-}
-
-pub fn native_asset(denom: &str) -> AssetInfo {
-    AssetInfo::Native {
-        denom: denom.to_string(),
+        assert_rejected_unchanged(self, Self::snapshot, &expected, &expected, action);
     }
 }
 

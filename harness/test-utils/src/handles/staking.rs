@@ -1,12 +1,12 @@
 //! The staking contract: [`StakingHandle`].
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{Addr, StdResult, Uint128};
+use cosmwasm_std::{Addr, Decimal, StdResult, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::Ownership;
+use cw_ownable::{Action, Ownership};
 use poe_interface::staking::{
-    ClaimsResponse, ExecuteMsg, PoolResponse, PoolsResponse, PositionResponse, QueryMsg,
-    ReceiveMsg, TotalPowerResponse, VotingPowerResponse,
+    ClaimsResponse, ConfigResponse, ExecuteMsg, PoolResponse, PoolsResponse, PositionResponse,
+    QueryMsg, ReceiveMsg, TotalPowerResponse, VotingPowerResponse,
 };
 use poe_interface::MAX_LIMIT;
 
@@ -84,6 +84,80 @@ impl Handle<Staking> {
         )
     }
 
+    /// Owner only: creates the pool of the cw20 `token`, paying rewards in `reward_token`; the
+    /// lock and unbonding periods in seconds, voting power `tier` per staked base unit.
+    #[allow(clippy::too_many_arguments)]
+    pub fn create_pool(
+        &self,
+        sender: &Addr,
+        token: &Addr,
+        reward_token: &Addr,
+        min_stake: Uint128,
+        lock_period_seconds: u64,
+        unbonding_period_seconds: u64,
+        tier: Decimal,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::CreatePool {
+                token: token.to_string(),
+                reward_token: reward_token.to_string(),
+                min_stake,
+                lock_period_seconds,
+                unbonding_period_seconds,
+                tier,
+            },
+        )
+    }
+
+    /// Owner only: changes the parameters of `token`'s pool that are `Some`.
+    pub fn update_pool(
+        &self,
+        sender: &Addr,
+        token: &Addr,
+        min_stake: Option<Uint128>,
+        lock_period_seconds: Option<u64>,
+        unbonding_period_seconds: Option<u64>,
+        tier: Option<Decimal>,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::UpdatePool {
+                token: token.to_string(),
+                min_stake,
+                lock_period_seconds,
+                unbonding_period_seconds,
+                tier,
+            },
+        )
+    }
+
+    /// Owner only: changes the caps that are `Some` (pools, pending claims per position).
+    pub fn update_config(
+        &self,
+        sender: &Addr,
+        max_pools: Option<u32>,
+        max_claims: Option<u32>,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::UpdateConfig {
+                max_pools,
+                max_claims,
+            },
+        )
+    }
+
+    /// Two-step ownership transfer (cw-ownable).
+    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::UpdateOwnership(action))
+    }
+
+    /// The caps and the pool count.
+    pub fn config(&self) -> StdResult<ConfigResponse> {
+        self.query(&QueryMsg::Config {})
+    }
+
     /// `token`'s pool.
     pub fn pool(&self, token: &Cw20Handle) -> StdResult<PoolResponse> {
         self.query(&QueryMsg::Pool {
@@ -93,10 +167,16 @@ impl Handle<Staking> {
 
     /// Every pool (the suite has fewer than a page of them).
     pub fn pools(&self) -> StdResult<Vec<PoolResponse>> {
-        let r: PoolsResponse = self.query(&QueryMsg::Pools {
-            start_after: None,
-            limit: Some(MAX_LIMIT),
-        })?;
+        self.pools_page(None, Some(MAX_LIMIT))
+    }
+
+    /// One page of pools, in token address order, after `start_after` (a token address).
+    pub fn pools_page(
+        &self,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    ) -> StdResult<Vec<PoolResponse>> {
+        let r: PoolsResponse = self.query(&QueryMsg::Pools { start_after, limit })?;
         Ok(r.pools)
     }
 

@@ -3,12 +3,12 @@
 
 use anyhow::Result as AnyResult;
 use cosmwasm_std::{to_json_binary, Addr, Binary, StdResult, Uint128};
-use cw20::{Expiration, MinterResponse};
+use cw20::{Expiration, Logo, MinterResponse};
 use cw_multi_test::AppResponse;
-use cw_ownable::Ownership;
+use cw_ownable::{Action, Ownership};
 use poe_interface::token::{
-    AllAccountsResponse, AllowanceResponse, BalanceResponse, ExecuteMsg, QueryMsg,
-    TokenInfoResponse, TransferBurnResponse,
+    AllAccountsResponse, AllowanceResponse, BalanceResponse, ExecuteMsg, MarketingInfoResponse,
+    QueryMsg, TokenInfoResponse, TransferBurnResponse,
 };
 use serde::Serialize;
 
@@ -225,6 +225,35 @@ impl Handle<Token> {
         )
     }
 
+    /// cw20 `UpdateMarketing`, marketing address only: the fields that are `Some` (`Some("")`
+    /// clears a text field).
+    pub fn update_marketing(
+        &self,
+        sender: &Addr,
+        project: Option<&str>,
+        description: Option<&str>,
+        marketing: Option<&Addr>,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::UpdateMarketing {
+                project: project.map(str::to_string),
+                description: description.map(str::to_string),
+                marketing: marketing.map(|a| a.to_string()),
+            },
+        )
+    }
+
+    /// cw20 `UploadLogo`, marketing address only.
+    pub fn upload_logo(&self, sender: &Addr, logo: Logo) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::UploadLogo(logo))
+    }
+
+    /// Extension: two-step transfer of the token's owner role (cw-ownable).
+    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::UpdateOwnership(action))
+    }
+
     /// Extension, owner only: sets the transfer burn in basis points.
     pub fn update_transfer_burn(
         &self,
@@ -276,6 +305,11 @@ impl Handle<Token> {
     ) -> StdResult<Vec<String>> {
         let res: AllAccountsResponse = self.query(&QueryMsg::AllAccounts { start_after, limit })?;
         Ok(res.accounts)
+    }
+
+    /// Project, description, marketing address and logo reference.
+    pub fn marketing_info(&self) -> StdResult<MarketingInfoResponse> {
+        self.query(&QueryMsg::MarketingInfo {})
     }
 
     /// Extension: the transfer burn in basis points.

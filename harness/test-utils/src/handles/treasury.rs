@@ -3,13 +3,14 @@
 use anyhow::Result as AnyResult;
 use cosmwasm_std::{Addr, Coin, StdResult, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::Ownership;
+use cw_ownable::{Action, Ownership};
 use poe_interface::treasury::{
     AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, LedgerBalance, QueryMsg,
+    ReceiveMsg,
 };
 use poe_interface::MAX_LIMIT;
 
-use super::{contract_interface, deref_to_handle, Handle, SharedApp};
+use super::{contract_interface, deref_to_handle, Cw20Handle, Handle, SharedApp};
 
 contract_interface!(
     /// The treasury's interface (`poe_interface::treasury`).
@@ -92,10 +93,36 @@ impl TreasuryHandle {
         )
     }
 
+    /// cw20 deposit: `sender` sends `amount` of `token` to the treasury with a `Deposit` hook.
+    pub fn deposit_cw20(
+        &self,
+        token: &Cw20Handle,
+        sender: &Addr,
+        amount: Uint128,
+        memo: Option<&str>,
+    ) -> AnyResult<AppResponse> {
+        let hook = ReceiveMsg::Deposit {
+            memo: memo.map(str::to_string),
+        };
+        token.send_hook(sender, &self.addr, amount, &hook)
+    }
+
+    /// Two-step ownership transfer (cw-ownable).
+    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::UpdateOwnership(action), &[])
+    }
+
     /// The [`AssetInfo`] of a cw20 token.
     pub fn cw20(token: &Addr) -> AssetInfo {
         AssetInfo::Cw20 {
             contract_addr: token.to_string(),
+        }
+    }
+
+    /// The [`AssetInfo`] of a native denom.
+    pub fn native(denom: &str) -> AssetInfo {
+        AssetInfo::Native {
+            denom: denom.to_string(),
         }
     }
 
