@@ -35,39 +35,18 @@ use poe_math::{
     weight::MinerWeightParams,
 };
 
-/// Base units per token (6 decimals).
-pub const UNIT: u128 = 1_000_000;
-/// Epoch length of the tests, seconds.
+/// Base units per token (6 decimals), `tokens(n)` whole tokens in base units, and the suite's
+/// default parameters (seed fee split and PoE weights, threshold 0.1, epochs of an hour, scales
+/// 1,000,000 / 100,000 FLX, 10,000 NEX per epoch at Gamma = 1, a 10,000 FLX dust floor, a 7-day
+/// lock, `max_liquidity_ratio` 1): the deployment's own, so these tests run what is deployed.
+pub use poe_deploy::{
+    default_params,
+    values::{tokens, UNIT},
+};
+/// Epoch length of the tests, seconds (the default parameters' epoch).
 pub const EPOCH: u64 = 3_600;
 /// The native denom test accounts hold (to attach funds the contract must refuse).
 pub const DENOM: &str = "ucosm";
-
-/// `n` whole tokens in base units.
-pub fn tokens(n: u128) -> Uint128 {
-    Uint128::new(n * UNIT)
-}
-
-/// The suite's default parameters (`poe_testing::default_params`): seed fee split and PoE
-/// weights, threshold 0.1, epochs of an hour, scales 1,000,000 / 100,000 FLX, 10,000 NEX per
-/// epoch at Gamma = 1, a 10,000 FLX dust floor, a 7-day lock, `max_liquidity_ratio` 1.
-pub fn default_params() -> PoeParams {
-    PoeParams {
-        fee_rates: FeeRates::seed_default(),
-        poe_weights: PoeWeights::seed_default(),
-        poe_scales: PoeScales {
-            volume_scale: tokens(1_000_000),
-            liquidity_scale: tokens(100_000),
-        },
-        min_poe_threshold: Decimal::percent(10),
-        max_emission_per_epoch: tokens(10_000),
-        min_epoch_job_value: tokens(10_000),
-        epoch_length_seconds: EPOCH,
-        lock_period_seconds: 7 * 24 * 3_600,
-        miner_weight: MinerWeightParams::suite_default(),
-        owner_salary_policy: OwnerSalaryPolicy::seed_default(),
-        max_liquidity_ratio: Decimal::one(),
-    }
-}
 
 fn mining_contract() -> Box<dyn Contract<Empty>> {
     contract_wrapper!(poe_mining, migrate)
