@@ -1,28 +1,40 @@
-//! cw20 messages the contracts send: `Transfer` to an account, `Send` to a contract with a hook.
+//! cw20 messages the contracts send: `Transfer` to an account, `Send` to a contract with a hook,
+//! `TransferFrom` within an allowance, and the minter's `Mint` and the holder's `Burn`. Each is a
+//! `WasmMsg::Execute` on the token with no funds; amounts are in the token's base units.
+//!
+//! Errors: `StdError` only when a message does not serialize.
 
 use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, StdResult, Uint128, WasmMsg};
 use cw20::Cw20ExecuteMsg;
 use serde::Serialize;
 
-/// `token`'s cw20 `Transfer { recipient, amount }` (amount in the token's base units), no funds.
-pub fn transfer_msg(
-    token: &Addr,
-    recipient: impl Into<String>,
-    amount: Uint128,
-) -> StdResult<CosmosMsg> {
+/// `msg` executed on `token`, no funds.
+fn execute(token: &Addr, msg: &Cw20ExecuteMsg) -> StdResult<CosmosMsg> {
     Ok(WasmMsg::Execute {
         contract_addr: token.to_string(),
-        msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
-            recipient: recipient.into(),
-            amount,
-        })?,
+        msg: to_json_binary(msg)?,
         funds: vec![],
     }
     .into())
 }
 
+/// `token`'s cw20 `Transfer { recipient, amount }`.
+pub fn transfer_msg(
+    token: &Addr,
+    recipient: impl Into<String>,
+    amount: Uint128,
+) -> StdResult<CosmosMsg> {
+    execute(
+        token,
+        &Cw20ExecuteMsg::Transfer {
+            recipient: recipient.into(),
+            amount,
+        },
+    )
+}
+
 /// `token`'s cw20 `Send { contract, amount, msg }`, `hook` serialized as the receiver's
-/// `Receive` message, no funds.
+/// `Receive` message.
 ///
 /// Errors: `StdError` when `hook` does not serialize.
 pub fn send_msg<T: Serialize>(
@@ -31,16 +43,52 @@ pub fn send_msg<T: Serialize>(
     amount: Uint128,
     hook: &T,
 ) -> StdResult<CosmosMsg> {
-    Ok(WasmMsg::Execute {
-        contract_addr: token.to_string(),
-        msg: to_json_binary(&Cw20ExecuteMsg::Send {
+    execute(
+        token,
+        &Cw20ExecuteMsg::Send {
             contract: contract.into(),
             amount,
             msg: to_json_binary(hook)?,
-        })?,
-        funds: vec![],
-    }
-    .into())
+        },
+    )
+}
+
+/// `token`'s cw20 `TransferFrom { owner, recipient, amount }`: moves `amount` of `owner`'s
+/// tokens within the allowance `owner` gave the sending contract.
+pub fn transfer_from_msg(
+    token: &Addr,
+    owner: impl Into<String>,
+    recipient: impl Into<String>,
+    amount: Uint128,
+) -> StdResult<CosmosMsg> {
+    execute(
+        token,
+        &Cw20ExecuteMsg::TransferFrom {
+            owner: owner.into(),
+            recipient: recipient.into(),
+            amount,
+        },
+    )
+}
+
+/// `token`'s cw20 `Mint { recipient, amount }` (the sending contract must be the minter).
+pub fn mint_msg(
+    token: &Addr,
+    recipient: impl Into<String>,
+    amount: Uint128,
+) -> StdResult<CosmosMsg> {
+    execute(
+        token,
+        &Cw20ExecuteMsg::Mint {
+            recipient: recipient.into(),
+            amount,
+        },
+    )
+}
+
+/// `token`'s cw20 `Burn { amount }` of the sending contract's own tokens.
+pub fn burn_msg(token: &Addr, amount: Uint128) -> StdResult<CosmosMsg> {
+    execute(token, &Cw20ExecuteMsg::Burn { amount })
 }
 
 #[cfg(test)]
@@ -81,6 +129,37 @@ mod tests {
                 contract: "pool".into(),
                 amount: Uint128::new(9),
                 msg: Binary::from(br#"{"deposit":{}}"#.to_vec()),
+            }
+        );
+    }
+
+    #[test]
+    fn transfer_from_mint_and_burn_have_the_cw20_json() {
+        let token = Addr::unchecked("lp");
+        let (to, msg) =
+            unwrap_execute(transfer_from_msg(&token, "alice", "pair", Uint128::new(7)).unwrap());
+        assert_eq!(to, "lp");
+        assert_eq!(
+            msg,
+            Cw20ExecuteMsg::TransferFrom {
+                owner: "alice".into(),
+                recipient: "pair".into(),
+                amount: Uint128::new(7)
+            }
+        );
+        let (_, msg) = unwrap_execute(mint_msg(&token, "bob", Uint128::new(3)).unwrap());
+        assert_eq!(
+            msg,
+            Cw20ExecuteMsg::Mint {
+                recipient: "bob".into(),
+                amount: Uint128::new(3)
+            }
+        );
+        let (_, msg) = unwrap_execute(burn_msg(&token, Uint128::new(2)).unwrap());
+        assert_eq!(
+            msg,
+            Cw20ExecuteMsg::Burn {
+                amount: Uint128::new(2)
             }
         );
     }

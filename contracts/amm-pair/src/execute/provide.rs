@@ -2,13 +2,9 @@
 //! and measured in the reply to the last pull (a token with a transfer burn delivers less than
 //! the amount pulled), then the share is minted.
 
-use cosmwasm_std::{
-    to_json_binary, Addr, Decimal, DepsMut, Env, MessageInfo, Response, SubMsg, Uint128, Uint256,
-    WasmMsg,
-};
-use cw20::Cw20ExecuteMsg;
+use cosmwasm_std::{Addr, Decimal, DepsMut, Env, MessageInfo, Response, SubMsg, Uint128, Uint256};
+use poe_controllers::cw20::{mint_msg, transfer_from_msg};
 use poe_interface::amm::{Asset, AssetInfo};
-use poe_interface::token::ExecuteMsg as TokenExecuteMsg;
 use poe_math::amm::{check_fraction, deposit_within_tolerance, provide as provide_math};
 
 use crate::error::ContractError;
@@ -119,15 +115,12 @@ pub fn provide_liquidity(
             continue;
         }
         *balance_before = asset.query_balance(&deps.querier, &env.contract.address)?;
-        let pull = WasmMsg::Execute {
-            contract_addr: asset.to_string(),
-            msg: to_json_binary(&Cw20ExecuteMsg::TransferFrom {
-                owner: info.sender.to_string(),
-                recipient: env.contract.address.to_string(),
-                amount,
-            })?,
-            funds: vec![],
-        };
+        let pull = transfer_from_msg(
+            &Addr::unchecked(asset.to_string()),
+            info.sender.as_str(),
+            env.contract.address.as_str(),
+            amount,
+        )?;
         pulls.push(if pulls.len() + 1 == cw20_count {
             SubMsg::reply_on_success(pull, REPLY_DEPOSIT)
         } else {
@@ -233,9 +226,9 @@ pub fn complete_deposit(
     }
     POOL.save(deps.storage, &state)?;
 
-    let mut res = Response::new().add_message(mint(&lp_token, &receiver, provision.share)?);
+    let mut res = Response::new().add_message(mint_msg(&lp_token, &receiver, provision.share)?);
     if !provision.locked_share.is_zero() {
-        res = res.add_message(mint(
+        res = res.add_message(mint_msg(
             &lp_token,
             &env.contract.address,
             provision.locked_share,
@@ -254,16 +247,4 @@ pub fn complete_deposit(
         .add_attribute("share", provision.share)
         .add_attribute("locked_share", provision.locked_share)
         .add_attribute("total_share", state.total_share))
-}
-
-/// The LP token's `Mint` of `amount` to `recipient`.
-fn mint(lp_token: &Addr, recipient: &Addr, amount: Uint128) -> Result<WasmMsg, ContractError> {
-    Ok(WasmMsg::Execute {
-        contract_addr: lp_token.to_string(),
-        msg: to_json_binary(&TokenExecuteMsg::Mint {
-            recipient: recipient.to_string(),
-            amount,
-        })?,
-        funds: vec![],
-    })
 }

@@ -1,8 +1,7 @@
 //! `WithdrawLiquidity` (through the LP token's `Send`): burns the shares and pays both assets.
 
-use cosmwasm_std::{to_json_binary, Addr, DepsMut, Env, Response, Uint128, WasmMsg};
+use cosmwasm_std::{Addr, DepsMut, Env, Response, Uint128};
 use poe_interface::amm::Asset;
-use poe_interface::token::ExecuteMsg as TokenExecuteMsg;
 use poe_math::amm::withdraw as withdraw_math;
 
 use crate::error::ContractError;
@@ -60,11 +59,7 @@ pub fn withdraw(
     state.total_share = state.total_share.checked_sub(share)?;
     POOL.save(deps.storage, &state)?;
 
-    let burn = WasmMsg::Execute {
-        contract_addr: lp_token.to_string(),
-        msg: to_json_binary(&TokenExecuteMsg::Burn { amount: share })?,
-        funds: vec![],
-    };
+    let burn = poe_controllers::cw20::burn_msg(&lp_token, share)?;
     let mut res = Response::new().add_message(burn);
     for (asset, amount) in config.asset_infos.iter().zip(amounts) {
         res = res.add_messages(pay(asset, amount, &sender)?);

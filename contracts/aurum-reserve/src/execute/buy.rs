@@ -5,8 +5,9 @@ use poe_math::aurum::purchase_amount;
 
 use crate::backing::Backing;
 use crate::error::ContractError;
-use crate::execute::{aur_mint, deposit_to_treasury};
+use crate::execute::deposit_to_treasury;
 use crate::state::{Config, Payment, CONFIG, LEDGER};
+use poe_controllers::cw20::mint_msg;
 
 /// A purchase paid with `paid` of the cw20 `token` (the hook's caller) by `buyer`.
 ///
@@ -107,7 +108,7 @@ fn purchase(
             &config.treasury,
             paid,
         )?)
-        .add_message(aur_mint(&config.aur_token, &recipient, amount)?)
+        .add_message(mint_msg(&config.aur_token, &recipient, amount)?)
         .add_attribute("action", "buy")
         .add_attribute("buyer", buyer)
         .add_attribute("recipient", recipient)

@@ -13,7 +13,7 @@ pub mod redeem;
 use cosmwasm_std::{
     coins, to_json_binary, Addr, CosmosMsg, Deps, StdResult, Storage, Uint128, WasmMsg,
 };
-use cw20::{Cw20ExecuteMsg, Cw20QueryMsg, TokenInfoResponse};
+use cw20::{Cw20QueryMsg, TokenInfoResponse};
 use poe_interface::treasury;
 
 use crate::error::ContractError;
@@ -60,29 +60,6 @@ pub fn check_cw20(deps: Deps, address: &Addr) -> Result<(), ContractError> {
             address: address.to_string(),
             reason: e.to_string(),
         })
-}
-
-/// A cw20 `Mint` of `amount` AUR to `recipient` (this contract is AUR's minter).
-pub fn aur_mint(aur_token: &Addr, recipient: &Addr, amount: Uint128) -> StdResult<CosmosMsg> {
-    Ok(WasmMsg::Execute {
-        contract_addr: aur_token.to_string(),
-        msg: to_json_binary(&Cw20ExecuteMsg::Mint {
-            recipient: recipient.to_string(),
-            amount,
-        })?,
-        funds: vec![],
-    }
-    .into())
-}
-
-/// A cw20 `Burn` of `amount` AUR held by this contract.
-pub fn aur_burn(aur_token: &Addr, amount: Uint128) -> StdResult<CosmosMsg> {
-    Ok(WasmMsg::Execute {
-        contract_addr: aur_token.to_string(),
-        msg: to_json_binary(&Cw20ExecuteMsg::Burn { amount })?,
-        funds: vec![],
-    }
-    .into())
 }
 
 /// Deposits `amount` of `payment` into the treasury contract with the memo

@@ -5,8 +5,8 @@ use poe_interface::aurum_reserve::{RedemptionStatus, MAX_NOTE_BYTES};
 use poe_math::aurum::{min_redemption, redemption_mg};
 
 use crate::error::ContractError;
-use crate::execute::aur_burn;
 use crate::state::{redemptions, Redemption, CONFIG, LEDGER};
+use poe_controllers::cw20::burn_msg;
 
 /// Burns the `amount` of AUR the reserve just received from `holder` (the whole amount: the
 /// hook's amount is what the token delivered) and records a pending redemption owed
@@ -80,7 +80,7 @@ pub fn redeem(
     )?;
 
     Ok(Response::new()
-        .add_message(aur_burn(&config.aur_token, amount)?)
+        .add_message(burn_msg(&config.aur_token, amount)?)
         .add_attribute("action", "redeem")
         .add_attribute("redemption_id", id.to_string())
         .add_attribute("holder", holder)

@@ -1,11 +1,10 @@
 //! `Rebalance`: closing an epoch with its supply decision.
 
 use cosmwasm_std::{
-    wasm_execute, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Order, Response, Storage, Timestamp,
-    Uint128,
+    Addr, CosmosMsg, DepsMut, Env, MessageInfo, Order, Response, Storage, Timestamp, Uint128,
 };
-use cw20::Cw20ExecuteMsg;
 use cw_storage_plus::Bound;
+use poe_controllers::cw20::{burn_msg, mint_msg};
 use poe_interface::flux_controller::{Decision, DecisionAction, FreezeReason, SupplyLimit};
 use poe_math::flux::{net_demand, supply_adjustment, Direction, NetworkUsage};
 
@@ -252,17 +251,7 @@ fn close_reported(
                     }
                     if !amount.is_zero() {
                         state.total_minted = state.total_minted.checked_add(amount)?;
-                        msg = Some(
-                            wasm_execute(
-                                &config.flx_token,
-                                &Cw20ExecuteMsg::Mint {
-                                    recipient: config.mint_recipient.to_string(),
-                                    amount,
-                                },
-                                vec![],
-                            )?
-                            .into(),
-                        );
+                        msg = Some(mint_msg(&config.flx_token, &config.mint_recipient, amount)?);
                     }
                     DecisionAction::Expand
                 }
@@ -284,10 +273,7 @@ fn close_reported(
             }
             if !amount.is_zero() {
                 state.total_burned = state.total_burned.checked_add(amount)?;
-                msg = Some(
-                    wasm_execute(&config.flx_token, &Cw20ExecuteMsg::Burn { amount }, vec![])?
-                        .into(),
-                );
+                msg = Some(burn_msg(&config.flx_token, amount)?);
             }
             DecisionAction::Contract
         }

@@ -1,7 +1,7 @@
 //! Closing an epoch: the PoE index, Gamma, NEX issuance, and the treasury flush. O(1): it reads
 //! the epoch's running sums, never the miners.
 
-use cosmwasm_std::{to_json_binary, DepsMut, Env, Order, Response, SubMsg, Uint128, WasmMsg};
+use cosmwasm_std::{DepsMut, Env, Order, Response, Uint128};
 use cw_storage_plus::Bound;
 use poe_interface::treasury::cw20_deposit_msg;
 use poe_math::poe::{epoch_emission, poe_index};
@@ -95,14 +95,11 @@ pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, Cont
         .add_attribute("nex_minted", nex_minted)
         .add_attribute("treasury_sent", treasury_sent);
     if !nex_minted.is_zero() {
-        response = response.add_submessage(SubMsg::new(WasmMsg::Execute {
-            contract_addr: config.nex_token.to_string(),
-            msg: to_json_binary(&cw20::Cw20ExecuteMsg::Mint {
-                recipient: env.contract.address.to_string(),
-                amount: nex_minted,
-            })?,
-            funds: vec![],
-        }));
+        response = response.add_message(poe_controllers::cw20::mint_msg(
+            &config.nex_token,
+            &env.contract.address,
+            nex_minted,
+        )?);
     }
     if !treasury_sent.is_zero() {
         response = response.add_message(cw20_deposit_msg(
