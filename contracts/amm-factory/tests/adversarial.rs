@@ -13,26 +13,11 @@
 mod common;
 
 use common::*;
-use cosmwasm_std::{coins, Decimal};
+use cosmwasm_std::{coins, Addr, Decimal};
 use cw_multi_test::Executor;
 use cw_ownable::{Action, OwnershipError};
 use cw_utils::PaymentError;
 use poe_math::amm::AmmMathError;
-
-fn update(f: impl FnOnce(&mut ExecuteMsg)) -> ExecuteMsg {
-    let mut msg = ExecuteMsg::UpdateConfig {
-        pair_code_id: None,
-        token_code_id: None,
-        pair_owner: None,
-        fee_address: None,
-        total_fee_bps: None,
-        protocol_fee_share: None,
-        observation_capacity: None,
-        observation_interval_seconds: None,
-    };
-    f(&mut msg);
-    msg
-}
 
 #[test]
 fn only_the_owner_changes_the_parameters() {
@@ -40,22 +25,15 @@ fn only_the_owner_changes_the_parameters() {
     let (alice, treasury) = (s.alice.clone(), s.treasury.clone());
     for who in [&alice, &treasury] {
         s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
-            s.exec(
-                who,
-                &update(|m| {
-                    if let ExecuteMsg::UpdateConfig { total_fee_bps, .. } = m {
-                        *total_fee_bps = Some(0);
-                    }
-                }),
-            )
+            s.factory.execute(who, &update!(total_fee_bps: Some(0)))
         });
         s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
-            s.exec(
+            s.factory.update_ownership(
                 who,
-                &ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+                Action::TransferOwnership {
                     new_owner: who.to_string(),
                     expiry: None,
-                }),
+                },
             )
         });
     }
@@ -71,14 +49,8 @@ fn parameters_out_of_range_are_refused() {
             max: 1_000,
         }),
         |s| {
-            s.exec(
-                &gov,
-                &update(|m| {
-                    if let ExecuteMsg::UpdateConfig { total_fee_bps, .. } = m {
-                        *total_fee_bps = Some(1_001);
-                    }
-                }),
-            )
+            s.factory
+                .execute(&gov, &update!(total_fee_bps: Some(1_001)))
         },
     );
     s.assert_rejected(
@@ -87,34 +59,17 @@ fn parameters_out_of_range_are_refused() {
             value: Decimal::percent(120),
         }),
         |s| {
-            s.exec(
+            s.factory.execute(
                 &gov,
-                &update(|m| {
-                    if let ExecuteMsg::UpdateConfig {
-                        protocol_fee_share, ..
-                    } = m
-                    {
-                        *protocol_fee_share = Some(Decimal::percent(120));
-                    }
-                }),
+                &update!(protocol_fee_share: Some(Decimal::percent(120))),
             )
         },
     );
     s.assert_rejected(
         ContractError::invalid("observation_capacity", "0 is not in 1..=4096"),
         |s| {
-            s.exec(
-                &gov,
-                &update(|m| {
-                    if let ExecuteMsg::UpdateConfig {
-                        observation_capacity,
-                        ..
-                    } = m
-                    {
-                        *observation_capacity = Some(0);
-                    }
-                }),
-            )
+            s.factory
+                .execute(&gov, &update!(observation_capacity: Some(0)))
         },
     );
     for (interval, reason) in [
@@ -124,43 +79,21 @@ fn parameters_out_of_range_are_refused() {
         s.assert_rejected(
             ContractError::invalid("observation_interval_seconds", reason),
             |s| {
-                s.exec(
-                    &gov,
-                    &update(|m| {
-                        if let ExecuteMsg::UpdateConfig {
-                            observation_interval_seconds,
-                            ..
-                        } = m
-                        {
-                            *observation_interval_seconds = Some(interval);
-                        }
-                    }),
-                )
+                s.factory
+                    .execute(&gov, &update!(observation_interval_seconds: Some(interval)))
             },
         );
     }
     s.assert_rejected(
         ContractError::invalid("pair_code_id", "must be positive"),
-        |s| {
-            s.exec(
-                &gov,
-                &update(|m| {
-                    if let ExecuteMsg::UpdateConfig { pair_code_id, .. } = m {
-                        *pair_code_id = Some(0);
-                    }
-                }),
-            )
-        },
+        |s| s.factory.execute(&gov, &update!(pair_code_id: Some(0))),
     );
     let before = s.snapshot();
     let err = s
-        .exec(
+        .factory
+        .execute(
             &gov,
-            &update(|m| {
-                if let ExecuteMsg::UpdateConfig { fee_address, .. } = m {
-                    *fee_address = Some("Not An Address".to_string());
-                }
-            }),
+            &update!(fee_address: Some("Not An Address".to_string())),
         )
         .unwrap_err();
     assert!(matches!(contract_err(&err), ContractError::Std(_)));
@@ -171,13 +104,19 @@ fn parameters_out_of_range_are_refused() {
 fn a_pair_exists_once_whatever_the_order() {
     let mut s = Suite::new();
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
-    let (a, b) = (cw20(&s.tokens[0]), cw20(&s.tokens[1]));
-    s.create(&alice, [a.clone(), b.clone()]).unwrap();
-    let existing = s.pair([a.clone(), b.clone()]).unwrap().contract_addr;
-    let name = if format!("t:{}", s.tokens[0]) < format!("t:{}", s.tokens[1]) {
-        format!("{}-{}", s.tokens[0], s.tokens[1])
+    let [a, b] = s.assets();
+    s.factory
+        .create_pair(&alice, [a.clone(), b.clone()])
+        .unwrap();
+    let existing = s
+        .factory
+        .pair([a.clone(), b.clone()])
+        .unwrap()
+        .contract_addr;
+    let name = if format!("t:{}", s.tokens[0].addr) < format!("t:{}", s.tokens[1].addr) {
+        format!("{}-{}", s.tokens[0].addr, s.tokens[1].addr)
     } else {
-        format!("{}-{}", s.tokens[1], s.tokens[0])
+        format!("{}-{}", s.tokens[1].addr, s.tokens[0].addr)
     };
     for (who, assets) in [
         (&alice, [a.clone(), b.clone()]),
@@ -188,18 +127,24 @@ fn a_pair_exists_once_whatever_the_order() {
                 assets: name.clone(),
                 pair: existing.clone(),
             },
-            |s| s.create(who, assets),
+            |s| s.factory.create_pair(who, assets),
         );
     }
     // the same for a native pair
-    s.create(&alice, [a.clone(), native(DENOM)]).unwrap();
-    let existing = s.pair([native(DENOM), a.clone()]).unwrap().contract_addr;
+    s.factory
+        .create_pair(&alice, [a.clone(), native(DENOM)])
+        .unwrap();
+    let existing = s
+        .factory
+        .pair([native(DENOM), a.clone()])
+        .unwrap()
+        .contract_addr;
     s.assert_rejected(
         ContractError::PairExists {
-            assets: format!("{DENOM}-{}", s.tokens[0]),
+            assets: format!("{DENOM}-{}", s.tokens[0].addr),
             pair: existing,
         },
-        |s| s.create(&bob, [native(DENOM), a]),
+        |s| s.factory.create_pair(&bob, [native(DENOM), a]),
     );
 }
 
@@ -207,16 +152,20 @@ fn a_pair_exists_once_whatever_the_order() {
 fn pair_assets_are_checked() {
     let mut s = Suite::new();
     let alice = s.alice.clone();
-    let a = cw20(&s.tokens[0]);
+    let [a] = s.assets();
     s.assert_rejected(ContractError::IdenticalAssets, |s| {
-        s.create(&alice, [a.clone(), a.clone()])
+        s.factory.create_pair(&alice, [a.clone(), a.clone()])
     });
     s.assert_rejected(ContractError::IdenticalAssets, |s| {
-        s.create(&alice, [native(DENOM), native(DENOM)])
+        s.factory
+            .create_pair(&alice, [native(DENOM), native(DENOM)])
     });
     // an account is not a cw20
     let before = s.snapshot();
-    let err = s.create(&alice, [a.clone(), cw20(&alice)]).unwrap_err();
+    let err = s
+        .factory
+        .create_pair(&alice, [a.clone(), cw20(&alice)])
+        .unwrap_err();
     assert!(matches!(
         contract_err(&err),
         ContractError::NotCw20 { address, .. } if *address == alice.to_string()
@@ -227,18 +176,16 @@ fn pair_assets_are_checked() {
         native("x"),
         native("1atom"),
         native("u atom"),
-        cw20(&cosmwasm_std::Addr::unchecked("NotAnAddress")),
+        cw20(&Addr::unchecked("NotAnAddress")),
     ] {
-        let err = s.create(&alice, [a.clone(), bad]).unwrap_err();
+        let err = s.factory.create_pair(&alice, [a.clone(), bad]).unwrap_err();
         assert!(matches!(contract_err(&err), ContractError::Std(_)));
         assert_eq!(s.snapshot(), before);
     }
     // no funds
-    let factory = s.factory.clone();
     s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
-        s.app.execute_contract(
-            alice.clone(),
-            factory,
+        s.factory.execute_with_funds(
+            &alice,
             &ExecuteMsg::CreatePair {
                 asset_infos: [a.clone(), native(DENOM)],
             },
@@ -246,40 +193,37 @@ fn pair_assets_are_checked() {
         )
     });
     // unknown pairs
-    let err = s.pair([a, native(DENOM)]).unwrap_err().to_string();
+    let err = s.factory.pair([a, native(DENOM)]).unwrap_err().to_string();
     assert!(
-        err.contains(&format!("no pair of {DENOM}-{}", s.tokens[0])),
+        err.contains(&format!("no pair of {DENOM}-{}", s.tokens[0].addr)),
         "{err}"
     );
 }
 
 #[test]
 fn a_pair_code_that_fails_leaves_nothing_registered() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (gov, alice) = (s.gov.clone(), s.alice.clone());
     // the token code as the pair code: its instantiation fails, the whole message reverts
     let token_code = s.token_code;
-    s.exec(
-        &gov,
-        &update(|m| {
-            if let ExecuteMsg::UpdateConfig { pair_code_id, .. } = m {
-                *pair_code_id = Some(token_code);
-            }
-        }),
-    )
-    .unwrap();
+    s.factory
+        .execute(&gov, &update!(pair_code_id: Some(token_code)))
+        .unwrap();
     let before = s.snapshot();
-    let (a, b) = (cw20(&s.tokens[0]), cw20(&s.tokens[1]));
-    assert!(s.create(&alice, [a.clone(), b.clone()]).is_err());
+    let [a, b] = s.assets();
+    assert!(s
+        .factory
+        .create_pair(&alice, [a.clone(), b.clone()])
+        .is_err());
     assert_eq!(s.snapshot(), before);
-    assert!(s.pair([a, b]).is_err());
-    assert_eq!(s.config().pair_count, 0);
+    assert!(s.factory.pair([a, b]).is_err());
+    assert_eq!(s.factory.config().unwrap().pair_count, 0);
 }
 
 #[test]
 fn instantiation_refuses_bad_parameters() {
-    let mut s = Suite::new();
-    let code = s.app.store_code(factory_contract());
+    let s = Suite::new();
+    let code = s.app.borrow_mut().store_code(factory_contract());
     let alice = s.alice.clone();
     let msg = |fee: Option<u16>, capacity: Option<u32>| InstantiateMsg {
         owner: None,
@@ -294,6 +238,7 @@ fn instantiation_refuses_bad_parameters() {
     };
     let err = s
         .app
+        .borrow_mut()
         .instantiate_contract(code, alice.clone(), &msg(Some(5_000), None), &[], "f", None)
         .unwrap_err();
     assert_eq!(
@@ -305,6 +250,7 @@ fn instantiation_refuses_bad_parameters() {
     );
     let err = s
         .app
+        .borrow_mut()
         .instantiate_contract(code, alice, &msg(None, Some(5_000)), &[], "f", None)
         .unwrap_err();
     assert_eq!(

@@ -11,14 +11,12 @@
 mod common;
 
 use common::*;
-use cosmwasm_std::{coins, to_json_binary, Decimal};
-use cw20::{Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse};
-use cw_multi_test::Executor;
+use cosmwasm_std::{Addr, Decimal};
 
 #[test]
 fn instantiation_sets_the_defaults() {
     let s = Suite::new();
-    let c = s.config();
+    let c = s.factory.config().unwrap();
     assert_eq!(c.pair_code_id, s.pair_code);
     assert_eq!(c.token_code_id, s.token_code);
     assert_eq!(c.pair_owner, s.gov.to_string());
@@ -28,63 +26,49 @@ fn instantiation_sets_the_defaults() {
     assert_eq!(c.observation_capacity, 360);
     assert_eq!(c.observation_interval_seconds, 300);
     assert_eq!(c.pair_count, 0);
-    let ownership: cw_ownable::Ownership<String> = s
-        .app
-        .wrap()
-        .query_wasm_smart(&s.factory, &QueryMsg::Ownership {})
-        .unwrap();
+    let ownership = s.factory.ownership().unwrap();
     assert_eq!(ownership.owner, Some(s.gov.to_string()));
 }
 
 #[test]
 fn anyone_creates_a_pair_with_its_lp_token_and_it_is_registered() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
-    let (a, b) = (cw20(&s.tokens[0]), cw20(&s.tokens[1]));
-    let res = s.create(&alice, [a.clone(), b.clone()]).unwrap();
-    let info = s.pair([a.clone(), b.clone()]).unwrap();
+    let [a, b] = s.assets();
+    let res = s
+        .factory
+        .create_pair(&alice, [a.clone(), b.clone()])
+        .unwrap();
+    let info = s.factory.pair([a.clone(), b.clone()]).unwrap();
     assert_eq!(info.asset_infos, [a.clone(), b.clone()]);
     // either order finds it
-    assert_eq!(s.pair([b.clone(), a.clone()]).unwrap(), info);
+    assert_eq!(s.factory.pair([b.clone(), a.clone()]).unwrap(), info);
     // the pair describes itself the same way
-    let own: PairInfo = s
-        .app
-        .wrap()
-        .query_wasm_smart(&info.contract_addr, &pair_msg::QueryMsg::Pair {})
-        .unwrap();
-    assert_eq!(own, info);
+    let pair = PairHandle::from_info(s.app.clone(), info.clone());
+    assert_eq!(pair.pair_info().unwrap(), info);
     // the LP token: minted only by the pair
-    let minter: MinterResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(&info.liquidity_token, &Cw20QueryMsg::Minter {})
-        .unwrap();
+    let minter = pair
+        .lp()
+        .minter()
+        .unwrap()
+        .expect("the LP token has a minter");
     assert_eq!(minter.minter, info.contract_addr);
     // the pair: the factory's parameters, owned and administered by governance
-    let pc: pair_msg::ConfigResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(&info.contract_addr, &pair_msg::QueryMsg::Config {})
-        .unwrap();
-    assert_eq!(pc.factory, s.factory.to_string());
+    let pc = pair.config().unwrap();
+    assert_eq!(pc.factory, s.factory.addr.to_string());
     assert_eq!(pc.total_fee_bps, 30);
     assert_eq!(pc.protocol_fee_share, DEFAULT_PROTOCOL_FEE_SHARE);
     assert_eq!(pc.fee_address, Some(s.treasury.to_string()));
     assert_eq!(pc.observation_capacity, 360);
     assert_eq!(pc.observation_interval_seconds, 300);
-    let owner: cw_ownable::Ownership<String> = s
-        .app
-        .wrap()
-        .query_wasm_smart(&info.contract_addr, &pair_msg::QueryMsg::Ownership {})
-        .unwrap();
+    let owner = pair.ownership().unwrap();
     assert_eq!(owner.owner, Some(s.gov.to_string()));
-    let pair_addr = cosmwasm_std::Addr::unchecked(&info.contract_addr);
     assert_eq!(
-        s.app.contract_data(&pair_addr).unwrap().admin,
+        s.app.borrow().contract_data(&pair.addr).unwrap().admin,
         Some(s.gov.clone())
     );
-    assert_eq!(s.config().pair_count, 1);
-    let attrs = wasm_attrs(&res, &s.factory);
+    assert_eq!(s.factory.config().unwrap().pair_count, 1);
+    let attrs = wasm_attrs(&res, &s.factory.addr);
     assert!(attrs.contains(&("action".to_string(), "create_pair".to_string())));
     assert!(attrs.contains(&("action".to_string(), "register_pair".to_string())));
     assert!(attrs.contains(&("pair_contract_addr".to_string(), info.contract_addr.clone())));
@@ -93,129 +77,70 @@ fn anyone_creates_a_pair_with_its_lp_token_and_it_is_registered() {
 
 #[test]
 fn a_registered_cw20_native_pair_provides_swaps_and_withdraws() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, bob, treasury) = (s.alice.clone(), s.bob.clone(), s.treasury.clone());
-    let aaa = s.tokens[0].clone();
-    s.create(&bob, [native(DENOM), cw20(&aaa)]).unwrap();
-    let info = s.pair([cw20(&aaa), native(DENOM)]).unwrap();
-    let pair = cosmwasm_std::Addr::unchecked(&info.contract_addr);
+    let aaa = &s.tokens[0];
+    s.factory
+        .create_pair(&bob, [native(DENOM), token_asset(aaa)])
+        .unwrap();
+    let pair = s
+        .factory
+        .pair_handle([token_asset(aaa), native(DENOM)])
+        .unwrap();
     // provide: the pair's order is [uatom, AAA]
-    s.app
-        .execute_contract(
-            alice.clone(),
-            aaa.clone(),
-            &Cw20ExecuteMsg::IncreaseAllowance {
-                spender: pair.to_string(),
-                amount: u(4_000_000),
-                expires: None,
-            },
-            &[],
-        )
-        .unwrap();
-    s.app
-        .execute_contract(
-            alice.clone(),
-            pair.clone(),
-            &pair_msg::ExecuteMsg::ProvideLiquidity {
-                assets: vec![
-                    cw20(&aaa).with_amount(u(4_000_000)),
-                    native(DENOM).with_amount(u(1_000_000)),
-                ],
-                slippage_tolerance: None,
-                min_lp_to_receive: Some(u(1_999_000)),
-                receiver: None,
-            },
-            &coins(1_000_000, DENOM),
-        )
-        .unwrap();
+    pair.provide_liquidity(
+        &alice,
+        vec![
+            token_asset(aaa).with_amount(u(4_000_000)),
+            native(DENOM).with_amount(u(1_000_000)),
+        ],
+        None,
+        Some(u(1_999_000)),
+        None,
+    )
+    .unwrap();
     // swap uatom -> AAA
-    let sim: pair_msg::SimulationResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &pair,
-            &pair_msg::QueryMsg::Simulation {
-                offer_asset: native(DENOM).with_amount(u(10_000)),
-            },
-        )
-        .unwrap();
-    let before = balance(&s, &aaa, &bob);
-    s.app
-        .execute_contract(
-            bob.clone(),
-            pair.clone(),
-            &pair_msg::ExecuteMsg::Swap {
-                offer_asset: native(DENOM).with_amount(u(10_000)),
-                belief_price: None,
-                max_spread: Some(Decimal::percent(2)),
-                minimum_receive: Some(sim.return_amount),
-                to: None,
-                deadline: None,
-            },
-            &coins(10_000, DENOM),
-        )
-        .unwrap();
-    assert_eq!(balance(&s, &aaa, &bob) - before, sim.return_amount.u128());
-    assert_eq!(balance(&s, &aaa, &treasury), sim.protocol_fee_amount.u128());
+    let offer = native(DENOM).with_amount(u(10_000));
+    let sim = pair.simulation(offer.clone()).unwrap();
+    let before = balance(aaa, &bob);
+    let bounds = SwapBounds {
+        max_spread: Some(Decimal::percent(2)),
+        minimum_receive: Some(sim.return_amount),
+        ..SwapBounds::default()
+    };
+    pair.swap_asset(&bob, offer, &bounds).unwrap();
+    assert_eq!(balance(aaa, &bob) - before, sim.return_amount.u128());
+    assert_eq!(balance(aaa, &treasury), sim.protocol_fee_amount.u128());
     // withdraw half of alice's LP
-    let lp = cosmwasm_std::Addr::unchecked(&info.liquidity_token);
-    s.app
-        .execute_contract(
-            alice.clone(),
-            lp.clone(),
-            &Cw20ExecuteMsg::Send {
-                contract: pair.to_string(),
-                amount: u(999_500),
-                msg: to_json_binary(&pair_msg::Cw20HookMsg::WithdrawLiquidity {
-                    min_assets_to_receive: None,
-                })
-                .unwrap(),
-            },
-            &[],
-        )
-        .unwrap();
-    assert_eq!(balance(&s, &lp, &alice), 999_500);
-    let pool: pair_msg::PoolResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(&pair, &pair_msg::QueryMsg::Pool {})
-        .unwrap();
-    assert_eq!(pool.total_share, u(1_000_500));
+    pair.withdraw(&alice, u(999_500), None).unwrap();
+    assert_eq!(balance(&pair.lp(), &alice), 999_500);
+    assert_eq!(pair.pool().unwrap().total_share, u(1_000_500));
 }
 
-fn balance(s: &Suite, token: &cosmwasm_std::Addr, who: &cosmwasm_std::Addr) -> u128 {
-    let res: cw20::BalanceResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            token,
-            &Cw20QueryMsg::Balance {
-                address: who.to_string(),
-            },
-        )
-        .unwrap();
-    res.balance.u128()
+fn balance(token: &Cw20Handle, who: &Addr) -> u128 {
+    token.balance(who).unwrap().u128()
 }
 
 #[test]
 fn pairs_are_listed_in_pages() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
-    let aaa = cw20(&s.tokens[0]);
+    let [aaa] = s.assets();
     // 32 pairs: AAA against 32 denoms
     for i in 0..32 {
-        s.create(&alice, [aaa.clone(), native(&format!("uden{i:02}"))])
+        s.factory
+            .create_pair(&alice, [aaa.clone(), native(&format!("uden{i:02}"))])
             .unwrap();
     }
-    assert_eq!(s.config().pair_count, 32);
-    let first = s.pairs(None, None);
+    assert_eq!(s.factory.config().unwrap().pair_count, 32);
+    let first = s.factory.pairs(None, None).unwrap();
     assert_eq!(first.len(), 10);
-    assert_eq!(s.pairs(None, Some(100)).len(), 30);
+    assert_eq!(s.factory.pairs(None, Some(100)).unwrap().len(), 30);
     // walk the pages with a start_after in the reverse order of the pair's own
     let mut seen = vec![];
     let mut start = None;
     loop {
-        let page = s.pairs(start.clone(), Some(7));
+        let page = s.factory.pairs(start.clone(), Some(7)).unwrap();
         if page.is_empty() {
             break;
         }
@@ -232,35 +157,34 @@ fn pairs_are_listed_in_pages() {
 
 #[test]
 fn new_parameters_apply_to_new_pairs_only() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (gov, alice, bob) = (s.gov.clone(), s.alice.clone(), s.bob.clone());
-    let (a, b, c) = (cw20(&s.tokens[0]), cw20(&s.tokens[1]), cw20(&s.tokens[2]));
-    s.create(&alice, [a.clone(), b.clone()]).unwrap();
-    s.exec(
-        &gov,
-        &ExecuteMsg::UpdateConfig {
-            pair_code_id: None,
-            token_code_id: None,
-            pair_owner: Some(bob.to_string()),
-            fee_address: Some(alice.to_string()),
-            total_fee_bps: Some(50),
-            protocol_fee_share: Some(Decimal::percent(40)),
-            observation_capacity: Some(12),
-            observation_interval_seconds: Some(3_600),
-        },
-    )
-    .unwrap();
-    s.create(&alice, [a.clone(), c.clone()]).unwrap();
-    let query_config = |s: &Suite, assets: [AssetInfo; 2]| -> pair_msg::ConfigResponse {
-        let info = s.pair(assets).unwrap();
-        s.app
-            .wrap()
-            .query_wasm_smart(&info.contract_addr, &pair_msg::QueryMsg::Config {})
-            .unwrap()
-    };
-    let old = query_config(&s, [a.clone(), b]);
+    let [a, b, c] = s.assets();
+    s.factory
+        .create_pair(&alice, [a.clone(), b.clone()])
+        .unwrap();
+    s.factory
+        .execute(
+            &gov,
+            &ExecuteMsg::UpdateConfig {
+                pair_code_id: None,
+                token_code_id: None,
+                pair_owner: Some(bob.to_string()),
+                fee_address: Some(alice.to_string()),
+                total_fee_bps: Some(50),
+                protocol_fee_share: Some(Decimal::percent(40)),
+                observation_capacity: Some(12),
+                observation_interval_seconds: Some(3_600),
+            },
+        )
+        .unwrap();
+    s.factory
+        .create_pair(&alice, [a.clone(), c.clone()])
+        .unwrap();
+    let pair = |assets: [AssetInfo; 2]| s.factory.pair_handle(assets).unwrap();
+    let old = pair([a.clone(), b]).config().unwrap();
     assert_eq!((old.total_fee_bps, old.observation_capacity), (30, 360));
-    let new = query_config(&s, [a.clone(), c.clone()]);
+    let new = pair([a.clone(), c.clone()]).config().unwrap();
     assert_eq!((new.total_fee_bps, new.observation_capacity), (50, 12));
     assert_eq!(
         (
@@ -271,11 +195,6 @@ fn new_parameters_apply_to_new_pairs_only() {
     );
     assert_eq!(new.protocol_fee_share, Decimal::percent(40));
     assert_eq!(new.fee_address, Some(alice.to_string()));
-    let info = s.pair([a, c]).unwrap();
-    let owner: cw_ownable::Ownership<String> = s
-        .app
-        .wrap()
-        .query_wasm_smart(&info.contract_addr, &pair_msg::QueryMsg::Ownership {})
-        .unwrap();
+    let owner = pair([a, c]).ownership().unwrap();
     assert_eq!(owner.owner, Some(bob.to_string()));
 }

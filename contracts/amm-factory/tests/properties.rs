@@ -22,16 +22,18 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
 fn run(attempts: Vec<(usize, usize, bool)>, page: u32) -> Result<(), TestCaseError> {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let callers = [s.alice.clone(), s.bob.clone()];
-    let mut assets: Vec<AssetInfo> = s.tokens.iter().map(cw20).collect();
+    let mut assets: Vec<AssetInfo> = s.tokens.iter().map(|t| token_asset(t)).collect();
     assets.push(native(DENOM));
     assets.push(native("uosmo"));
     let mut model: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, j, by_bob) in attempts {
         let who = &callers[by_bob as usize];
         let before = s.snapshot();
-        let res = s.create(who, [assets[i].clone(), assets[j].clone()]);
+        let res = s
+            .factory
+            .create_pair(who, [assets[i].clone(), assets[j].clone()]);
         let key = (i.min(j), i.max(j));
         if i == j {
             let err = res.unwrap_err();
@@ -45,20 +47,25 @@ fn run(attempts: Vec<(usize, usize, bool)>, page: u32) -> Result<(), TestCaseErr
         } else {
             res.map_err(|e| TestCaseError::fail(format!("create failed: {e:?}")))?;
             model.insert(key);
-            let info = s.pair([assets[i].clone(), assets[j].clone()]).unwrap();
+            let info = s
+                .factory
+                .pair([assets[i].clone(), assets[j].clone()])
+                .unwrap();
             prop_assert_eq!(&info.asset_infos, &[assets[i].clone(), assets[j].clone()]);
             prop_assert_eq!(
-                s.pair([assets[j].clone(), assets[i].clone()]).unwrap(),
+                s.factory
+                    .pair([assets[j].clone(), assets[i].clone()])
+                    .unwrap(),
                 info
             );
         }
-        prop_assert_eq!(s.config().pair_count, model.len() as u64);
+        prop_assert_eq!(s.factory.config().unwrap().pair_count, model.len() as u64);
     }
     // a full walk of the pages
     let mut listed = vec![];
     let mut start = None;
     loop {
-        let chunk = s.pairs(start.clone(), Some(page));
+        let chunk = s.factory.pairs(start.clone(), Some(page)).unwrap();
         prop_assert!(chunk.len() <= page as usize);
         let Some(last) = chunk.last() else { break };
         start = Some(last.asset_infos.clone());

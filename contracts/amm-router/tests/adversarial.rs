@@ -15,8 +15,7 @@ mod common;
 
 use common::*;
 use cosmwasm_std::{coin, coins, to_json_binary, Binary, Decimal, StdError, Uint128};
-use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg};
-use cw_multi_test::Executor;
+use cw20::Cw20ReceiveMsg;
 use cw_utils::PaymentError;
 use poe_math::amm::AmmMathError;
 
@@ -24,47 +23,33 @@ use poe_math::amm::AmmMathError;
 fn route_shapes_are_checked() {
     let mut s = Suite::new();
     let alice = s.alice.clone();
-    let (a, b, c, d, atom) = (
-        s.aaa.clone(),
-        s.bbb.clone(),
-        s.ccc.clone(),
-        s.ddd.clone(),
-        s.atom.clone(),
-    );
-    let aaa = token_addr(&a);
-    let hook = |ops: Vec<SwapOperation>| Cw20HookMsg::ExecuteSwapOperations {
-        operations: ops,
-        minimum_receive: None,
-        to: None,
-        max_spread: None,
-        deadline: None,
+    let [a, b, c, d, atom] = s.burn_free();
+    // alice sells 1,000 of the first offer along `ops`, any spread accepted
+    let swap =
+        |s: &Suite, ops: Vec<SwapOperation>| s.swap(&alice, ops, 1_000, &SwapBounds::any_spread());
+    // alice sends 1,000 of `offer` whatever the route, without the pair's spread bound
+    let send = |s: &Suite, offer: &AssetInfo, ops: Vec<SwapOperation>| {
+        let offer = offer.with_amount(u(1_000));
+        s.router
+            .execute_swap_operations(&alice, offer, ops, &SwapBounds::default())
     };
-    s.assert_rejected(ContractError::NoOperations, |s| {
-        s.send(&alice, &aaa, 1_000, &hook(vec![]))
-    });
+    s.assert_rejected(ContractError::NoOperations, |s| send(s, &a, vec![]));
     s.assert_rejected(
         ContractError::TooManyOperations {
             count: 5,
             max: MAX_SWAP_OPERATIONS,
         },
-        |s| {
-            s.swap(
-                &alice,
-                route(&[&a, &b, &c, &d, &atom, &b]),
-                1_000,
-                &Bounds::any(),
-            )
-        },
+        |s| swap(s, route(&[&a, &b, &c, &d, &atom, &b])),
     );
     s.assert_rejected(ContractError::NotChained { index: 1 }, |s| {
-        s.swap(&alice, vec![op(&a, &b), op(&c, &d)], 1_000, &Bounds::any())
+        swap(s, vec![op(&a, &b), op(&c, &d)])
     });
     s.assert_rejected(ContractError::IdenticalAssets { index: 1 }, |s| {
-        s.swap(&alice, vec![op(&a, &b), op(&b, &b)], 1_000, &Bounds::any())
+        swap(s, vec![op(&a, &b), op(&b, &b)])
     });
     // back through the AAA/BBB pair
     s.assert_rejected(ContractError::PairUsedTwice { index: 1 }, |s| {
-        s.swap(&alice, route(&[&a, &b, &a]), 1_000, &Bounds::any())
+        swap(s, route(&[&a, &b, &a]))
     });
     // AAA sent, but the route starts with BBB
     s.assert_rejected(
@@ -72,7 +57,7 @@ fn route_shapes_are_checked() {
             expected: b.to_string(),
             received: a.to_string(),
         },
-        |s| s.send(&alice, &aaa, 1_000, &hook(route(&[&b, &c]))),
+        |s| send(s, &a, route(&[&b, &c])),
     );
     // no AAA/DDD pair
     s.assert_rejected(
@@ -80,20 +65,18 @@ fn route_shapes_are_checked() {
             offer: a.to_string(),
             ask: d.to_string(),
         },
-        |s| s.swap(&alice, route(&[&a, &d]), 1_000, &Bounds::any()),
+        |s| swap(s, route(&[&a, &d])),
     );
     s.assert_rejected(
         ContractError::PairNotFound {
             offer: c.to_string(),
             ask: atom.to_string(),
         },
-        |s| s.swap(&alice, route(&[&b, &c, &atom]), 1_000, &Bounds::any()),
+        |s| swap(s, route(&[&b, &c, &atom])),
     );
     // an invalid asset in a route
     let before = s.snapshot();
-    let err = s
-        .swap(&alice, vec![op(&a, &native("x"))], 1_000, &Bounds::any())
-        .unwrap_err();
+    let err = swap(&s, vec![op(&a, &native("x"))]).unwrap_err();
     assert!(matches!(contract_err(&err), ContractError::Std(_)));
     assert_eq!(s.snapshot(), before);
 }
@@ -101,7 +84,7 @@ fn route_shapes_are_checked() {
 #[test]
 fn native_input_needs_exactly_one_coin_of_the_first_offer() {
     let mut s = Suite::new();
-    let (alice, router) = (s.alice.clone(), s.router.clone());
+    let alice = s.alice.clone();
     let (a, b, atom) = (s.aaa.clone(), s.bbb.clone(), s.atom.clone());
     let msg = |ops: Vec<SwapOperation>| ExecuteMsg::ExecuteSwapOperations {
         operations: ops,
@@ -112,15 +95,13 @@ fn native_input_needs_exactly_one_coin_of_the_first_offer() {
     };
     let ops = route(&[&atom, &b, &a]);
     s.assert_rejected(ContractError::Payment(PaymentError::NoFunds {}), |s| {
-        s.app
-            .execute_contract(alice.clone(), router.clone(), &msg(ops.clone()), &[])
+        s.router.execute(&alice, &msg(ops.clone()))
     });
     s.assert_rejected(
         ContractError::Payment(PaymentError::MultipleDenoms {}),
         |s| {
-            s.app.execute_contract(
-                alice.clone(),
-                router.clone(),
+            s.router.execute_with_funds(
+                &alice,
                 &msg(ops.clone()),
                 &[coin(10, DENOM), coin(10, OTHER_DENOM)],
             )
@@ -132,12 +113,8 @@ fn native_input_needs_exactly_one_coin_of_the_first_offer() {
             received: OTHER_DENOM.to_string(),
         },
         |s| {
-            s.app.execute_contract(
-                alice.clone(),
-                router.clone(),
-                &msg(ops.clone()),
-                &coins(10, OTHER_DENOM),
-            )
+            s.router
+                .execute_with_funds(&alice, &msg(ops.clone()), &coins(10, OTHER_DENOM))
         },
     );
     // a cw20-first route paid with a coin
@@ -147,12 +124,8 @@ fn native_input_needs_exactly_one_coin_of_the_first_offer() {
             received: DENOM.to_string(),
         },
         |s| {
-            s.app.execute_contract(
-                alice.clone(),
-                router.clone(),
-                &msg(route(&[&a, &b])),
-                &coins(10, DENOM),
-            )
+            s.router
+                .execute_with_funds(&alice, &msg(route(&[&a, &b])), &coins(10, DENOM))
         },
     );
 }
@@ -160,7 +133,7 @@ fn native_input_needs_exactly_one_coin_of_the_first_offer() {
 #[test]
 fn a_forged_hook_spends_nothing() {
     let mut s = Suite::new();
-    let (alice, router) = (s.alice.clone(), s.router.clone());
+    let alice = s.alice.clone();
     let (a, b) = (s.aaa.clone(), s.bbb.clone());
     // alice calls Receive herself, claiming AAA she never sent: the route would start with
     // "alice" as a token, which is not the route's first offer
@@ -181,15 +154,12 @@ fn a_forged_hook_spends_nothing() {
             expected: a.to_string(),
             received: alice.to_string(),
         },
-        |s| {
-            s.app
-                .execute_contract(alice.clone(), router.clone(), &forged, &[])
-        },
+        |s| s.router.execute(&alice, &forged),
     );
     // funds on the hook
     s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
-        s.app
-            .execute_contract(alice.clone(), router.clone(), &forged, &coins(5, DENOM))
+        s.router
+            .execute_with_funds(&alice, &forged, &coins(5, DENOM))
     });
 }
 
@@ -200,51 +170,41 @@ fn bounds_are_enforced_and_change_nothing() {
     let (a, b, c) = (s.aaa.clone(), s.bbb.clone(), s.ccc.clone());
     let ops = route(&[&a, &b, &c]);
     let expected = s.simulate(ops.clone(), 1_000_000).unwrap();
+    // alice sells 1,000,000 AAA along `ops` within `bounds`
+    let swap = |s: &Suite, bounds: SwapBounds| s.swap(&alice, ops.clone(), 1_000_000, &bounds);
     // one base unit short: refused after the last hop, and everything reverts
     s.assert_rejected(
         ContractError::MinimumReceiveNotMet {
             minimum: Uint128::new(expected + 1),
             received: Uint128::new(expected),
         },
-        |s| {
-            s.swap(
-                &alice,
-                ops.clone(),
-                1_000_000,
-                &Bounds {
-                    minimum_receive: Some(expected + 1),
-                    ..Bounds::any()
-                },
-            )
-        },
+        |s| swap(s, at_least(expected + 1)),
     );
-    let now = s.app.block_info().time.seconds();
+    let now = s.now();
     s.assert_rejected(
         ContractError::DeadlinePassed {
             deadline: now - 1,
             now,
         },
         |s| {
-            s.swap(
-                &alice,
-                ops.clone(),
-                1_000_000,
-                &Bounds {
-                    deadline: Some(now - 1),
-                    ..Bounds::any()
+            let deadline = Some(now - 1);
+            swap(
+                s,
+                SwapBounds {
+                    deadline,
+                    ..SwapBounds::any_spread()
                 },
             )
         },
     );
-    let router = s.router.to_string();
+    let router = s.router.addr.to_string();
     s.assert_rejected(ContractError::InvalidReceiver, |s| {
-        s.swap(
-            &alice,
-            ops.clone(),
-            1_000_000,
-            &Bounds {
-                to: Some(router),
-                ..Bounds::any()
+        let to = Some(router);
+        swap(
+            s,
+            SwapBounds {
+                to,
+                ..SwapBounds::any_spread()
             },
         )
     });
@@ -254,13 +214,12 @@ fn bounds_are_enforced_and_change_nothing() {
             value: Decimal::percent(200),
         }),
         |s| {
-            s.swap(
-                &alice,
-                ops.clone(),
-                1_000_000,
-                &Bounds {
-                    max_spread: Some(Decimal::percent(200)),
-                    ..Bounds::default()
+            let max_spread = Some(Decimal::percent(200));
+            swap(
+                s,
+                SwapBounds {
+                    max_spread,
+                    ..SwapBounds::default()
                 },
             )
         },
@@ -268,7 +227,7 @@ fn bounds_are_enforced_and_change_nothing() {
     // a hop's own refusal (the pair's default 0.5 % spread on a 10 % trade) reverts the route
     let before = s.snapshot();
     let err = s
-        .swap(&alice, ops, 100_000_000_000, &Bounds::default())
+        .swap(&alice, ops, 100_000_000_000, &SwapBounds::default())
         .unwrap_err();
     assert!(
         err.chain().any(|e| e
@@ -281,21 +240,16 @@ fn bounds_are_enforced_and_change_nothing() {
 
 #[test]
 fn a_malformed_hook_is_refused() {
-    let mut s = Suite::new();
-    let (alice, router) = (s.alice.clone(), s.router.clone());
-    let aaa = token_addr(&s.aaa);
+    let s = Suite::new();
+    let alice = s.alice.clone();
     let before = s.snapshot();
     let err = s
-        .app
-        .execute_contract(
-            alice,
-            aaa,
-            &Cw20ExecuteMsg::Send {
-                contract: router.to_string(),
-                amount: Uint128::new(1_000),
-                msg: Binary::from(br#"{"execute_swap_operations":{"operations":"none"}}"#.to_vec()),
-            },
-            &[],
+        .token(&s.aaa)
+        .send(
+            &alice,
+            &s.router.addr,
+            Uint128::new(1_000),
+            Binary::from(br#"{"execute_swap_operations":{"operations":"none"}}"#.to_vec()),
         )
         .unwrap_err();
     assert!(matches!(

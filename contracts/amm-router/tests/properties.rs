@@ -42,14 +42,8 @@ fn neighbours(n: usize) -> Vec<usize> {
 }
 
 fn run(steps: Vec<(usize, Vec<usize>, u128, usize, usize)>) -> Result<(), TestCaseError> {
-    let mut s = Suite::new();
-    let nodes = [
-        s.aaa.clone(),
-        s.bbb.clone(),
-        s.ccc.clone(),
-        s.ddd.clone(),
-        s.atom.clone(),
-    ];
+    let s = Suite::new();
+    let nodes = s.burn_free();
     let users = [s.alice.clone(), s.bob.clone()];
     for (start, choices, amount, sender, receiver) in steps {
         // a walk of 1..=4 hops from `start`, each step picking a neighbour by `choices`
@@ -81,9 +75,9 @@ fn run(steps: Vec<(usize, Vec<usize>, u128, usize, usize)>) -> Result<(), TestCa
         if expected == 0 {
             continue;
         }
-        let bounds = Bounds {
+        let bounds = SwapBounds {
             to: Some(receiver.to_string()),
-            ..Bounds::any()
+            ..SwapBounds::any_spread()
         };
         // one unit too demanding: refused, nothing changes
         let before = s.snapshot();
@@ -92,8 +86,8 @@ fn run(steps: Vec<(usize, Vec<usize>, u128, usize, usize)>) -> Result<(), TestCa
                 &sender,
                 ops.clone(),
                 amount,
-                &Bounds {
-                    minimum_receive: Some(expected + 1),
+                &SwapBounds {
+                    minimum_receive: Some(u(expected + 1)),
                     ..bounds.clone()
                 },
             )
@@ -112,8 +106,8 @@ fn run(steps: Vec<(usize, Vec<usize>, u128, usize, usize)>) -> Result<(), TestCa
             &sender,
             ops,
             amount,
-            &Bounds {
-                minimum_receive: Some(expected),
+            &SwapBounds {
+                minimum_receive: Some(u(expected)),
                 ..bounds
             },
         )
@@ -128,7 +122,7 @@ fn run(steps: Vec<(usize, Vec<usize>, u128, usize, usize)>) -> Result<(), TestCa
             prop_assert_eq!(paid, amount as i128);
         }
         for asset in s.assets() {
-            prop_assert_eq!(s.balance(&asset, &s.router.clone()), 0);
+            prop_assert_eq!(s.balance(&asset, &s.router.addr), 0);
         }
     }
     Ok(())

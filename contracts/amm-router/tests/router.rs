@@ -14,7 +14,7 @@ use common::*;
 
 #[test]
 fn a_two_hop_cw20_route_pays_what_the_simulation_says() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
     let (a, b, c) = (s.aaa.clone(), s.bbb.clone(), s.ccc.clone());
     let ops = route(&[&a, &b, &c]);
@@ -23,24 +23,14 @@ fn a_two_hop_cw20_route_pays_what_the_simulation_says() {
     // the same as asking each pair in turn
     let first = s.pair_simulation(&a, &b, amount);
     assert_eq!(expected, s.pair_simulation(&b, &c, first));
-    let res = s
-        .swap(
-            &alice,
-            ops,
-            amount,
-            &Bounds {
-                minimum_receive: Some(expected),
-                ..Bounds::any()
-            },
-        )
-        .unwrap();
+    let res = s.swap(&alice, ops, amount, &at_least(expected)).unwrap();
     assert_eq!(s.balance(&c, &alice), START + expected);
     assert_eq!(s.balance(&a, &alice), START - amount);
     // the router keeps nothing
     for asset in s.assets() {
-        assert_eq!(s.balance(&asset, &s.router.clone()), 0);
+        assert_eq!(s.balance(&asset, &s.router.addr), 0);
     }
-    let attrs = wasm_attrs(&res, &s.router);
+    let attrs = wasm_attrs(&res, &s.router.addr);
     assert!(attrs.contains(&("action".to_string(), "execute_swap_operations".to_string())));
     assert!(attrs.contains(&("hops".to_string(), "2".to_string())));
     assert!(attrs.contains(&("received".to_string(), first.to_string())));
@@ -49,7 +39,7 @@ fn a_two_hop_cw20_route_pays_what_the_simulation_says() {
 
 #[test]
 fn native_in_native_out_and_to_a_receiver() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
     let (a, b, atom) = (s.aaa.clone(), s.bbb.clone(), s.atom.clone());
     // uatom -> BBB -> AAA, paid to bob
@@ -59,10 +49,9 @@ fn native_in_native_out_and_to_a_receiver() {
         &alice,
         ops,
         5_000_000,
-        &Bounds {
+        &SwapBounds {
             to: Some(bob.to_string()),
-            minimum_receive: Some(expected),
-            ..Bounds::any()
+            ..at_least(expected)
         },
     )
     .unwrap();
@@ -71,22 +60,17 @@ fn native_in_native_out_and_to_a_receiver() {
     // AAA -> BBB -> uatom
     let ops = route(&[&a, &b, &atom]);
     let expected = s.simulate(ops.clone(), 7_000_000).unwrap();
-    s.swap(&alice, ops, 7_000_000, &Bounds::any()).unwrap();
+    s.swap(&alice, ops, 7_000_000, &SwapBounds::any_spread())
+        .unwrap();
     assert_eq!(s.balance(&atom, &alice), START - 5_000_000 + expected);
-    assert_eq!(s.balance(&atom, &s.router.clone()), 0);
+    assert_eq!(s.balance(&atom, &s.router.addr), 0);
 }
 
 #[test]
 fn four_hops_and_one_hop() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
-    let (a, b, c, d, atom) = (
-        s.aaa.clone(),
-        s.bbb.clone(),
-        s.ccc.clone(),
-        s.ddd.clone(),
-        s.atom.clone(),
-    );
+    let [a, b, c, d, atom] = s.burn_free();
     let ops = route(&[&a, &b, &c, &d, &atom]);
     assert_eq!(ops.len(), MAX_SWAP_OPERATIONS);
     let expected = s.simulate(ops.clone(), 2_000_000).unwrap();
@@ -94,9 +78,9 @@ fn four_hops_and_one_hop() {
         &alice,
         ops,
         2_000_000,
-        &Bounds {
-            minimum_receive: Some(expected),
-            ..Bounds::default()
+        &SwapBounds {
+            minimum_receive: Some(u(expected)),
+            ..SwapBounds::default()
         },
     )
     .unwrap();
@@ -104,13 +88,13 @@ fn four_hops_and_one_hop() {
     let ops = route(&[&d, &c]);
     let expected = s.simulate(ops.clone(), 3_000).unwrap();
     assert_eq!(expected, s.pair_simulation(&d, &c, 3_000));
-    s.swap(&alice, ops, 3_000, &Bounds::default()).unwrap();
+    s.swap(&alice, ops, 3_000, &SwapBounds::default()).unwrap();
     assert_eq!(s.balance(&c, &alice), START + expected);
 }
 
 #[test]
 fn a_transfer_burn_token_in_the_middle_is_measured_not_assumed() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
     let (a, brn, c) = (s.aaa.clone(), s.brn.clone(), s.ccc.clone());
     let amount = 1_000_000_000;
@@ -123,29 +107,17 @@ fn a_transfer_burn_token_in_the_middle_is_measured_not_assumed() {
     let simulated = s.simulate(route(&[&a, &brn, &c]), amount).unwrap();
     assert!(expected < simulated);
     let res = s
-        .swap(
-            &alice,
-            route(&[&a, &brn, &c]),
-            amount,
-            &Bounds {
-                minimum_receive: Some(expected),
-                ..Bounds::any()
-            },
-        )
+        .swap(&alice, route(&[&a, &brn, &c]), amount, &at_least(expected))
         .unwrap();
     assert_eq!(s.balance(&c, &alice), START + expected);
-    assert_eq!(s.balance(&brn, &s.router.clone()), 0);
-    let attrs = wasm_attrs(&res, &s.router);
+    assert_eq!(s.balance(&brn, &s.router.addr), 0);
+    let attrs = wasm_attrs(&res, &s.router.addr);
     assert!(attrs.contains(&("received".to_string(), held.to_string())));
 }
 
 #[test]
 fn the_config_names_the_factory() {
     let s = Suite::new();
-    let res: poe_amm_router::msg::ConfigResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(&s.router, &QueryMsg::Config {})
-        .unwrap();
-    assert_eq!(res.factory, s.factory.to_string());
+    let res = s.router.config().unwrap();
+    assert_eq!(res.factory, s.factory.addr.to_string());
 }

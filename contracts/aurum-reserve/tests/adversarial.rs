@@ -15,7 +15,7 @@ mod common;
 
 use common::*;
 use cosmwasm_std::{coin, coins, to_json_binary, Addr, Decimal, Uint128};
-use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg};
+use cw20::Cw20ReceiveMsg;
 use cw_multi_test::{AppResponse, Executor};
 use cw_ownable::{Action, OwnershipError};
 use cw_utils::PaymentError;
@@ -25,7 +25,7 @@ use poe_aurum_reserve::msg::{
 
 /// 1 kg attested, alice holds 100 AUR and has one pending redemption of 1 AUR (id 1).
 fn funded() -> Suite {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
     s.attest(KG).unwrap();
     s.buy_aur(&alice, 101 * AUR).unwrap();
@@ -41,36 +41,14 @@ fn invalid(name: &str, reason: &str) -> ContractError {
     }
 }
 
-fn no_update() -> ExecuteMsg {
-    ExecuteMsg::UpdateConfig {
-        payment_asset: None,
-        price: None,
-        treasury: None,
-        aur_per_gram: None,
-        backing_ratio: None,
-        max_attestation_age_seconds: None,
-    }
-}
-
-fn update(f: impl FnOnce(&mut ExecuteMsg)) -> ExecuteMsg {
-    let mut msg = no_update();
-    f(&mut msg);
-    msg
-}
-
 /// A hook sent straight to the reserve by `who`, claiming `amount` arrived.
-fn forged(
-    s: &mut Suite,
-    who: &Addr,
-    amount: u128,
-    hook: &ReceiveMsg,
-) -> anyhow::Result<AppResponse> {
+fn forged(s: &Suite, who: &Addr, amount: u128, hook: &ReceiveMsg) -> anyhow::Result<AppResponse> {
     let msg = ExecuteMsg::Receive(Cw20ReceiveMsg {
         sender: who.to_string(),
         amount: Uint128::new(amount),
         msg: to_json_binary(hook).unwrap(),
     });
-    s.exec(who, &msg)
+    s.reserve.execute(who, &msg)
 }
 
 #[test]
@@ -85,7 +63,9 @@ fn only_custodians_attest_and_fulfil() {
     }
     // a removed custodian is refused too
     let (owner, custodian) = (s.owner.clone(), s.custodian.clone());
-    s.update_custodians(&owner, &[], &[&custodian]).unwrap();
+    s.reserve
+        .update_custodians(&owner, &[], &[&custodian])
+        .unwrap();
     s.assert_rejected(not_listed(custodian.to_string()), |s| s.attest(2 * KG));
 }
 
@@ -95,45 +75,32 @@ fn only_the_owner_keeps_custodians_and_config() {
     let (alice, custodian, carol) = (s.alice.clone(), s.custodian.clone(), s.carol.clone());
     for who in [&alice, &custodian] {
         s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
-            s.update_custodians(who, &[&carol], &[])
+            s.reserve.update_custodians(who, &[&carol], &[])
         });
         s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
-            s.exec(
-                who,
-                &update(|m| {
-                    if let ExecuteMsg::UpdateConfig { backing_ratio, .. } = m {
-                        *backing_ratio = Some(Decimal::one());
-                    }
-                }),
-            )
+            s.reserve
+                .execute(who, &update!(backing_ratio: Some(Decimal::one())))
         });
         s.assert_rejected(ContractError::Ownership(OwnershipError::NotOwner), |s| {
-            s.exec(
+            s.reserve.update_ownership(
                 who,
-                &ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
+                Action::TransferOwnership {
                     new_owner: who.to_string(),
                     expiry: None,
-                }),
+                },
             )
         });
     }
     s.assert_rejected(
         ContractError::Ownership(OwnershipError::TransferNotFound),
-        |s| {
-            s.exec(
-                &alice,
-                &ExecuteMsg::UpdateOwnership(Action::AcceptOwnership),
-            )
-        },
+        |s| s.reserve.update_ownership(&alice, Action::AcceptOwnership),
     );
     let owner = s.owner.clone();
-    s.exec(
-        &owner,
-        &ExecuteMsg::UpdateOwnership(Action::RenounceOwnership),
-    )
-    .unwrap();
+    s.reserve
+        .update_ownership(&owner, Action::RenounceOwnership)
+        .unwrap();
     s.assert_rejected(ContractError::Ownership(OwnershipError::NoOwner), |s| {
-        s.update_custodians(&owner, &[&carol], &[])
+        s.reserve.update_custodians(&owner, &[&carol], &[])
     });
 }
 
@@ -181,7 +148,7 @@ fn malformed_and_replayed_attestations_are_refused() {
         },
         |s| s.attest_with(&custodian, KG, &hash, now + 1),
     );
-    let previous = s.latest_attestation().unwrap().timestamp;
+    let previous = s.reserve.latest_attestation().unwrap().unwrap().timestamp;
     s.assert_rejected(
         ContractError::TimestampBeforePrevious {
             timestamp: previous - 1,
@@ -199,9 +166,8 @@ fn malformed_and_replayed_attestations_are_refused() {
         );
     }
     s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
-        s.app.execute_contract(
-            custodian.clone(),
-            s.reserve.clone(),
+        s.reserve.execute_with_funds(
+            &custodian,
             &ExecuteMsg::Attest {
                 reserve_mg: u(KG),
                 document_hash: hash.clone(),
@@ -233,14 +199,7 @@ fn purchases_are_refused_while_halted_or_beyond_backing() {
     s.attest(KG).unwrap();
     let attested_at = s.now();
     s.buy_aur(&alice, 800 * AUR).unwrap();
-    s.assert_rejected(
-        ContractError::ExceedsBacking {
-            supply: u(800 * AUR),
-            amount: u(1),
-            max_supply: u(800 * AUR),
-        },
-        |s| s.buy_aur(&alice, 1),
-    );
+    s.assert_backing_full(&alice, 800 * AUR);
     // everything alice has cannot buy past the backing either
     let all = s.balance(&s.flx, &alice);
     s.assert_rejected(
@@ -274,7 +233,12 @@ fn purchases_are_refused_while_halted_or_beyond_backing() {
 #[test]
 fn dust_and_wrong_assets_buy_nothing() {
     let mut s = funded();
-    let (alice, aur, xyz, flx) = (s.alice.clone(), s.aur.clone(), s.xyz.clone(), s.flx.clone());
+    let (alice, aur, xyz, flx) = (
+        s.alice.clone(),
+        s.aur.addr.clone(),
+        s.xyz.addr.clone(),
+        s.flx.addr.clone(),
+    );
     s.assert_rejected(
         ContractError::PurchaseTooSmall {
             paid: u(64),
@@ -282,16 +246,16 @@ fn dust_and_wrong_assets_buy_nothing() {
         },
         |s| s.buy(&alice, 64),
     );
-    let buy = ReceiveMsg::Buy { recipient: None };
-    for token in [&xyz, &aur] {
+    for (token, addr) in [(s.xyz.clone(), &xyz), (s.aur.clone(), &aur)] {
         s.assert_rejected(
             ContractError::WrongPaymentAsset {
                 expected: format!("cw20:{flx}"),
-                got: format!("cw20:{token}"),
+                got: format!("cw20:{addr}"),
             },
-            |s| s.send(&alice, token, 65 * AUR, &buy),
+            |s| s.reserve.buy(&token, &alice, u(65 * AUR)),
         );
     }
+    let buy = ReceiveMsg::Buy { recipient: None };
     // a hook forged by an account: it is not the payment token
     s.assert_rejected(
         ContractError::WrongPaymentAsset {
@@ -313,18 +277,17 @@ fn dust_and_wrong_assets_buy_nothing() {
             expected: format!("cw20:{flx}"),
             got: "no funds".to_string(),
         },
-        |s| s.exec(&alice, &ExecuteMsg::Buy { recipient: None }),
+        |s| s.reserve.buy_native(&alice, &[], None),
     );
     // an invalid recipient
     let before = s.snapshot();
     let err = s
-        .send(
+        .reserve
+        .buy_for(
+            &s.flx,
             &alice,
-            &flx,
-            65 * AUR,
-            &ReceiveMsg::Buy {
-                recipient: Some("not an address".to_string()),
-            },
+            u(65 * AUR),
+            Some(&Addr::unchecked("not an address")),
         )
         .unwrap_err();
     assert!(matches!(contract_err(&err), ContractError::Std(_)));
@@ -334,30 +297,21 @@ fn dust_and_wrong_assets_buy_nothing() {
 #[test]
 fn native_purchases_need_exactly_the_payment_denom() {
     let mut s = Suite::native();
-    let (alice, flx) = (s.alice.clone(), s.flx.clone());
+    let (alice, flx) = (s.alice.clone(), s.flx.addr.clone());
     s.attest(KG).unwrap();
     s.assert_rejected(
         ContractError::Payment(PaymentError::MissingDenom(NATIVE_DENOM.to_string())),
-        |s| {
-            s.exec_with(
-                &alice,
-                &ExecuteMsg::Buy { recipient: None },
-                &coins(65, "uatom"),
-            )
-        },
+        |s| s.reserve.buy_native(&alice, &coins(65, "uatom"), None),
     );
     s.assert_rejected(
         ContractError::Payment(PaymentError::MultipleDenoms {}),
         |s| {
-            s.exec_with(
-                &alice,
-                &ExecuteMsg::Buy { recipient: None },
-                &[coin(65, "uatom"), coin(65, NATIVE_DENOM)],
-            )
+            let funds = [coin(65, "uatom"), coin(65, NATIVE_DENOM)];
+            s.reserve.buy_native(&alice, &funds, None)
         },
     );
     s.assert_rejected(ContractError::Payment(PaymentError::NoFunds {}), |s| {
-        s.exec(&alice, &ExecuteMsg::Buy { recipient: None })
+        s.reserve.buy_native(&alice, &[], None)
     });
     s.assert_rejected(
         ContractError::PurchaseTooSmall {
@@ -381,13 +335,14 @@ fn native_purchases_need_exactly_the_payment_denom() {
             amount: u(65),
             msg: to_json_binary(&ReceiveMsg::Buy { recipient: None }).unwrap(),
         });
-        s.exec_with(&alice, &msg, &coins(65, NATIVE_DENOM))
+        s.reserve
+            .execute_with_funds(&alice, &msg, &coins(65, NATIVE_DENOM))
     });
 }
 
 #[test]
 fn without_the_minter_role_a_purchase_changes_nothing() {
-    let mut s = Suite::with(Options {
+    let s = Suite::with(Options {
         reserve_is_minter: false,
         ..Options::default()
     });
@@ -401,21 +356,10 @@ fn without_the_minter_role_a_purchase_changes_nothing() {
     );
     assert_eq!(s.snapshot(), before);
     // nor can anyone else mint AUR once the reserve is the minter
-    let mut s = funded();
-    let (alice, aur) = (s.alice.clone(), s.aur.clone());
+    let s = funded();
+    let alice = s.alice.clone();
     let before = s.snapshot();
-    let err = s
-        .app
-        .execute_contract(
-            alice.clone(),
-            aur,
-            &Cw20ExecuteMsg::Mint {
-                recipient: alice.to_string(),
-                amount: u(AUR),
-            },
-            &[],
-        )
-        .unwrap_err();
+    let err = s.aur.mint(&alice, &alice, u(AUR)).unwrap_err();
     assert!(format!("{err:?}").contains("Unauthorized"));
     assert_eq!(s.snapshot(), before);
 }
@@ -423,19 +367,19 @@ fn without_the_minter_role_a_purchase_changes_nothing() {
 #[test]
 fn redemptions_are_checked() {
     let mut s = funded();
-    let (alice, aur, xyz, flx) = (s.alice.clone(), s.aur.clone(), s.xyz.clone(), s.flx.clone());
-    let redeem = ReceiveMsg::Redeem {
-        delivery_note: None,
-    };
-    for token in [&xyz, &flx] {
+    let (alice, aur) = (s.alice.clone(), s.aur.addr.clone());
+    for token in [s.xyz.clone(), s.flx.clone()] {
         s.assert_rejected(
             ContractError::NotAurToken {
                 expected: aur.to_string(),
-                got: token.to_string(),
+                got: token.addr.to_string(),
             },
-            |s| s.send(&alice, token, AUR, &redeem),
+            |s| s.reserve.redeem(&token, &alice, u(AUR)),
         );
     }
+    let redeem = ReceiveMsg::Redeem {
+        delivery_note: None,
+    };
     s.assert_rejected(
         ContractError::NotAurToken {
             expected: aur.to_string(),
@@ -461,16 +405,12 @@ fn redemptions_are_checked() {
     // a malformed hook
     let before = s.snapshot();
     let err = s
-        .app
-        .execute_contract(
-            alice.clone(),
-            aur.clone(),
-            &Cw20ExecuteMsg::Send {
-                contract: s.reserve.to_string(),
-                amount: u(AUR),
-                msg: to_json_binary(&"redeem").unwrap(),
-            },
-            &[],
+        .aur
+        .send(
+            &alice,
+            &s.reserve.addr,
+            u(AUR),
+            to_json_binary(&"redeem").unwrap(),
         )
         .unwrap_err();
     assert!(matches!(contract_err(&err), ContractError::Std(_)));
@@ -489,15 +429,7 @@ fn fulfilments_are_checked() {
             hash: "12".to_string(),
             reason: "expected 64 hex digits (sha256), got 2 characters".to_string(),
         },
-        |s| {
-            s.exec(
-                &custodian,
-                &ExecuteMsg::FulfillRedemption {
-                    id: 1,
-                    document_hash: "12".to_string(),
-                },
-            )
-        },
+        |s| s.reserve.fulfill_redemption(&custodian, 1, "12"),
     );
     s.fulfill(&custodian, 1).unwrap();
     // a replayed fulfilment
@@ -505,9 +437,8 @@ fn fulfilments_are_checked() {
         s.fulfill(&custodian, 1)
     });
     s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
-        s.app.execute_contract(
-            custodian.clone(),
-            s.reserve.clone(),
+        s.reserve.execute_with_funds(
+            &custodian,
             &ExecuteMsg::FulfillRedemption {
                 id: 1,
                 document_hash: doc(1_000),
@@ -522,67 +453,43 @@ fn invalid_configurations_are_refused_as_a_whole() {
     let mut s = funded();
     let (owner, aur, alice, reserve) = (
         s.owner.clone(),
-        s.aur.clone(),
+        s.aur.addr.clone(),
         s.alice.clone(),
-        s.reserve.clone(),
+        s.reserve.addr.clone(),
     );
     let cases: Vec<(ExecuteMsg, ContractError)> = vec![
-        (no_update(), invalid("update_config", "no setting given")),
+        (update!(), invalid("update_config", "no setting given")),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig { backing_ratio, .. } = m {
-                    *backing_ratio = Some(Decimal::percent(99));
-                }
-            }),
+            update!(backing_ratio: Some(Decimal::percent(99))),
             invalid(
                 "backing_ratio",
                 "0.99 is below 1: AUR must stay backed at 100 % or more (seed 000)",
             ),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig { backing_ratio, .. } = m {
-                    *backing_ratio = Some(Decimal::zero());
-                }
-            }),
+            update!(backing_ratio: Some(Decimal::zero())),
             invalid(
                 "backing_ratio",
                 "0 is below 1: AUR must stay backed at 100 % or more (seed 000)",
             ),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig { backing_ratio, .. } = m {
-                    *backing_ratio = Some(Decimal::percent(1_001));
-                }
-            }),
+            update!(backing_ratio: Some(Decimal::percent(1_001))),
             invalid("backing_ratio", "10.01 is above 10"),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig { price, .. } = m {
-                    *price = Some(Decimal::zero());
-                }
-            }),
+            update!(price: Some(Decimal::zero())),
             invalid("price", "must be positive"),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig { aur_per_gram, .. } = m {
-                    *aur_per_gram = Some(Uint128::zero());
-                }
-            }),
+            update!(aur_per_gram: Some(Uint128::zero())),
             invalid(
                 "aur_per_gram",
                 &format!("0 is not in 1..={MAX_AUR_PER_GRAM} AUR base units per gram"),
             ),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig { aur_per_gram, .. } = m {
-                    *aur_per_gram = Some(MAX_AUR_PER_GRAM + Uint128::one());
-                }
-            }),
+            update!(aur_per_gram: Some(MAX_AUR_PER_GRAM + Uint128::one())),
             invalid(
                 "aur_per_gram",
                 &format!(
@@ -592,30 +499,14 @@ fn invalid_configurations_are_refused_as_a_whole() {
             ),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig {
-                    max_attestation_age_seconds,
-                    ..
-                } = m
-                {
-                    *max_attestation_age_seconds = Some(0);
-                }
-            }),
+            update!(max_attestation_age_seconds: Some(0)),
             invalid(
                 "max_attestation_age_seconds",
                 &format!("0 is not in 1..={MAX_ATTESTATION_AGE_LIMIT}"),
             ),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig {
-                    max_attestation_age_seconds,
-                    ..
-                } = m
-                {
-                    *max_attestation_age_seconds = Some(MAX_ATTESTATION_AGE_LIMIT + 1);
-                }
-            }),
+            update!(max_attestation_age_seconds: Some(MAX_ATTESTATION_AGE_LIMIT + 1)),
             invalid(
                 "max_attestation_age_seconds",
                 &format!(
@@ -625,31 +516,19 @@ fn invalid_configurations_are_refused_as_a_whole() {
             ),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig { payment_asset, .. } = m {
-                    *payment_asset = Some(AssetInfo::Cw20 {
-                        contract_addr: aur.to_string(),
-                    });
-                }
-            }),
+            update!(payment_asset: Some(AssetInfo::Cw20 {
+                contract_addr: aur.to_string(),
+            })),
             invalid("payment_asset", "AUR cannot pay for AUR"),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig { payment_asset, .. } = m {
-                    *payment_asset = Some(AssetInfo::Native {
-                        denom: "u".to_string(),
-                    });
-                }
-            }),
+            update!(payment_asset: Some(AssetInfo::Native {
+                denom: "u".to_string(),
+            })),
             invalid("payment_asset", "\"u\" is not a valid denom"),
         ),
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig { treasury, .. } = m {
-                    *treasury = Some(reserve.to_string());
-                }
-            }),
+            update!(treasury: Some(reserve.to_string())),
             invalid(
                 "treasury",
                 &format!("{reserve} is the reserve or the AUR token"),
@@ -657,17 +536,7 @@ fn invalid_configurations_are_refused_as_a_whole() {
         ),
         // a valid field does not save an invalid one
         (
-            update(|m| {
-                if let ExecuteMsg::UpdateConfig {
-                    price,
-                    backing_ratio,
-                    ..
-                } = m
-                {
-                    *price = Some(Decimal::one());
-                    *backing_ratio = Some(Decimal::percent(50));
-                }
-            }),
+            update!(price: Some(Decimal::one()), backing_ratio: Some(Decimal::percent(50))),
             invalid(
                 "backing_ratio",
                 "0.5 is below 1: AUR must stay backed at 100 % or more (seed 000)",
@@ -675,33 +544,22 @@ fn invalid_configurations_are_refused_as_a_whole() {
         ),
     ];
     for (msg, expected) in cases {
-        s.assert_rejected(expected, |s| s.exec(&owner, &msg));
+        s.assert_rejected(expected, |s| s.reserve.execute(&owner, &msg));
     }
     // a payment "token" that is not a cw20
     let before = s.snapshot();
-    let msg = update(|m| {
-        if let ExecuteMsg::UpdateConfig { payment_asset, .. } = m {
-            *payment_asset = Some(AssetInfo::Cw20 {
-                contract_addr: alice.to_string(),
-            });
-        }
-    });
-    let err = s.exec(&owner, &msg).unwrap_err();
+    let msg = update!(payment_asset: Some(AssetInfo::Cw20 {
+        contract_addr: alice.to_string(),
+    }));
+    let err = s.reserve.execute(&owner, &msg).unwrap_err();
     assert!(
         matches!(contract_err(&err), ContractError::NotCw20 { address, .. } if *address == alice.to_string())
     );
     assert_eq!(s.snapshot(), before);
     s.assert_rejected(ContractError::Payment(PaymentError::NonPayable {}), |s| {
-        s.app.execute_contract(
-            owner.clone(),
-            reserve.clone(),
-            &update(|m| {
-                if let ExecuteMsg::UpdateConfig { price, .. } = m {
-                    *price = Some(Decimal::one());
-                }
-            }),
-            &coins(1, "uatom"),
-        )
+        let msg = update!(price: Some(Decimal::one()));
+        s.reserve
+            .execute_with_funds(&owner, &msg, &coins(1, "uatom"))
     });
 }
 
@@ -715,46 +573,44 @@ fn custodian_updates_are_checked() {
         s.carol.clone(),
     );
     s.assert_rejected(ContractError::NoCustodianChange, |s| {
-        s.update_custodians(&owner, &[], &[])
+        s.reserve.update_custodians(&owner, &[], &[])
     });
     s.assert_rejected(
         ContractError::CustodianInBothLists {
             address: carol.to_string(),
         },
-        |s| s.update_custodians(&owner, &[&carol], &[&carol]),
+        |s| s.reserve.update_custodians(&owner, &[&carol], &[&carol]),
     );
     s.assert_rejected(already_listed(custodian.to_string()), |s| {
-        s.update_custodians(&owner, &[&custodian], &[])
+        s.reserve.update_custodians(&owner, &[&custodian], &[])
     });
     s.assert_rejected(already_listed(carol.to_string()), |s| {
-        s.update_custodians(&owner, &[&carol, &carol], &[])
+        s.reserve.update_custodians(&owner, &[&carol, &carol], &[])
     });
     s.assert_rejected(not_listed(carol.to_string()), |s| {
-        s.update_custodians(&owner, &[], &[&carol])
+        s.reserve.update_custodians(&owner, &[], &[&carol])
     });
     s.assert_rejected(not_listed(custodian2.to_string()), |s| {
-        s.update_custodians(&owner, &[], &[&custodian2, &custodian2])
+        s.reserve
+            .update_custodians(&owner, &[], &[&custodian2, &custodian2])
     });
     // two exist; 19 more is one too many
     let many: Vec<Addr> = (0..MAX_CUSTODIANS - 1)
-        .map(|i| s.app.api().addr_make(&format!("custodian-{i}")))
+        .map(|i| s.app.borrow().api().addr_make(&format!("custodian-{i}")))
         .collect();
     let refs: Vec<&Addr> = many.iter().collect();
     s.assert_rejected(custodians_full(), |s| {
-        s.update_custodians(&owner, &refs, &[])
+        s.reserve.update_custodians(&owner, &refs, &[])
     });
     // removing one first makes room
-    s.update_custodians(&owner, &refs, &[&custodian2]).unwrap();
-    assert_eq!(s.config().custodian_count, MAX_CUSTODIANS);
+    s.reserve
+        .update_custodians(&owner, &refs, &[&custodian2])
+        .unwrap();
+    assert_eq!(s.reserve.config().unwrap().custodian_count, MAX_CUSTODIANS);
     let before = s.snapshot();
     let err = s
-        .exec(
-            &owner,
-            &ExecuteMsg::UpdateCustodians {
-                add: vec!["not an address".to_string()],
-                remove: vec![],
-            },
-        )
+        .reserve
+        .update_custodians(&owner, &[&Addr::unchecked("not an address")], &[])
         .unwrap_err();
     assert!(matches!(contract_err(&err), ContractError::Std(_)));
     assert_eq!(s.snapshot(), before);
@@ -763,42 +619,39 @@ fn custodian_updates_are_checked() {
 #[test]
 fn unknown_ids_are_query_errors() {
     let s = funded();
-    let err = s
-        .query::<AttestationResponse>(&QueryMsg::Attestation { id: 9 })
-        .unwrap_err();
+    let err = s.reserve.attestation(9).unwrap_err();
     assert!(err.to_string().contains("no attestation 9"), "{err}");
-    let err = s
-        .query::<RedemptionResponse>(&QueryMsg::Redemption { id: 9 })
-        .unwrap_err();
+    let err = s.reserve.redemption(9).unwrap_err();
     assert!(err.to_string().contains("no redemption 9"), "{err}");
 }
 
 #[test]
 fn instantiation_is_checked() {
-    let mut s = Suite::new();
-    let code_id = s.app.store_code(reserve_contract());
+    let s = Suite::new();
+    let code_id = s.app.borrow_mut().store_code(reserve_contract());
     let base = InstantiateMsg {
         owner: None,
-        aur_token: s.aur.to_string(),
+        aur_token: s.aur.addr.to_string(),
         payment_asset: AssetInfo::Cw20 {
-            contract_addr: s.flx.to_string(),
+            contract_addr: s.flx.addr.to_string(),
         },
         price: price(),
-        treasury: s.treasury.to_string(),
+        treasury: s.treasury.addr.to_string(),
         aur_per_gram: u(AUR_PER_GRAM),
         backing_ratio: Decimal::one(),
         max_attestation_age_seconds: MAX_AGE,
         custodians: vec![s.custodian.to_string()],
     };
     let admin = s.admin.clone();
-    let try_with = |s: &mut Suite, msg: InstantiateMsg, funds: &[cosmwasm_std::Coin]| {
+    let try_with = |s: &Suite, msg: InstantiateMsg, funds: &[cosmwasm_std::Coin]| {
         s.app
+            .borrow_mut()
             .instantiate_contract(code_id, admin.clone(), &msg, funds, "r", None)
             .unwrap_err()
     };
     let mut msg = InstantiateMsg { ..base.clone() };
     msg.backing_ratio = Decimal::percent(99);
-    let err = try_with(&mut s, msg, &[]);
+    let err = try_with(&s, msg, &[]);
     assert_eq!(
         contract_err(&err),
         &invalid(
@@ -808,19 +661,20 @@ fn instantiation_is_checked() {
     );
     let mut msg = base.clone();
     msg.aur_token = s.alice.to_string();
-    let err = try_with(&mut s, msg, &[]);
+    let err = try_with(&s, msg, &[]);
     assert!(matches!(contract_err(&err), ContractError::NotCw20 { .. }));
     let mut msg = base.clone();
     msg.custodians = vec![s.custodian.to_string(), s.custodian.to_string()];
-    let err = try_with(&mut s, msg, &[]);
+    let err = try_with(&s, msg, &[]);
     assert_eq!(contract_err(&err), &already_listed(s.custodian.to_string()));
     let mut msg = base.clone();
     msg.custodians = (0..=MAX_CUSTODIANS)
-        .map(|i| s.app.api().addr_make(&format!("c{i}")).to_string())
+        .map(|i| s.app.borrow().api().addr_make(&format!("c{i}")).to_string())
         .collect();
-    let err = try_with(&mut s, msg, &[]);
+    let err = try_with(&s, msg, &[]);
     assert_eq!(contract_err(&err), &custodians_full());
     s.app
+        .borrow_mut()
         .sudo(cw_multi_test::SudoMsg::Bank(
             cw_multi_test::BankSudo::Mint {
                 to_address: admin.to_string(),
@@ -828,13 +682,14 @@ fn instantiation_is_checked() {
             },
         ))
         .unwrap();
-    let err = try_with(&mut s, base.clone(), &coins(1, "uatom"));
+    let err = try_with(&s, base.clone(), &coins(1, "uatom"));
     assert_eq!(
         contract_err(&err),
         &ContractError::Payment(PaymentError::NonPayable {})
     );
     // the valid message instantiates
     s.app
+        .borrow_mut()
         .instantiate_contract(code_id, admin, &base, &[], "r", None)
         .unwrap();
 }
@@ -847,34 +702,31 @@ fn instantiation_is_checked() {
 #[test]
 fn a_removed_custodians_attestation_backs_no_purchase() {
     let mut s = Suite::new();
-    let (owner, alice, custodian, custodian2) = (
-        s.owner.clone(),
-        s.alice.clone(),
-        s.custodian.clone(),
-        s.custodian2.clone(),
-    );
+    let (alice, custodian) = (s.alice.clone(), s.custodian.to_string());
     s.attest(1_000_000).unwrap();
     s.buy_aur(&alice, 1_000).unwrap();
-    s.update_custodians(&owner, &[], &[&custodian]).unwrap();
-    let b = s.backing();
+    s.reserve
+        .update_custodians(&s.owner, &[], &[&s.custodian])
+        .unwrap();
+    let b = s.reserve.backing().unwrap();
     assert!(b.minting_halted);
     assert_eq!(
         b.halt_reason,
         Some(MintingHalt::AttesterRemoved {
-            custodian: custodian.to_string(),
+            custodian: custodian.clone(),
             attestation_id: 1,
         })
     );
     s.assert_rejected(
         ContractError::AttesterRemoved {
-            custodian: custodian.to_string(),
+            custodian,
             attestation_id: 1,
         },
         |s| s.buy_aur(&alice, 1_000),
     );
     // redemptions go on; a listed custodian's attestation restores minting
     let (hash, now) = (s.next_doc(), s.now());
-    s.attest_with(&custodian2, 1_000_000, &hash, now).unwrap();
-    assert_eq!(s.backing().halt_reason, None);
+    s.attest_with(&s.custodian2, 1_000_000, &hash, now).unwrap();
+    assert_eq!(s.reserve.backing().unwrap().halt_reason, None);
     s.buy_aur(&alice, 1_000).unwrap();
 }

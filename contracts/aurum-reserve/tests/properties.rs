@@ -150,7 +150,9 @@ impl Model {
 }
 
 fn amount_attr(res: &AppResponse, s: &Suite) -> u128 {
-    attr(res, &s.reserve, "amount").parse().expect("amount")
+    attr(res, &s.reserve.addr, "amount")
+        .parse()
+        .expect("amount")
 }
 
 /// Asserts the result is the predicted error, or a success when none is predicted.
@@ -173,7 +175,7 @@ fn expect(
 }
 
 fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let users = s.users();
     let custodians = [s.custodian.clone(), s.custodian2.clone(), s.alice.clone()];
     let owner = s.owner.clone();
@@ -318,17 +320,9 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
             }
             Op::SetRatio { percent } => {
                 let ratio = Decimal::percent(*percent);
-                let res = s.exec(
-                    &owner,
-                    &ExecuteMsg::UpdateConfig {
-                        payment_asset: None,
-                        price: None,
-                        treasury: None,
-                        aur_per_gram: None,
-                        backing_ratio: Some(ratio),
-                        max_attestation_age_seconds: None,
-                    },
-                );
+                let res = s
+                    .reserve
+                    .execute(&owner, &update!(backing_ratio: Some(ratio)));
                 let predicted = (*percent < 100).then(|| ContractError::InvalidConfig {
                     name: "backing_ratio".to_string(),
                     reason: format!(
@@ -364,7 +358,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 "a mint left the backing below the ratio: {:?}",
                 m
             );
-            let b = s.backing();
+            let b = s.reserve.backing().unwrap();
             prop_assert!(!b.under_backed);
             prop_assert!(b.backing_ratio.expect("supply > 0") >= Decimal256::from(m.ratio));
         }
@@ -374,7 +368,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 }
 
 fn check(s: &Suite, m: &Model) -> Result<(), TestCaseError> {
-    let b = s.backing();
+    let b = s.reserve.backing().unwrap();
     let now = s.now();
     prop_assert_eq!(b.reserve_mg.u128(), m.latest.map(|(r, _)| r).unwrap_or(0));
     prop_assert_eq!(b.pending_redemption_mg.u128(), m.pending_mg());
@@ -414,7 +408,10 @@ fn check(s: &Suite, m: &Model) -> Result<(), TestCaseError> {
     }
 
     // the pending listing adds up, and matches the model
-    let pending = s.all_redemptions(Some(RedemptionStatus::Pending));
+    let pending = s
+        .reserve
+        .all_redemptions(Some(RedemptionStatus::Pending))
+        .unwrap();
     prop_assert_eq!(
         pending
             .iter()
@@ -425,13 +422,16 @@ fn check(s: &Suite, m: &Model) -> Result<(), TestCaseError> {
             .map(|(id, mg)| (*id, *mg))
             .collect::<Vec<_>>()
     );
-    let fulfilled = s.all_redemptions(Some(RedemptionStatus::Fulfilled));
+    let fulfilled = s
+        .reserve
+        .all_redemptions(Some(RedemptionStatus::Fulfilled))
+        .unwrap();
     prop_assert_eq!(pending.len() + fulfilled.len(), m.redemptions as usize);
 
     // the reserve holds nothing; the treasury holds every payment
-    prop_assert_eq!(s.balance(&s.aur, &s.reserve), 0);
-    prop_assert_eq!(s.balance(&s.flx, &s.reserve), 0);
-    prop_assert_eq!(s.balance(&s.flx, &s.treasury), m.paid);
+    prop_assert_eq!(s.balance(&s.aur, &s.reserve.addr), 0);
+    prop_assert_eq!(s.balance(&s.flx, &s.reserve.addr), 0);
+    prop_assert_eq!(s.balance(&s.flx, &s.treasury.addr), m.paid);
     Ok(())
 }
 

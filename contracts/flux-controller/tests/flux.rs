@@ -15,20 +15,20 @@ mod common;
 use poe_interface::pause::PauseStatusResponse;
 
 use common::*;
-use cosmwasm_std::{Uint128, Uint256};
+use cosmwasm_std::{Addr, Uint128, Uint256};
 use cw_multi_test::Executor;
 use cw_ownable::Action;
 
 #[test]
 fn instantiates_with_params_reporters_and_owner() {
     let s = Suite::new();
-    let config = s.config();
-    assert_eq!(config.flx_token, s.flx);
+    let config = s.controller.config().unwrap();
+    assert_eq!(config.flx_token, s.flx.addr);
     assert_eq!(config.mint_recipient, s.treasury);
     assert_eq!(config.params, params());
     assert_eq!(config.paused_until, None);
     let genesis = config.genesis_time;
-    let epoch = s.current_epoch();
+    let epoch = s.controller.current_epoch().unwrap();
     assert_eq!(
         epoch,
         EpochResponse {
@@ -40,18 +40,13 @@ fn instantiates_with_params_reporters_and_owner() {
             next_epoch_to_close: 0,
         }
     );
-    let reporters: ReportersResponse = s
-        .query(&QueryMsg::Reporters {
-            start_after: None,
-            limit: None,
-        })
-        .unwrap();
+    let reporters = s.controller.reporters(None, None).unwrap();
     let mut expected = s.reporters.to_vec();
     expected.sort();
-    assert_eq!(reporters.reporters, expected);
-    let ownership: cw_ownable::Ownership<String> = s.query(&QueryMsg::Ownership {}).unwrap();
+    assert_eq!(reporters, expected);
+    let ownership = s.controller.ownership().unwrap();
     assert_eq!(ownership.owner, Some(s.owner.to_string()));
-    let status = s.status();
+    let status = s.controller.status().unwrap();
     assert_eq!(
         status,
         StatusResponse {
@@ -72,16 +67,16 @@ fn instantiates_with_params_reporters_and_owner() {
 
 #[test]
 fn demand_above_the_band_mints_in_proportion_to_the_distance() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (r1, alice) = (s.reporters[0].clone(), s.alice.clone());
     s.advance_to_before_end(60);
     s.report_u(&r1, "1.26").unwrap();
     s.advance_to_next_epoch();
-    let res = s.rebalance(&alice).unwrap();
+    let res = s.controller.rebalance(&alice).unwrap();
     // distance (1.26 - 1.2) / 1.2 = 0.05; delta = 1,000,000 x 0.5 x 0.05 = 25,000 (cap 50,000)
     assert_eq!(s.supply(), SUPPLY + 25_000);
     assert_eq!(s.flx_of(&s.treasury), 25_000);
-    let d = s.decision(0);
+    let d = s.controller.decision(0).unwrap();
     assert_eq!(d.epoch, 0);
     assert_eq!(d.last_epoch, 0);
     assert_eq!(d.action, DecisionAction::Expand);
@@ -100,9 +95,15 @@ fn demand_above_the_band_mints_in_proportion_to_the_distance() {
     assert_eq!(d.closed_at, s.now());
     assert_eq!(
         d.epoch_end,
-        Some(s.config().genesis_time.plus_seconds(EPOCH))
+        Some(
+            s.controller
+                .config()
+                .unwrap()
+                .genesis_time
+                .plus_seconds(EPOCH)
+        )
     );
-    let ctl = s.controller.clone();
+    let ctl = s.controller.addr.clone();
     assert_eq!(
         wasm_attrs(&res, &ctl),
         [
@@ -124,14 +125,14 @@ fn demand_above_the_band_mints_in_proportion_to_the_distance() {
         ]
         .map(|(k, v)| (k.to_string(), v.to_string()))
     );
-    let status = s.status();
+    let status = s.controller.status().unwrap();
     assert_eq!(status.total_minted, u(25_000));
     assert_eq!(status.next_epoch_to_close, 1);
 }
 
 #[test]
 fn demand_below_the_band_burns_from_the_buffer() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
     s.fund(&alice, 100_000).unwrap();
     // distance (0.8 - 0.76) / 0.8 = 0.05; delta 25,000
@@ -143,12 +144,12 @@ fn demand_below_the_band_burns_from_the_buffer() {
     assert_eq!(s.supply(), SUPPLY - 25_000);
     assert_eq!(s.buffer(), 75_000);
     assert_eq!(s.flx_of(&alice), ALICE_FLX - 100_000);
-    assert_eq!(s.status().total_burned, u(25_000));
+    assert_eq!(s.controller.status().unwrap().total_burned, u(25_000));
 }
 
 #[test]
 fn demand_inside_the_band_holds() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
     s.fund(&alice, 100_000).unwrap();
     for (epoch, u_net) in ["1", "0.8", "1.2"].into_iter().enumerate() {
@@ -165,7 +166,7 @@ fn demand_inside_the_band_holds() {
 
 #[test]
 fn the_change_is_capped_at_max_annual_inflation_rate_of_the_supply() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
     // distance (2.4 - 1.2) / 1.2 = 1: computed 500,000, capped at 5 % = 50,000
     let d = s.epoch_with("2.4");
@@ -193,7 +194,7 @@ fn the_change_is_capped_at_max_annual_inflation_rate_of_the_supply() {
 
 #[test]
 fn burning_never_exceeds_the_buffer() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let alice = s.alice.clone();
     // an empty buffer: contraction decided, nothing burned, no Burn message
     let d = s.epoch_with("0");
@@ -214,8 +215,8 @@ fn burning_never_exceeds_the_buffer() {
 
 #[test]
 fn anyone_funds_the_buffer_by_send_or_transfer() {
-    let mut s = Suite::new();
-    let (alice, bob, ctl) = (s.alice.clone(), s.bob.clone(), s.controller.clone());
+    let s = Suite::new();
+    let (alice, bob, ctl) = (s.alice.clone(), s.bob.clone(), s.controller.addr.clone());
     let res = s.fund(&alice, 7_000).unwrap();
     assert_eq!(
         wasm_attrs(&res, &ctl),
@@ -227,8 +228,8 @@ fn anyone_funds_the_buffer_by_send_or_transfer() {
         ]
         .map(|(k, v)| (k.to_string(), v.to_string()))
     );
-    s.transfer(&bob, 3_000).unwrap();
-    let status = s.status();
+    s.flx.transfer(&bob, &ctl, u(3_000)).unwrap();
+    let status = s.controller.status().unwrap();
     assert_eq!(status.buffer, u(10_000));
     // only the hook is counted as funding; both are burnable
     assert_eq!(status.total_funded, u(7_000));
@@ -240,17 +241,17 @@ fn anyone_funds_the_buffer_by_send_or_transfer() {
 
 #[test]
 fn a_stale_report_freezes_the_epoch() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (r1, alice) = (s.reporters[0].clone(), s.alice.clone());
-    let genesis = s.config().genesis_time;
+    let genesis = s.controller.config().unwrap().genesis_time;
     s.fund(&alice, 100_000).unwrap();
     // posted 601 s before the end: too old
     s.advance_to_before_end(MAX_AGE + 1);
     s.report_u(&r1, "5").unwrap();
     let reported_at = s.now();
     s.advance_to_next_epoch();
-    let res = s.rebalance(&alice).unwrap();
-    let d = s.decision(0);
+    let res = s.controller.rebalance(&alice).unwrap();
+    let d = s.controller.decision(0).unwrap();
     assert_eq!(
         d.action,
         DecisionAction::Frozen {
@@ -263,17 +264,17 @@ fn a_stale_report_freezes_the_epoch() {
     assert_eq!(d.demand, None);
     assert_eq!(d.adjustment, None);
     assert_eq!(d.amount, Uint128::zero());
-    assert_eq!(
-        attr(&res, &s.controller, "reason").unwrap(),
-        "stale_reports"
-    );
+    assert_eq!(s.attr(&res, "reason"), "stale_reports");
     assert_eq!(s.supply(), SUPPLY);
     // exactly max age before the end still counts
     s.advance_to_before_end(MAX_AGE);
     s.report_u(&r1, "1.26").unwrap();
     s.advance_to_next_epoch();
-    s.rebalance(&alice).unwrap();
-    assert_eq!(s.decision(1).action, DecisionAction::Expand);
+    s.controller.rebalance(&alice).unwrap();
+    assert_eq!(
+        s.controller.decision(1).unwrap().action,
+        DecisionAction::Expand
+    );
 }
 
 #[test]
@@ -281,12 +282,9 @@ fn epochs_without_reports_close_together_frozen() {
     let mut s = Suite::new();
     let alice = s.alice.clone();
     s.advance(3 * EPOCH + 10);
-    let res = s.rebalance(&alice).unwrap();
-    assert_eq!(
-        attr(&res, &s.controller, "idle_epochs_closed").unwrap(),
-        "3"
-    );
-    let d = s.decision(1);
+    let res = s.controller.rebalance(&alice).unwrap();
+    assert_eq!(s.attr(&res, "idle_epochs_closed"), "3");
+    let d = s.controller.decision(1).unwrap();
     assert_eq!((d.epoch, d.last_epoch), (0, 2));
     assert_eq!(
         d.action,
@@ -295,20 +293,23 @@ fn epochs_without_reports_close_together_frozen() {
         }
     );
     assert_eq!(d.epoch_end, None);
-    assert_eq!(s.decision(0), d);
-    assert_eq!(s.decision(2), d);
-    assert_eq!(s.decisions(None, None), vec![d]);
+    assert_eq!(s.controller.decision(0).unwrap(), d);
+    assert_eq!(s.controller.decision(2).unwrap(), d);
+    assert_eq!(
+        s.controller.decisions_page(None, None).unwrap().decisions,
+        vec![d]
+    );
     assert_eq!(s.supply(), SUPPLY);
     // epoch 3 is open: nothing more to close
-    let ends_at = s.current_epoch().end_time;
+    let ends_at = s.controller.current_epoch().unwrap().end_time;
     s.assert_rejected(ContractError::EpochNotEnded { epoch: 3, ends_at }, |s| {
-        s.rebalance(&alice)
+        s.controller.rebalance(&alice)
     });
 }
 
 #[test]
 fn an_idle_run_and_the_next_reported_epoch_close_in_one_call() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (r2, bob) = (s.reporters[1].clone(), s.bob.clone());
     s.advance(2 * EPOCH);
     // epoch 2
@@ -319,44 +320,52 @@ fn an_idle_run_and_the_next_reported_epoch_close_in_one_call() {
     s.advance_to_before_end(10);
     s.report_u(&r2, "1.26").unwrap();
     s.advance_to_next_epoch();
-    assert_eq!(s.status().epochs_ended_open, 6);
-    let res = s.rebalance(&bob).unwrap();
-    assert_eq!(
-        attr(&res, &s.controller, "idle_epochs_closed").unwrap(),
-        "2"
-    );
-    assert_eq!(attr(&res, &s.controller, "epoch").unwrap(), "2");
-    let idle = s.decision(0);
+    assert_eq!(s.controller.status().unwrap().epochs_ended_open, 6);
+    let res = s.controller.rebalance(&bob).unwrap();
+    assert_eq!(s.attr(&res, "idle_epochs_closed"), "2");
+    assert_eq!(s.attr(&res, "epoch"), "2");
+    let idle = s.controller.decision(0).unwrap();
     assert_eq!((idle.epoch, idle.last_epoch), (0, 1));
-    assert_eq!(s.decision(2).action, DecisionAction::Expand);
+    assert_eq!(
+        s.controller.decision(2).unwrap().action,
+        DecisionAction::Expand
+    );
     assert_eq!(s.supply(), SUPPLY + 25_000);
     // the next call closes the idle 3..=4 and the reported 5
-    let res = s.rebalance(&bob).unwrap();
+    let res = s.controller.rebalance(&bob).unwrap();
+    assert_eq!(s.attr(&res, "idle_epochs_closed"), "2");
     assert_eq!(
-        attr(&res, &s.controller, "idle_epochs_closed").unwrap(),
-        "2"
+        (
+            s.controller.decision(4).unwrap().epoch,
+            s.controller.decision(4).unwrap().last_epoch
+        ),
+        (3, 4)
     );
-    assert_eq!((s.decision(4).epoch, s.decision(4).last_epoch), (3, 4));
-    assert_eq!(s.decision(5).action, DecisionAction::Expand);
-    assert_eq!(s.status().next_epoch_to_close, 6);
+    assert_eq!(
+        s.controller.decision(5).unwrap().action,
+        DecisionAction::Expand
+    );
+    assert_eq!(s.controller.status().unwrap().next_epoch_to_close, 6);
     // pagination over the four decisions
-    let all = s.decisions(None, None);
+    let all = s.controller.decisions_page(None, None).unwrap().decisions;
     assert_eq!(
         all.iter().map(|d| d.epoch).collect::<Vec<_>>(),
         vec![0, 2, 3, 5]
     );
-    let page = s.decisions(Some(0), Some(2));
+    let page = s
+        .controller
+        .decisions_page(Some(0), Some(2))
+        .unwrap()
+        .decisions;
     assert_eq!(page.iter().map(|d| d.epoch).collect::<Vec<_>>(), vec![2, 3]);
     // an open epoch has no decision
-    let err = s
-        .query::<Decision>(&QueryMsg::Decision { epoch: 6 })
-        .unwrap_err();
+    let err = s.controller.decision(6).unwrap_err();
     assert!(err.to_string().contains("epoch 6 is not closed"), "{err}");
 }
 
 #[test]
 fn several_reporters_count_with_the_lower_median_of_their_latest_fresh_reports() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let [r1, r2, r3] = s.reporters.clone();
     let alice = s.alice.clone();
     s.advance_to_before_end(MAX_AGE + 100);
@@ -365,14 +374,14 @@ fn several_reporters_count_with_the_lower_median_of_their_latest_fresh_reports()
     s.advance_to_before_end(300);
     s.report_u(&r1, "1.5").unwrap();
     s.report_u(&r2, "1.1").unwrap();
-    let reports = s.reports(Some(0));
+    let reports = s.controller.reports(Some(0)).unwrap();
     assert_eq!(reports.reports.len(), 3);
-    assert_eq!(s.current_epoch().reports, 3);
+    assert_eq!(s.controller.current_epoch().unwrap().reports, 3);
     let of_r1 = reports.reports.iter().find(|r| r.reporter == r1).unwrap();
     assert_eq!(of_r1.pending_gas_buffer, d("1.5"));
     s.advance_to_next_epoch();
-    s.rebalance(&alice).unwrap();
-    let d = s.decision(0);
+    s.controller.rebalance(&alice).unwrap();
+    let d = s.controller.decision(0).unwrap();
     let demand = d.demand.clone().unwrap();
     assert_eq!(demand.reports, 2);
     // two fresh reports, 1.5 and 1.1: the lower of the two middle values, 1.1, inside the band
@@ -385,14 +394,14 @@ fn several_reporters_count_with_the_lower_median_of_their_latest_fresh_reports()
 
 #[test]
 fn demand_uses_all_three_seed_components() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (r1, alice) = (s.reporters[0].clone(), s.alice.clone());
     s.advance_to_before_end(5);
     // 1 x 0.2 + 0.5 x 0.8 + 1 x 700 / 1000 = 0.2 + 0.4 + 0.7 = 1.3
     s.report(&r1, "0.2", "0.8", 700).unwrap();
     s.advance_to_next_epoch();
-    s.rebalance(&alice).unwrap();
-    let demand = s.decision(0).demand.unwrap();
+    s.controller.rebalance(&alice).unwrap();
+    let demand = s.controller.decision(0).unwrap().demand.unwrap();
     assert_eq!(
         demand,
         NetDemand {
@@ -410,9 +419,9 @@ fn demand_uses_all_three_seed_components() {
 
 #[test]
 fn without_the_minter_role_expansion_freezes_and_contraction_still_burns() {
-    let mut s = Suite::with(MinterSetup::Admin, params());
+    let s = Suite::with(MinterSetup::Admin, params());
     let (alice, admin) = (s.alice.clone(), s.admin.clone());
-    assert!(!s.status().is_minter);
+    assert!(!s.controller.status().unwrap().is_minter);
     let d = s.epoch_with("2");
     assert_eq!(
         d.action,
@@ -434,7 +443,7 @@ fn without_the_minter_role_expansion_freezes_and_contraction_still_burns() {
 
 #[test]
 fn expansion_stops_at_the_mint_cap() {
-    let mut s = Suite::with(MinterSetup::ControllerCapped(30_000), params());
+    let s = Suite::with(MinterSetup::ControllerCapped(30_000), params());
     let d = s.epoch_with("1.26");
     assert_eq!(d.amount, u(25_000));
     let d = s.epoch_with("1.26");
@@ -450,85 +459,70 @@ fn expansion_stops_at_the_mint_cap() {
 
 #[test]
 fn a_removed_reporter_no_longer_counts() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let [r1, r2, _] = s.reporters.clone();
     let (owner, alice) = (s.owner.clone(), s.alice.clone());
     s.advance_to_before_end(60);
     s.report_u(&r1, "2").unwrap();
     s.report_u(&r2, "1").unwrap();
     // removed during the epoch: its report is deleted
-    s.exec(
-        &owner,
-        &ExecuteMsg::UpdateReporters {
-            add: vec![],
-            remove: vec![r1.to_string()],
-        },
-    )
-    .unwrap();
-    assert_eq!(s.reports(None).reports.len(), 1);
-    assert_eq!(s.current_epoch().reports, 1);
+    s.controller.update_reporters(&owner, &[], &[&r1]).unwrap();
+    assert_eq!(s.controller.reports(None).unwrap().reports.len(), 1);
+    assert_eq!(s.controller.current_epoch().unwrap().reports, 1);
     s.advance_to_before_end(30);
     s.advance_to_next_epoch();
     // r2 reports in epoch 1, then is removed after the epoch ended: epoch 1 has no counted report
     s.advance_to_before_end(60);
     s.report_u(&r2, "2").unwrap();
     s.advance_to_next_epoch();
-    s.rebalance(&alice).unwrap();
-    assert_eq!(s.decision(0).action, DecisionAction::Hold);
-    assert_eq!(s.decision(0).demand.unwrap().reports, 1);
-    s.exec(
-        &owner,
-        &ExecuteMsg::UpdateReporters {
-            add: vec![],
-            remove: vec![r2.to_string()],
-        },
-    )
-    .unwrap();
-    s.rebalance(&alice).unwrap();
+    s.controller.rebalance(&alice).unwrap();
     assert_eq!(
-        s.decision(1).action,
+        s.controller.decision(0).unwrap().action,
+        DecisionAction::Hold
+    );
+    assert_eq!(s.controller.decision(0).unwrap().demand.unwrap().reports, 1);
+    s.controller.update_reporters(&owner, &[], &[&r2]).unwrap();
+    s.controller.rebalance(&alice).unwrap();
+    assert_eq!(
+        s.controller.decision(1).unwrap().action,
         DecisionAction::Frozen {
             reason: FreezeReason::MissingReports {}
         }
     );
     // its stored report stays visible for the audit
-    assert_eq!(s.reports(Some(1)).reports.len(), 1);
+    assert_eq!(s.controller.reports(Some(1)).unwrap().reports.len(), 1);
     // a reporter removed with its only report of the open epoch leaves the epoch idle
     let r3 = s.reporters[2].clone();
     s.report_u(&r3, "2").unwrap();
-    s.exec(
-        &owner,
-        &ExecuteMsg::UpdateReporters {
-            add: vec![r1.to_string()],
-            remove: vec![r3.to_string()],
-        },
-    )
-    .unwrap();
-    assert_eq!(s.current_epoch().reports, 0);
-    assert_eq!(s.status().reporter_count, 1);
+    s.controller
+        .update_reporters(&owner, &[&r1], &[&r3])
+        .unwrap();
+    assert_eq!(s.controller.current_epoch().unwrap().reports, 0);
+    assert_eq!(s.controller.status().unwrap().reporter_count, 1);
 }
 
 #[test]
 fn a_new_epoch_length_starts_at_the_next_boundary() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (owner, r1, alice) = (s.owner.clone(), s.reporters[0].clone(), s.alice.clone());
-    let genesis = s.config().genesis_time;
+    let genesis = s.controller.config().unwrap().genesis_time;
     s.advance(100);
-    s.update_config(
-        &owner,
-        ConfigUpdate {
-            epoch_length_seconds: Some(600),
-            max_report_age_seconds: Some(300),
-            ..ConfigUpdate::default()
-        },
-    )
-    .unwrap();
-    let e = s.current_epoch();
+    s.controller
+        .update_config(
+            &owner,
+            ConfigUpdate {
+                epoch_length_seconds: Some(600),
+                max_report_age_seconds: Some(300),
+                ..ConfigUpdate::default()
+            },
+        )
+        .unwrap();
+    let e = s.controller.current_epoch().unwrap();
     assert_eq!(e.epoch, 0);
     assert_eq!(e.end_time, genesis.plus_seconds(EPOCH));
     assert_eq!(e.fresh_after, genesis.plus_seconds(EPOCH - 300));
     s.advance_to_next_epoch();
-    let e = s.current_epoch();
+    let e = s.controller.current_epoch().unwrap();
     assert_eq!(e.epoch, 1);
     assert_eq!(e.start_time, genesis.plus_seconds(EPOCH));
     assert_eq!(e.end_time, genesis.plus_seconds(EPOCH + 600));
@@ -536,9 +530,9 @@ fn a_new_epoch_length_starts_at_the_next_boundary() {
     s.report_u(&r1, "1.26").unwrap();
     s.advance_to_next_epoch();
     // one call: the idle epoch 0 and the reported epoch 1
-    s.rebalance(&alice).unwrap();
-    assert_eq!(s.decision(0).last_epoch, 0);
-    let d = s.decision(1);
+    s.controller.rebalance(&alice).unwrap();
+    assert_eq!(s.controller.decision(0).unwrap().last_epoch, 0);
+    let d = s.controller.decision(1).unwrap();
     assert_eq!(d.action, DecisionAction::Expand);
     assert_eq!(d.epoch_end, Some(genesis.plus_seconds(EPOCH + 600)));
     // the 600 s epoch's cap: floor(1e6 x 1 x 600 / 31,557,600) = 19
@@ -549,7 +543,7 @@ fn a_new_epoch_length_starts_at_the_next_boundary() {
 
 #[test]
 fn new_parameters_apply_to_the_next_close() {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let (owner, r1, alice, bob) = (
         s.owner.clone(),
         s.reporters[0].clone(),
@@ -560,6 +554,7 @@ fn new_parameters_apply_to_the_next_close() {
     s.report_u(&r1, "1.26").unwrap();
     s.advance_to_next_epoch();
     let res = s
+        .controller
         .update_config(
             &owner,
             ConfigUpdate {
@@ -571,19 +566,16 @@ fn new_parameters_apply_to_the_next_close() {
             },
         )
         .unwrap();
-    assert_eq!(
-        attr(&res, &s.controller, "max_annual_inflation_rate").unwrap(),
-        "0.01"
-    );
-    s.rebalance(&alice).unwrap();
+    assert_eq!(s.attr(&res, "max_annual_inflation_rate"), "0.01");
+    s.controller.rebalance(&alice).unwrap();
     // distance (1.26 - 1.05) / 1.05 = 0.2: computed 200,000, capped at 1 % a year scaled to the
     // twentieth of a year the epoch lasts: 500, to bob
-    let d = s.decision(0);
+    let d = s.controller.decision(0).unwrap();
     assert_eq!(d.amount, u(500));
     assert_eq!(d.expansion_threshold, common::d("1.05"));
     assert_eq!(d.max_annual_inflation_rate, common::d("0.01"));
     assert_eq!(s.flx_of(&bob), BOB_FLX + 500);
-    assert_eq!(s.config().mint_recipient, bob);
+    assert_eq!(s.controller.config().unwrap().mint_recipient, bob);
 }
 
 #[test]
@@ -591,24 +583,22 @@ fn a_pause_stops_reports_and_rebalances_until_it_ends() {
     let mut s = Suite::new();
     let (owner, r1, alice) = (s.owner.clone(), s.reporters[0].clone(), s.alice.clone());
     let until = s.now().plus_seconds(2 * EPOCH);
-    s.exec(&owner, &ExecuteMsg::Pause { until: Some(until) })
-        .unwrap();
-    assert_eq!(s.config().paused_until, Some(until));
+    s.controller.pause(&owner, Some(until)).unwrap();
+    assert_eq!(s.controller.config().unwrap().paused_until, Some(until));
     s.advance_to_next_epoch();
-    s.assert_rejected(paused(until), |s| s.rebalance(&alice));
+    s.assert_rejected(paused(until), |s| s.controller.rebalance(&alice));
     s.assert_rejected(paused(until), |s| s.report_u(&r1, "2"));
     // funding still works
     s.fund(&alice, 10).unwrap();
-    s.exec(&owner, &ExecuteMsg::Unpause {}).unwrap();
-    assert_eq!(s.config().paused_until, None);
-    s.rebalance(&alice).unwrap();
+    s.controller.unpause(&owner).unwrap();
+    assert_eq!(s.controller.config().unwrap().paused_until, None);
+    s.controller.rebalance(&alice).unwrap();
     s.report_u(&r1, "2").unwrap();
     // a pause ends by itself
     let until = s.now().plus_seconds(10);
-    s.exec(&owner, &ExecuteMsg::Pause { until: Some(until) })
-        .unwrap();
+    s.controller.pause(&owner, Some(until)).unwrap();
     s.advance(10);
-    assert_eq!(s.status().paused_until, None);
+    assert_eq!(s.controller.status().unwrap().paused_until, None);
     s.report_u(&r1, "2").unwrap();
 }
 
@@ -616,18 +606,12 @@ fn a_pause_stops_reports_and_rebalances_until_it_ends() {
 fn the_shared_pause_extends_never_shortens_and_answers_pause_status() {
     let mut s = Suite::new();
     let (owner, alice) = (s.owner.clone(), s.alice.clone());
-    let status = |s: &Suite| -> PauseStatusResponse {
-        s.query(&QueryMsg::PauseStatus {}).expect("pause status")
-    };
+    let status =
+        |s: &Suite| -> PauseStatusResponse { s.controller.pause_status().expect("pause status") };
     assert!(!status(&s).paused);
     let until = s.now().plus_seconds(1_000);
-    let res = s
-        .exec(&owner, &ExecuteMsg::Pause { until: Some(until) })
-        .unwrap();
-    assert_eq!(
-        attr(&res, &s.controller, "until").unwrap(),
-        until.seconds().to_string()
-    );
+    let res = s.controller.pause(&owner, Some(until)).unwrap();
+    assert_eq!(s.attr(&res, "until"), until.seconds().to_string());
     assert_eq!(
         status(&s),
         PauseStatusResponse {
@@ -643,87 +627,77 @@ fn the_shared_pause_extends_never_shortens_and_answers_pause_status() {
             active_until: until,
             requested: shorter,
         }),
-        |s| {
-            s.exec(
-                &owner,
-                &ExecuteMsg::Pause {
-                    until: Some(shorter),
-                },
-            )
-        },
+        |s| s.controller.pause(&owner, Some(shorter)),
     );
     // the guardian's JSON: {"pause":{}} pauses until unpause
     let res = s
         .app
+        .borrow_mut()
         .execute_contract(
             owner.clone(),
-            s.controller.clone(),
+            s.controller.addr.clone(),
             &poe_interface::pause::PausableExecuteMsg::Pause { until: None },
             &[],
         )
         .unwrap();
-    assert_eq!(attr(&res, &s.controller, "until").unwrap(), "indefinite");
+    assert_eq!(s.attr(&res, "until"), "indefinite");
     s.advance(10_000);
     assert!(status(&s).indefinite);
     s.assert_rejected(paused(poe_controllers::pause::INDEFINITE), |s| {
-        s.rebalance(&alice)
+        s.controller.rebalance(&alice)
     });
-    s.exec(&owner, &ExecuteMsg::Unpause {}).unwrap();
+    s.controller.unpause(&owner).unwrap();
     assert!(!status(&s).paused);
 }
 
 #[test]
 fn ownership_moves_in_two_steps_to_governance() {
     let mut s = Suite::new();
-    let (owner, gov) = (s.owner.clone(), s.app.api().addr_make("governance"));
-    s.exec(
-        &owner,
-        &ExecuteMsg::UpdateOwnership(Action::TransferOwnership {
-            new_owner: gov.to_string(),
-            expiry: None,
-        }),
-    )
-    .unwrap();
-    // not yet: the old owner still rules
-    s.update_config(
-        &owner,
-        ConfigUpdate {
-            alpha: Some(d("2")),
+    let (owner, gov) = (
+        s.owner.clone(),
+        s.app.borrow().api().addr_make("governance"),
+    );
+    // `who` sets alpha, an owner-only parameter
+    let set_alpha = |s: &Suite, who: &Addr, alpha: &str| {
+        let update = ConfigUpdate {
+            alpha: Some(d(alpha)),
             ..ConfigUpdate::default()
-        },
-    )
-    .unwrap();
-    s.exec(&gov, &ExecuteMsg::UpdateOwnership(Action::AcceptOwnership))
+        };
+        s.controller.update_config(who, update)
+    };
+    s.controller
+        .update_ownership(
+            &owner,
+            Action::TransferOwnership {
+                new_owner: gov.to_string(),
+                expiry: None,
+            },
+        )
+        .unwrap();
+    // not yet: the old owner still rules
+    set_alpha(&s, &owner, "2").unwrap();
+    s.controller
+        .update_ownership(&gov, Action::AcceptOwnership)
         .unwrap();
     s.assert_rejected(
         ContractError::Ownership(cw_ownable::OwnershipError::NotOwner),
-        |s| {
-            s.update_config(
-                &owner,
-                ConfigUpdate {
-                    alpha: Some(d("3")),
-                    ..ConfigUpdate::default()
-                },
-            )
-        },
+        |s| set_alpha(s, &owner, "3"),
     );
-    s.update_config(
-        &gov,
-        ConfigUpdate {
-            alpha: Some(d("3")),
-            ..ConfigUpdate::default()
-        },
-    )
-    .unwrap();
-    assert_eq!(s.config().params.alpha, d("3"));
+    set_alpha(&s, &gov, "3").unwrap();
+    assert_eq!(s.controller.config().unwrap().params.alpha, d("3"));
 }
 
 #[test]
 fn migrate_accepts_the_same_version() {
-    let mut s = Suite::new();
-    let (admin, ctl, code) = (s.admin.clone(), s.controller.clone(), s.controller_code);
+    let s = Suite::new();
+    let (admin, ctl, code) = (
+        s.admin.clone(),
+        s.controller.addr.clone(),
+        s.controller_code,
+    );
     let res = s
         .app
+        .borrow_mut()
         .migrate_contract(
             admin,
             ctl.clone(),
@@ -731,9 +705,9 @@ fn migrate_accepts_the_same_version() {
             code,
         )
         .unwrap();
-    assert_eq!(attr(&res, &ctl, "action").unwrap(), "migrate");
+    assert_eq!(s.attr(&res, "action"), "migrate");
     assert_eq!(
-        cw2::query_contract_info(&s.app.wrap(), ctl.to_string())
+        cw2::query_contract_info(&s.app.borrow().wrap(), ctl.to_string())
             .unwrap()
             .contract,
         "crates.io:poe-flux-controller"
@@ -742,8 +716,8 @@ fn migrate_accepts_the_same_version() {
 
 #[test]
 fn a_report_records_the_epoch_and_replaces_the_earlier_one() {
-    let mut s = Suite::new();
-    let (r1, ctl) = (s.reporters[0].clone(), s.controller.clone());
+    let s = Suite::new();
+    let (r1, ctl) = (s.reporters[0].clone(), s.controller.addr.clone());
     let res = s.report(&r1, "1.5", "0.25", 42).unwrap();
     assert_eq!(
         wasm_attrs(&res, &ctl),
@@ -760,8 +734,8 @@ fn a_report_records_the_epoch_and_replaces_the_earlier_one() {
     );
     s.advance(5);
     let res = s.report(&r1, "1", "0", 1).unwrap();
-    assert_eq!(attr(&res, &ctl, "replaced").unwrap(), "true");
-    let reports = s.reports(None);
+    assert_eq!(s.attr(&res, "replaced"), "true");
+    let reports = s.controller.reports(None).unwrap();
     assert_eq!(reports.epoch, 0);
     assert_eq!(
         reports.reports,
@@ -773,5 +747,5 @@ fn a_report_records_the_epoch_and_replaces_the_earlier_one() {
             reported_at: s.now(),
         }]
     );
-    assert_eq!(s.current_epoch().reports, 1);
+    assert_eq!(s.controller.current_epoch().unwrap().reports, 1);
 }

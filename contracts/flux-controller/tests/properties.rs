@@ -33,7 +33,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
-use cosmwasm_std::{Decimal, Uint128};
+use cosmwasm_std::{Addr, Decimal, Uint128};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
@@ -163,7 +163,7 @@ fn compare(counted: &[(u64, u64, u64)], threshold_permille: u64) -> std::cmp::Or
 }
 
 fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
-    let mut s = Suite::new();
+    let s = Suite::new();
     let reporters = s.reporters.clone();
     let (owner, alice, bob, mallory, treasury) = (
         s.owner.clone(),
@@ -173,7 +173,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
         s.treasury.clone(),
     );
     let mut m = Model {
-        genesis: s.config().genesis_time.seconds(),
+        genesis: s.controller.config().unwrap().genesis_time.seconds(),
         listed: [true; 3],
         reports: BTreeMap::new(),
         lower: 800,
@@ -189,7 +189,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
         let before = s.snapshot();
         let supply_before = s.supply();
         let buffer_before = s.buffer();
-        let next_before = s.status().next_epoch_to_close;
+        let next_before = s.controller.status().unwrap().next_epoch_to_close;
         let now = s.now().seconds();
         let result = match &op {
             Op::Report { who, g, f, q } => {
@@ -198,13 +198,11 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 } else {
                     mallory.clone()
                 };
-                let res = s.exec(
+                let res = s.controller.report_usage(
                     &sender,
-                    &ExecuteMsg::ReportUsage {
-                        pending_gas_buffer: Decimal::permille(*g),
-                        tx_fee_moving_average: Decimal::permille(*f),
-                        queue_length: *q,
-                    },
+                    Decimal::permille(*g),
+                    Decimal::permille(*f),
+                    *q,
                 );
                 if *who < 3 && m.listed[*who] && *q > MAX_QUEUE {
                     let err = res.as_ref().unwrap_err();
@@ -232,13 +230,13 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 Ok(Default::default())
             }
             Op::NearEnd { before } => {
-                let end = s.current_epoch().end_time.seconds();
+                let end = s.controller.current_epoch().unwrap().end_time.seconds();
                 if end - before > now {
                     s.advance(end - before - now);
                 }
                 Ok(Default::default())
             }
-            Op::Rebalance => s.rebalance(&bob),
+            Op::Rebalance => s.controller.rebalance(&bob),
             Op::Fund { amount } => {
                 let res = s.fund(&alice, *amount);
                 if res.is_ok() {
@@ -247,20 +245,20 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 res
             }
             Op::Transfer { amount } => {
-                let res = s.transfer(&bob, *amount);
+                let res = s.flx.transfer(&bob, &s.controller.addr, u(*amount));
                 if res.is_ok() {
                     m.transferred += amount;
                 }
                 res
             }
             Op::ToggleReporter { who } => {
-                let addr = reporters[*who].to_string();
-                let (add, remove) = if m.listed[*who] {
-                    (vec![], vec![addr])
+                let addr = [&reporters[*who]];
+                let (add, remove): (&[&Addr], &[&Addr]) = if m.listed[*who] {
+                    (&[], &addr)
                 } else {
-                    (vec![addr], vec![])
+                    (&addr, &[])
                 };
-                let res = s.exec(&owner, &ExecuteMsg::UpdateReporters { add, remove });
+                let res = s.controller.update_reporters(&owner, add, remove);
                 prop_assert!(res.is_ok(), "toggle {:?}", res);
                 if m.listed[*who] {
                     let epoch = m.epoch_at(now);
@@ -282,7 +280,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 max_age,
                 quorum,
             } => {
-                let res = s.update_config(
+                let res = s.controller.update_config(
                     &owner,
                     ConfigUpdate {
                         contraction_threshold: Some(Decimal::permille(*lower)),
@@ -323,12 +321,12 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
         let supply = s.supply();
         if matches!(op, Op::Rebalance) && result.is_some() {
             // the decisions this call made, contiguous from the oldest open epoch
-            let next = s.status().next_epoch_to_close;
+            let next = s.controller.status().unwrap().next_epoch_to_close;
             prop_assert!(next > next_before);
             let mut decisions = vec![];
             let mut e = next_before;
             while e < next {
-                let d = s.decision(e);
+                let d = s.controller.decision(e).unwrap();
                 prop_assert_eq!(d.epoch, e);
                 e = d.last_epoch + 1;
                 decisions.push(d);
@@ -412,7 +410,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
             prop_assert_eq!(supply, supply_before, "supply changed by {:?}", op);
         }
 
-        let status = s.status();
+        let status = s.controller.status().unwrap();
         prop_assert_eq!(
             supply,
             SUPPLY + status.total_minted.u128() - status.total_burned.u128()

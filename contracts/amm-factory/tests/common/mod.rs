@@ -1,18 +1,22 @@
 //! Shared fixtures of the factory tests: a multi-test app with the suite's token (`poe-token`),
 //! the pair and the factory codes, four cw20s (AAA, BBB, CCC, DDD) and a native denom; the
-//! factory owned by `gov`, pairs owned by `gov`, protocol fees to `treasury`.
-#![allow(dead_code, unused_imports)]
+//! factory owned by `gov`, pairs owned by `gov`, protocol fees to `treasury`. Messages and
+//! queries go through poe-test-utils' typed handles (`Handle<Factory>`, `TokenHandle`,
+//! `PairHandle`).
+#![allow(dead_code, unused_imports, unused_macros)]
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{coin, coins, to_json_binary, Addr, Coin, Decimal, Empty, Record, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cosmwasm_std::{coins, Addr, Empty};
+use cw_multi_test::{AppResponse, Contract, Executor};
 use poe_test_utils::{
-    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, find_error,
+    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, find_error, share,
     token_instantiate_msg, Snapshot,
 };
 
-pub use poe_test_utils::{u, wasm_attrs};
+pub use poe_test_utils::handles::Factory;
+pub use poe_test_utils::{
+    token_asset, u, wasm_attrs, Cw20Handle, Handle, PairHandle, SharedApp, SwapBounds, TokenHandle,
+};
 
 pub use poe_amm_factory::msg::{
     AssetInfo, ConfigResponse, ExecuteMsg, InstantiateMsg, PairInfo, PairsResponse, QueryMsg,
@@ -48,12 +52,36 @@ pub fn native(denom: &str) -> AssetInfo {
     }
 }
 
+/// The factory's `UpdateConfig` changing only the fields named, e.g.
+/// `update!(total_fee_bps: Some(0))`; every other field `None`.
+macro_rules! update {
+    ($($field:ident: $value:expr),* $(,)?) => {{
+        let mut msg = ExecuteMsg::UpdateConfig {
+            pair_code_id: None,
+            token_code_id: None,
+            pair_owner: None,
+            fee_address: None,
+            total_fee_bps: None,
+            protocol_fee_share: None,
+            observation_capacity: None,
+            observation_interval_seconds: None,
+        };
+        if let ExecuteMsg::UpdateConfig { $($field,)* .. } = &mut msg {
+            $(*$field = $value;)*
+        }
+        msg
+    }};
+}
+pub(crate) use update;
+
 pub struct Suite {
-    pub app: App,
-    pub factory: Addr,
+    /// The chain, shared with every handle below.
+    pub app: SharedApp,
+    pub factory: Handle<Factory>,
     pub token_code: u64,
     pub pair_code: u64,
-    pub tokens: Vec<Addr>,
+    /// AAA, BBB, CCC and DDD.
+    pub tokens: Vec<TokenHandle>,
     pub gov: Addr,
     pub treasury: Addr,
     pub alice: Addr,
@@ -69,18 +97,20 @@ impl Suite {
         let token_code = app.store_code(token_contract());
         let pair_code = app.store_code(pair_contract());
         let factory_code = app.store_code(factory_contract());
-        let tokens = ["AAA", "BBB", "CCC", "DDD"]
-            .iter()
+        let tokens: Vec<(Addr, &str)> = ["AAA", "BBB", "CCC", "DDD"]
+            .into_iter()
             .map(|symbol| {
-                app.instantiate_contract(
-                    token_code,
-                    admin.clone(),
-                    &token_instantiate_msg(symbol, &[&alice, &bob], START),
-                    &[],
-                    *symbol,
-                    None,
-                )
-                .expect("token instantiates")
+                let addr = app
+                    .instantiate_contract(
+                        token_code,
+                        admin.clone(),
+                        &token_instantiate_msg(symbol, &[&alice, &bob], START),
+                        &[],
+                        symbol,
+                        None,
+                    )
+                    .expect("token instantiates");
+                (addr, symbol)
             })
             .collect();
         let factory = app
@@ -103,12 +133,16 @@ impl Suite {
                 Some(gov.to_string()),
             )
             .expect("factory instantiates");
+        let app = share(app);
         Suite {
+            factory: Handle::new(app.clone(), factory),
+            tokens: tokens
+                .into_iter()
+                .map(|(addr, symbol)| TokenHandle::new(app.clone(), addr, symbol))
+                .collect(),
             app,
-            factory,
             token_code,
             pair_code,
-            tokens,
             gov,
             treasury,
             alice,
@@ -116,49 +150,17 @@ impl Suite {
         }
     }
 
-    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.factory.clone(), msg, &[])
-    }
-
-    pub fn create(&mut self, sender: &Addr, assets: [AssetInfo; 2]) -> AnyResult<AppResponse> {
-        self.exec(
-            sender,
-            &ExecuteMsg::CreatePair {
-                asset_infos: assets,
-            },
-        )
-    }
-
-    pub fn pair(&self, assets: [AssetInfo; 2]) -> AnyResult<PairInfo> {
-        Ok(self.app.wrap().query_wasm_smart(
-            &self.factory,
-            &QueryMsg::Pair {
-                asset_infos: assets,
-            },
-        )?)
-    }
-
-    pub fn pairs(&self, start_after: Option<[AssetInfo; 2]>, limit: Option<u32>) -> Vec<PairInfo> {
-        let res: PairsResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(&self.factory, &QueryMsg::Pairs { start_after, limit })
-            .expect("pairs answer");
-        res.pairs
-    }
-
-    pub fn config(&self) -> ConfigResponse {
-        self.app
-            .wrap()
-            .query_wasm_smart(&self.factory, &QueryMsg::Config {})
-            .expect("config answers")
+    /// The first `N` tokens as AMM assets (AAA, BBB, ...).
+    pub fn assets<const N: usize>(&self) -> [AssetInfo; N] {
+        std::array::from_fn(|i| token_asset(&self.tokens[i]))
     }
 
     /// The factory's raw storage (registry, config, pending pair, owner): if unchanged, no pair
     /// was registered and nothing pends.
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot::of(&self.app).storage([&self.factory]).take()
+        Snapshot::of(&self.app.borrow())
+            .storage([&self.factory.addr])
+            .take()
     }
 
     /// Runs `action`, expects it to fail with exactly `expected`, and checks nothing changed.

@@ -1,24 +1,26 @@
 //! Shared fixtures of the router tests: the suite's token, the AMM factory and pair codes, five
 //! cw20s (AAA, BBB, CCC, DDD, and BRN with a 2 % transfer burn) and a native denom; pairs
 //! AAA/BBB, BBB/CCC, CCC/DDD, DDD/uatom, BBB/uatom, AAA/BRN, BRN/CCC created by the factory and
-//! seeded by carol; the router on that factory.
+//! seeded by carol; the router on that factory. Messages and queries go through poe-test-utils'
+//! typed handles (`Handle<Router>`, `Handle<Factory>`, `PairHandle`); the suite adds only the
+//! tests' conventions on top: `u128` amounts, a route's offer is its first hop's, and the assets
+//! of the routes as `AssetInfo`s (cw20 or native alike).
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{coin, coins, to_json_binary, Addr, Coin, Decimal, Empty, Record, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cosmwasm_std::{coin, Addr, Empty, StdResult, Uint128};
+use cw_multi_test::{AppResponse, Contract, Executor};
+use poe_test_utils::handles::{Factory, Router};
 use poe_test_utils::{
-    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance, cw20_send,
-    find_error, native_balance, token_instantiate_msg, Asset, Snapshot,
+    app_with_native_balances, assert_rejected_unchanged, contract_wrapper, find_error, share,
+    token_instantiate_msg, Asset as Holding, Snapshot,
 };
 
-pub use poe_test_utils::wasm_attrs;
+pub use poe_test_utils::{u, wasm_attrs, Cw20Handle, Handle, PairHandle, SharedApp, SwapBounds};
 
-pub use poe_amm_pair::msg as pair_msg;
 pub use poe_amm_router::msg::{
-    AssetInfo, Cw20HookMsg, ExecuteMsg, InstantiateMsg, QueryMsg, SimulateSwapOperationsResponse,
-    SwapOperation, MAX_SWAP_OPERATIONS,
+    AssetInfo, Cw20HookMsg, ExecuteMsg, InstantiateMsg, QueryMsg, SwapOperation,
+    MAX_SWAP_OPERATIONS,
 };
 pub use poe_amm_router::ContractError;
 
@@ -56,28 +58,19 @@ pub fn route(path: &[&AssetInfo]) -> Vec<SwapOperation> {
     path.windows(2).map(|w| op(w[0], w[1])).collect()
 }
 
-/// Bounds of a route.
-#[derive(Clone, Debug, Default)]
-pub struct Bounds {
-    pub minimum_receive: Option<u128>,
-    pub to: Option<String>,
-    pub max_spread: Option<Decimal>,
-    pub deadline: Option<u64>,
-}
-
-impl Bounds {
-    pub fn any() -> Self {
-        Bounds {
-            max_spread: Some(Decimal::one()),
-            ..Bounds::default()
-        }
+/// Bounds with a `minimum_receive` of `amount` base units, any spread accepted.
+pub fn at_least(amount: u128) -> SwapBounds {
+    SwapBounds {
+        minimum_receive: Some(Uint128::new(amount)),
+        ..SwapBounds::any_spread()
     }
 }
 
 pub struct Suite {
-    pub app: App,
-    pub router: Addr,
-    pub factory: Addr,
+    /// The chain, shared with every handle below.
+    pub app: SharedApp,
+    pub router: Handle<Router>,
+    pub factory: Handle<Factory>,
     pub aaa: AssetInfo,
     pub bbb: AssetInfo,
     pub ccc: AssetInfo,
@@ -88,7 +81,7 @@ pub struct Suite {
     pub alice: Addr,
     pub bob: Addr,
     pub carol: Addr,
-    pub pairs: Vec<Addr>,
+    pub pairs: Vec<PairHandle>,
 }
 
 impl Suite {
@@ -105,29 +98,23 @@ impl Suite {
         let pair_code = app.store_code(contract_wrapper!(poe_amm_pair, reply));
         let factory_code = app.store_code(contract_wrapper!(poe_amm_factory, reply));
         let router_code = app.store_code(router_contract());
-        let mut token = |symbol: &str, burn: Option<u16>| {
+        let [aaa, bbb, ccc, ddd, brn] = [
+            ("AAA", None),
+            ("BBB", None),
+            ("CCC", None),
+            ("DDD", None),
+            ("BRN", Some(200)),
+        ]
+        .map(|(symbol, burn)| {
+            let msg = poe_token::msg::InstantiateMsg {
+                transfer_burn_bps: burn,
+                ..token_instantiate_msg(symbol, &users, START)
+            };
             let addr = app
-                .instantiate_contract(
-                    token_code,
-                    admin.clone(),
-                    &poe_token::msg::InstantiateMsg {
-                        transfer_burn_bps: burn,
-                        ..token_instantiate_msg(symbol, &users, START)
-                    },
-                    &[],
-                    symbol,
-                    None,
-                )
+                .instantiate_contract(token_code, admin.clone(), &msg, &[], symbol, None)
                 .expect("token instantiates");
             cw20(&addr)
-        };
-        let (aaa, bbb, ccc, ddd, brn) = (
-            token("AAA", None),
-            token("BBB", None),
-            token("CCC", None),
-            token("DDD", None),
-            token("BRN", Some(200)),
-        );
+        });
         let factory = app
             .instantiate_contract(
                 factory_code,
@@ -160,204 +147,128 @@ impl Suite {
                 None,
             )
             .expect("router instantiates");
-        let atom = native(DENOM);
+        let app = share(app);
         let mut s = Suite {
+            router: Handle::new(app.clone(), router),
+            factory: Handle::new(app.clone(), factory),
             app,
-            router,
-            factory,
             aaa,
             bbb,
             ccc,
             ddd,
             brn,
-            atom,
+            atom: native(DENOM),
             treasury,
             alice,
             bob,
             carol,
             pairs: vec![],
         };
-        for (x, y) in [
-            (s.aaa.clone(), s.bbb.clone()),
-            (s.bbb.clone(), s.ccc.clone()),
-            (s.ccc.clone(), s.ddd.clone()),
-            (s.ddd.clone(), s.atom.clone()),
-            (s.bbb.clone(), s.atom.clone()),
-            (s.aaa.clone(), s.brn.clone()),
-            (s.brn.clone(), s.ccc.clone()),
-        ] {
-            let pair = s.create_and_seed(&x, &y);
-            s.pairs.push(pair);
-        }
+        s.pairs = [
+            (&s.aaa, &s.bbb),
+            (&s.bbb, &s.ccc),
+            (&s.ccc, &s.ddd),
+            (&s.ddd, &s.atom),
+            (&s.bbb, &s.atom),
+            (&s.aaa, &s.brn),
+            (&s.brn, &s.ccc),
+        ]
+        .map(|(x, y)| s.create_and_seed(x, y))
+        .into();
         s
     }
 
-    /// Creates the pair of `x` and `y` through the factory and has carol deposit `SEED` of each.
-    pub fn create_and_seed(&mut self, x: &AssetInfo, y: &AssetInfo) -> Addr {
-        let carol = self.carol.clone();
-        self.app
-            .execute_contract(
-                carol.clone(),
-                self.factory.clone(),
-                &poe_amm_factory::msg::ExecuteMsg::CreatePair {
-                    asset_infos: [x.clone(), y.clone()],
-                },
-                &[],
-            )
+    /// Creates the pair of `x` and `y` through the factory and has carol deposit `SEED` of each
+    /// ([`PairHandle::provide_liquidity`]: allowances for the cw20 sides, funds for the native).
+    pub fn create_and_seed(&self, x: &AssetInfo, y: &AssetInfo) -> PairHandle {
+        self.factory
+            .create_pair(&self.carol, [x.clone(), y.clone()])
             .expect("pair created");
         let pair = self.pair_of(x, y);
-        let mut funds = vec![];
-        for asset in [x, y] {
-            match asset {
-                AssetInfo::Token { contract_addr } => {
-                    self.app
-                        .execute_contract(
-                            carol.clone(),
-                            Addr::unchecked(contract_addr),
-                            &Cw20ExecuteMsg::IncreaseAllowance {
-                                spender: pair.to_string(),
-                                amount: Uint128::new(SEED),
-                                expires: None,
-                            },
-                            &[],
-                        )
-                        .expect("allowance");
-                }
-                AssetInfo::NativeToken { denom } => funds.push(coin(SEED, denom)),
-            }
-        }
-        self.app
-            .execute_contract(
-                carol,
-                pair.clone(),
-                &pair_msg::ExecuteMsg::ProvideLiquidity {
-                    assets: vec![
-                        x.with_amount(Uint128::new(SEED)),
-                        y.with_amount(Uint128::new(SEED)),
-                    ],
-                    slippage_tolerance: None,
-                    min_lp_to_receive: None,
-                    receiver: None,
-                },
-                &funds,
-            )
+        let seed = vec![x.with_amount(u(SEED)), y.with_amount(u(SEED))];
+        pair.provide_liquidity(&self.carol, seed, None, None, None)
             .expect("seeded");
         pair
     }
 
-    pub fn pair_of(&self, x: &AssetInfo, y: &AssetInfo) -> Addr {
-        let info: pair_msg::PairInfo = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.factory,
-                &poe_amm_factory::msg::QueryMsg::Pair {
-                    asset_infos: [x.clone(), y.clone()],
-                },
-            )
-            .expect("pair registered");
-        Addr::unchecked(info.contract_addr)
+    /// The registered pair of `x` and `y`.
+    pub fn pair_of(&self, x: &AssetInfo, y: &AssetInfo) -> PairHandle {
+        self.factory
+            .pair_handle([x.clone(), y.clone()])
+            .expect("pair registered")
     }
 
-    /// `who` swaps `amount` of the first operation's offer along `operations`: a cw20 `Send` to
-    /// the router with the hook, or `ExecuteSwapOperations` with the coin.
-    pub fn swap(
-        &mut self,
-        who: &Addr,
-        operations: Vec<SwapOperation>,
-        amount: u128,
-        bounds: &Bounds,
-    ) -> AnyResult<AppResponse> {
-        let minimum_receive = bounds.minimum_receive.map(Uint128::new);
-        let offer = operations
-            .first()
-            .map(|o| o.offer_asset_info.clone())
-            .unwrap_or_else(|| self.aaa.clone());
-        match offer {
+    /// The handle of the cw20 `asset`.
+    pub fn token(&self, asset: &AssetInfo) -> Cw20Handle {
+        match asset {
             AssetInfo::Token { contract_addr } => {
-                let hook = Cw20HookMsg::ExecuteSwapOperations {
-                    operations,
-                    minimum_receive,
-                    to: bounds.to.clone(),
-                    max_spread: bounds.max_spread,
-                    deadline: bounds.deadline,
-                };
-                self.send(who, &Addr::unchecked(contract_addr), amount, &hook)
+                self.router.contract_at(&Addr::unchecked(contract_addr))
             }
-            AssetInfo::NativeToken { denom } => {
-                let msg = ExecuteMsg::ExecuteSwapOperations {
-                    operations,
-                    minimum_receive,
-                    to: bounds.to.clone(),
-                    max_spread: bounds.max_spread,
-                    deadline: bounds.deadline,
-                };
-                self.app.execute_contract(
-                    who.clone(),
-                    self.router.clone(),
-                    &msg,
-                    &coins(amount, denom),
-                )
-            }
+            AssetInfo::NativeToken { denom } => panic!("{denom} is not a cw20"),
         }
     }
 
-    /// A cw20 `Send` of `amount` of `token` from `who` to the router with `hook`.
-    pub fn send<T: serde::Serialize>(
-        &mut self,
+    /// `who` swaps `amount` of the first operation's offer (AAA for no operation) along
+    /// `operations` within `bounds` (`Handle<Router>::execute_swap_operations`).
+    pub fn swap(
+        &self,
         who: &Addr,
-        token: &Addr,
+        operations: Vec<SwapOperation>,
         amount: u128,
-        hook: &T,
+        bounds: &SwapBounds,
     ) -> AnyResult<AppResponse> {
-        cw20_send(&mut self.app, who, token, &self.router, amount, hook)
+        let offer = operations
+            .first()
+            .map_or(&self.aaa, |o| &o.offer_asset_info)
+            .with_amount(u(amount));
+        self.router
+            .execute_swap_operations(who, offer, operations, bounds)
     }
 
-    pub fn simulate(&self, operations: Vec<SwapOperation>, amount: u128) -> AnyResult<u128> {
-        let res: SimulateSwapOperationsResponse = self.app.wrap().query_wasm_smart(
-            &self.router,
-            &QueryMsg::SimulateSwapOperations {
-                offer_amount: Uint128::new(amount),
-                operations,
-            },
-        )?;
-        Ok(res.amount.u128())
+    /// What `operations` would return for `amount` of the first offer now.
+    pub fn simulate(&self, operations: Vec<SwapOperation>, amount: u128) -> StdResult<u128> {
+        let res = self
+            .router
+            .simulate_swap_operations(u(amount), operations)?;
+        Ok(res.u128())
     }
 
     /// What the pair of `offer`/`ask` would return for `amount` now.
     pub fn pair_simulation(&self, offer: &AssetInfo, ask: &AssetInfo, amount: u128) -> u128 {
-        let res: pair_msg::SimulationResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                self.pair_of(offer, ask),
-                &pair_msg::QueryMsg::Simulation {
-                    offer_asset: offer.with_amount(Uint128::new(amount)),
-                },
-            )
-            .expect("simulation");
-        res.return_amount.u128()
+        self.pair_of(offer, ask)
+            .simulation(offer.with_amount(u(amount)))
+            .expect("simulation")
+            .return_amount
+            .u128()
     }
 
+    /// `who`'s balance of `asset`.
     pub fn balance(&self, asset: &AssetInfo, who: &Addr) -> u128 {
-        match asset {
-            AssetInfo::Token { contract_addr } => {
-                cw20_balance(&self.app, &Addr::unchecked(contract_addr), who)
-            }
-            AssetInfo::NativeToken { denom } => native_balance(&self.app, who, denom),
-        }
+        poe_test_utils::balance(&self.app.borrow(), &asset.into(), who)
     }
 
-    pub fn assets(&self) -> Vec<AssetInfo> {
-        vec![
+    /// AAA, BBB, CCC, DDD and uatom: the assets without a transfer burn, along the pairs
+    /// AAA-BBB, BBB-CCC, CCC-DDD, DDD-uatom and BBB-uatom.
+    pub fn burn_free(&self) -> [AssetInfo; 5] {
+        [
             self.aaa.clone(),
             self.bbb.clone(),
             self.ccc.clone(),
             self.ddd.clone(),
-            self.brn.clone(),
             self.atom.clone(),
-            native(OTHER_DENOM),
         ]
+    }
+
+    /// Every asset of the suite, the burning BRN and the untraded uosmo included.
+    pub fn assets(&self) -> Vec<AssetInfo> {
+        let mut all = self.burn_free().to_vec();
+        all.extend([self.brn.clone(), native(OTHER_DENOM)]);
+        all
+    }
+
+    /// The block time now, seconds.
+    pub fn now(&self) -> u64 {
+        self.app.borrow().block_info().time.seconds()
     }
 
     /// The router's and every pair's raw storage, and every balance of every account (users,
@@ -367,20 +278,13 @@ impl Suite {
             self.alice.clone(),
             self.bob.clone(),
             self.carol.clone(),
-            self.router.clone(),
+            self.router.addr.clone(),
             self.treasury.clone(),
         ];
-        accounts.extend(self.pairs.iter().cloned());
-        let assets: Vec<Asset> = self
-            .assets()
-            .iter()
-            .map(|asset| match asset {
-                AssetInfo::Token { contract_addr } => Asset::Cw20(Addr::unchecked(contract_addr)),
-                AssetInfo::NativeToken { denom } => Asset::native(denom),
-            })
-            .collect();
-        Snapshot::of(&self.app)
-            .storage(std::iter::once(&self.router).chain(&self.pairs))
+        accounts.extend(self.pairs.iter().map(|p| p.addr.clone()));
+        let assets: Vec<Holding> = self.assets().iter().map(Holding::from).collect();
+        Snapshot::of(&self.app.borrow())
+            .storage(std::iter::once(&self.router.addr).chain(self.pairs.iter().map(|p| &p.addr)))
             .balances(&assets, &accounts)
             .take()
     }
@@ -398,11 +302,4 @@ impl Suite {
 /// The router's `ContractError` anywhere in a multi-test error's chain.
 pub fn contract_err(err: &anyhow::Error) -> &ContractError {
     find_error(err)
-}
-
-pub fn token_addr(asset: &AssetInfo) -> Addr {
-    match asset {
-        AssetInfo::Token { contract_addr } => Addr::unchecked(contract_addr),
-        AssetInfo::NativeToken { .. } => panic!("not a cw20"),
-    }
 }

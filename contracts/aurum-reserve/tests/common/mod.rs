@@ -1,19 +1,26 @@
 //! Shared fixtures of the reserve tests: a multi-test app with the suite's own cw20 (`poe_token`)
 //! as AUR (the reserve its minter) and as FLX (the payment token), a third token (XYZ), the
-//! suite's treasury, the reserve with two custodians, and typed helpers for every message and
-//! query.
-#![allow(dead_code, unused_imports)]
+//! suite's treasury, and the reserve with two custodians. Messages and queries go through
+//! poe-test-utils' typed handles (`AurumHandle`, `TokenHandle`, `TreasuryHandle`); the suite adds
+//! the tests' conventions on top: amounts in `u128`, the first custodian attesting now with a
+//! fresh document, FLX (or `uusd`) as the payment.
+#![allow(dead_code, unused_imports, unused_macros)]
+
+use std::cell::Cell;
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{coin, coins, to_json_binary, Addr, Coin, Decimal, Empty, Record, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cosmwasm_std::{coin, coins, Addr, Decimal, Empty, Uint128};
+use cw20::MinterResponse;
+use cw_multi_test::{AppResponse, Contract, Executor};
 use poe_test_utils::{
-    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance,
-    cw20_send, cw20_supply, find_error, native_balance, token_instantiate_msg, Asset, Snapshot,
+    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, find_error,
+    share, token_instantiate_msg, Asset, Snapshot,
 };
 
-pub use poe_test_utils::{expect_wasm_attr as attr, u, wasm_attrs};
+pub use poe_test_utils::{
+    expect_wasm_attr as attr, u, wasm_attrs, AurumHandle, Cw20Handle, SharedApp, TokenHandle,
+    TreasuryHandle,
+};
 
 pub use poe_aurum_reserve::msg::{
     AssetInfo, AttestationResponse, AttestationsResponse, BackingResponse, ConfigResponse,
@@ -75,14 +82,36 @@ impl Default for Options {
     }
 }
 
+/// The reserve's `UpdateConfig` changing only the fields named, e.g.
+/// `update!(backing_ratio: Some(Decimal::one()))`; every other field `None` (`update!()` changes
+/// nothing).
+macro_rules! update {
+    ($($field:ident: $value:expr),* $(,)?) => {{
+        let mut msg = ExecuteMsg::UpdateConfig {
+            payment_asset: None,
+            price: None,
+            treasury: None,
+            aur_per_gram: None,
+            backing_ratio: None,
+            max_attestation_age_seconds: None,
+        };
+        if let ExecuteMsg::UpdateConfig { $($field,)* .. } = &mut msg {
+            $(*$field = $value;)*
+        }
+        msg
+    }};
+}
+pub(crate) use update;
+
 pub struct Suite {
-    pub app: App,
-    pub reserve: Addr,
-    pub aur: Addr,
-    pub flx: Addr,
+    /// The chain, shared with every handle below.
+    pub app: SharedApp,
+    pub reserve: AurumHandle,
+    pub aur: TokenHandle,
+    pub flx: TokenHandle,
     /// A cw20 token that is neither AUR nor the payment token.
-    pub xyz: Addr,
-    pub treasury: Addr,
+    pub xyz: TokenHandle,
+    pub treasury: TreasuryHandle,
     pub owner: Addr,
     /// AUR's initial minter and admin of every contract.
     pub admin: Addr,
@@ -92,7 +121,7 @@ pub struct Suite {
     pub bob: Addr,
     pub carol: Addr,
     /// A counter for fresh document hashes.
-    pub docs: u64,
+    pub docs: Cell<u64>,
 }
 
 impl Suite {
@@ -197,24 +226,14 @@ impl Suite {
                 Some(admin.to_string()),
             )
             .expect("reserve instantiates");
-        if opts.reserve_is_minter {
-            app.execute_contract(
-                admin.clone(),
-                aur.clone(),
-                &Cw20ExecuteMsg::UpdateMinter {
-                    new_minter: Some(reserve.to_string()),
-                },
-                &[],
-            )
-            .expect("minter moves to the reserve");
-        }
-        Suite {
+        let app = share(app);
+        let s = Suite {
+            reserve: AurumHandle::new(app.clone(), reserve),
+            aur: TokenHandle::new(app.clone(), aur, "AUR"),
+            flx: TokenHandle::new(app.clone(), flx, "FLX"),
+            xyz: TokenHandle::new(app.clone(), xyz, "XYZ"),
+            treasury: TreasuryHandle::new(app.clone(), treasury),
             app,
-            reserve,
-            aur,
-            flx,
-            xyz,
-            treasury,
             owner,
             admin,
             custodian,
@@ -222,229 +241,118 @@ impl Suite {
             alice,
             bob,
             carol,
-            docs: 0,
+            docs: Cell::new(0),
+        };
+        if opts.reserve_is_minter {
+            s.aur
+                .update_minter(&s.admin, Some(&s.reserve.addr))
+                .expect("minter moves to the reserve");
         }
+        s
     }
 
     pub fn users(&self) -> [Addr; 3] {
         [self.alice.clone(), self.bob.clone(), self.carol.clone()]
     }
 
-    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.reserve.clone(), msg, &[])
-    }
-
-    pub fn exec_with(
-        &mut self,
-        sender: &Addr,
-        msg: &ExecuteMsg,
-        funds: &[Coin],
-    ) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.reserve.clone(), msg, funds)
-    }
-
     /// Moves the chain `seconds` (and one block) forward.
-    pub fn advance(&mut self, seconds: u64) {
-        advance(&mut self.app, seconds, 1);
+    pub fn advance(&self, seconds: u64) {
+        advance(&mut self.app.borrow_mut(), seconds, 1);
     }
 
     pub fn now(&self) -> u64 {
-        self.app.block_info().time.seconds()
+        self.app.borrow().block_info().time.seconds()
     }
 
     /// A fresh document hash.
-    pub fn next_doc(&mut self) -> String {
-        self.docs += 1;
-        doc(self.docs)
+    pub fn next_doc(&self) -> String {
+        self.docs.set(self.docs.get() + 1);
+        doc(self.docs.get())
     }
 
+    /// `who` attests `reserve_mg` at `timestamp` with `document_hash`.
     pub fn attest_with(
-        &mut self,
+        &self,
         who: &Addr,
         reserve_mg: u128,
         document_hash: &str,
         timestamp: u64,
     ) -> AnyResult<AppResponse> {
-        self.exec(
-            who,
-            &ExecuteMsg::Attest {
-                reserve_mg: Uint128::new(reserve_mg),
-                document_hash: document_hash.to_string(),
-                timestamp,
-            },
-        )
+        self.reserve
+            .attest(who, u(reserve_mg), document_hash, timestamp)
     }
 
     /// `custodian` attests `reserve_mg` now, with a fresh document.
-    pub fn attest(&mut self, reserve_mg: u128) -> AnyResult<AppResponse> {
-        let (who, hash, now) = (self.custodian.clone(), self.next_doc(), self.now());
-        self.attest_with(&who, reserve_mg, &hash, now)
-    }
-
-    /// `who` sends `amount` of `token` to the reserve with `hook`.
-    pub fn send(
-        &mut self,
-        who: &Addr,
-        token: &Addr,
-        amount: u128,
-        hook: &ReceiveMsg,
-    ) -> AnyResult<AppResponse> {
-        cw20_send(&mut self.app, who, token, &self.reserve, amount, hook)
+    pub fn attest(&self, reserve_mg: u128) -> AnyResult<AppResponse> {
+        self.attest_with(&self.custodian, reserve_mg, &self.next_doc(), self.now())
     }
 
     /// `who` pays `paid` FLX for AUR.
-    pub fn buy(&mut self, who: &Addr, paid: u128) -> AnyResult<AppResponse> {
-        let flx = self.flx.clone();
-        self.send(who, &flx, paid, &ReceiveMsg::Buy { recipient: None })
+    pub fn buy(&self, who: &Addr, paid: u128) -> AnyResult<AppResponse> {
+        self.reserve.buy(&self.flx, who, u(paid))
     }
 
     /// `who` buys `aur` AUR base units at the tests' price, in FLX.
-    pub fn buy_aur(&mut self, who: &Addr, aur: u128) -> AnyResult<AppResponse> {
+    pub fn buy_aur(&self, who: &Addr, aur: u128) -> AnyResult<AppResponse> {
         self.buy(who, aur * PRICE as u128)
     }
 
     /// `who` buys with `paid` of the native denom.
-    pub fn buy_native(&mut self, who: &Addr, paid: u128) -> AnyResult<AppResponse> {
-        self.exec_with(
-            who,
-            &ExecuteMsg::Buy { recipient: None },
-            &coins(paid, NATIVE_DENOM),
-        )
+    pub fn buy_native(&self, who: &Addr, paid: u128) -> AnyResult<AppResponse> {
+        self.reserve
+            .buy_native(who, &coins(paid, NATIVE_DENOM), None)
     }
 
+    /// `who` redeems `amount` AUR base units, with `delivery_note`.
     pub fn redeem(
-        &mut self,
+        &self,
         who: &Addr,
         amount: u128,
         delivery_note: Option<&str>,
     ) -> AnyResult<AppResponse> {
-        let aur = self.aur.clone();
-        self.send(
-            who,
-            &aur,
-            amount,
-            &ReceiveMsg::Redeem {
-                delivery_note: delivery_note.map(str::to_string),
-            },
-        )
+        self.reserve
+            .redeem_with_note(&self.aur, who, u(amount), delivery_note)
     }
 
-    pub fn fulfill(&mut self, who: &Addr, id: u64) -> AnyResult<AppResponse> {
-        let hash = self.next_doc();
-        self.exec(
-            who,
-            &ExecuteMsg::FulfillRedemption {
-                id,
-                document_hash: hash,
-            },
-        )
+    /// `who` fulfils redemption `id` with a fresh document.
+    pub fn fulfill(&self, who: &Addr, id: u64) -> AnyResult<AppResponse> {
+        self.reserve.fulfill_redemption(who, id, &self.next_doc())
     }
 
-    pub fn update_custodians(
-        &mut self,
-        who: &Addr,
-        add: &[&Addr],
-        remove: &[&Addr],
-    ) -> AnyResult<AppResponse> {
-        self.exec(
-            who,
-            &ExecuteMsg::UpdateCustodians {
-                add: add.iter().map(|a| a.to_string()).collect(),
-                remove: remove.iter().map(|a| a.to_string()).collect(),
-            },
-        )
-    }
-
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> AnyResult<T> {
-        Ok(self.app.wrap().query_wasm_smart(&self.reserve, msg)?)
-    }
-
-    pub fn backing(&self) -> BackingResponse {
-        self.query(&QueryMsg::Backing {}).expect("backing answers")
-    }
-
-    pub fn config(&self) -> ConfigResponse {
-        self.query(&QueryMsg::Config {}).expect("config answers")
-    }
-
-    pub fn redemption(&self, id: u64) -> RedemptionResponse {
-        self.query(&QueryMsg::Redemption { id })
-            .expect("redemption answers")
-    }
-
-    pub fn redemptions(
+    /// The ids of one page of redemptions of `status` (any when `None`) after `start_after`.
+    pub fn redemption_ids(
         &self,
         status: Option<RedemptionStatus>,
         start_after: Option<u64>,
         limit: Option<u32>,
-    ) -> Vec<RedemptionResponse> {
-        let res: RedemptionsResponse = self
-            .query(&QueryMsg::Redemptions {
-                status,
-                start_after,
-                limit,
-            })
+    ) -> Vec<u64> {
+        let page = self
+            .reserve
+            .redemptions_page(status, start_after, limit)
             .expect("redemptions answer");
-        res.redemptions
+        page.redemptions.iter().map(|r| r.id).collect()
     }
 
-    /// Every redemption of `status` (all pages).
-    pub fn all_redemptions(&self, status: Option<RedemptionStatus>) -> Vec<RedemptionResponse> {
-        let mut out: Vec<RedemptionResponse> = vec![];
-        loop {
-            let page = self.redemptions(status, out.last().map(|r| r.id), Some(30));
-            if page.is_empty() {
-                return out;
-            }
-            out.extend(page);
-        }
+    /// `who`'s balance of `token`, base units.
+    pub fn balance(&self, token: &Cw20Handle, who: &Addr) -> u128 {
+        token.balance(who).expect("token answers").u128()
     }
 
-    pub fn attestations(
-        &self,
-        start_after: Option<u64>,
-        limit: Option<u32>,
-    ) -> Vec<AttestationResponse> {
-        let res: AttestationsResponse = self
-            .query(&QueryMsg::Attestations { start_after, limit })
-            .expect("attestations answer");
-        res.attestations
-    }
-
-    pub fn latest_attestation(&self) -> Option<AttestationResponse> {
-        let res: LatestAttestationResponse = self
-            .query(&QueryMsg::LatestAttestation {})
-            .expect("latest attestation answers");
-        res.attestation
-    }
-
-    pub fn custodians(&self, start_after: Option<String>, limit: Option<u32>) -> Vec<String> {
-        let res: CustodiansResponse = self
-            .query(&QueryMsg::Custodians { start_after, limit })
-            .expect("custodians answer");
-        res.custodians
-    }
-
-    pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
-        cw20_balance(&self.app, token, who)
-    }
-
+    /// AUR's supply, base units.
     pub fn supply(&self) -> u128 {
-        cw20_supply(&self.app, &self.aur)
+        self.aur.total_supply().expect("AUR answers").u128()
     }
 
     pub fn native_balance(&self, who: &Addr, denom: &str) -> u128 {
-        native_balance(&self.app, who, denom)
+        poe_test_utils::native_balance(&self.app.borrow(), who, denom)
     }
 
     /// The reserve's and the treasury's raw storage, AUR's supply, and every balance of every
     /// account in every token and native denom: if this is unchanged, nothing moved.
     pub fn snapshot(&self) -> Snapshot {
         let mut accounts = vec![
-            self.reserve.clone(),
-            self.treasury.clone(),
+            self.reserve.addr.clone(),
+            self.treasury.addr.clone(),
             self.owner.clone(),
             self.admin.clone(),
             self.custodian.clone(),
@@ -452,17 +360,28 @@ impl Suite {
         ];
         accounts.extend(self.users());
         let assets = [
-            Asset::cw20(&self.aur),
-            Asset::cw20(&self.flx),
-            Asset::cw20(&self.xyz),
+            Asset::cw20(&self.aur.addr),
+            Asset::cw20(&self.flx.addr),
+            Asset::cw20(&self.xyz.addr),
             Asset::native(NATIVE_DENOM),
             Asset::native("uatom"),
         ];
-        Snapshot::of(&self.app)
-            .storage([&self.reserve, &self.treasury])
-            .supplies([&self.aur])
+        Snapshot::of(&self.app.borrow())
+            .storage([&self.reserve.addr, &self.treasury.addr])
+            .supplies([&self.aur.addr])
             .balances(&assets, &accounts)
             .take()
+    }
+
+    /// The supply is `supply` AUR base units, the whole backing: `who` buying one base unit
+    /// more is refused with `ExceedsBacking` and changes nothing.
+    pub fn assert_backing_full(&mut self, who: &Addr, supply: u128) {
+        let expected = ContractError::ExceedsBacking {
+            supply: u(supply),
+            amount: u(1),
+            max_supply: u(supply),
+        };
+        self.assert_rejected(expected, |s| s.buy_aur(who, 1));
     }
 
     /// Runs `action`, expects it to fail with exactly `expected`, and checks nothing changed

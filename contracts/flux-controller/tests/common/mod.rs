@@ -1,21 +1,21 @@
 //! Shared fixtures of the FLX controller tests: a multi-test app with the suite's cw20 token
 //! (`poe_token`) as FLX, the controller as FLX's minter (handed over with `UpdateMinter`, as the
-//! deployment does), three reporters, a treasury as mint recipient, and typed helpers for every
-//! message and query.
+//! deployment does), three reporters and a treasury as mint recipient. Messages and queries go
+//! through poe-test-utils' typed handles (`FluxHandle`, `TokenHandle`); the suite adds the tests'
+//! conventions on top: reports as decimal strings, FLX amounts in `u128`, moving to an epoch's
+//! end, and one reported epoch closed (`epoch_with`).
 #![allow(dead_code, unused_imports)]
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{
-    coins, to_json_binary, Addr, Decimal, Decimal256, Empty, Record, Timestamp, Uint128,
-};
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cosmwasm_std::{coins, Addr, Decimal, Decimal256, Empty, Timestamp, Uint128};
+use cw20::{Cw20Coin, MinterResponse};
+use cw_multi_test::{AppResponse, Contract, Executor};
 use poe_test_utils::{
-    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper, cw20_balance,
-    cw20_send, cw20_supply, find_error, token_instantiate_msg, Asset, Snapshot,
+    advance, app_with_native_balances, assert_rejected_unchanged, contract_wrapper,
+    expect_wasm_attr, find_error, share, token_instantiate_msg, Asset, Snapshot,
 };
 
-pub use poe_test_utils::{u, wasm_attr as attr, wasm_attrs};
+pub use poe_test_utils::{u, wasm_attrs, Cw20Handle, FluxHandle, SharedApp, TokenHandle};
 
 pub use poe_controllers::{AllowListError, PauseError};
 pub use poe_flux_controller::msg::{
@@ -88,11 +88,12 @@ pub enum MinterSetup {
 }
 
 pub struct Suite {
-    pub app: App,
-    pub controller: Addr,
-    pub flx: Addr,
+    /// The chain, shared with every handle below.
+    pub app: SharedApp,
+    pub controller: FluxHandle,
+    pub flx: TokenHandle,
     /// A cw20 token that is not FLX.
-    pub xyz: Addr,
+    pub xyz: TokenHandle,
     pub owner: Addr,
     pub admin: Addr,
     /// The mint recipient.
@@ -178,23 +179,12 @@ impl Suite {
                 Some(admin.to_string()),
             )
             .expect("controller instantiates");
-        if minter != MinterSetup::Admin {
-            // the deployment's hand-over of FLX's minter role
-            app.execute_contract(
-                admin.clone(),
-                flx.clone(),
-                &Cw20ExecuteMsg::UpdateMinter {
-                    new_minter: Some(controller.to_string()),
-                },
-                &[],
-            )
-            .expect("minter handed over");
-        }
-        Suite {
+        let app = share(app);
+        let s = Suite {
+            controller: FluxHandle::new(app.clone(), controller),
+            flx: TokenHandle::new(app.clone(), flx, "FLX"),
+            xyz: TokenHandle::new(app.clone(), xyz, "XYZ"),
             app,
-            controller,
-            flx,
-            xyz,
             owner,
             admin,
             treasury,
@@ -204,172 +194,104 @@ impl Suite {
             mallory,
             controller_code,
             token_code,
+        };
+        if minter != MinterSetup::Admin {
+            // the deployment's hand-over of FLX's minter role
+            s.flx
+                .update_minter(&s.admin, Some(&s.controller.addr))
+                .expect("minter handed over");
         }
-    }
-
-    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.controller.clone(), msg, &[])
+        s
     }
 
     /// Moves the chain `seconds` (and one block) forward.
-    pub fn advance(&mut self, seconds: u64) {
-        advance(&mut self.app, seconds, 1);
+    pub fn advance(&self, seconds: u64) {
+        advance(&mut self.app.borrow_mut(), seconds, 1);
     }
 
     pub fn now(&self) -> Timestamp {
-        self.app.block_info().time
+        self.app.borrow().block_info().time
     }
 
     /// Moves to `seconds_before` seconds before the end of the epoch open now.
-    pub fn advance_to_before_end(&mut self, seconds_before: u64) {
-        let end = self.current_epoch().end_time.seconds();
+    pub fn advance_to_before_end(&self, seconds_before: u64) {
+        let epoch = self
+            .controller
+            .current_epoch()
+            .expect("current epoch answers");
+        let end = epoch.end_time.seconds();
         let now = self.now().seconds();
         assert!(end - seconds_before >= now, "already past that point");
         self.advance(end - seconds_before - now);
     }
 
     /// Moves to the start of the next epoch.
-    pub fn advance_to_next_epoch(&mut self) {
+    pub fn advance_to_next_epoch(&self) {
         self.advance_to_before_end(0);
     }
 
     /// `reporter` posts `(gas, fee, queue)`.
     pub fn report(
-        &mut self,
+        &self,
         reporter: &Addr,
         gas: &str,
         fee: &str,
         queue: u64,
     ) -> AnyResult<AppResponse> {
-        self.exec(
-            reporter,
-            &ExecuteMsg::ReportUsage {
-                pending_gas_buffer: d(gas),
-                tx_fee_moving_average: d(fee),
-                queue_length: queue,
-            },
-        )
+        self.controller
+            .report_usage(reporter, d(gas), d(fee), queue)
     }
 
     /// `reporter` posts a report whose `U_net` is `u` (gas buffer `u`, nothing else, alpha 1).
-    pub fn report_u(&mut self, reporter: &Addr, u: &str) -> AnyResult<AppResponse> {
+    pub fn report_u(&self, reporter: &Addr, u: &str) -> AnyResult<AppResponse> {
         self.report(reporter, u, "0", 0)
-    }
-
-    pub fn rebalance(&mut self, who: &Addr) -> AnyResult<AppResponse> {
-        self.exec(who, &ExecuteMsg::Rebalance {})
     }
 
     /// One fresh report of `U_net = u` by reporter 1 in the epoch open now, then the epoch ends
     /// and alice rebalances. Returns the decision of that epoch.
-    pub fn epoch_with(&mut self, u: &str) -> Decision {
-        let epoch = self.current_epoch().epoch;
+    pub fn epoch_with(&self, u: &str) -> Decision {
+        let epoch = self
+            .controller
+            .current_epoch()
+            .expect("epoch answers")
+            .epoch;
         self.advance_to_before_end(60);
-        let r1 = self.reporters[0].clone();
-        self.report_u(&r1, u).expect("report");
+        self.report_u(&self.reporters[0], u).expect("report");
         self.advance_to_next_epoch();
-        let alice = self.alice.clone();
-        self.rebalance(&alice).expect("rebalance");
-        self.decision(epoch)
-    }
-
-    /// `who` sends `amount` FLX to the controller with `hook`.
-    pub fn send_flx(
-        &mut self,
-        who: &Addr,
-        amount: u128,
-        hook: &impl serde::Serialize,
-    ) -> AnyResult<AppResponse> {
-        cw20_send(
-            &mut self.app,
-            who,
-            &self.flx,
-            &self.controller,
-            amount,
-            hook,
-        )
+        self.controller.rebalance(&self.alice).expect("rebalance");
+        self.controller.decision(epoch).expect("decision answers")
     }
 
     /// `who` funds the buffer with `amount` FLX through the hook.
-    pub fn fund(&mut self, who: &Addr, amount: u128) -> AnyResult<AppResponse> {
-        self.send_flx(who, amount, &ReceiveMsg::FundBuffer {})
+    pub fn fund(&self, who: &Addr, amount: u128) -> AnyResult<AppResponse> {
+        self.controller.fund_buffer(&self.flx, who, u(amount))
     }
 
-    /// `who` transfers `amount` FLX to the controller (no hook).
-    pub fn transfer(&mut self, who: &Addr, amount: u128) -> AnyResult<AppResponse> {
-        let msg = Cw20ExecuteMsg::Transfer {
-            recipient: self.controller.to_string(),
-            amount: Uint128::new(amount),
-        };
-        self.app
-            .execute_contract(who.clone(), self.flx.clone(), &msg, &[])
-    }
-
-    pub fn update_config(&mut self, who: &Addr, update: ConfigUpdate) -> AnyResult<AppResponse> {
-        self.exec(who, &ExecuteMsg::UpdateConfig(Box::new(update)))
-    }
-
-    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> AnyResult<T> {
-        Ok(self.app.wrap().query_wasm_smart(&self.controller, msg)?)
-    }
-
-    pub fn config(&self) -> ConfigResponse {
-        self.query(&QueryMsg::Config {}).expect("config answers")
-    }
-
-    pub fn status(&self) -> StatusResponse {
-        self.query(&QueryMsg::Status {}).expect("status answers")
-    }
-
-    pub fn current_epoch(&self) -> EpochResponse {
-        self.query(&QueryMsg::CurrentEpoch {})
-            .expect("current epoch answers")
-    }
-
-    pub fn decision(&self, epoch: u64) -> Decision {
-        self.query(&QueryMsg::Decision { epoch })
-            .expect("decision answers")
-    }
-
-    pub fn decisions(&self, start_after: Option<u64>, limit: Option<u32>) -> Vec<Decision> {
-        let res: DecisionsResponse = self
-            .query(&QueryMsg::Decisions { start_after, limit })
-            .expect("decisions answer");
-        res.decisions
-    }
-
-    pub fn reports(&self, epoch: Option<u64>) -> ReportsResponse {
-        self.query(&QueryMsg::Reports {
-            epoch,
-            start_after: None,
-            limit: Some(30),
-        })
-        .expect("reports answer")
-    }
-
+    /// FLX's supply, base units.
     pub fn supply(&self) -> u128 {
-        cw20_supply(&self.app, &self.flx)
+        self.flx.total_supply().expect("FLX answers").u128()
     }
 
-    pub fn balance(&self, token: &Addr, who: &Addr) -> u128 {
-        cw20_balance(&self.app, token, who)
-    }
-
+    /// `who`'s FLX, base units.
     pub fn flx_of(&self, who: &Addr) -> u128 {
-        self.balance(&self.flx, who)
+        self.flx.balance(who).expect("FLX answers").u128()
     }
 
     /// The controller's FLX (its burn buffer).
     pub fn buffer(&self) -> u128 {
-        self.flx_of(&self.controller)
+        self.flx_of(&self.controller.addr)
+    }
+
+    /// The value of the controller's first attribute `key` in `res` (which must have one).
+    pub fn attr(&self, res: &AppResponse, key: &str) -> String {
+        expect_wasm_attr(res, &self.controller.addr, key)
     }
 
     /// The controller's raw storage, FLX's total supply and every account's balance of both
     /// tokens: if this is unchanged, nothing moved.
     pub fn snapshot(&self) -> Snapshot {
         let mut accounts = vec![
-            self.controller.clone(),
+            self.controller.addr.clone(),
             self.owner.clone(),
             self.admin.clone(),
             self.treasury.clone(),
@@ -378,10 +300,11 @@ impl Suite {
             self.mallory.clone(),
         ];
         accounts.extend(self.reporters.iter().cloned());
-        Snapshot::of(&self.app)
-            .storage([&self.controller])
-            .supplies([&self.flx])
-            .balances(&[Asset::cw20(&self.flx), Asset::cw20(&self.xyz)], &accounts)
+        let assets = [Asset::cw20(&self.flx.addr), Asset::cw20(&self.xyz.addr)];
+        Snapshot::of(&self.app.borrow())
+            .storage([&self.controller.addr])
+            .supplies([&self.flx.addr])
+            .balances(&assets, &accounts)
             .take()
     }
 

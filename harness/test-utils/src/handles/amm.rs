@@ -1,18 +1,24 @@
-//! The AMM: [`AmmHandle`] (the factory and the router) and [`PairHandle`] (one pair).
+//! The AMM: [`AmmHandle`] (the factory and the router), the factory's and the router's own
+//! `Handle<Factory>` / `Handle<Router>` methods, and [`PairHandle`] (one pair).
 
-use anyhow::Result as AnyResult;
+use anyhow::{bail, Result as AnyResult};
 use cosmwasm_std::{coins, Addr, Coin, Decimal, StdResult, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::Ownership;
+use cw_ownable::{Action, Ownership};
 use poe_interface::amm::pair::{
     ConfigResponse, CumulativePricesResponse, Cw20HookMsg, ExecuteMsg as PairExecuteMsg,
     PoolResponse, QueryMsg as PairQueryMsg, ReverseSimulationResponse, SimulationResponse,
     TwapResponse,
 };
+use poe_interface::amm::router::SwapOperation;
 use poe_interface::amm::{factory, router, Asset, AssetInfo, PairInfo};
 use poe_interface::pause::PauseStatusResponse;
+use serde::Serialize;
 
-use super::{contract_interface, deref_to_handle, Cw20Handle, Handle, SharedApp, Token};
+use super::{
+    contract_interface, deref_to_handle, ContractInterface, Cw20Handle, Handle, SharedApp, Token,
+};
+use crate::queries::Asset as Holding;
 
 contract_interface!(
     /// The AMM factory's interface (`poe_interface::amm::factory`).
@@ -68,15 +74,153 @@ impl AmmHandle {
 
     /// The pair of `a` and `b` (either order) from the factory's registry.
     pub fn pair(&self, a: &Cw20Handle, b: &Cw20Handle) -> StdResult<PairHandle> {
-        let info: PairInfo = self.factory_handle().query(&factory::QueryMsg::Pair {
-            asset_infos: [token_asset(a), token_asset(b)],
-        })?;
-        Ok(PairHandle::from_info(self.app.clone(), info))
+        self.factory_handle()
+            .pair_handle([token_asset(a), token_asset(b)])
+    }
+}
+
+impl Handle<Factory> {
+    /// Anyone: `CreatePair` of `asset_infos` (in the order the pair keeps), registered in the
+    /// reply.
+    pub fn create_pair(
+        &self,
+        sender: &Addr,
+        asset_infos: [AssetInfo; 2],
+    ) -> AnyResult<AppResponse> {
+        self.execute(sender, &factory::ExecuteMsg::CreatePair { asset_infos })
+    }
+
+    /// Two-step ownership transfer of the factory (cw-ownable).
+    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
+        self.execute(sender, &factory::ExecuteMsg::UpdateOwnership(action))
+    }
+
+    /// The parameters given to new pairs, and the pair count.
+    pub fn config(&self) -> StdResult<factory::ConfigResponse> {
+        self.query(&factory::QueryMsg::Config {})
+    }
+
+    /// The registry's entry of the pair of `asset_infos` (either order).
+    pub fn pair(&self, asset_infos: [AssetInfo; 2]) -> StdResult<PairInfo> {
+        self.query(&factory::QueryMsg::Pair { asset_infos })
+    }
+
+    /// The handle of the pair of `asset_infos` (either order), from the registry.
+    pub fn pair_handle(&self, asset_infos: [AssetInfo; 2]) -> StdResult<PairHandle> {
+        let info = self.pair(asset_infos)?;
+        Ok(PairHandle::from_info(self.app().clone(), info))
+    }
+
+    /// One page of registered pairs, after the pair of `start_after` (its assets in either
+    /// order).
+    pub fn pairs(
+        &self,
+        start_after: Option<[AssetInfo; 2]>,
+        limit: Option<u32>,
+    ) -> StdResult<Vec<PairInfo>> {
+        let res: factory::PairsResponse =
+            self.query(&factory::QueryMsg::Pairs { start_after, limit })?;
+        Ok(res.pairs)
+    }
+
+    /// The factory's owner.
+    pub fn ownership(&self) -> StdResult<Ownership<String>> {
+        self.query(&factory::QueryMsg::Ownership {})
+    }
+}
+
+impl Handle<Router> {
+    /// `trader` sells `offer` along `operations` within `bounds` (`max_spread` is passed to
+    /// every hop): a cw20 offer by `Send` with the `ExecuteSwapOperations` hook, a native one
+    /// by `ExecuteSwapOperations` with the coins attached. The router takes no `belief_price`:
+    /// bounds with one are refused here, before anything is sent.
+    pub fn execute_swap_operations(
+        &self,
+        trader: &Addr,
+        offer: Asset,
+        operations: Vec<SwapOperation>,
+        bounds: &SwapBounds,
+    ) -> AnyResult<AppResponse> {
+        let SwapBounds {
+            belief_price,
+            max_spread,
+            minimum_receive,
+            to,
+            deadline,
+        } = bounds.clone();
+        if let Some(price) = belief_price {
+            bail!("the router takes no belief_price (got {price})");
+        }
+        let hook = router::Cw20HookMsg::ExecuteSwapOperations {
+            operations: operations.clone(),
+            minimum_receive,
+            to: to.clone(),
+            max_spread,
+            deadline,
+        };
+        let msg = router::ExecuteMsg::ExecuteSwapOperations {
+            operations,
+            minimum_receive,
+            to,
+            max_spread,
+            deadline,
+        };
+        pay_in(self, trader, &offer, &hook, &msg)
+    }
+
+    /// What selling `offer_amount` of the first hop's offer along `operations` would return
+    /// now, base units of the last asked asset.
+    pub fn simulate_swap_operations(
+        &self,
+        offer_amount: Uint128,
+        operations: Vec<SwapOperation>,
+    ) -> StdResult<Uint128> {
+        let res: router::SimulateSwapOperationsResponse =
+            self.query(&router::QueryMsg::SimulateSwapOperations {
+                offer_amount,
+                operations,
+            })?;
+        Ok(res.amount)
+    }
+
+    /// The factory the router routes through.
+    pub fn config(&self) -> StdResult<router::ConfigResponse> {
+        self.query(&router::QueryMsg::Config {})
+    }
+}
+
+/// `trader` pays `offer` into `contract`: a cw20 offer by a `Send` of the token with `hook`
+/// (the contract's cw20 hook message), a native one by `msg` with the coins attached.
+fn pay_in<C: ContractInterface>(
+    contract: &Handle<C>,
+    trader: &Addr,
+    offer: &Asset,
+    hook: &impl Serialize,
+    msg: &C::ExecuteMsg,
+) -> AnyResult<AppResponse> {
+    match &offer.info {
+        AssetInfo::Token { contract_addr } => contract
+            .contract_at::<Token>(&Addr::unchecked(contract_addr))
+            .send_hook(trader, &contract.addr, offer.amount, hook),
+        AssetInfo::NativeToken { denom } => {
+            contract.execute_with_funds(trader, msg, &coins(offer.amount.u128(), denom))
+        }
+    }
+}
+
+impl From<&AssetInfo> for Holding {
+    /// An AMM asset as a holding of the balance queries and snapshots.
+    fn from(asset: &AssetInfo) -> Self {
+        match asset {
+            AssetInfo::Token { contract_addr } => Holding::Cw20(Addr::unchecked(contract_addr)),
+            AssetInfo::NativeToken { denom } => Holding::native(denom),
+        }
     }
 }
 
 /// The optional bounds of a swap: the fields of the pair's `Swap` (and of the cw20 `Swap` hook)
-/// besides the offer. `Default` is no bound but the pair's default spread.
+/// besides the offer. `Default` is no bound but the pair's default spread. A route through the
+/// router takes the same bounds but `belief_price` (`Handle<Router>::execute_swap_operations`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SwapBounds {
     /// Offered units per asked unit the trader expects (fees included).
@@ -204,31 +348,22 @@ impl PairHandle {
             to,
             deadline,
         } = bounds.clone();
-        match &offer.info {
-            AssetInfo::Token { contract_addr } => {
-                let hook = Cw20HookMsg::Swap {
-                    belief_price,
-                    max_spread,
-                    minimum_receive,
-                    to,
-                    deadline,
-                };
-                self.contract_at::<Token>(&Addr::unchecked(contract_addr))
-                    .send_hook(trader, &self.addr, offer.amount, &hook)
-            }
-            AssetInfo::NativeToken { denom } => {
-                let funds = coins(offer.amount.u128(), denom);
-                let msg = PairExecuteMsg::Swap {
-                    offer_asset: offer,
-                    belief_price,
-                    max_spread,
-                    minimum_receive,
-                    to,
-                    deadline,
-                };
-                self.execute_with_funds(trader, &msg, &funds)
-            }
-        }
+        let hook = Cw20HookMsg::Swap {
+            belief_price,
+            max_spread,
+            minimum_receive,
+            to: to.clone(),
+            deadline,
+        };
+        let msg = PairExecuteMsg::Swap {
+            offer_asset: offer.clone(),
+            belief_price,
+            max_spread,
+            minimum_receive,
+            to,
+            deadline,
+        };
+        pay_in(self, trader, &offer, &hook, &msg)
     }
 
     /// `trader` sells `amount` of `offer` (a cw20 `Send` with the `Swap` hook), accepting

@@ -1,17 +1,17 @@
 //! The FLX supply controller: [`FluxHandle`].
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{Addr, Decimal, StdResult};
+use cosmwasm_std::{Addr, Decimal, StdResult, Timestamp, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::Ownership;
+use cw_ownable::{Action, Ownership};
 use poe_interface::flux_controller::{
-    ConfigResponse, Decision, DecisionsResponse, EpochResponse, ExecuteMsg, QueryMsg,
-    StatusResponse,
+    ConfigResponse, ConfigUpdate, Decision, DecisionsResponse, EpochResponse, ExecuteMsg, QueryMsg,
+    ReceiveMsg, ReportersResponse, ReportsResponse, StatusResponse,
 };
 use poe_interface::pause::PauseStatusResponse;
 use poe_interface::MAX_LIMIT;
 
-use super::{contract_interface, Handle};
+use super::{contract_interface, Cw20Handle, Handle};
 
 contract_interface!(
     /// The FLX supply controller's interface (`poe_interface::flux_controller`).
@@ -45,6 +45,53 @@ impl Handle<FluxController> {
         self.execute(sender, &ExecuteMsg::Rebalance {})
     }
 
+    /// Anyone: `funder` sends `amount` of FLX (`flx`) to the burn buffer (a cw20 `Send` with the
+    /// `FundBuffer` hook).
+    pub fn fund_buffer(
+        &self,
+        flx: &Cw20Handle,
+        funder: &Addr,
+        amount: Uint128,
+    ) -> AnyResult<AppResponse> {
+        flx.send_hook(funder, &self.addr, amount, &ReceiveMsg::FundBuffer {})
+    }
+
+    /// Owner: adds and removes reporters.
+    pub fn update_reporters(
+        &self,
+        sender: &Addr,
+        add: &[&Addr],
+        remove: &[&Addr],
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::UpdateReporters {
+                add: add.iter().map(|a| a.to_string()).collect(),
+                remove: remove.iter().map(|a| a.to_string()).collect(),
+            },
+        )
+    }
+
+    /// Owner: changes parameters (`None` keeps a value).
+    pub fn update_config(&self, sender: &Addr, update: ConfigUpdate) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::UpdateConfig(Box::new(update)))
+    }
+
+    /// Owner: pauses until `until` (`None`: until unpause), or extends the running pause.
+    pub fn pause(&self, sender: &Addr, until: Option<Timestamp>) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::Pause { until })
+    }
+
+    /// Owner: lifts the running pause.
+    pub fn unpause(&self, sender: &Addr) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::Unpause {})
+    }
+
+    /// Two-step ownership transfer (cw-ownable).
+    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::UpdateOwnership(action))
+    }
+
     /// The config.
     pub fn config(&self) -> StdResult<ConfigResponse> {
         self.query(&QueryMsg::Config {})
@@ -67,8 +114,33 @@ impl Handle<FluxController> {
 
     /// The first page of decisions after `start_after`.
     pub fn decisions(&self, start_after: Option<u64>) -> StdResult<DecisionsResponse> {
-        self.query(&QueryMsg::Decisions {
-            start_after,
+        self.decisions_page(start_after, Some(MAX_LIMIT))
+    }
+
+    /// One page of decisions after `start_after`, by epoch.
+    pub fn decisions_page(
+        &self,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    ) -> StdResult<DecisionsResponse> {
+        self.query(&QueryMsg::Decisions { start_after, limit })
+    }
+
+    /// One page of reporters, by address after `start_after`.
+    pub fn reporters(
+        &self,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    ) -> StdResult<Vec<Addr>> {
+        let res: ReportersResponse = self.query(&QueryMsg::Reporters { start_after, limit })?;
+        Ok(res.reporters)
+    }
+
+    /// The first page of the reports of `epoch` (default the epoch open now), by reporter.
+    pub fn reports(&self, epoch: Option<u64>) -> StdResult<ReportsResponse> {
+        self.query(&QueryMsg::Reports {
+            epoch,
+            start_after: None,
             limit: Some(MAX_LIMIT),
         })
     }
