@@ -1080,18 +1080,21 @@ function stakingMarkdown(r: Result): string[] {
     const rec = sg.records;
     const st = sg.staking.find((x) => x.op === "stake (later)");
     if (st && st.difference !== null) {
-      // Expected extra storage of ours on a later stake: pool and position read + written;
-      // cw20-stake's extra: its balance item read + written.
-      const rw = (k: { key_bytes: number; value_bytes: number }) => 1000 + 3 * (33 + k.key_bytes + k.value_bytes) + 2000 + 30 * (33 + k.key_bytes + k.value_bytes);
-      const oursExtra = rw(rec.ours_pool) + rw(rec.ours_position);
+      // Expected extra storage of ours on a later stake: the pool's parameters read, its state
+      // and the position read + written; cw20-stake's extra: its balance item read + written.
+      const r = (k: { key_bytes: number; value_bytes: number }) => 1000 + 3 * (33 + k.key_bytes + k.value_bytes);
+      const rw = (k: { key_bytes: number; value_bytes: number }) => r(k) + 2000 + 30 * (33 + k.key_bytes + k.value_bytes);
+      const oursExtra = r(rec.ours_pool_info) + rw(rec.ours_pool) + rw(rec.ours_position);
       const peerExtra = rw(rec.peer_balance);
       L.push(
-        `Where a later stake differs (${sign(st.difference)}): ours reads and writes two records cw20-stake does not have, the pool ` +
+        `Where a later stake differs (${sign(st.difference)}): ours reads the pool's parameters (${rec.ours_pool_info.key_bytes} + ` +
+          `${rec.ours_pool_info.value_bytes} B) and reads and writes two records cw20-stake does not have, the pool's state ` +
           `(${rec.ours_pool.key_bytes} + ${rec.ours_pool.value_bytes} B) and the staker's position (${rec.ours_position.key_bytes} + ${rec.ours_position.value_bytes} B): ` +
           `${f(oursExtra)} gas at 1,000 + 3/B per read and 2,000 + 30/B per write (33-byte contract prefix included); cw20-stake reads and writes ` +
           `its contract balance item (${rec.peer_balance.key_bytes} + ${rec.peer_balance.value_bytes} B), ${f(peerExtra)}, which ours does not keep ` +
           `(the token holds it). That is ${sign(oursExtra - peerExtra)} expected; the rest, ${sign(st.difference - (oursExtra - peerExtra))}, is the ` +
-          "snapshots' key and value sizes (ours keyed by (pool token, staker), cw20-stake by staker), attributes, and wasm execution " +
+          "stake history: ours writes one changelog entry per (pool id, canonical address) and height and one for the pool's total, keyed by " +
+          "one byte and 20, where cw20-stake's snapshot maps key by the bech32 address and keep a value and a changelog each; attributes; and wasm execution " +
           "(the reward stream's Decimal256 arithmetic). The price buys per-token pools, locks, rewards and tier-weighted voting power.",
       );
       L.push("");

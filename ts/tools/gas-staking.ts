@@ -12,7 +12,7 @@
 //
 // Every figure is `gas_used` of one transaction in a block; a failed transaction throws.
 import type { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
-import { toUtf8 } from "@cosmjs/encoding";
+import { fromBech32, toUtf8 } from "@cosmjs/encoding";
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import type { IndexedTx } from "@cosmjs/stargate";
 import { type TxPipeline, waitForTxs } from "../src/broadcast";
@@ -253,10 +253,22 @@ export async function measureStakingAndGovernance(ctx: StakingContext): Promise<
 
   // Record sizes for the explanations (ours: pool and position; the peer: its balance item).
   const raw = async (c: string, key: Uint8Array) => ({ key_bytes: key.length, value_bytes: ((await client.queryContractRaw(c, key)) ?? new Uint8Array()).length });
+  // Ours (contracts/staking/src/state.rs): the pool's parameters by token (`p`, read only), its
+  // changing state by one-byte pool id (`s`), the position by (id, canonical address) (`a`).
+  const poolInfoKey = mapKey("p", gen);
+  const poolInfo = await client.queryContractRaw(staking, poolInfoKey);
+  if (!poolInfo) throw new Error(`staking has no pool of ${gen}`);
+  const poolId = Number((JSON.parse(Buffer.from(poolInfo).toString("utf8")) as { i: number }).i);
+  const idKey = (namespace: string, rest: Uint8Array = new Uint8Array()) => {
+    const ns = toUtf8(namespace);
+    // a tuple key's first part is length-prefixed; a lone u8 key is its one byte
+    const id = rest.length ? [0, 1, poolId] : [poolId];
+    return Uint8Array.from([ns.length >> 8, ns.length & 0xff, ...ns, ...id, ...rest]);
+  };
   const records = {
-    ours_pool: await raw(staking, mapKey("pl", gen)),
-    ours_position: await raw(staking, mapKey("ps", gen, s1)),
-    ours_staked: await raw(staking, mapKey("st", gen, s1)),
+    ours_pool_info: await raw(staking, poolInfoKey),
+    ours_pool: await raw(staking, idKey("s")),
+    ours_position: await raw(staking, idKey("a", fromBech32(s1).data)),
     peer_staked: await raw(peer, mapKey("staked_balances", s1)),
     peer_balance: await raw(peer, toUtf8("balance")),
   };
@@ -280,7 +292,7 @@ export async function measureStakingAndGovernance(ctx: StakingContext): Promise<
       "stake (later)",
       ours.get("stake") ?? null,
       theirs.get("stake") ?? null,
-      `a stake into an existing position: ours reads and rewrites the pool (${records.ours_pool.value_bytes} B: stream, reward index) and the ` +
+      `a stake into an existing position: ours reads the pool's parameters (${records.ours_pool_info.value_bytes} B), reads and rewrites its state (${records.ours_pool.value_bytes} B: total, stream, reward index) and the ` +
         `position (${records.ours_position.value_bytes} B: pending rewards settled, lock extended) besides both snapshots; cw20-stake reads its ` +
         `config and writes its ${records.peer_balance.value_bytes}-byte balance item; both answer with a few attributes`,
     ),

@@ -21,9 +21,9 @@ pub use crate::contracts::{cw20_send, token_instantiate_msg};
 pub use crate::errors::{downcast, find_error};
 pub use crate::events::{attrs, expect_wasm_attr, wasm_attr, wasm_attrs};
 pub use crate::handles::{
-    share, token_asset, wasm_execute, AmmHandle, AurumHandle, Cw20Handle, FluxHandle,
-    GovernanceHandle, Handle, PairHandle, PoeHandle, SharedApp, StakingHandle, SwapBounds,
-    TokenHandle, TreasuryHandle,
+    all_pages, share, token_asset, wasm_execute, AmmHandle, AurumHandle, Cw20Handle, FactoryHandle,
+    FluxHandle, GovernanceHandle, Handle, Ownable, PairHandle, Pausable, PoeHandle, RouterHandle,
+    SharedApp, StakingHandle, SwapBounds, TokenHandle, TreasuryHandle,
 };
 pub use crate::queries::{balance, cw20_balance, cw20_supply, native_balance, Asset};
 pub use crate::snapshot::{assert_rejected_unchanged, Snapshot, SnapshotBuilder};

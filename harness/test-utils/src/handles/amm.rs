@@ -4,7 +4,6 @@
 use anyhow::{bail, Result as AnyResult};
 use cosmwasm_std::{coins, Addr, Coin, Decimal, StdResult, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::{Action, Ownership};
 use poe_interface::amm::pair::{
     ConfigResponse, CumulativePricesResponse, Cw20HookMsg, ExecuteMsg as PairExecuteMsg,
     PoolResponse, QueryMsg as PairQueryMsg, ReverseSimulationResponse, SimulationResponse,
@@ -12,7 +11,6 @@ use poe_interface::amm::pair::{
 };
 use poe_interface::amm::router::SwapOperation;
 use poe_interface::amm::{factory, router, Asset, AssetInfo, PairInfo};
-use poe_interface::pause::PauseStatusResponse;
 use serde::Serialize;
 
 use super::{
@@ -22,7 +20,7 @@ use crate::queries::Asset as Holding;
 
 contract_interface!(
     /// The AMM factory's interface (`poe_interface::amm::factory`).
-    Factory: factory::ExecuteMsg, factory::QueryMsg
+    Factory: factory::ExecuteMsg, factory::QueryMsg; Ownable
 );
 
 contract_interface!(
@@ -32,8 +30,14 @@ contract_interface!(
 
 contract_interface!(
     /// A constant-product pair's interface (`poe_interface::amm::pair`).
-    Pair: PairExecuteMsg, PairQueryMsg
+    Pair: PairExecuteMsg, PairQueryMsg; Ownable; Pausable
 );
+
+/// The AMM factory's handle.
+pub type FactoryHandle = Handle<Factory>;
+
+/// The multi-hop router's handle.
+pub type RouterHandle = Handle<Router>;
 
 /// A cw20 token as an AMM asset.
 pub fn token_asset(token: &Cw20Handle) -> AssetInfo {
@@ -90,11 +94,6 @@ impl Handle<Factory> {
         self.execute(sender, &factory::ExecuteMsg::CreatePair { asset_infos })
     }
 
-    /// Two-step ownership transfer of the factory (cw-ownable).
-    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
-        self.execute(sender, &factory::ExecuteMsg::UpdateOwnership(action))
-    }
-
     /// The parameters given to new pairs, and the pair count.
     pub fn config(&self) -> StdResult<factory::ConfigResponse> {
         self.query(&factory::QueryMsg::Config {})
@@ -121,11 +120,6 @@ impl Handle<Factory> {
         let res: factory::PairsResponse =
             self.query(&factory::QueryMsg::Pairs { start_after, limit })?;
         Ok(res.pairs)
-    }
-
-    /// The factory's owner.
-    pub fn ownership(&self) -> StdResult<Ownership<String>> {
-        self.query(&factory::QueryMsg::Ownership {})
     }
 }
 
@@ -434,15 +428,5 @@ impl PairHandle {
     /// Time-weighted average prices over the last `window_seconds`.
     pub fn twap(&self, window_seconds: u64) -> StdResult<TwapResponse> {
         self.query(&PairQueryMsg::Twap { window_seconds })
-    }
-
-    /// The pair's owner.
-    pub fn ownership(&self) -> StdResult<Ownership<String>> {
-        self.query(&PairQueryMsg::Ownership {})
-    }
-
-    /// The pause state now.
-    pub fn pause_status(&self) -> StdResult<PauseStatusResponse> {
-        self.query(&PairQueryMsg::PauseStatus {})
     }
 }

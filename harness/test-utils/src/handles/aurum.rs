@@ -3,7 +3,6 @@
 use anyhow::Result as AnyResult;
 use cosmwasm_std::{Addr, Coin, StdResult, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::{Action, Ownership};
 use poe_interface::aurum_reserve::{
     AttestationResponse, AttestationsResponse, BackingResponse, ConfigResponse, CustodiansResponse,
     ExecuteMsg, LatestAttestationResponse, QueryMsg, ReceiveMsg, RedemptionResponse,
@@ -11,11 +10,11 @@ use poe_interface::aurum_reserve::{
 };
 use poe_interface::MAX_LIMIT;
 
-use super::{contract_interface, Cw20Handle, Handle};
+use super::{all_pages, contract_interface, Cw20Handle, Handle};
 
 contract_interface!(
     /// The AUR reserve's interface (`poe_interface::aurum_reserve`).
-    AurumReserve: ExecuteMsg, QueryMsg
+    AurumReserve: ExecuteMsg, QueryMsg; Ownable
 );
 
 /// The AUR reserve (AUR's only minter).
@@ -136,11 +135,6 @@ impl Handle<AurumReserve> {
         )
     }
 
-    /// Two-step ownership transfer (cw-ownable).
-    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::UpdateOwnership(action))
-    }
-
     /// The config.
     pub fn config(&self) -> StdResult<ConfigResponse> {
         self.query(&QueryMsg::Config {})
@@ -212,22 +206,14 @@ impl Handle<AurumReserve> {
         &self,
         status: Option<RedemptionStatus>,
     ) -> StdResult<Vec<RedemptionResponse>> {
-        let mut all: Vec<RedemptionResponse> = Vec::new();
-        loop {
-            let start_after = all.last().map(|r| r.id);
-            let page = self
-                .redemptions_page(status, start_after, Some(MAX_LIMIT))?
-                .redemptions;
-            let done = page.len() < MAX_LIMIT as usize;
-            all.extend(page);
-            if done {
-                return Ok(all);
-            }
-        }
-    }
-
-    /// The contract's owner.
-    pub fn ownership(&self) -> StdResult<Ownership<String>> {
-        self.query(&QueryMsg::Ownership {})
+        all_pages(
+            MAX_LIMIT,
+            |start_after| {
+                Ok(self
+                    .redemptions_page(status, start_after, Some(MAX_LIMIT))?
+                    .redemptions)
+            },
+            |r| r.id,
+        )
     }
 }

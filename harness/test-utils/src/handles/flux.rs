@@ -1,21 +1,19 @@
 //! The FLX supply controller: [`FluxHandle`].
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{Addr, Decimal, StdResult, Timestamp, Uint128};
+use cosmwasm_std::{Addr, Decimal, StdResult, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::{Action, Ownership};
 use poe_interface::flux_controller::{
     ConfigResponse, ConfigUpdate, Decision, DecisionsResponse, EpochResponse, ExecuteMsg, QueryMsg,
     ReceiveMsg, ReportersResponse, ReportsResponse, StatusResponse,
 };
-use poe_interface::pause::PauseStatusResponse;
 use poe_interface::MAX_LIMIT;
 
 use super::{contract_interface, Cw20Handle, Handle};
 
 contract_interface!(
     /// The FLX supply controller's interface (`poe_interface::flux_controller`).
-    FluxController: ExecuteMsg, QueryMsg
+    FluxController: ExecuteMsg, QueryMsg; Ownable; Pausable
 );
 
 /// The FLX supply controller (FLX's only minter).
@@ -77,21 +75,6 @@ impl Handle<FluxController> {
         self.execute(sender, &ExecuteMsg::UpdateConfig(Box::new(update)))
     }
 
-    /// Owner: pauses until `until` (`None`: until unpause), or extends the running pause.
-    pub fn pause(&self, sender: &Addr, until: Option<Timestamp>) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::Pause { until })
-    }
-
-    /// Owner: lifts the running pause.
-    pub fn unpause(&self, sender: &Addr) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::Unpause {})
-    }
-
-    /// Two-step ownership transfer (cw-ownable).
-    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::UpdateOwnership(action))
-    }
-
     /// The config.
     pub fn config(&self) -> StdResult<ConfigResponse> {
         self.query(&QueryMsg::Config {})
@@ -143,15 +126,5 @@ impl Handle<FluxController> {
             start_after: None,
             limit: Some(MAX_LIMIT),
         })
-    }
-
-    /// The controller's pause state (the shared `pause_status {}` query).
-    pub fn pause_status(&self) -> StdResult<PauseStatusResponse> {
-        self.query(&QueryMsg::PauseStatus {})
-    }
-
-    /// The contract's owner.
-    pub fn ownership(&self) -> StdResult<Ownership<String>> {
-        self.query(&QueryMsg::Ownership {})
     }
 }

@@ -11,7 +11,7 @@ use poe_interface::governance::{
 use poe_interface::MAX_LIMIT;
 use serde::Serialize;
 
-use super::{contract_interface, Cw20Handle, Handle};
+use super::{all_pages, contract_interface, Cw20Handle, Handle};
 use crate::events::wasm_attr;
 
 contract_interface!(
@@ -100,16 +100,11 @@ impl Handle<Governance> {
 
     /// Every proposal, oldest first.
     pub fn all_proposals(&self) -> StdResult<Vec<ProposalResponse>> {
-        let mut all = Vec::new();
-        loop {
-            let page =
-                self.proposals(all.last().map(|p: &ProposalResponse| p.id), Some(MAX_LIMIT))?;
-            let done = page.len() < MAX_LIMIT as usize;
-            all.extend(page);
-            if done {
-                return Ok(all);
-            }
-        }
+        all_pages(
+            MAX_LIMIT,
+            |start_after| self.proposals(start_after, Some(MAX_LIMIT)),
+            |p| p.id,
+        )
     }
 
     /// `voter`'s ballot on `proposal_id`, if any.

@@ -27,12 +27,18 @@ use std::marker::PhantomData;
 use std::rc::Rc;
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{Addr, Coin, StdResult};
+use cosmwasm_std::{Addr, Coin, StdResult, Timestamp};
 use cw_multi_test::{App, AppResponse, Executor};
+use cw_ownable::{Action, Ownership};
+use poe_interface::ownership::OwnershipExecuteMsg;
+use poe_interface::pause::{PausableExecuteMsg, PausableQueryMsg, PauseStatusResponse};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-pub use self::amm::{token_asset, AmmHandle, Factory, Pair, PairHandle, Router, SwapBounds};
+pub use self::amm::{
+    token_asset, AmmHandle, Factory, FactoryHandle, Pair, PairHandle, Router, RouterHandle,
+    SwapBounds,
+};
 pub use self::aurum::{AurumHandle, AurumReserve};
 pub use self::flux::{FluxController, FluxHandle};
 pub use self::governance::{wasm_execute, Governance, GovernanceHandle};
@@ -114,6 +120,94 @@ impl<C: ContractInterface> Handle<C> {
     }
 }
 
+/// A contract whose owner is kept by cw-ownable: its `ExecuteMsg` has cw-ownable's
+/// `UpdateOwnership(Action)` and its `QueryMsg` has `Ownership {}`, so a [`Handle`] of it gets
+/// [`Handle::update_ownership`] and [`Handle::ownership`] once, for every such contract.
+pub trait Ownable: ContractInterface {}
+
+/// A contract with the suite's shared pause (`poe_interface::pause`: `Pause { until }`,
+/// `Unpause {}`, `PauseStatus {}`), so a [`Handle`] of it gets [`Handle::pause`],
+/// [`Handle::unpause`] and [`Handle::pause_status`] once, for every such contract.
+pub trait Pausable: ContractInterface {}
+
+/// cw-ownable's `ownership {}` query, as every [`Ownable`] contract answers it.
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum OwnershipQueryMsg {
+    Ownership {},
+}
+
+impl<C: ContractInterface> Handle<C> {
+    /// Executes `msg` (any JSON the contract accepts, e.g. a shared message of
+    /// `poe_interface`) as `sender`, without funds.
+    fn execute_shared(
+        &self,
+        sender: &Addr,
+        msg: &(impl Serialize + fmt::Debug),
+    ) -> AnyResult<AppResponse> {
+        self.app
+            .borrow_mut()
+            .execute_contract(sender.clone(), self.addr.clone(), msg, &[])
+    }
+
+    /// Runs `msg` (any query JSON the contract accepts).
+    fn query_shared<T: DeserializeOwned>(&self, msg: &impl Serialize) -> StdResult<T> {
+        self.app
+            .borrow()
+            .wrap()
+            .query_wasm_smart(self.addr.clone(), msg)
+    }
+}
+
+impl<C: Ownable> Handle<C> {
+    /// Two-step ownership transfer (cw-ownable's `update_ownership`): transfer, accept,
+    /// renounce.
+    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
+        self.execute_shared(sender, &OwnershipExecuteMsg::UpdateOwnership(action))
+    }
+
+    /// The contract's owner and pending transfer.
+    pub fn ownership(&self) -> StdResult<Ownership<String>> {
+        self.query_shared(&OwnershipQueryMsg::Ownership {})
+    }
+}
+
+impl<C: Pausable> Handle<C> {
+    /// Starts or extends a pause until `until` (`None`: until the owner lifts it); never
+    /// shortens one (`WouldShorten`).
+    pub fn pause(&self, sender: &Addr, until: Option<Timestamp>) -> AnyResult<AppResponse> {
+        self.execute_shared(sender, &PausableExecuteMsg::Pause { until })
+    }
+
+    /// Owner: lifts the running pause.
+    pub fn unpause(&self, sender: &Addr) -> AnyResult<AppResponse> {
+        self.execute_shared(sender, &PausableExecuteMsg::Unpause {})
+    }
+
+    /// The pause state now.
+    pub fn pause_status(&self) -> StdResult<PauseStatusResponse> {
+        self.query_shared(&PausableQueryMsg::PauseStatus {})
+    }
+}
+
+/// Every item of a paginated query: calls `page(start_after)` with the key of the last item so
+/// far (`None` first) until a page comes back shorter than `limit`.
+pub fn all_pages<T, K>(
+    limit: u32,
+    mut page: impl FnMut(Option<K>) -> StdResult<Vec<T>>,
+    key: impl Fn(&T) -> K,
+) -> StdResult<Vec<T>> {
+    let mut all: Vec<T> = Vec::new();
+    loop {
+        let items = page(all.last().map(&key))?;
+        let done = items.len() < limit as usize;
+        all.extend(items);
+        if done {
+            return Ok(all);
+        }
+    }
+}
+
 impl<C> Clone for Handle<C> {
     fn clone(&self) -> Self {
         Handle {
@@ -134,9 +228,10 @@ impl<C> fmt::Debug for Handle<C> {
 }
 
 /// Declares the empty marker type `$name` of a contract's interface: its `ExecuteMsg` and
-/// `QueryMsg` (the doc comments before the name go on the type).
+/// `QueryMsg` (the doc comments before the name go on the type), and after `;` the shared
+/// behaviours it has (`Ownable`, `Pausable`).
 macro_rules! contract_interface {
-    ($(#[$meta:meta])* $name:ident: $execute:ty, $query:ty) => {
+    ($(#[$meta:meta])* $name:ident: $execute:ty, $query:ty $(; $shared:ident)*) => {
         $(#[$meta])*
         #[derive(Debug)]
         pub enum $name {}
@@ -145,6 +240,7 @@ macro_rules! contract_interface {
             type ExecuteMsg = $execute;
             type QueryMsg = $query;
         }
+        $(impl $crate::handles::$shared for $name {})*
     };
 }
 use contract_interface;

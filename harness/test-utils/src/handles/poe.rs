@@ -1,10 +1,8 @@
 //! The PoE mining contract: [`PoeHandle`].
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{Addr, StdResult, Timestamp, Uint128};
+use cosmwasm_std::{Addr, StdResult, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::{Action, Ownership};
-use poe_interface::pause::PauseStatusResponse;
 use poe_interface::poe_mining::{
     ConfigResponse, ConfigUpdate, EconomicJobType, EpochResponse, ExecuteMsg, JobReport,
     JobResponse, JobsResponse, MinerResponse, MinersResponse, MiningStatisticsResponse,
@@ -13,11 +11,11 @@ use poe_interface::poe_mining::{
 };
 use poe_interface::{FeeSplit, MAX_LIMIT};
 
-use super::{contract_interface, deref_to_handle, Handle, SharedApp, Token};
+use super::{all_pages, contract_interface, deref_to_handle, Handle, SharedApp, Token};
 
 contract_interface!(
     /// PoE mining's interface (`poe_interface::poe_mining`).
-    PoeMining: ExecuteMsg, QueryMsg
+    PoeMining: ExecuteMsg, QueryMsg; Ownable; Pausable
 );
 
 /// The PoE mining contract, with the FLX token its job fees are paid in. Dereferences to its
@@ -182,21 +180,6 @@ impl PoeHandle {
         self.execute(sender, &ExecuteMsg::UpdateConfig(Box::new(update)))
     }
 
-    /// Owner: pauses until `until` (`None`: until unpause), or extends the running pause.
-    pub fn pause(&self, sender: &Addr, until: Option<Timestamp>) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::Pause { until })
-    }
-
-    /// Owner: lifts the running pause.
-    pub fn unpause(&self, sender: &Addr) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::Unpause {})
-    }
-
-    /// Two-step ownership transfer (cw-ownable).
-    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::UpdateOwnership(action))
-    }
-
     // ---------------------------------------------------------------- queries
 
     /// Addresses and parameters.
@@ -233,16 +216,11 @@ impl PoeHandle {
 
     /// Every miner (all pages).
     pub fn all_miners(&self) -> StdResult<Vec<MinerResponse>> {
-        let mut all: Vec<MinerResponse> = Vec::new();
-        loop {
-            let start_after = all.last().map(|m| m.address.to_string());
-            let page = self.miners(start_after, Some(MAX_LIMIT))?;
-            let done = page.len() < MAX_LIMIT as usize;
-            all.extend(page);
-            if done {
-                return Ok(all);
-            }
-        }
+        all_pages(
+            MAX_LIMIT,
+            |start_after| self.miners(start_after, Some(MAX_LIMIT)),
+            |m| m.address.to_string(),
+        )
     }
 
     /// One page of a miner's jobs.
@@ -302,15 +280,5 @@ impl PoeHandle {
     ) -> StdResult<Vec<Addr>> {
         let res: ReportersResponse = self.query(&QueryMsg::Reporters { start_after, limit })?;
         Ok(res.reporters)
-    }
-
-    /// The running pause.
-    pub fn pause_status(&self) -> StdResult<PauseStatusResponse> {
-        self.query(&QueryMsg::PauseStatus {})
-    }
-
-    /// The contract's owner.
-    pub fn ownership(&self) -> StdResult<Ownership<String>> {
-        self.query(&QueryMsg::Ownership {})
     }
 }

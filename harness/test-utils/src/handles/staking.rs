@@ -3,7 +3,6 @@
 use anyhow::Result as AnyResult;
 use cosmwasm_std::{Addr, Decimal, StdResult, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::{Action, Ownership};
 use poe_interface::staking::{
     ClaimsResponse, ConfigResponse, ExecuteMsg, PoolResponse, PoolsResponse, PositionResponse,
     QueryMsg, ReceiveMsg, TotalPowerResponse, VotingPowerResponse,
@@ -14,7 +13,7 @@ use super::{contract_interface, Cw20Handle, Handle};
 
 contract_interface!(
     /// Staking's interface (`poe_interface::staking`).
-    Staking: ExecuteMsg, QueryMsg
+    Staking: ExecuteMsg, QueryMsg; Ownable
 );
 
 /// The staking contract: one pool per staked token, voting power by height.
@@ -148,11 +147,6 @@ impl Handle<Staking> {
         )
     }
 
-    /// Two-step ownership transfer (cw-ownable).
-    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::UpdateOwnership(action))
-    }
-
     /// The caps and the pool count.
     pub fn config(&self) -> StdResult<ConfigResponse> {
         self.query(&QueryMsg::Config {})
@@ -209,10 +203,5 @@ impl Handle<Staking> {
     pub fn total_power(&self, height: Option<u64>) -> StdResult<Uint128> {
         let r: TotalPowerResponse = self.query(&QueryMsg::TotalPower { height })?;
         Ok(r.power)
-    }
-
-    /// The contract's cw-ownable ownership.
-    pub fn ownership(&self) -> StdResult<Ownership<String>> {
-        self.query(&QueryMsg::Ownership {})
     }
 }

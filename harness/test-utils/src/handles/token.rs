@@ -5,7 +5,6 @@ use anyhow::Result as AnyResult;
 use cosmwasm_std::{to_json_binary, Addr, Binary, StdResult, Uint128};
 use cw20::{Expiration, Logo, MinterResponse};
 use cw_multi_test::AppResponse;
-use cw_ownable::{Action, Ownership};
 use poe_interface::token::{
     AllAccountsResponse, AllowanceResponse, BalanceResponse, ExecuteMsg, MarketingInfoResponse,
     QueryMsg, TokenInfoResponse, TransferBurnResponse,
@@ -16,7 +15,7 @@ use super::{contract_interface, deref_to_handle, Handle, SharedApp};
 
 contract_interface!(
     /// poe-token's interface (`poe_interface::token`).
-    Token: ExecuteMsg, QueryMsg
+    Token: ExecuteMsg, QueryMsg; Ownable
 );
 
 /// Any instance of the suite's token: every cw20 message and query, and the extensions.
@@ -249,11 +248,6 @@ impl Handle<Token> {
         self.execute(sender, &ExecuteMsg::UploadLogo(logo))
     }
 
-    /// Extension: two-step transfer of the token's owner role (cw-ownable).
-    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::UpdateOwnership(action))
-    }
-
     /// Extension, owner only: sets the transfer burn in basis points.
     pub fn update_transfer_burn(
         &self,
@@ -316,10 +310,5 @@ impl Handle<Token> {
     pub fn transfer_burn(&self) -> StdResult<u16> {
         let res: TransferBurnResponse = self.query(&QueryMsg::TransferBurn {})?;
         Ok(res.transfer_burn_bps)
-    }
-
-    /// Extension: the token's owner (who may change the transfer burn).
-    pub fn ownership(&self) -> StdResult<Ownership<String>> {
-        self.query(&QueryMsg::Ownership {})
     }
 }

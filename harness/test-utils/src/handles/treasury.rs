@@ -3,18 +3,17 @@
 use anyhow::Result as AnyResult;
 use cosmwasm_std::{Addr, Coin, StdResult, Uint128};
 use cw_multi_test::AppResponse;
-use cw_ownable::{Action, Ownership};
 use poe_interface::treasury::{
     AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, LedgerBalance, QueryMsg,
     ReceiveMsg,
 };
 use poe_interface::MAX_LIMIT;
 
-use super::{contract_interface, deref_to_handle, Cw20Handle, Handle, SharedApp};
+use super::{all_pages, contract_interface, deref_to_handle, Cw20Handle, Handle, SharedApp};
 
 contract_interface!(
     /// The treasury's interface (`poe_interface::treasury`).
-    Treasury: ExecuteMsg, QueryMsg
+    Treasury: ExecuteMsg, QueryMsg; Ownable
 );
 
 /// The treasury. Dereferences to its `Handle<Treasury>`; its own [`TreasuryHandle::execute`]
@@ -107,11 +106,6 @@ impl TreasuryHandle {
         token.send_hook(sender, &self.addr, amount, &hook)
     }
 
-    /// Two-step ownership transfer (cw-ownable).
-    pub fn update_ownership(&self, sender: &Addr, action: Action) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::UpdateOwnership(action), &[])
-    }
-
     /// The [`AssetInfo`] of a cw20 token.
     pub fn cw20(token: &Addr) -> AssetInfo {
         AssetInfo::Cw20 {
@@ -149,20 +143,10 @@ impl TreasuryHandle {
 
     /// Every asset that moved through the treasury (all pages).
     pub fn all_balances(&self) -> StdResult<Vec<LedgerBalance>> {
-        let mut all: Vec<LedgerBalance> = Vec::new();
-        loop {
-            let start_after = all.last().map(|b| b.asset.clone());
-            let page = self.balances(start_after, Some(MAX_LIMIT))?;
-            let done = page.len() < MAX_LIMIT as usize;
-            all.extend(page);
-            if done {
-                return Ok(all);
-            }
-        }
-    }
-
-    /// The treasury's owner.
-    pub fn ownership(&self) -> StdResult<Ownership<String>> {
-        self.query(&QueryMsg::Ownership {})
+        all_pages(
+            MAX_LIMIT,
+            |start_after| self.balances(start_after, Some(MAX_LIMIT)),
+            |b| b.asset.clone(),
+        )
     }
 }
