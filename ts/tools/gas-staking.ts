@@ -403,7 +403,7 @@ export async function measureStakingAndGovernance(ctx: StakingContext): Promise<
       execute,
       null,
       "status and deposit written before dispatch; GEN `transfer` of the deposit back to the proposer; a `dispatch` self-call (all or none) " +
-        "that sends poe-mining's `update_config` (governance owns it)",
+        "that sends poe-mining's `update_config` (governance owns it), then `verify_held_deposits` (one GEN balance query)",
     ),
     compare(
       "guardian pause of poe-mining",

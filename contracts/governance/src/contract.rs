@@ -7,8 +7,8 @@ use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, Std
 
 use crate::error::ContractError;
 use crate::execute::{
-    accept_ownership, close, config, dispatch, execute_proposal, instantiate as init, pause,
-    propose, vote,
+    accept_ownership, close, config, deposits, dispatch, execute_proposal, instantiate as init,
+    pause, propose, vote,
 };
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::{migrate as mig, query as q, reply as rep};
@@ -28,7 +28,7 @@ pub fn instantiate(
 
 /// `Receive` (deposit + `Propose`), `Vote`, `Execute`, `Close`, `AcceptOwnership` (anyone);
 /// `Pause` (guardian, bounded and budgeted, or governance itself); `Unpause`, `UpdateConfig`,
-/// `Dispatch` (governance itself). None accepts native funds.
+/// `Dispatch`, `VerifyHeldDeposits` (governance itself). None accepts native funds.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
@@ -52,11 +52,14 @@ pub fn execute(
         ExecuteMsg::Dispatch { proposal_id, msgs } => {
             dispatch::dispatch(env, info, proposal_id, msgs)
         }
+        ExecuteMsg::VerifyHeldDeposits {} => {
+            deposits::verify_held_deposits(deps.as_ref(), env, info)
+        }
     }
 }
 
 /// `Config`, `Proposal`, `Proposals`, `Ballot`, `Ballots`, `Pauses`, `ExecutionAttempts`,
-/// `GuardianBudget`.
+/// `GuardianBudget`, `HeldDeposits`.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     q::query(deps, env, msg)

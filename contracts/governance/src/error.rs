@@ -19,6 +19,18 @@ pub enum ContractError {
     #[error(transparent)]
     Payment(#[from] cw_utils::PaymentError),
 
+    /// A proposal's messages spent deposits governance holds for other proposals: its balance of
+    /// the deposit token fell below the deposits held (the execution is reverted).
+    #[error("governance holds {held} {token} of deposits but has {balance} after the proposal's messages")]
+    HeldDepositsSpent {
+        /// The deposit token.
+        token: String,
+        /// The deposits held, base units.
+        held: Uint128,
+        /// Governance's balance of the token after the messages, base units.
+        balance: Uint128,
+    },
+
     /// A caller without the role the message needs (guardian, or governance itself).
     #[error("{sender} is not allowed to {action}")]
     Unauthorized {

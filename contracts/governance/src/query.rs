@@ -4,10 +4,12 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Order, StdError, StdResult
 use cw_storage_plus::Bound;
 use poe_controllers::page::page_limit;
 use poe_interface::governance::{
-    Config, ExecutionAttemptsResponse, GuardianBudgetResponse, PauseInfo, PausesResponse,
-    ProposalResponse, ProposalsResponse, QueryMsg, VoteInfo, VoteResponse, VotesResponse,
+    Config, ExecutionAttemptsResponse, GuardianBudgetResponse, HeldDeposit, HeldDepositsResponse,
+    PauseInfo, PausesResponse, ProposalResponse, ProposalsResponse, QueryMsg, VoteInfo,
+    VoteResponse, VotesResponse,
 };
 
+use crate::execute::deposits::held_deposits;
 use crate::execute::pause::window_end;
 use crate::state::{
     Proposal, ATTEMPTS, BALLOTS, CONFIG, CONTENTS, GUARDIAN_BUDGET, PAUSES, PROPOSALS,
@@ -36,7 +38,18 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             limit,
         } => to_json_binary(&execution_attempts(deps, proposal_id, start_after, limit)?),
         QueryMsg::GuardianBudget {} => to_json_binary(&guardian_budget(deps, &env)?),
+        QueryMsg::HeldDeposits {} => to_json_binary(&held(deps)?),
     }
+}
+
+/// The deposits held, per token.
+pub fn held(deps: Deps) -> StdResult<HeldDepositsResponse> {
+    Ok(HeldDepositsResponse {
+        deposits: held_deposits(deps.storage)?
+            .into_iter()
+            .map(|(token, amount)| HeldDeposit { token, amount })
+            .collect(),
+    })
 }
 
 /// The configuration.

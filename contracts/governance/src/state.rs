@@ -14,6 +14,11 @@ use poe_interface::governance::{
 pub const CONFIG: Item<Config> = Item::new("c");
 /// The id of the last proposal made (ids start at 1).
 pub const PROPOSAL_COUNT: Item<u64> = Item::new("n");
+/// The deposits held for proposals not yet closed or executed, base units, by deposit token
+/// (an entry is removed when it reaches zero). Written by every path that holds or releases a
+/// deposit: `Propose` adds, the refund of `Execute` and `Close` (refund or forfeit) subtract;
+/// `VerifyHeldDeposits` checks governance's balance against it after a proposal's messages.
+pub const HELD_DEPOSITS: Map<&Addr, Uint128> = Map::new("hd");
 /// Proposal records by id.
 pub const PROPOSALS: Map<u64, Proposal> = Map::new("p");
 /// Proposal contents by id.

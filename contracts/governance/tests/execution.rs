@@ -77,7 +77,12 @@ fn a_failed_execution_can_be_retried_until_it_succeeds_then_never_again() {
             .filter(|(k, _)| k == "action")
             .map(|(_, v)| v)
             .collect::<Vec<_>>(),
-        vec!["execute_proposal", "dispatch", "update_config"]
+        vec![
+            "execute_proposal",
+            "dispatch",
+            "update_config",
+            "verify_held_deposits"
+        ]
     );
     let p = s.gov.proposal(id).unwrap();
     assert_eq!(p.status, ProposalStatus::Executed);

@@ -217,6 +217,11 @@ pub enum ExecuteMsg {
         /// Its messages, sent in order.
         msgs: Vec<CosmosMsg>,
     },
+    /// Internal, governance itself only: the last message of every `Dispatch`. Fails (and so
+    /// reverts the proposal's messages) when governance's balance of a deposit token is below
+    /// the deposits it holds for open proposals: a proposal may spend governance's own funds,
+    /// never the deposits other proposers will get back.
+    VerifyHeldDeposits {},
 }
 
 /// The `msg` of the cw20 `Send` of a deposit.
@@ -301,6 +306,9 @@ pub enum QueryMsg {
     /// What the guardian has used of its pause budget in the current window.
     #[returns(GuardianBudgetResponse)]
     GuardianBudget {},
+    /// The deposits governance holds for proposals not yet closed or executed, per token.
+    #[returns(HeldDepositsResponse)]
+    HeldDeposits {},
 }
 
 /// The configuration (validated addresses; seconds; shares as `Decimal`).
@@ -514,6 +522,23 @@ pub struct GuardianBudgetResponse {
     pub budget_seconds: u64,
     /// `budget_seconds - used_seconds`.
     pub remaining_seconds: u64,
+}
+
+/// The deposits held, per deposit token (tokens holding none are left out).
+#[cw_serde]
+pub struct HeldDepositsResponse {
+    /// By token address, ascending.
+    pub deposits: Vec<HeldDeposit>,
+}
+
+/// The deposits held in one token.
+#[cw_serde]
+pub struct HeldDeposit {
+    /// The deposit token.
+    pub token: Addr,
+    /// Sum of the held deposits, base units of `token`; governance's balance of `token` never
+    /// falls below it after a proposal's execution.
+    pub amount: Uint128,
 }
 
 /// A page of proposals.

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { StdFee } from "@cosmjs/amino";
-import { Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, VoteOption, GuardianUpdate, CosmosMsgForEmpty, BankMsg, WasmMsg, Cw20ReceiveMsg, ConfigUpdate, Coin, Empty, QueryMsg, MigrateMsg, Addr, VoteResponse, VoteInfo, VotesResponse, Config, Timestamp, Uint64, ExecutionAttemptsResponse, ExecutionAttempt, GuardianBudgetResponse, PausesResponse, PauseInfo, DepositStatus, ProposalStatus, ProposalResponse, VotingRules, Tally, ProposalsResponse } from "./PoeGovernance.types";
+import { Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, VoteOption, GuardianUpdate, CosmosMsgForEmpty, BankMsg, WasmMsg, Cw20ReceiveMsg, ConfigUpdate, Coin, Empty, QueryMsg, MigrateMsg, Addr, VoteResponse, VoteInfo, VotesResponse, Config, Timestamp, Uint64, ExecutionAttemptsResponse, ExecutionAttempt, GuardianBudgetResponse, HeldDepositsResponse, HeldDeposit, PausesResponse, PauseInfo, DepositStatus, ProposalStatus, ProposalResponse, VotingRules, Tally, ProposalsResponse } from "./PoeGovernance.types";
 export interface PoeGovernanceReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<Config>;
@@ -55,6 +55,7 @@ export interface PoeGovernanceReadOnlyInterface {
     startAfter?: number;
   }) => Promise<ExecutionAttemptsResponse>;
   guardianBudget: () => Promise<GuardianBudgetResponse>;
+  heldDeposits: () => Promise<HeldDepositsResponse>;
 }
 export class PoeGovernanceQueryClient implements PoeGovernanceReadOnlyInterface {
   client: CosmWasmClient;
@@ -70,6 +71,7 @@ export class PoeGovernanceQueryClient implements PoeGovernanceReadOnlyInterface 
     this.pauses = this.pauses.bind(this);
     this.executionAttempts = this.executionAttempts.bind(this);
     this.guardianBudget = this.guardianBudget.bind(this);
+    this.heldDeposits = this.heldDeposits.bind(this);
   }
   config = async (): Promise<Config> => {
     return this.client.queryContractSmart(this.contractAddress, {
@@ -168,6 +170,11 @@ export class PoeGovernanceQueryClient implements PoeGovernanceReadOnlyInterface 
       guardian_budget: {}
     });
   };
+  heldDeposits = async (): Promise<HeldDepositsResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      held_deposits: {}
+    });
+  };
 }
 export interface PoeGovernanceInterface extends PoeGovernanceReadOnlyInterface {
   contractAddress: string;
@@ -255,6 +262,7 @@ export interface PoeGovernanceInterface extends PoeGovernanceReadOnlyInterface {
     msgs: CosmosMsgForEmpty[];
     proposalId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  verifyHeldDeposits: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class PoeGovernanceClient extends PoeGovernanceQueryClient implements PoeGovernanceInterface {
   client: SigningCosmWasmClient;
@@ -274,6 +282,7 @@ export class PoeGovernanceClient extends PoeGovernanceQueryClient implements Poe
     this.updateConfig = this.updateConfig.bind(this);
     this.acceptOwnership = this.acceptOwnership.bind(this);
     this.dispatch = this.dispatch.bind(this);
+    this.verifyHeldDeposits = this.verifyHeldDeposits.bind(this);
   }
   receive = async ({
     amount,
@@ -429,6 +438,11 @@ export class PoeGovernanceClient extends PoeGovernanceQueryClient implements Poe
         msgs,
         proposal_id: proposalId
       }
+    }, fee_, memo_, funds_);
+  };
+  verifyHeldDeposits = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      verify_held_deposits: {}
     }, fee_, memo_, funds_);
   };
 }

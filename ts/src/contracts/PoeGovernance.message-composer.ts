@@ -7,7 +7,7 @@
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, VoteOption, GuardianUpdate, CosmosMsgForEmpty, BankMsg, WasmMsg, Cw20ReceiveMsg, ConfigUpdate, Coin, Empty, QueryMsg, MigrateMsg, Addr, VoteResponse, VoteInfo, VotesResponse, Config, Timestamp, Uint64, ExecutionAttemptsResponse, ExecutionAttempt, GuardianBudgetResponse, PausesResponse, PauseInfo, DepositStatus, ProposalStatus, ProposalResponse, VotingRules, Tally, ProposalsResponse } from "./PoeGovernance.types";
+import { Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, VoteOption, GuardianUpdate, CosmosMsgForEmpty, BankMsg, WasmMsg, Cw20ReceiveMsg, ConfigUpdate, Coin, Empty, QueryMsg, MigrateMsg, Addr, VoteResponse, VoteInfo, VotesResponse, Config, Timestamp, Uint64, ExecutionAttemptsResponse, ExecutionAttempt, GuardianBudgetResponse, HeldDepositsResponse, HeldDeposit, PausesResponse, PauseInfo, DepositStatus, ProposalStatus, ProposalResponse, VotingRules, Tally, ProposalsResponse } from "./PoeGovernance.types";
 export interface PoeGovernanceMsg {
   contractAddress: string;
   sender: string;
@@ -94,6 +94,7 @@ export interface PoeGovernanceMsg {
     msgs: CosmosMsgForEmpty[];
     proposalId: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  verifyHeldDeposits: (funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
 export class PoeGovernanceMsgComposer implements PoeGovernanceMsg {
   sender: string;
@@ -110,6 +111,7 @@ export class PoeGovernanceMsgComposer implements PoeGovernanceMsg {
     this.updateConfig = this.updateConfig.bind(this);
     this.acceptOwnership = this.acceptOwnership.bind(this);
     this.dispatch = this.dispatch.bind(this);
+    this.verifyHeldDeposits = this.verifyHeldDeposits.bind(this);
   }
   receive = ({
     amount,
@@ -334,6 +336,19 @@ export class PoeGovernanceMsgComposer implements PoeGovernanceMsg {
             msgs,
             proposal_id: proposalId
           }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  verifyHeldDeposits = (funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          verify_held_deposits: {}
         })),
         funds: funds_
       })

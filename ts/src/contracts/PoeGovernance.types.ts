@@ -58,6 +58,8 @@ export type ExecuteMsg = {
     msgs: CosmosMsgForEmpty[];
     proposal_id: number;
   };
+} | {
+  verify_held_deposits: {};
 };
 export type Binary = string;
 export type VoteOption = "yes" | "no" | "abstain" | "no_with_veto";
@@ -186,6 +188,8 @@ export type QueryMsg = {
   };
 } | {
   guardian_budget: {};
+} | {
+  held_deposits: {};
 };
 export interface MigrateMsg {}
 export type Addr = string;
@@ -235,6 +239,13 @@ export interface GuardianBudgetResponse {
   used_seconds: number;
   window_ends_at?: Timestamp | null;
   window_start?: Timestamp | null;
+}
+export interface HeldDepositsResponse {
+  deposits: HeldDeposit[];
+}
+export interface HeldDeposit {
+  amount: Uint128;
+  token: Addr;
 }
 export interface PausesResponse {
   pauses: PauseInfo[];

@@ -6,6 +6,7 @@ use poe_interface::governance::{DepositStatus, ProposalStatus};
 use poe_interface::treasury::cw20_deposit_msg;
 
 use crate::error::ContractError;
+use crate::execute::deposits::release;
 use crate::execute::load_proposal;
 use crate::state::{CONFIG, PROPOSALS};
 
@@ -74,6 +75,11 @@ pub fn close(
         )
     } else if refund {
         proposal.deposit_status = DepositStatus::Refunded;
+        release(
+            deps.storage,
+            &proposal.deposit_token,
+            proposal.deposit_amount,
+        )?;
         res = res.add_message(transfer_msg(
             &proposal.deposit_token,
             &proposal.proposer,
@@ -86,6 +92,11 @@ pub fn close(
         )
     } else {
         proposal.deposit_status = DepositStatus::Forfeited;
+        release(
+            deps.storage,
+            &proposal.deposit_token,
+            proposal.deposit_amount,
+        )?;
         let treasury = CONFIG.load(deps.storage)?.treasury;
         res = res.add_message(cw20_deposit_msg(
             &proposal.deposit_token,

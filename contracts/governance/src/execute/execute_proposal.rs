@@ -8,6 +8,7 @@ use poe_controllers::cw20::transfer_msg;
 use poe_interface::governance::{DepositStatus, ExecuteMsg, ExecutionAttempt, ProposalStatus};
 
 use crate::error::ContractError;
+use crate::execute::deposits::release;
 use crate::execute::load_proposal;
 use crate::state::{ATTEMPTS, CONTENTS, PROPOSALS};
 
@@ -79,6 +80,11 @@ pub fn execute_proposal(
     let refund = proposal.deposit_status == DepositStatus::Held;
     if refund {
         proposal.deposit_status = DepositStatus::Refunded;
+        release(
+            deps.storage,
+            &proposal.deposit_token,
+            proposal.deposit_amount,
+        )?;
     }
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
     ATTEMPTS.save(

@@ -3,6 +3,7 @@
 pub mod accept_ownership;
 pub mod close;
 pub mod config;
+pub mod deposits;
 pub mod dispatch;
 pub mod execute_proposal;
 pub mod instantiate;

@@ -8,6 +8,7 @@ use poe_interface::governance::{
 };
 
 use crate::error::ContractError;
+use crate::execute::deposits::hold;
 use crate::staking;
 use crate::state::{Proposal, ProposalContent, CONFIG, CONTENTS, PROPOSALS, PROPOSAL_COUNT};
 
@@ -95,6 +96,11 @@ pub fn receive(
         execution_attempts: 0,
         close_on_execution_failure: config.close_proposal_on_execution_failure,
     };
+    hold(
+        deps.storage,
+        &proposal.deposit_token,
+        proposal.deposit_amount,
+    )?;
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
     CONTENTS.save(
         deps.storage,

@@ -5,8 +5,8 @@ use cosmwasm_std::{Addr, CosmosMsg, StdResult};
 use cw_multi_test::AppResponse;
 use poe_interface::governance::{
     Config, ExecuteMsg, ExecutionAttempt, ExecutionAttemptsResponse, GuardianBudgetResponse,
-    PauseInfo, PausesResponse, ProposalResponse, ProposalsResponse, QueryMsg, ReceiveMsg,
-    VoteOption, VoteResponse, VotesResponse,
+    HeldDeposit, HeldDepositsResponse, PauseInfo, PausesResponse, ProposalResponse,
+    ProposalsResponse, QueryMsg, ReceiveMsg, VoteOption, VoteResponse, VotesResponse,
 };
 use poe_interface::MAX_LIMIT;
 use serde::Serialize;
@@ -142,6 +142,12 @@ impl Handle<Governance> {
             limit: Some(MAX_LIMIT),
         })?;
         Ok(r.attempts)
+    }
+
+    /// The deposits governance holds for open proposals, per token.
+    pub fn held_deposits(&self) -> StdResult<Vec<HeldDeposit>> {
+        let r: HeldDepositsResponse = self.query(&QueryMsg::HeldDeposits {})?;
+        Ok(r.deposits)
     }
 
     /// The guardian's pause budget in the current window.
