@@ -10,7 +10,7 @@ use poe_interface::aurum_reserve::{
 };
 use poe_interface::MAX_LIMIT;
 
-use super::{all_pages, contract_interface, Cw20Handle, Handle};
+use super::{all_pages, contract_interface, strings, Cw20Handle, Handle};
 
 contract_interface!(
     /// The AUR reserve's interface (`poe_interface::aurum_reserve`).
@@ -129,8 +129,8 @@ impl Handle<AurumReserve> {
         self.execute(
             sender,
             &ExecuteMsg::UpdateCustodians {
-                add: add.iter().map(|a| a.to_string()).collect(),
-                remove: remove.iter().map(|a| a.to_string()).collect(),
+                add: strings(add),
+                remove: strings(remove),
             },
         )
     }

@@ -9,7 +9,7 @@ use poe_interface::flux_controller::{
 };
 use poe_interface::MAX_LIMIT;
 
-use super::{contract_interface, Cw20Handle, Handle};
+use super::{contract_interface, strings, Cw20Handle, Handle};
 
 contract_interface!(
     /// The FLX supply controller's interface (`poe_interface::flux_controller`).
@@ -64,8 +64,8 @@ impl Handle<FluxController> {
         self.execute(
             sender,
             &ExecuteMsg::UpdateReporters {
-                add: add.iter().map(|a| a.to_string()).collect(),
-                remove: remove.iter().map(|a| a.to_string()).collect(),
+                add: strings(add),
+                remove: strings(remove),
             },
         )
     }

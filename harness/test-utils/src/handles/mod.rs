@@ -190,6 +190,11 @@ impl<C: Pausable> Handle<C> {
     }
 }
 
+/// `addrs` as the strings a message carries (allow-list updates: `add`, `remove`).
+pub(crate) fn strings(addrs: &[&Addr]) -> Vec<String> {
+    addrs.iter().map(|a| a.to_string()).collect()
+}
+
 /// Every item of a paginated query: calls `page(start_after)` with the key of the last item so
 /// far (`None` first) until a page comes back shorter than `limit`.
 pub fn all_pages<T, K>(

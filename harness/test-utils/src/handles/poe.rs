@@ -11,7 +11,7 @@ use poe_interface::poe_mining::{
 };
 use poe_interface::{FeeSplit, MAX_LIMIT};
 
-use super::{all_pages, contract_interface, deref_to_handle, Handle, SharedApp, Token};
+use super::{all_pages, contract_interface, deref_to_handle, strings, Handle, SharedApp, Token};
 
 contract_interface!(
     /// PoE mining's interface (`poe_interface::poe_mining`).
@@ -169,8 +169,8 @@ impl PoeHandle {
         self.execute(
             sender,
             &ExecuteMsg::UpdateReporters {
-                add: add.iter().map(|a| a.to_string()).collect(),
-                remove: remove.iter().map(|a| a.to_string()).collect(),
+                add: strings(add),
+                remove: strings(remove),
             },
         )
     }
