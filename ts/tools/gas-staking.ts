@@ -268,7 +268,7 @@ export async function measureStakingAndGovernance(ctx: StakingContext): Promise<
   const records = {
     ours_pool_info: await raw(staking, poolInfoKey),
     ours_pool: await raw(staking, idKey("s")),
-    ours_position: await raw(staking, idKey("a", fromBech32(s1).data)),
+    ours_position: await raw(staking, idKey("a", fromBech32(s1, 128).data)),
     peer_staked: await raw(peer, mapKey("staked_balances", s1)),
     peer_balance: await raw(peer, toUtf8("balance")),
   };
