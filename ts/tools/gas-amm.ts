@@ -130,3 +130,98 @@ export async function measureOurAmm(
   ];
   return { rows, contracts: { ours_token_a: tokenA, ours_token_b: tokenB, ours_pair: pair, ours_lp_token: lp } };
 }
+
+/**
+ * Multi-hop swaps through the deployed amm-router over our own pairs: two more poe-token
+ * instances (C, D) and the pairs B/C and C/D beside `measureOurAmm`'s A/B, each seeded with the
+ * same first provide, then the trader's cw20 `send` of `AMOUNTS.swap` of A to the router along 1,
+ * 2 and 3 hops (A→B, A→B→C, A→B→C→D), `samples` times each. The difference between routes is
+ * the cost of a hop: the pair's swap, one `transfer` and the router's per-hop progress record.
+ */
+export async function measureOurRouter(
+  client: SigningCosmWasmClient,
+  accounts: { admin: string; provider: string; trader: string },
+  tokenCodeId: number,
+  factory: string,
+  router: string,
+  tokens: { a: string; b: string },
+  options: { samples?: number; gasPrice?: string; log?: (line: string) => void } = {},
+): Promise<{ rows: PeerRow[]; contracts: Record<string, string> }> {
+  const samples = options.samples ?? 3;
+  const gasPrice = options.gasPrice ?? DEFAULT_GAS_PRICE;
+  const log = options.log ?? (() => {});
+  const fee = fixedFee(GAS_OP, gasPrice);
+  const feeInst = fixedFee(GAS_INSTANTIATE, gasPrice);
+  const { admin, provider, trader } = accounts;
+  const asset = (contract_addr: string): AssetInfo => ({ token: { contract_addr } });
+
+  const inst = async (symbol: string) =>
+    (await client.instantiate(admin, tokenCodeId, cw20InstantiateMsg(symbol, [provider, trader], admin), symbol, feeInst, { admin })).contractAddress;
+  const tokenC = await inst("OKC");
+  const tokenD = await inst("OKD");
+  const route = [tokens.a, tokens.b, tokenC, tokenD];
+  const pairs: Record<string, string> = {};
+  for (const [x, y] of [
+    [tokens.b, tokenC],
+    [tokenC, tokenD],
+  ] as const) {
+    await client.execute(admin, factory, { create_pair: { asset_infos: [asset(x), asset(y)] } }, feeInst);
+    const info = (await client.queryContractSmart(factory, { pair: { asset_infos: [asset(x), asset(y)] } })) as PairInfo;
+    for (const t of [x, y]) {
+      await client.execute(provider, t, { increase_allowance: { spender: info.contract_addr, amount: AMOUNTS.firstProvide, expires: null } }, fee);
+    }
+    await client.execute(
+      provider,
+      info.contract_addr,
+      {
+        provide_liquidity: {
+          assets: [
+            { info: asset(x), amount: AMOUNTS.firstProvide },
+            { info: asset(y), amount: AMOUNTS.firstProvide },
+          ],
+          slippage_tolerance: null,
+          min_lp_to_receive: null,
+          receiver: null,
+        },
+      },
+      fee,
+    );
+    pairs[`ours_pair_${x === tokens.b ? "bc" : "cd"}`] = info.contract_addr;
+  }
+  log(`ours: router ${router}; pairs B/C ${pairs.ours_pair_bc}, C/D ${pairs.ours_pair_cd}`);
+
+  const swapAlong = (hops: number) => ({
+    send: {
+      contract: router,
+      amount: AMOUNTS.swap,
+      msg: binary({
+        execute_swap_operations: {
+          operations: route.slice(0, hops).map((offer, i) => ({ offer_asset_info: asset(offer), ask_asset_info: asset(route[i + 1] ?? offer) })),
+          minimum_receive: null,
+          to: null,
+          max_spread: null,
+          deadline: null,
+        },
+      }),
+    },
+  });
+  const rows: PeerRow[] = [];
+  for (const hops of [1, 2, 3]) {
+    const got: PeerSample[] = [];
+    for (let k = 0; k < samples; k++) got.push(sample(await client.execute(trader, tokens.a, swapAlong(hops), fee)));
+    log(`ours: router ${hops} hop(s) ${got.map((s) => s.gasUsed).join(", ")}`);
+    rows.push(
+      row(
+        "ours",
+        `router: ${hops} hop${hops > 1 ? "s" : ""}`,
+        got,
+        `A \`send\` to the router with \`execute_swap_operations\` along ${route
+          .slice(0, hops + 1)
+          .map((_, i) => "ABCD"[i])
+          .join("→")}: the route written once, then per hop the pair's swap (cw20 \`send\` from the router), ` +
+          "a balance query and the hop's progress record (current hop, balance before); the last hop pays the trader",
+      ),
+    );
+  }
+  return { rows, contracts: { ours_token_c: tokenC, ours_token_d: tokenD, ours_router: router, ...pairs } };
+}

@@ -27,7 +27,7 @@ import { loadDeployment, REPO_ROOT } from "../src/deployment";
 import { type JobReport, toBinary } from "../src/hooks";
 import { type JsonValue, resolvePlaceholders } from "../src/plan";
 import { measureStakingAndGovernance, type StakingReport } from "./gas-staking";
-import { measureOurAmm } from "./gas-amm";
+import { measureOurAmm, measureOurRouter } from "./gas-amm";
 import { measureAstroport, type PeerRow, type UploadedCode, uploadPeers } from "./peers";
 
 const { PoeMiningQueryClient, PoeMiningMsgComposer } = contracts.PoeMining;
@@ -605,6 +605,18 @@ async function main() {
   );
   pipe.forget(deployer);
   for (const r of oursAmm.rows) log(`  ours      ${r.op.padEnd(28)} ${fmt(r.median)}`);
+  log("ours: multi-hop swaps through the deployed amm-router");
+  const oursRouter = await measureOurRouter(
+    client,
+    { admin: deployer, provider: ammProvider, trader: ammTrader },
+    d.codes["poe-token"].code_id,
+    d.contracts["amm-factory"],
+    d.contracts["amm-router"],
+    { a: oursAmm.contracts.ours_token_a, b: oursAmm.contracts.ours_token_b },
+    { samples: SAMPLES, gasPrice: GAS_PRICE, log: (l) => log(`  ${l}`) },
+  );
+  pipe.forget(deployer);
+  for (const r of oursRouter.rows) log(`  ours      ${r.op.padEnd(28)} ${fmt(r.median)}`);
 
   // Staking next to cw20-stake over the same GEN, governance, and last the guardian's pause of
   // PoE mining (it stops job submissions for a few seconds).
@@ -690,9 +702,10 @@ async function main() {
     pools: {
       peer: "astroport-pair 1.5.1 (xyk), astroport-factory 1.7.0, astroport-token 1.1.1, over two cw20-base 2.0.0 tokens",
       ours: "poe-amm-pair and poe-amm-factory as deployed (30 bps, 20 % of it to the treasury), over two poe-token instances",
-      contracts: { ...astro.contracts, ...oursAmm.contracts },
+      contracts: { ...astro.contracts, ...oursAmm.contracts, ...oursRouter.contracts },
       rows: astro.rows,
       ours_rows: oursAmm.rows,
+      router_rows: oursRouter.rows,
     },
   };
   mkdirSync(OUT_DIR, { recursive: true });
@@ -762,7 +775,7 @@ type Result = {
   };
   /** Absent in a gas.json written before the staking rows existed. */
   staking_governance?: StakingReport;
-  pools?: { peer: string; ours: string | null; contracts: Record<string, string>; rows: PeerRow[]; ours_rows?: PeerRow[] };
+  pools?: { peer: string; ours: string | null; contracts: Record<string, string>; rows: PeerRow[]; ours_rows?: PeerRow[]; router_rows?: PeerRow[] };
 };
 
 function markdown(r: Result): string {
@@ -1138,6 +1151,34 @@ function stakingMarkdown(r: Result): string[] {
       L.push(`| ${x.op} | ${og} | ${g} | ${ratio} | ${o ? `${o.contractCalls} / ` : ""}${x.contractCalls} | ${x.notes} |`);
     }
     L.push("");
+    const routes = pools.router_rows ?? [];
+    const direct = pools.ours_rows?.find((y) => y.op === "swap");
+    if (routes.length) {
+      L.push("### Multi-hop swaps through the router");
+      L.push("");
+      L.push(
+        "The same trade (100 tokens of A) sent to the deployed amm-router along 1, 2 and 3 hops over our own pairs (`ts/tools/gas-amm.ts` " +
+          "`measureOurRouter`). The router writes the route once (`rt`) and per hop only its progress (current hop and the balance before, " +
+          "about 51 bytes), so a hop costs the pair's swap plus one small write, not a rewrite of the whole route.",
+      );
+      L.push("");
+      L.push("| route | gas (min / median) | calls | over the direct pair swap | what it does |");
+      L.push("|---|---:|---:|---:|---|");
+      for (const x of routes) {
+        const g = x.min === x.median ? f(x.median) : `${f(x.min)} / ${f(x.median)}`;
+        L.push(`| ${x.op} | ${g} | ${x.contractCalls} | ${direct ? sign(x.median - direct.median) : "—"} | ${x.notes} |`);
+      }
+      const one = routes[0];
+      const last = routes[routes.length - 1];
+      if (one && last && routes.length > 1) {
+        L.push("");
+        L.push(
+          `Each further hop costs ${f(Math.round((last.median - one.median) / (routes.length - 1)))} gas (median of ${routes.length} hops minus 1 hop, ` +
+            `over ${routes.length - 1}); the direct pair swap is ${direct ? f(direct.median) : "not measured"}.`,
+        );
+      }
+      L.push("");
+    }
   }
   return L;
 }
