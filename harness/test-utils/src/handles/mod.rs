@@ -15,6 +15,7 @@ mod amm;
 mod aurum;
 mod flux;
 mod governance;
+mod marketplace;
 mod poe;
 mod staking;
 mod token;
@@ -42,6 +43,7 @@ pub use self::amm::{
 pub use self::aurum::{AurumHandle, AurumReserve};
 pub use self::flux::{FluxController, FluxHandle};
 pub use self::governance::{wasm_execute, Governance, GovernanceHandle};
+pub use self::marketplace::{Marketplace, MarketplaceHandle};
 pub use self::poe::{PoeHandle, PoeMining};
 pub use self::staking::{Staking, StakingHandle};
 pub use self::token::{Cw20Handle, Token, TokenHandle};
