@@ -271,6 +271,20 @@ fn a_withdrawal_burns_the_shares_and_pays_rounded_down() {
     assert_eq!(s.total_share(&ab), 1_000);
     let r = s.reserves(&ab);
     assert!(r[0] > 0 && r[1] > 0);
+    // the LP token counts deposits and withdrawals as liquidity
+    let record = ab.lp().supply_record().unwrap();
+    assert_eq!(
+        record.minted.iter().map(|t| t.reason).collect::<Vec<_>>(),
+        vec![poe_interface::token::MintReason::Liquidity]
+    );
+    assert_eq!(record.total_minted.u128(), total);
+    assert_eq!(
+        record.burned,
+        vec![poe_interface::token::BurnTotal {
+            reason: poe_interface::token::BurnReason::Liquidity,
+            amount: cosmwasm_std::Uint128::new(total - 1_000),
+        }]
+    );
 }
 
 #[test]

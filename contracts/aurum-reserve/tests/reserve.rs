@@ -17,6 +17,7 @@ use common::*;
 use cosmwasm_std::{coins, Decimal, Decimal256, Uint128};
 use cw_multi_test::Executor;
 use cw_ownable::Action;
+use poe_interface::token::{BurnReason, BurnTotal, MintReason, MintTotal};
 
 #[test]
 fn attest_then_buy_within_backing() {
@@ -299,6 +300,23 @@ fn redeeming_burns_and_records_a_pending_request() {
     assert_eq!(s.reserve.redemption(2).unwrap().amount, u(1_999));
     assert_eq!(s.supply(), 110 * AUR - 10_500_000 - 1_999);
     s.redeem(&bob, AUR, None).unwrap();
+
+    // the token counts the purchases and the redemptions under their reasons
+    let record = s.aur.supply_record().unwrap();
+    assert_eq!(
+        record.minted,
+        vec![MintTotal {
+            reason: MintReason::AurPurchase,
+            amount: u(110 * AUR),
+        }]
+    );
+    assert_eq!(
+        record.burned,
+        vec![BurnTotal {
+            reason: BurnReason::Redemption,
+            amount: u(10_500_000 + 1_999 + AUR),
+        }]
+    );
 
     // listings
     let pending = s.redemption_ids(Some(RedemptionStatus::Pending), None, None);

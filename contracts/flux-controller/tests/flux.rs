@@ -13,6 +13,7 @@
 mod common;
 
 use poe_interface::pause::PauseStatusResponse;
+use poe_interface::token::{BurnReason, BurnTotal, MintReason, MintTotal};
 
 use common::*;
 use cosmwasm_std::{Addr, Uint128, Uint256};
@@ -128,6 +129,14 @@ fn demand_above_the_band_mints_in_proportion_to_the_distance() {
     let status = s.controller.status().unwrap();
     assert_eq!(status.total_minted, u(25_000));
     assert_eq!(status.next_epoch_to_close, 1);
+    // the token counts the mint as an FLX expansion
+    assert_eq!(
+        s.flx.supply_record().unwrap().minted,
+        vec![MintTotal {
+            reason: MintReason::FlxExpansion,
+            amount: u(25_000),
+        }]
+    );
 }
 
 #[test]
@@ -145,6 +154,14 @@ fn demand_below_the_band_burns_from_the_buffer() {
     assert_eq!(s.buffer(), 75_000);
     assert_eq!(s.flx_of(&alice), ALICE_FLX - 100_000);
     assert_eq!(s.controller.status().unwrap().total_burned, u(25_000));
+    // the token counts the burn as a contraction
+    assert_eq!(
+        s.flx.supply_record().unwrap().burned,
+        vec![BurnTotal {
+            reason: BurnReason::Contraction,
+            amount: u(25_000),
+        }]
+    );
 }
 
 #[test]

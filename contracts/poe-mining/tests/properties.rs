@@ -210,6 +210,13 @@ impl World {
             s.nex.total_supply().unwrap().u128(),
             stats.nex_minted_total.u128()
         );
+        // every NEX is counted by the token as PoE emission
+        let record = s.nex.supply_record().unwrap();
+        prop_assert_eq!(record.total_minted, stats.nex_minted_total);
+        prop_assert!(record
+            .minted
+            .iter()
+            .all(|t| t.reason == poe_interface::token::MintReason::PoeEmission));
         prop_assert_eq!(
             s.nex_of(&s.poe.addr) + claimed,
             stats.nex_minted_total.u128()

@@ -56,13 +56,19 @@ pub fn execute(
             amount,
             msg,
         } => execute::transfer::send_from(deps, env, info, owner, contract, amount, msg),
-        ExecuteMsg::Burn { amount } => execute::supply::burn(deps, env, info, amount),
-        ExecuteMsg::BurnFrom { owner, amount } => {
-            execute::supply::burn_from(deps, env, info, owner, amount)
+        ExecuteMsg::Burn { amount, reason } => {
+            execute::supply::burn(deps, env, info, amount, reason)
         }
-        ExecuteMsg::Mint { recipient, amount } => {
-            execute::supply::mint(deps, env, info, recipient, amount)
-        }
+        ExecuteMsg::BurnFrom {
+            owner,
+            amount,
+            reason,
+        } => execute::supply::burn_from(deps, env, info, owner, amount, reason),
+        ExecuteMsg::Mint {
+            recipient,
+            amount,
+            reason,
+        } => execute::supply::mint(deps, env, info, recipient, amount, reason),
         ExecuteMsg::IncreaseAllowance {
             spender,
             amount,
@@ -100,7 +106,8 @@ pub fn execute(
     }
 }
 
-/// Answers a cw20 query (cw20-base's code) or an extension (`TransferBurn`, `Ownership`).
+/// Answers a cw20 query (cw20-base's code) or an extension (`TransferBurn`, `Ownership`,
+/// `SupplyRecord`).
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     q::query(deps, env, msg)

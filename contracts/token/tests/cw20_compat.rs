@@ -187,7 +187,9 @@ impl SideBySide {
     }
 
     /// Runs `msg` on both; both must succeed with the same attributes or fail with the same
-    /// cw20-base error; then every query must answer the same. Returns whether it succeeded.
+    /// cw20-base error (a mint or burn adding the supply record's `reason`, `height`, `account`
+    /// after cw20-base's attributes); then every query must answer the same. Returns whether it
+    /// succeeded.
     fn step(&mut self, sender: &Addr, msg: Cw20ExecuteMsg) -> bool {
         let base = self
             .app
@@ -198,8 +200,26 @@ impl SideBySide {
         let ok = base.is_ok();
         match (base, poe) {
             (Ok(base), Ok(poe)) => {
+                // cw20-base's attributes, then the supply record's on a mint or burn
+                let mut expected = wasm_attrs(&base, &self.base);
+                let height = self.app.block_info().height.to_string();
+                let record = match &msg {
+                    Cw20ExecuteMsg::Mint { recipient, .. } => {
+                        Some(("unspecified", recipient.clone()))
+                    }
+                    Cw20ExecuteMsg::Burn { .. } => Some(("user", sender.to_string())),
+                    Cw20ExecuteMsg::BurnFrom { owner, .. } => Some(("user", owner.clone())),
+                    _ => None,
+                };
+                if let Some((reason, account)) = record {
+                    expected.extend([
+                        ("reason".to_string(), reason.to_string()),
+                        ("height".to_string(), height),
+                        ("account".to_string(), account),
+                    ]);
+                }
                 assert_eq!(
-                    wasm_attrs(&base, &self.base),
+                    expected,
                     wasm_attrs(&poe, &self.poe),
                     "attributes of {msg:?}"
                 );

@@ -1,6 +1,7 @@
 //! At 0 bps a transfer does exactly cw20-base's storage work plus one read of the burn config:
 //! the same writes to the same keys, and the same reads after the read of `tb`. Measured on a
-//! storage that records every access, with cw20-base's own code next to the token's.
+//! storage that records every access, with cw20-base's own code next to the token's. A mint or a
+//! burn (the transfer burn too) writes one more entry: its reason's counter, 5 key bytes.
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -14,7 +15,7 @@ use std::marker::PhantomData;
 
 use cosmwasm_std::testing::{message_info, mock_env, MockApi, MockQuerier, MockStorage};
 use cosmwasm_std::{to_json_binary, Addr, Empty, OwnedDeps, Record, Storage, Uint128};
-use cw20::{Cw20Coin, Cw20ExecuteMsg, Expiration};
+use cw20::{Cw20Coin, Cw20ExecuteMsg, Expiration, MinterResponse};
 
 /// Every storage access, in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,7 +106,10 @@ fn pair(a: &Accounts, bps: u16) -> (Deps, Deps) {
         symbol: "FLX".to_string(),
         decimals: 6,
         initial_balances: balances(a),
-        mint: None,
+        mint: Some(MinterResponse {
+            minter: a.creator.to_string(),
+            cap: None,
+        }),
         marketing: None,
     };
     // the same instantiation JSON, plus the burn
@@ -203,21 +207,81 @@ fn the_burn_config_is_two_key_bytes_and_a_few_value_bytes() {
     assert_eq!(poe.storage.inner.get(b"tb"), Some(b"1000".to_vec()));
 }
 
+/// The storage key of a supply record counter: cw-storage-plus's 2-byte length, the 2-byte
+/// namespace (`mr` minted, `br` burned) and the reason's `u8`.
+fn counter_key(namespace: &[u8; 2], reason: u8) -> Vec<u8> {
+    let mut key = vec![0, 2];
+    key.extend_from_slice(namespace);
+    key.push(reason);
+    key
+}
+
+fn writes(log: Vec<Access>) -> Vec<Access> {
+    log.into_iter()
+        .filter(|x| matches!(x, Access::Write(_)))
+        .collect()
+}
+
 #[test]
-fn with_a_burn_the_work_is_one_more_write_the_supply() {
+fn with_a_burn_the_work_is_two_more_writes_the_supply_and_the_fee_counter() {
     let a = accounts();
     let (mut base, mut poe) = pair(&a, 100);
     for (sender, msg) in the_four_transfers(&a) {
-        let base_writes: Vec<Access> = run_base(&mut base, &sender, msg.clone())
-            .into_iter()
-            .filter(|x| matches!(x, Access::Write(_)))
-            .collect();
-        let poe_writes: Vec<Access> = run_poe(&mut poe, &sender, msg.clone())
-            .into_iter()
-            .filter(|x| matches!(x, Access::Write(_)))
-            .collect();
+        let base_writes = writes(run_base(&mut base, &sender, msg.clone()));
+        let poe_writes = writes(run_poe(&mut poe, &sender, msg.clone()));
         let mut expected = base_writes;
         expected.push(Access::Write(b"token_info".to_vec()));
+        // BurnReason::TransferFee = 1
+        expected.push(Access::Write(counter_key(b"br", 1)));
         assert_eq!(poe_writes, expected, "{msg:?}");
     }
+}
+
+#[test]
+fn a_mint_or_a_burn_writes_one_counter_more_than_cw20_base() {
+    let a = accounts();
+    let (mut base, mut poe) = pair(&a, 0);
+    let cases = [
+        (
+            a.creator.clone(),
+            Cw20ExecuteMsg::Mint {
+                recipient: a.bob.to_string(),
+                amount: Uint128::new(100),
+            },
+            // MintReason::Unspecified = 0
+            counter_key(b"mr", 0),
+        ),
+        (
+            a.alice.clone(),
+            Cw20ExecuteMsg::Burn {
+                amount: Uint128::new(100),
+            },
+            // BurnReason::User = 0
+            counter_key(b"br", 0),
+        ),
+        (
+            a.spender.clone(),
+            Cw20ExecuteMsg::BurnFrom {
+                owner: a.alice.to_string(),
+                amount: Uint128::new(100),
+            },
+            counter_key(b"br", 0),
+        ),
+    ];
+    for (sender, msg, key) in cases {
+        let mut expected = writes(run_base(&mut base, &sender, msg.clone()));
+        let poe_writes = writes(run_poe(&mut poe, &sender, msg.clone()));
+        expected.push(Access::Write(key.clone()));
+        assert_eq!(poe_writes, expected, "{msg:?}");
+        assert_eq!(key.len(), 5);
+    }
+    // the counters hold the JSON of a Uint128: 2 quotes and the digits
+    assert_eq!(
+        poe.storage.inner.get(&counter_key(b"mr", 0)),
+        Some(br#""100""#.to_vec())
+    );
+    assert_eq!(
+        poe.storage.inner.get(&counter_key(b"br", 0)),
+        Some(br#""200""#.to_vec())
+    );
 }

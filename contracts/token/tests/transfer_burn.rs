@@ -13,6 +13,14 @@ use common::*;
 use cosmwasm_std::to_json_binary;
 use poe_math::burn::transfer_burn;
 
+/// The block height of the suite's app (multi-test's default block, never advanced here).
+fn height() -> String {
+    cw_multi_test::App::default()
+        .block_info()
+        .height
+        .to_string()
+}
+
 #[test]
 fn transfer_at_100_bps_burns_10_of_1000() {
     let s = Suite::new(100);
@@ -30,6 +38,9 @@ fn transfer_at_100_bps_burns_10_of_1000() {
             ("to", bob.as_str()),
             ("amount", "1000"),
             ("burned", "10"),
+            ("reason", "transfer_fee"),
+            ("height", &height()),
+            ("account", alice.as_str()),
         ])
     );
 }
@@ -76,6 +87,9 @@ fn send_hook_carries_the_delivered_amount() {
             ("to", receiver.as_str()),
             ("amount", "1000"),
             ("burned", "10"),
+            ("reason", "transfer_fee"),
+            ("height", &height()),
+            ("account", alice.as_str()),
         ])
     );
 }
@@ -101,6 +115,9 @@ fn transfer_from_uses_the_full_amount_of_allowance() {
             ("by", bob.as_str()),
             ("amount", "2000"),
             ("burned", "20"),
+            ("reason", "transfer_fee"),
+            ("height", &height()),
+            ("account", alice.as_str()),
         ])
     );
 }
@@ -130,6 +147,9 @@ fn send_from_hook_names_the_spender_and_the_delivered_amount() {
             ("by", bob.as_str()),
             ("amount", "400"),
             ("burned", "10"),
+            ("reason", "transfer_fee"),
+            ("height", &height()),
+            ("account", alice.as_str()),
         ])
     );
 }

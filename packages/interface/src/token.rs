@@ -3,7 +3,9 @@
 //!
 //! `InstantiateMsg` is cw20-base's with optional fields only, so any JSON that instantiates
 //! cw20-base instantiates this token unchanged. `ExecuteMsg` and `QueryMsg` carry every cw20-base
-//! variant with the same JSON, plus the variants marked "extension".
+//! variant with the same JSON, plus the variants marked "extension". `Mint`, `Burn` and
+//! `BurnFrom` take an optional `reason` ([`MintReason`], [`BurnReason`]), left out of the JSON
+//! when `None`, so a cw20-base client's messages are unchanged.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Binary, Uint128};
@@ -72,6 +74,9 @@ pub enum ExecuteMsg {
     Burn {
         /// Base units burned.
         amount: Uint128,
+        /// Extension: why (counted in [`SupplyRecordResponse`]); omitted: [`BurnReason::User`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<BurnReason>,
     },
     /// Moves `amount` to `contract` and calls its `Receive` hook with the amount delivered.
     Send {
@@ -126,6 +131,9 @@ pub enum ExecuteMsg {
         owner: String,
         /// Base units burned.
         amount: Uint128,
+        /// Extension: why (counted in [`SupplyRecordResponse`]); omitted: [`BurnReason::User`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<BurnReason>,
     },
     /// Minter only: creates `amount` for `recipient`, within the cap.
     Mint {
@@ -133,6 +141,10 @@ pub enum ExecuteMsg {
         recipient: String,
         /// Base units created.
         amount: Uint128,
+        /// Extension: why (counted in [`SupplyRecordResponse`]); omitted:
+        /// [`MintReason::Unspecified`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<MintReason>,
     },
     /// Minter only: hands the minter role over, keeping the cap; `None` removes it for good.
     UpdateMinter {
@@ -223,6 +235,9 @@ pub enum QueryMsg {
     /// Extension.
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
+    /// Extension: the supply's record since instantiation, per mint and burn reason.
+    #[returns(SupplyRecordResponse)]
+    SupplyRecord {},
 }
 
 /// The token's transfer burn.
@@ -230,6 +245,153 @@ pub enum QueryMsg {
 pub struct TransferBurnResponse {
     /// Basis points burned from every transfer, send, transfer_from and send_from.
     pub transfer_burn_bps: u16,
+}
+
+/// Why a `Mint` created tokens (seed 002's audit trail). JSON: the snake_case name
+/// (`"poe_emission"`); any other string is refused when the message is parsed.
+///
+/// The discriminant is the reason's storage key in the token (`u8`): never renumber a reason.
+#[cw_serde]
+#[derive(Copy, Eq, PartialOrd, Ord, Hash)]
+pub enum MintReason {
+    /// No reason given (a cw20-base `Mint` without `reason`).
+    Unspecified = 0,
+    /// Seed 002: the genesis distribution, when done by minting.
+    Genesis = 1,
+    /// Seed 002: a block reward.
+    BlockReward = 2,
+    /// Seed 002: a relay reward.
+    RelayReward = 3,
+    /// Seed 002: scheduled inflation.
+    Inflation = 4,
+    /// Seed 002: liquidity for the marketplace.
+    MarketplaceLiquidity = 5,
+    /// Seed 002: an airdrop.
+    Airdrop = 6,
+    /// Seed 002: a governance reward.
+    GovernanceReward = 7,
+    /// The suite: NEX emitted by poe-mining when an epoch closes.
+    PoeEmission = 8,
+    /// The suite: FLX minted by flux-controller on an expansion.
+    FlxExpansion = 9,
+    /// The suite: AUR minted by aurum-reserve on a purchase.
+    AurPurchase = 10,
+    /// The suite: LP shares minted by an amm-pair for a deposit (not one of the seed's reasons).
+    Liquidity = 11,
+}
+
+impl MintReason {
+    /// Every reason, in discriminant order (`ALL[r as usize] == r`).
+    pub const ALL: [MintReason; 12] = [
+        MintReason::Unspecified,
+        MintReason::Genesis,
+        MintReason::BlockReward,
+        MintReason::RelayReward,
+        MintReason::Inflation,
+        MintReason::MarketplaceLiquidity,
+        MintReason::Airdrop,
+        MintReason::GovernanceReward,
+        MintReason::PoeEmission,
+        MintReason::FlxExpansion,
+        MintReason::AurPurchase,
+        MintReason::Liquidity,
+    ];
+
+    /// The snake_case name, as in JSON and in the `reason` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MintReason::Unspecified => "unspecified",
+            MintReason::Genesis => "genesis",
+            MintReason::BlockReward => "block_reward",
+            MintReason::RelayReward => "relay_reward",
+            MintReason::Inflation => "inflation",
+            MintReason::MarketplaceLiquidity => "marketplace_liquidity",
+            MintReason::Airdrop => "airdrop",
+            MintReason::GovernanceReward => "governance_reward",
+            MintReason::PoeEmission => "poe_emission",
+            MintReason::FlxExpansion => "flx_expansion",
+            MintReason::AurPurchase => "aur_purchase",
+            MintReason::Liquidity => "liquidity",
+        }
+    }
+}
+
+/// Why a burn destroyed tokens (seed 002's audit trail). JSON: the snake_case name
+/// (`"redemption"`); any other string is refused when the message is parsed.
+///
+/// The discriminant is the reason's storage key in the token (`u8`): never renumber a reason.
+#[cw_serde]
+#[derive(Copy, Eq, PartialOrd, Ord, Hash)]
+pub enum BurnReason {
+    /// Seed 002: a holder's own burn; also a `Burn`/`BurnFrom` without `reason`.
+    User = 0,
+    /// Seed 002: the transfer burn (`transfer_burn_bps`), recorded by the token itself.
+    TransferFee = 1,
+    /// Seed 002: a redemption (AUR burned by aurum-reserve).
+    Redemption = 2,
+    /// Seed 002: a contraction (FLX burned by flux-controller).
+    Contraction = 3,
+    /// Seed 002: a guarantee released (guarantee tokens burned).
+    GuaranteeRelease = 4,
+    /// The suite: LP shares burned by an amm-pair on a withdrawal (not one of the seed's reasons).
+    Liquidity = 5,
+}
+
+impl BurnReason {
+    /// Every reason, in discriminant order (`ALL[r as usize] == r`).
+    pub const ALL: [BurnReason; 6] = [
+        BurnReason::User,
+        BurnReason::TransferFee,
+        BurnReason::Redemption,
+        BurnReason::Contraction,
+        BurnReason::GuaranteeRelease,
+        BurnReason::Liquidity,
+    ];
+
+    /// The snake_case name, as in JSON and in the `reason` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BurnReason::User => "user",
+            BurnReason::TransferFee => "transfer_fee",
+            BurnReason::Redemption => "redemption",
+            BurnReason::Contraction => "contraction",
+            BurnReason::GuaranteeRelease => "guarantee_release",
+            BurnReason::Liquidity => "liquidity",
+        }
+    }
+}
+
+/// Base units minted for one reason since instantiation.
+#[cw_serde]
+pub struct MintTotal {
+    /// The reason.
+    pub reason: MintReason,
+    /// Base units minted for it.
+    pub amount: Uint128,
+}
+
+/// Base units burned for one reason since instantiation.
+#[cw_serde]
+pub struct BurnTotal {
+    /// The reason.
+    pub reason: BurnReason,
+    /// Base units burned for it.
+    pub amount: Uint128,
+}
+
+/// The token's record of mints and burns since instantiation (the initial balances are not
+/// mints): `total_supply = initial supply + total_minted - total_burned`. The individual mints and
+/// burns are in the chain's event index (attributes `reason`, `height`, `account`).
+#[cw_serde]
+pub struct SupplyRecordResponse {
+    /// Totals per mint reason, in reason order; reasons never used are left out.
+    pub minted: Vec<MintTotal>,
+    /// Totals per burn reason, in reason order; reasons never used are left out.
+    pub burned: Vec<BurnTotal>,
+    /// Sum of `minted`.
+    pub total_minted: Uint128,
+    /// Sum of `burned`.
+    pub total_burned: Uint128,
 }
 
 /// Migrates the token (no parameters).

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Logo, EmbeddedLogo, Binary, InstantiateMsg, Cw20Coin, InstantiateMarketingInfo, MinterResponse, ExecuteMsg, Expiration, Timestamp, Uint64, Action, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, AllowanceResponse, BalanceResponse, DownloadLogoResponse, LogoInfo, Addr, MarketingInfoResponse, OwnershipForString, TokenInfoResponse, TransferBurnResponse } from "./PoeToken.types";
+import { Uint128, Logo, EmbeddedLogo, Binary, InstantiateMsg, Cw20Coin, InstantiateMarketingInfo, MinterResponse, ExecuteMsg, BurnReason, Expiration, Timestamp, Uint64, MintReason, Action, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, AllowanceResponse, BalanceResponse, DownloadLogoResponse, LogoInfo, Addr, MarketingInfoResponse, OwnershipForString, SupplyRecordResponse, BurnTotal, MintTotal, TokenInfoResponse, TransferBurnResponse } from "./PoeToken.types";
 export interface PoeTokenReadOnlyInterface {
   contractAddress: string;
   balance: ({
@@ -52,6 +52,7 @@ export interface PoeTokenReadOnlyInterface {
   downloadLogo: () => Promise<DownloadLogoResponse>;
   transferBurn: () => Promise<TransferBurnResponse>;
   ownership: () => Promise<OwnershipForString>;
+  supplyRecord: () => Promise<SupplyRecordResponse>;
 }
 export class PoeTokenQueryClient implements PoeTokenReadOnlyInterface {
   client: CosmWasmClient;
@@ -70,6 +71,7 @@ export class PoeTokenQueryClient implements PoeTokenReadOnlyInterface {
     this.downloadLogo = this.downloadLogo.bind(this);
     this.transferBurn = this.transferBurn.bind(this);
     this.ownership = this.ownership.bind(this);
+    this.supplyRecord = this.supplyRecord.bind(this);
   }
   balance = async ({
     address
@@ -174,6 +176,11 @@ export class PoeTokenQueryClient implements PoeTokenReadOnlyInterface {
       ownership: {}
     });
   };
+  supplyRecord = async (): Promise<SupplyRecordResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      supply_record: {}
+    });
+  };
 }
 export interface PoeTokenInterface extends PoeTokenReadOnlyInterface {
   contractAddress: string;
@@ -186,9 +193,11 @@ export interface PoeTokenInterface extends PoeTokenReadOnlyInterface {
     recipient: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   burn: ({
-    amount
+    amount,
+    reason
   }: {
     amount: Uint128;
+    reason?: BurnReason;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   send: ({
     amount,
@@ -239,16 +248,20 @@ export interface PoeTokenInterface extends PoeTokenReadOnlyInterface {
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   burnFrom: ({
     amount,
-    owner
+    owner,
+    reason
   }: {
     amount: Uint128;
     owner: string;
+    reason?: BurnReason;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   mint: ({
     amount,
+    reason,
     recipient
   }: {
     amount: Uint128;
+    reason?: MintReason;
     recipient: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateMinter: ({
@@ -312,13 +325,16 @@ export class PoeTokenClient extends PoeTokenQueryClient implements PoeTokenInter
     }, fee_, memo_, funds_);
   };
   burn = async ({
-    amount
+    amount,
+    reason
   }: {
     amount: Uint128;
+    reason?: BurnReason;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       burn: {
-        amount
+        amount,
+        reason
       }
     }, fee_, memo_, funds_);
   };
@@ -412,28 +428,34 @@ export class PoeTokenClient extends PoeTokenQueryClient implements PoeTokenInter
   };
   burnFrom = async ({
     amount,
-    owner
+    owner,
+    reason
   }: {
     amount: Uint128;
     owner: string;
+    reason?: BurnReason;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       burn_from: {
         amount,
-        owner
+        owner,
+        reason
       }
     }, fee_, memo_, funds_);
   };
   mint = async ({
     amount,
+    reason,
     recipient
   }: {
     amount: Uint128;
+    reason?: MintReason;
     recipient: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       mint: {
         amount,
+        reason,
         recipient
       }
     }, fee_, memo_, funds_);

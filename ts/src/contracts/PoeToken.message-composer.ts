@@ -8,7 +8,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, Logo, EmbeddedLogo, Binary, InstantiateMsg, Cw20Coin, InstantiateMarketingInfo, MinterResponse, ExecuteMsg, Expiration, Timestamp, Uint64, Action, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, AllowanceResponse, BalanceResponse, DownloadLogoResponse, LogoInfo, Addr, MarketingInfoResponse, OwnershipForString, TokenInfoResponse, TransferBurnResponse } from "./PoeToken.types";
+import { Uint128, Logo, EmbeddedLogo, Binary, InstantiateMsg, Cw20Coin, InstantiateMarketingInfo, MinterResponse, ExecuteMsg, BurnReason, Expiration, Timestamp, Uint64, MintReason, Action, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, AllowanceResponse, BalanceResponse, DownloadLogoResponse, LogoInfo, Addr, MarketingInfoResponse, OwnershipForString, SupplyRecordResponse, BurnTotal, MintTotal, TokenInfoResponse, TransferBurnResponse } from "./PoeToken.types";
 export interface PoeTokenMsg {
   contractAddress: string;
   sender: string;
@@ -20,9 +20,11 @@ export interface PoeTokenMsg {
     recipient: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   burn: ({
-    amount
+    amount,
+    reason
   }: {
     amount: Uint128;
+    reason?: BurnReason;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   send: ({
     amount,
@@ -73,16 +75,20 @@ export interface PoeTokenMsg {
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   burnFrom: ({
     amount,
-    owner
+    owner,
+    reason
   }: {
     amount: Uint128;
     owner: string;
+    reason?: BurnReason;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   mint: ({
     amount,
+    reason,
     recipient
   }: {
     amount: Uint128;
+    reason?: MintReason;
     recipient: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateMinter: ({
@@ -151,9 +157,11 @@ export class PoeTokenMsgComposer implements PoeTokenMsg {
     };
   };
   burn = ({
-    amount
+    amount,
+    reason
   }: {
     amount: Uint128;
+    reason?: BurnReason;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -162,7 +170,8 @@ export class PoeTokenMsgComposer implements PoeTokenMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           burn: {
-            amount
+            amount,
+            reason
           }
         })),
         funds: funds_
@@ -299,10 +308,12 @@ export class PoeTokenMsgComposer implements PoeTokenMsg {
   };
   burnFrom = ({
     amount,
-    owner
+    owner,
+    reason
   }: {
     amount: Uint128;
     owner: string;
+    reason?: BurnReason;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
       typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -312,7 +323,8 @@ export class PoeTokenMsgComposer implements PoeTokenMsg {
         msg: toUtf8(JSON.stringify({
           burn_from: {
             amount,
-            owner
+            owner,
+            reason
           }
         })),
         funds: funds_
@@ -321,9 +333,11 @@ export class PoeTokenMsgComposer implements PoeTokenMsg {
   };
   mint = ({
     amount,
+    reason,
     recipient
   }: {
     amount: Uint128;
+    reason?: MintReason;
     recipient: string;
   }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
     return {
@@ -334,6 +348,7 @@ export class PoeTokenMsgComposer implements PoeTokenMsg {
         msg: toUtf8(JSON.stringify({
           mint: {
             amount,
+            reason,
             recipient
           }
         })),

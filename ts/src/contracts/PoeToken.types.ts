@@ -48,6 +48,7 @@ export type ExecuteMsg = {
 } | {
   burn: {
     amount: Uint128;
+    reason?: BurnReason | null;
   };
 } | {
   send: {
@@ -84,10 +85,12 @@ export type ExecuteMsg = {
   burn_from: {
     amount: Uint128;
     owner: string;
+    reason?: BurnReason | null;
   };
 } | {
   mint: {
     amount: Uint128;
+    reason?: MintReason | null;
     recipient: string;
   };
 } | {
@@ -109,6 +112,7 @@ export type ExecuteMsg = {
 } | {
   update_ownership: Action;
 };
+export type BurnReason = "user" | "transfer_fee" | "redemption" | "contraction" | "guarantee_release" | "liquidity";
 export type Expiration = {
   at_height: number;
 } | {
@@ -118,6 +122,7 @@ export type Expiration = {
 };
 export type Timestamp = Uint64;
 export type Uint64 = string;
+export type MintReason = "unspecified" | "genesis" | "block_reward" | "relay_reward" | "inflation" | "marketplace_liquidity" | "airdrop" | "governance_reward" | "poe_emission" | "flx_expansion" | "aur_purchase" | "liquidity";
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;
@@ -162,6 +167,8 @@ export type QueryMsg = {
   transfer_burn: {};
 } | {
   ownership: {};
+} | {
+  supply_record: {};
 };
 export interface MigrateMsg {}
 export interface AllAccountsResponse {
@@ -208,6 +215,20 @@ export interface OwnershipForString {
   owner?: string | null;
   pending_expiry?: Expiration | null;
   pending_owner?: string | null;
+}
+export interface SupplyRecordResponse {
+  burned: BurnTotal[];
+  minted: MintTotal[];
+  total_burned: Uint128;
+  total_minted: Uint128;
+}
+export interface BurnTotal {
+  amount: Uint128;
+  reason: BurnReason;
+}
+export interface MintTotal {
+  amount: Uint128;
+  reason: MintReason;
 }
 export interface TokenInfoResponse {
   decimals: number;

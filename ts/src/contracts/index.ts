@@ -22,18 +22,21 @@ import * as _14 from "./PoeFluxController.message-composer";
 import * as _15 from "./PoeGovernance.types";
 import * as _16 from "./PoeGovernance.client";
 import * as _17 from "./PoeGovernance.message-composer";
-import * as _18 from "./PoeMining.types";
-import * as _19 from "./PoeMining.client";
-import * as _20 from "./PoeMining.message-composer";
-import * as _21 from "./PoeStaking.types";
-import * as _22 from "./PoeStaking.client";
-import * as _23 from "./PoeStaking.message-composer";
-import * as _24 from "./PoeToken.types";
-import * as _25 from "./PoeToken.client";
-import * as _26 from "./PoeToken.message-composer";
-import * as _27 from "./PoeTreasury.types";
-import * as _28 from "./PoeTreasury.client";
-import * as _29 from "./PoeTreasury.message-composer";
+import * as _18 from "./PoeMarketplace.types";
+import * as _19 from "./PoeMarketplace.client";
+import * as _20 from "./PoeMarketplace.message-composer";
+import * as _21 from "./PoeMining.types";
+import * as _22 from "./PoeMining.client";
+import * as _23 from "./PoeMining.message-composer";
+import * as _24 from "./PoeStaking.types";
+import * as _25 from "./PoeStaking.client";
+import * as _26 from "./PoeStaking.message-composer";
+import * as _27 from "./PoeToken.types";
+import * as _28 from "./PoeToken.client";
+import * as _29 from "./PoeToken.message-composer";
+import * as _30 from "./PoeTreasury.types";
+import * as _31 from "./PoeTreasury.client";
+import * as _32 from "./PoeTreasury.message-composer";
 export namespace contracts {
   export const PoeAmmFactory = {
     ..._0,
@@ -65,24 +68,29 @@ export namespace contracts {
     ..._16,
     ..._17
   };
-  export const PoeMining = {
+  export const PoeMarketplace = {
     ..._18,
     ..._19,
     ..._20
   };
-  export const PoeStaking = {
+  export const PoeMining = {
     ..._21,
     ..._22,
     ..._23
   };
-  export const PoeToken = {
+  export const PoeStaking = {
     ..._24,
     ..._25,
     ..._26
   };
-  export const PoeTreasury = {
+  export const PoeToken = {
     ..._27,
     ..._28,
     ..._29
+  };
+  export const PoeTreasury = {
+    ..._30,
+    ..._31,
+    ..._32
   };
 }

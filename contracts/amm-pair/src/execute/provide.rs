@@ -5,6 +5,7 @@
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, MessageInfo, Response, SubMsg, Uint128, Uint256};
 use poe_controllers::cw20::{mint_msg, transfer_from_msg};
 use poe_interface::amm::{Asset, AssetInfo};
+use poe_interface::token::MintReason;
 use poe_math::amm::{check_fraction, deposit_within_tolerance, provide as provide_math};
 
 use crate::error::ContractError;
@@ -226,12 +227,18 @@ pub fn complete_deposit(
     }
     POOL.save(deps.storage, &state)?;
 
-    let mut res = Response::new().add_message(mint_msg(&lp_token, &receiver, provision.share)?);
+    let mut res = Response::new().add_message(mint_msg(
+        &lp_token,
+        &receiver,
+        provision.share,
+        MintReason::Liquidity,
+    )?);
     if !provision.locked_share.is_zero() {
         res = res.add_message(mint_msg(
             &lp_token,
             &env.contract.address,
             provision.locked_share,
+            MintReason::Liquidity,
         )?);
     }
     for (asset, refund) in config.asset_infos.iter().zip(provision.refunds) {

@@ -59,7 +59,11 @@ pub fn withdraw(
     state.total_share = state.total_share.checked_sub(share)?;
     POOL.save(deps.storage, &state)?;
 
-    let burn = poe_controllers::cw20::burn_msg(&lp_token, share)?;
+    let burn = poe_controllers::cw20::burn_msg(
+        &lp_token,
+        share,
+        poe_interface::token::BurnReason::Liquidity,
+    )?;
     let mut res = Response::new().add_message(burn);
     for (asset, amount) in config.asset_infos.iter().zip(amounts) {
         res = res.add_messages(pay(asset, amount, &sender)?);

@@ -8,6 +8,7 @@ use crate::error::ContractError;
 use crate::execute::deposit_to_treasury;
 use crate::state::{Config, Payment, CONFIG, LEDGER};
 use poe_controllers::cw20::mint_msg;
+use poe_interface::token::MintReason;
 
 /// A purchase paid with `paid` of the cw20 `token` (the hook's caller) by `buyer`.
 ///
@@ -108,7 +109,12 @@ fn purchase(
             &config.treasury,
             paid,
         )?)
-        .add_message(mint_msg(&config.aur_token, &recipient, amount)?)
+        .add_message(mint_msg(
+            &config.aur_token,
+            &recipient,
+            amount,
+            MintReason::AurPurchase,
+        )?)
         .add_attribute("action", "buy")
         .add_attribute("buyer", buyer)
         .add_attribute("recipient", recipient)

@@ -7,6 +7,7 @@ use poe_math::aurum::{min_redemption, redemption_mg};
 use crate::error::ContractError;
 use crate::state::{redemptions, Redemption, CONFIG, LEDGER};
 use poe_controllers::cw20::burn_msg;
+use poe_interface::token::BurnReason;
 
 /// Burns the `amount` of AUR the reserve just received from `holder` (the whole amount: the
 /// hook's amount is what the token delivered) and records a pending redemption owed
@@ -80,7 +81,7 @@ pub fn redeem(
     )?;
 
     Ok(Response::new()
-        .add_message(burn_msg(&config.aur_token, amount)?)
+        .add_message(burn_msg(&config.aur_token, amount, BurnReason::Redemption)?)
         .add_attribute("action", "redeem")
         .add_attribute("redemption_id", id.to_string())
         .add_attribute("holder", holder)

@@ -6,6 +6,7 @@ use cosmwasm_std::{
 use cw_storage_plus::Bound;
 use poe_controllers::cw20::{burn_msg, mint_msg};
 use poe_interface::flux_controller::{Decision, DecisionAction, FreezeReason, SupplyLimit};
+use poe_interface::token::{BurnReason, MintReason};
 use poe_math::flux::{net_demand, supply_adjustment, Direction, NetworkUsage};
 
 use crate::error::ContractError;
@@ -251,7 +252,12 @@ fn close_reported(
                     }
                     if !amount.is_zero() {
                         state.total_minted = state.total_minted.checked_add(amount)?;
-                        msg = Some(mint_msg(&config.flx_token, &config.mint_recipient, amount)?);
+                        msg = Some(mint_msg(
+                            &config.flx_token,
+                            &config.mint_recipient,
+                            amount,
+                            MintReason::FlxExpansion,
+                        )?);
                     }
                     DecisionAction::Expand
                 }
@@ -273,7 +279,11 @@ fn close_reported(
             }
             if !amount.is_zero() {
                 state.total_burned = state.total_burned.checked_add(amount)?;
-                msg = Some(burn_msg(&config.flx_token, amount)?);
+                msg = Some(burn_msg(
+                    &config.flx_token,
+                    amount,
+                    BurnReason::Contraction,
+                )?);
             }
             DecisionAction::Contract
         }

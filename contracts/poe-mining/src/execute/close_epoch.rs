@@ -99,6 +99,7 @@ pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, Cont
             &config.nex_token,
             &env.contract.address,
             nex_minted,
+            poe_interface::token::MintReason::PoeEmission,
         )?);
     }
     if !treasury_sent.is_zero() {

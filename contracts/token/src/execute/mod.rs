@@ -2,6 +2,7 @@
 
 pub mod allowance;
 pub mod ownership;
+pub mod record;
 pub mod supply;
 pub mod transfer;
 pub mod transfer_burn;

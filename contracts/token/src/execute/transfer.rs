@@ -5,11 +5,13 @@
 //! read. Above 0 bps the debited account loses `amount`, the recipient gets
 //! `amount - burn`, the total supply falls by `burn` (`poe_math::burn::transfer_burn`, rounded
 //! up), a `Send`/`SendFrom` hook carries the delivered amount, and the response carries
-//! cw20-base's attributes plus `("burned", burn)`. Failures on the burn path are raised as the
+//! cw20-base's attributes plus `("burned", burn)` and the record's `reason` (`transfer_fee`),
+//! `height` and `account` (the account debited); the burn is counted under
+//! `BurnReason::TransferFee` (one more write). Failures on the burn path are raised as the
 //! same `cw20_base::ContractError` values cw20-base raises, whatever the rate.
 
 use cosmwasm_std::{
-    Addr, Binary, DepsMut, Env, MessageInfo, Response, StdResult, Storage, Uint128,
+    Addr, Attribute, Binary, DepsMut, Env, MessageInfo, Response, StdResult, Storage, Uint128,
 };
 use cw20::Cw20ReceiveMsg;
 use cw20_base::allowances::{deduct_allowance, execute_send_from, execute_transfer_from};
@@ -18,7 +20,9 @@ use cw20_base::state::{BALANCES, TOKEN_INFO};
 use poe_math::burn::transfer_burn;
 
 use crate::error::ContractError;
+use crate::execute::record::{record_attributes, record_burn};
 use crate::execute::{cw20_err, ensure_nonzero};
+use crate::msg::BurnReason;
 use crate::state::TRANSFER_BURN_BPS;
 
 /// Moves `amount` from the sender to `recipient`; `recipient` receives `amount - burn`.
@@ -43,10 +47,11 @@ pub fn transfer(
 
     Ok(Response::new()
         .add_attribute("action", "transfer")
-        .add_attribute("from", info.sender)
+        .add_attribute("from", &info.sender)
         .add_attribute("to", recipient)
         .add_attribute("amount", amount)
-        .add_attribute("burned", burn))
+        .add_attribute("burned", burn)
+        .add_attributes(fee_attributes(&env, info.sender.as_str())))
 }
 
 /// Moves `amount` from the sender to the contract `contract` and calls its `Receive` hook with
@@ -84,6 +89,7 @@ pub fn send(
         .add_attribute("to", &contract)
         .add_attribute("amount", amount)
         .add_attribute("burned", burn)
+        .add_attributes(fee_attributes(&env, info.sender.as_str()))
         .add_message(hook))
 }
 
@@ -115,11 +121,12 @@ pub fn transfer_from(
 
     Ok(Response::new()
         .add_attribute("action", "transfer_from")
-        .add_attribute("from", owner)
+        .add_attribute("from", &owner)
         .add_attribute("to", recipient)
         .add_attribute("by", info.sender)
         .add_attribute("amount", amount)
-        .add_attribute("burned", burn))
+        .add_attribute("burned", burn)
+        .add_attributes(fee_attributes(&env, &owner)))
 }
 
 /// The sender (a spender) moves `amount` of `owner`'s tokens to the contract `contract` and calls
@@ -163,7 +170,14 @@ pub fn send_from(
         .add_attribute("by", &info.sender)
         .add_attribute("amount", amount)
         .add_attribute("burned", burn)
+        .add_attributes(fee_attributes(&env, &owner))
         .add_message(hook))
+}
+
+/// The record attributes of a transfer burn: reason `transfer_fee`, the block, and `from` (the
+/// account debited).
+fn fee_attributes(env: &Env, from: &str) -> [Attribute; 3] {
+    record_attributes(BurnReason::TransferFee.as_str(), &env.block, from)
 }
 
 /// The burn a transfer of `amount` pays at the current rate: one read of `TRANSFER_BURN_BPS`.
@@ -175,8 +189,8 @@ fn burn_of(storage: &dyn Storage, amount: Uint128) -> Result<Uint128, ContractEr
     Ok(transfer_burn(amount, bps)?)
 }
 
-/// Debits `from` by `amount`, credits `to` with `amount - burn` and lowers the total supply by
-/// `burn`; returns the amount delivered. Errors with `Overflow` when `from` holds less than
+/// Debits `from` by `amount`, credits `to` with `amount - burn`, lowers the total supply by
+/// `burn` and counts it under [`BurnReason::TransferFee`]; returns the amount delivered. Errors with `Overflow` when `from` holds less than
 /// `amount`.
 fn move_burning(
     storage: &mut dyn Storage,
@@ -196,5 +210,6 @@ fn move_burning(
         info.total_supply = info.total_supply.checked_sub(burn)?;
         Ok(info)
     })?;
+    record_burn(storage, BurnReason::TransferFee, burn)?;
     Ok(delivered)
 }

@@ -6,8 +6,9 @@ use cosmwasm_std::{to_json_binary, Addr, Binary, StdResult, Uint128};
 use cw20::{Expiration, Logo, MinterResponse};
 use cw_multi_test::AppResponse;
 use poe_interface::token::{
-    AllAccountsResponse, AllowanceResponse, BalanceResponse, ExecuteMsg, MarketingInfoResponse,
-    QueryMsg, TokenInfoResponse, TransferBurnResponse,
+    AllAccountsResponse, AllowanceResponse, BalanceResponse, BurnReason, ExecuteMsg,
+    MarketingInfoResponse, MintReason, QueryMsg, SupplyRecordResponse, TokenInfoResponse,
+    TransferBurnResponse,
 };
 use serde::Serialize;
 
@@ -88,18 +89,60 @@ impl Handle<Token> {
         self.send(sender, contract, amount, to_json_binary(hook)?)
     }
 
-    /// cw20 `Burn` of `amount` from `sender`'s balance.
+    /// cw20 `Burn` of `amount` from `sender`'s balance (no reason: counted as `user`).
     pub fn burn(&self, sender: &Addr, amount: Uint128) -> AnyResult<AppResponse> {
-        self.execute(sender, &ExecuteMsg::Burn { amount })
+        self.execute(
+            sender,
+            &ExecuteMsg::Burn {
+                amount,
+                reason: None,
+            },
+        )
     }
 
-    /// cw20 `Mint` of `amount` to `recipient`; `minter` must be the token's minter.
+    /// `Burn` of `amount` from `sender`'s balance, counted under `reason`.
+    pub fn burn_for(
+        &self,
+        sender: &Addr,
+        amount: Uint128,
+        reason: BurnReason,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::Burn {
+                amount,
+                reason: Some(reason),
+            },
+        )
+    }
+
+    /// cw20 `Mint` of `amount` to `recipient`; `minter` must be the token's minter (no reason:
+    /// counted as `unspecified`).
     pub fn mint(&self, minter: &Addr, recipient: &Addr, amount: Uint128) -> AnyResult<AppResponse> {
         self.execute(
             minter,
             &ExecuteMsg::Mint {
                 recipient: recipient.to_string(),
                 amount,
+                reason: None,
+            },
+        )
+    }
+
+    /// `Mint` of `amount` to `recipient`, counted under `reason`.
+    pub fn mint_for(
+        &self,
+        minter: &Addr,
+        recipient: &Addr,
+        amount: Uint128,
+        reason: MintReason,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            minter,
+            &ExecuteMsg::Mint {
+                recipient: recipient.to_string(),
+                amount,
+                reason: Some(reason),
             },
         )
     }
@@ -206,6 +249,7 @@ impl Handle<Token> {
             &ExecuteMsg::BurnFrom {
                 owner: owner.to_string(),
                 amount,
+                reason: None,
             },
         )
     }
@@ -310,5 +354,10 @@ impl Handle<Token> {
     pub fn transfer_burn(&self) -> StdResult<u16> {
         let res: TransferBurnResponse = self.query(&QueryMsg::TransferBurn {})?;
         Ok(res.transfer_burn_bps)
+    }
+
+    /// Extension: the totals minted and burned per reason since instantiation.
+    pub fn supply_record(&self) -> StdResult<SupplyRecordResponse> {
+        self.query(&QueryMsg::SupplyRecord {})
     }
 }
