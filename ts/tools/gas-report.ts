@@ -331,12 +331,24 @@ async function main() {
   const readTb: ExtraRead = { what: "transfer burn rate `tb` (u16)", kind: "read", key_bytes: tbKey.length, value_bytes: tbValue.length, gas: readGas(tbKey.length, tbValue.length) };
   const readInfo: ExtraRead = { what: "`token_info` (overflow check before cw20-base's mint)", kind: "read", key_bytes: infoKey.length, value_bytes: infoValue.length, gas: readGas(infoKey.length, infoValue.length) };
   const readAllowance: ExtraRead = { what: "`allowance` (owner, spender) (overflow check before cw20-base's increase)", kind: "read", key_bytes: allowanceKey.length, value_bytes: allowanceValue.length, gas: readGas(allowanceKey.length, allowanceValue.length) };
+  // The supply record (contracts/token/src/state.rs): one counter per reason, `mr` / `br` keyed
+  // by the reason's one-byte number; a mint without a reason counts as `unspecified` (0), a
+  // burn as `user` (0). Each mint and burn reads and rewrites its counter.
+  const counterKey = (namespace: string) => Uint8Array.from([0, namespace.length, ...toUtf8(namespace), 0]);
+  const counter = async (namespace: string, op: string): Promise<ExtraRead[]> => {
+    const key = counterKey(namespace);
+    const value = await raw(tokens.ours.address, key);
+    return [
+      { what: `${op} counter \`${namespace}\` (reason 0)`, kind: "read", key_bytes: key.length, value_bytes: value.length, gas: readGas(key.length, value.length) },
+      { what: `${op} counter \`${namespace}\` (reason 0)`, kind: "write", key_bytes: key.length, value_bytes: value.length, gas: writeGas(key.length, value.length) },
+    ];
+  };
   const extraOurs: Record<Op, ExtraRead[]> = {
     transfer: [readTb],
     send: [readTb],
     transfer_from: [readTb],
-    burn: [],
-    mint: [readInfo],
+    burn: await counter("br", "burn"),
+    mint: [readInfo, ...(await counter("mr", "mint"))],
     increase_allowance: [readAllowance],
   };
   // The 100 bps instance against ours at 0 bps: the supply update (read + write of token_info)
@@ -878,8 +890,10 @@ function markdown(r: Result): string {
   L.push(
     "At 0 bps our `transfer`, `send` and `transfer_from` hand the message to cw20-base's own function after one extra storage " +
       "read, the transfer burn rate; `mint` and `increase_allowance` read the value cw20-base is about to add to first, so that an " +
-      "overflow is an error instead of a panic (contracts/token/README.md, \"Differences from cw20-base\"); `burn` reads nothing more. " +
-      "Expected extra gas of a read = 1,000 + 3 × (33-byte contract prefix + key + value bytes), with the key and value bytes " +
+      "overflow is an error instead of a panic (contracts/token/README.md, \"Differences from cw20-base\"); `mint` and `burn` also " +
+      "read and rewrite their reason's counter (the supply record: one entry per reason, the attributes `reason`, `height`, `account`). " +
+      "Expected extra gas of a read = 1,000 + 3 × (33-byte contract prefix + key + value bytes), of a write 2,000 + 30 × the same, " +
+      "with the key and value bytes " +
       "read from the chain after the run. What the storage does not explain is wasm execution (our dispatch, the zero-amount check, " +
       "the extra code path), at 1 gas per 140,000 VM gas.",
   );
