@@ -126,7 +126,9 @@ describe(`governance on ${CHAIN_ID} (${NODE})`, () => {
       // at the staking block itself the stake does not count yet
       const atStake = await staking.votingPower({ address: sender, height: r.height });
       assert.equal(atStake.power, "0");
-      await waitForHeight(r.height + 1);
+      // The RPC reports a block as soon as CometBFT has it, a moment before the app answers
+      // queries at that height ("height h is in the future"): wait one block more.
+      await waitForHeight(r.height + 2);
       const next = await staking.votingPower({ address: sender, height: r.height + 1 });
       assert.equal(next.power, (BigInt(amount) * 10_000_000n).toString());
     }
