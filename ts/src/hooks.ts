@@ -2,10 +2,11 @@
 // exports instantiate/execute/query/migrate), so ts-codegen has no type for them: they are
 // written here by hand from packages/interface (poe_mining::ReceiveMsg, treasury::ReceiveMsg,
 // staking::ReceiveMsg, governance::ReceiveMsg, aurum_reserve::ReceiveMsg, amm::pair::Cw20HookMsg,
-// flux_controller::ReceiveMsg).
+// flux_controller::ReceiveMsg, marketplace::ReceiveMsg, guarantee::ReceiveMsg).
 import { toBase64, toUtf8 } from "@cosmjs/encoding";
 import type { CosmosMsgForEmpty } from "./contracts/PoeGovernance.types";
 import type { Decimal, EconomicJobType, Int128, Uint128 } from "./contracts/PoeMining.types";
+import type { OpenMsg } from "./contracts/PoeGuarantee.types";
 
 /** poe_mining::JobReport: one attested economic job (seed 001 `EconomicJob`). */
 export interface JobReport {
@@ -56,6 +57,25 @@ export type PairReceiveMsg =
 /** flux_controller::ReceiveMsg: `fund_buffer` (from FLX): FLX the controller may burn. */
 export type FluxReceiveMsg = { fund_buffer: Record<string, never> };
 
+/**
+ * marketplace::ReceiveMsg: `replenish` (from a pool's token: credits the delivered amount to the
+ * pool's `available`) or `release` (from FLX, by the allocation's buyer: pays exactly its price).
+ */
+export type MarketplaceReceiveMsg = { replenish: { pool_id: number } } | { release: { allocation_id: number } };
+
+/**
+ * guarantee::ReceiveMsg: `open` and `top_up` (from a listed collateral token), `redeem` and
+ * `relinquish` (from the guarantee's own claim token).
+ */
+export type GuaranteeReceiveMsg =
+  | { open: GuaranteeOpenMsg }
+  | { top_up: { guarantee_id: number } }
+  | { redeem: { guarantee_id: number } }
+  | { relinquish: { guarantee_id: number } };
+
+/** guarantee::OpenMsg; `expires_at` is a cosmwasm_std::Timestamp (nanoseconds, as a string). */
+export type GuaranteeOpenMsg = OpenMsg;
+
 /** A hook message as the cw20 `Binary` field expects it: base64 of its JSON. */
 export function toBinary(
   msg:
@@ -65,7 +85,9 @@ export function toBinary(
     | GovernanceReceiveMsg
     | AurumReceiveMsg
     | PairReceiveMsg
-    | FluxReceiveMsg,
+    | FluxReceiveMsg
+    | MarketplaceReceiveMsg
+    | GuaranteeReceiveMsg,
 ): string {
   return toBase64(toUtf8(JSON.stringify(msg)));
 }

@@ -28,7 +28,7 @@ pub fn instantiate(
 }
 
 /// Executes a cw20 message (cw20-base's code, with the transfer burn on the four transfer
-/// messages) or an extension (`UpdateTransferBurn`, `UpdateOwnership`).
+/// messages) or an extension (`UpdateTransferBurn`, `UpdateOwnership`, `Retire`).
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
@@ -103,6 +103,7 @@ pub fn execute(
         ExecuteMsg::UpdateOwnership(action) => {
             execute::ownership::update_ownership(deps, env, info, action)
         }
+        ExecuteMsg::Retire {} => execute::retire::retire(deps, env, info),
     }
 }
 

@@ -49,6 +49,14 @@ pub enum ContractError {
         /// The largest rate accepted, basis points.
         max: u16,
     },
+
+    /// A transfer, send, burn, mint or rate change of a retired token, or a second `Retire`.
+    #[error("the token is retired: every balance is 0 and nothing moves")]
+    Retired {},
+
+    /// `Retire` of a token instantiated without `retirable: true`.
+    #[error("the token is not retirable")]
+    NotRetirable {},
 }
 
 impl ContractError {

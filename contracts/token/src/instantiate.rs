@@ -7,7 +7,7 @@ use crate::error::ContractError;
 use crate::execute::cw20_err;
 use crate::execute::transfer_burn::ensure_valid_bps;
 use crate::msg::InstantiateMsg;
-use crate::state::TRANSFER_BURN_BPS;
+use crate::state::{RETIRABLE, TRANSFER_BURN_BPS};
 use crate::{CONTRACT_NAME, CONTRACT_VERSION};
 
 /// Checks the extension fields, runs cw20-base's instantiation on the cw20-base fields, then
@@ -52,6 +52,9 @@ pub fn instantiate(
     set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     let ownership = cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
     TRANSFER_BURN_BPS.save(deps.storage, &bps)?;
+    if msg.retirable == Some(true) {
+        RETIRABLE.save(deps.storage, &true)?;
+    }
 
     Ok(res
         .add_attribute("action", "instantiate")

@@ -1,4 +1,6 @@
-//! Queries: cw20-base's, plus `TransferBurn`, `Ownership` and `SupplyRecord`.
+//! Queries: cw20-base's, plus `TransferBurn`, `Ownership` and `SupplyRecord`. A retired token
+//! answers every `Balance` with 0 and `TokenInfo` with a total supply of 0; `AllAccounts` still
+//! lists the accounts that held it (their stored balances are never read again).
 
 use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Order, StdError, StdResult, Uint128};
 use cw20_base::allowances::query_allowance;
@@ -12,12 +14,21 @@ use crate::msg::{
     BurnReason, BurnTotal, MintReason, MintTotal, QueryMsg, SupplyRecordResponse,
     TransferBurnResponse,
 };
-use crate::state::{BURNED, MINTED, TRANSFER_BURN_BPS};
+use crate::state::{is_retired, BURNED, MINTED, RETIRED_MARKER, TRANSFER_BURN_BPS};
 
 /// Dispatches a query; cw20 queries answer exactly as cw20-base.
 pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     let bin = match msg {
-        QueryMsg::Balance { address } => to_json_binary(&query_balance(deps, address)?),
+        QueryMsg::Balance { address } => {
+            if is_retired(deps.storage)? {
+                deps.api.addr_validate(&address)?;
+                to_json_binary(&cw20::BalanceResponse {
+                    balance: Uint128::zero(),
+                })
+            } else {
+                to_json_binary(&query_balance(deps, address)?)
+            }
+        }
         QueryMsg::TokenInfo {} => to_json_binary(&query_token_info(deps)?),
         QueryMsg::Minter {} => to_json_binary(&query_minter(deps)?),
         QueryMsg::Allowance { owner, spender } => {
@@ -50,12 +61,13 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
     Ok(bin)
 }
 
-/// The current transfer burn, in basis points.
+/// The current transfer burn, in basis points (0 for a retired token, which moves nothing).
 pub fn query_transfer_burn(deps: Deps) -> StdResult<TransferBurnResponse> {
+    let bps = TRANSFER_BURN_BPS
+        .may_load(deps.storage)?
+        .unwrap_or_default();
     Ok(TransferBurnResponse {
-        transfer_burn_bps: TRANSFER_BURN_BPS
-            .may_load(deps.storage)?
-            .unwrap_or_default(),
+        transfer_burn_bps: if bps == RETIRED_MARKER { 0 } else { bps },
     })
 }
 

@@ -43,6 +43,7 @@ fn gen_token() -> (TokenHandle, Vec<(Addr, Uint128)>) {
         marketing: None,
         transfer_burn_bps: None,
         owner: None,
+        retirable: None,
     };
     let token = app
         .instantiate_contract(code_id, creator, &msg, &[], "gen", None)

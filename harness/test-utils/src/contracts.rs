@@ -61,6 +61,7 @@ pub fn token_instantiate_msg(symbol: &str, holders: &[&Addr], amount: u128) -> T
         marketing: None,
         transfer_burn_bps: None,
         owner: None,
+        retirable: None,
     }
 }
 

@@ -295,6 +295,7 @@ fn token_msg(
         marketing: None,
         transfer_burn_bps: None,
         owner: None,
+        retirable: None,
     }
 }
 

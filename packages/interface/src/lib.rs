@@ -8,6 +8,7 @@ pub mod amm;
 pub mod aurum_reserve;
 pub mod flux_controller;
 pub mod governance;
+pub mod guarantee;
 pub mod marketplace;
 pub mod ownership;
 pub mod pause;

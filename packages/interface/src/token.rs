@@ -58,6 +58,10 @@ pub struct InstantiateMsg {
     pub transfer_burn_bps: Option<u16>,
     /// Extension: who may change `transfer_burn_bps` (cw-ownable); default the instantiator.
     pub owner: Option<String>,
+    /// Extension: whether the minter may [`ExecuteMsg::Retire`] the token (a guarantee's claim
+    /// token); default `false`, and it can never be turned on later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retirable: Option<bool>,
 }
 
 /// The token's executes: cw20-base's, plus the extensions.
@@ -169,6 +173,11 @@ pub enum ExecuteMsg {
     },
     /// Extension: two-step ownership transfer of the token's owner role (cw-ownable).
     UpdateOwnership(Action),
+    /// Extension, the minter of a `retirable` token only: burns every outstanding token at once
+    /// (counted under [`BurnReason::GuaranteeRelease`]). Afterwards every balance reads 0, the
+    /// total supply is 0, and every transfer, send, burn and mint is refused with `Retired`;
+    /// queries keep answering. Used by the guarantee contract when a guarantee ends.
+    Retire {},
 }
 
 /// The token's queries: cw20-base's, plus the extensions.
@@ -278,11 +287,13 @@ pub enum MintReason {
     AurPurchase = 10,
     /// The suite: LP shares minted by an amm-pair for a deposit (not one of the seed's reasons).
     Liquidity = 11,
+    /// Seed 003: claim tokens minted to a guarantee's beneficiary when it opens.
+    GuaranteeAllocation = 12,
 }
 
 impl MintReason {
     /// Every reason, in discriminant order (`ALL[r as usize] == r`).
-    pub const ALL: [MintReason; 12] = [
+    pub const ALL: [MintReason; 13] = [
         MintReason::Unspecified,
         MintReason::Genesis,
         MintReason::BlockReward,
@@ -295,6 +306,7 @@ impl MintReason {
         MintReason::FlxExpansion,
         MintReason::AurPurchase,
         MintReason::Liquidity,
+        MintReason::GuaranteeAllocation,
     ];
 
     /// The snake_case name, as in JSON and in the `reason` attribute.
@@ -312,6 +324,7 @@ impl MintReason {
             MintReason::FlxExpansion => "flx_expansion",
             MintReason::AurPurchase => "aur_purchase",
             MintReason::Liquidity => "liquidity",
+            MintReason::GuaranteeAllocation => "guarantee_allocation",
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod fee;
 pub mod flux;
 pub mod genesis;
+pub mod guarantee;
 pub mod poe;
 pub mod salary;
 pub mod schedule;

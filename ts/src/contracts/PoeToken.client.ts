@@ -285,6 +285,7 @@ export interface PoeTokenInterface extends PoeTokenReadOnlyInterface {
     transferBurnBps: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  retire: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class PoeTokenClient extends PoeTokenQueryClient implements PoeTokenInterface {
   client: SigningCosmWasmClient;
@@ -309,6 +310,7 @@ export class PoeTokenClient extends PoeTokenQueryClient implements PoeTokenInter
     this.uploadLogo = this.uploadLogo.bind(this);
     this.updateTransferBurn = this.updateTransferBurn.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
+    this.retire = this.retire.bind(this);
   }
   transfer = async ({
     amount,
@@ -507,6 +509,11 @@ export class PoeTokenClient extends PoeTokenQueryClient implements PoeTokenInter
   updateOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_ownership: action
+    }, fee_, memo_, funds_);
+  };
+  retire = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      retire: {}
     }, fee_, memo_, funds_);
   };
 }

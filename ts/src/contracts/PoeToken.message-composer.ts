@@ -112,6 +112,7 @@ export interface PoeTokenMsg {
     transferBurnBps: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  retire: (funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
 export class PoeTokenMsgComposer implements PoeTokenMsg {
   sender: string;
@@ -133,6 +134,7 @@ export class PoeTokenMsgComposer implements PoeTokenMsg {
     this.uploadLogo = this.uploadLogo.bind(this);
     this.updateTransferBurn = this.updateTransferBurn.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
+    this.retire = this.retire.bind(this);
   }
   transfer = ({
     amount,
@@ -440,6 +442,19 @@ export class PoeTokenMsgComposer implements PoeTokenMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           update_ownership: action
+        })),
+        funds: funds_
+      })
+    };
+  };
+  retire = (funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          retire: {}
         })),
         funds: funds_
       })

@@ -23,6 +23,7 @@ export interface InstantiateMsg {
   mint?: MinterResponse | null;
   name: string;
   owner?: string | null;
+  retirable?: boolean | null;
   symbol: string;
   transfer_burn_bps?: number | null;
 }
@@ -111,6 +112,8 @@ export type ExecuteMsg = {
   };
 } | {
   update_ownership: Action;
+} | {
+  retire: {};
 };
 export type BurnReason = "user" | "transfer_fee" | "redemption" | "contraction" | "guarantee_release" | "liquidity";
 export type Expiration = {
@@ -122,7 +125,7 @@ export type Expiration = {
 };
 export type Timestamp = Uint64;
 export type Uint64 = string;
-export type MintReason = "unspecified" | "genesis" | "block_reward" | "relay_reward" | "inflation" | "marketplace_liquidity" | "airdrop" | "governance_reward" | "poe_emission" | "flx_expansion" | "aur_purchase" | "liquidity";
+export type MintReason = "unspecified" | "genesis" | "block_reward" | "relay_reward" | "inflation" | "marketplace_liquidity" | "airdrop" | "governance_reward" | "poe_emission" | "flx_expansion" | "aur_purchase" | "liquidity" | "guarantee_allocation";
 export type Action = {
   transfer_ownership: {
     expiry?: Expiration | null;

@@ -22,21 +22,24 @@ import * as _14 from "./PoeFluxController.message-composer";
 import * as _15 from "./PoeGovernance.types";
 import * as _16 from "./PoeGovernance.client";
 import * as _17 from "./PoeGovernance.message-composer";
-import * as _18 from "./PoeMarketplace.types";
-import * as _19 from "./PoeMarketplace.client";
-import * as _20 from "./PoeMarketplace.message-composer";
-import * as _21 from "./PoeMining.types";
-import * as _22 from "./PoeMining.client";
-import * as _23 from "./PoeMining.message-composer";
-import * as _24 from "./PoeStaking.types";
-import * as _25 from "./PoeStaking.client";
-import * as _26 from "./PoeStaking.message-composer";
-import * as _27 from "./PoeToken.types";
-import * as _28 from "./PoeToken.client";
-import * as _29 from "./PoeToken.message-composer";
-import * as _30 from "./PoeTreasury.types";
-import * as _31 from "./PoeTreasury.client";
-import * as _32 from "./PoeTreasury.message-composer";
+import * as _18 from "./PoeGuarantee.types";
+import * as _19 from "./PoeGuarantee.client";
+import * as _20 from "./PoeGuarantee.message-composer";
+import * as _21 from "./PoeMarketplace.types";
+import * as _22 from "./PoeMarketplace.client";
+import * as _23 from "./PoeMarketplace.message-composer";
+import * as _24 from "./PoeMining.types";
+import * as _25 from "./PoeMining.client";
+import * as _26 from "./PoeMining.message-composer";
+import * as _27 from "./PoeStaking.types";
+import * as _28 from "./PoeStaking.client";
+import * as _29 from "./PoeStaking.message-composer";
+import * as _30 from "./PoeToken.types";
+import * as _31 from "./PoeToken.client";
+import * as _32 from "./PoeToken.message-composer";
+import * as _33 from "./PoeTreasury.types";
+import * as _34 from "./PoeTreasury.client";
+import * as _35 from "./PoeTreasury.message-composer";
 export namespace contracts {
   export const PoeAmmFactory = {
     ..._0,
@@ -68,29 +71,34 @@ export namespace contracts {
     ..._16,
     ..._17
   };
-  export const PoeMarketplace = {
+  export const PoeGuarantee = {
     ..._18,
     ..._19,
     ..._20
   };
-  export const PoeMining = {
+  export const PoeMarketplace = {
     ..._21,
     ..._22,
     ..._23
   };
-  export const PoeStaking = {
+  export const PoeMining = {
     ..._24,
     ..._25,
     ..._26
   };
-  export const PoeToken = {
+  export const PoeStaking = {
     ..._27,
     ..._28,
     ..._29
   };
-  export const PoeTreasury = {
+  export const PoeToken = {
     ..._30,
     ..._31,
     ..._32
+  };
+  export const PoeTreasury = {
+    ..._33,
+    ..._34,
+    ..._35
   };
 }

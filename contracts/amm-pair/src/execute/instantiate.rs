@@ -106,6 +106,7 @@ pub fn instantiate(
             marketing: None,
             transfer_burn_bps: None,
             owner: None,
+            retirable: None,
         })?,
         funds: vec![],
         label: format!("poe-amm-lp {}", env.contract.address),

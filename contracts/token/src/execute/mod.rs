@@ -3,6 +3,7 @@
 pub mod allowance;
 pub mod ownership;
 pub mod record;
+pub mod retire;
 pub mod supply;
 pub mod transfer;
 pub mod transfer_burn;

@@ -1,5 +1,6 @@
-//! `Burn`, `BurnFrom`, `Mint`: cw20-base's, after rejecting a zero amount, then recorded under
-//! their reason (one counter write) with the attributes `reason`, `height`, `account`.
+//! `Burn`, `BurnFrom`, `Mint`: cw20-base's, after rejecting a zero amount and a retired token
+//! (one read of `tb`), then recorded under their reason (one counter write) with the attributes
+//! `reason`, `height`, `account`.
 
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 use cw20_base::allowances::execute_burn_from;
@@ -10,6 +11,7 @@ use crate::error::ContractError;
 use crate::execute::record::{record_attributes, record_burn, record_mint};
 use crate::execute::{cw20_err, ensure_nonzero};
 use crate::msg::{BurnReason, MintReason};
+use crate::state::live_transfer_burn_bps;
 
 /// Destroys `amount` of the sender's tokens; the total supply falls by `amount`, counted under
 /// `reason` (default [`BurnReason::User`]).
@@ -23,6 +25,7 @@ pub fn burn(
     reason: Option<BurnReason>,
 ) -> Result<Response, ContractError> {
     ensure_nonzero(amount, "burn")?;
+    live_transfer_burn_bps(deps.storage)?;
     let reason = reason.unwrap_or(BurnReason::User);
     let block = env.block.clone();
     let account = info.sender.to_string();
@@ -44,6 +47,7 @@ pub fn burn_from(
     reason: Option<BurnReason>,
 ) -> Result<Response, ContractError> {
     ensure_nonzero(amount, "burn_from")?;
+    live_transfer_burn_bps(deps.storage)?;
     let reason = reason.unwrap_or(BurnReason::User);
     let block = env.block.clone();
     let res = execute_burn_from(deps.branch(), env, info, owner.clone(), amount)?;
@@ -69,6 +73,7 @@ pub fn mint(
     reason: Option<MintReason>,
 ) -> Result<Response, ContractError> {
     ensure_nonzero(amount, "mint")?;
+    live_transfer_burn_bps(deps.storage)?;
     // other callers are left to cw20-base, which rejects them with `Unauthorized`
     if let Some(config) = TOKEN_INFO.may_load(deps.storage)? {
         if config

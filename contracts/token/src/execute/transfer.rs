@@ -23,7 +23,7 @@ use crate::error::ContractError;
 use crate::execute::record::{record_attributes, record_burn};
 use crate::execute::{cw20_err, ensure_nonzero};
 use crate::msg::BurnReason;
-use crate::state::TRANSFER_BURN_BPS;
+use crate::state::live_transfer_burn_bps;
 
 /// Moves `amount` from the sender to `recipient`; `recipient` receives `amount - burn`.
 ///
@@ -180,9 +180,10 @@ fn fee_attributes(env: &Env, from: &str) -> [Attribute; 3] {
     record_attributes(BurnReason::TransferFee.as_str(), &env.block, from)
 }
 
-/// The burn a transfer of `amount` pays at the current rate: one read of `TRANSFER_BURN_BPS`.
+/// The burn a transfer of `amount` pays at the current rate: one read of `TRANSFER_BURN_BPS`,
+/// which also refuses a retired token ([`ContractError::Retired`]).
 fn burn_of(storage: &dyn Storage, amount: Uint128) -> Result<Uint128, ContractError> {
-    let bps = TRANSFER_BURN_BPS.may_load(storage)?.unwrap_or_default();
+    let bps = live_transfer_burn_bps(storage)?;
     if bps == 0 {
         return Ok(Uint128::zero());
     }

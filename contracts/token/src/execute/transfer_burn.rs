@@ -4,7 +4,7 @@ use cosmwasm_std::{DepsMut, MessageInfo, Response};
 use poe_math::burn::MAX_TRANSFER_BURN_BPS;
 
 use crate::error::ContractError;
-use crate::state::TRANSFER_BURN_BPS;
+use crate::state::{live_transfer_burn_bps, TRANSFER_BURN_BPS};
 
 /// Rejects a transfer burn above [`MAX_TRANSFER_BURN_BPS`] (1,000 bps = 10 %).
 ///
@@ -23,7 +23,7 @@ pub fn ensure_valid_bps(bps: u16) -> Result<(), ContractError> {
 /// next transfer.
 ///
 /// Errors: `Payment` (funds attached), `Ownership` (not the owner, or ownership renounced),
-/// [`ContractError::TransferBurnTooHigh`].
+/// [`ContractError::TransferBurnTooHigh`], [`ContractError::Retired`].
 pub fn update_transfer_burn(
     deps: DepsMut,
     info: MessageInfo,
@@ -33,9 +33,7 @@ pub fn update_transfer_burn(
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     ensure_valid_bps(transfer_burn_bps)?;
 
-    let previous = TRANSFER_BURN_BPS
-        .may_load(deps.storage)?
-        .unwrap_or_default();
+    let previous = live_transfer_burn_bps(deps.storage)?;
     TRANSFER_BURN_BPS.save(deps.storage, &transfer_burn_bps)?;
 
     Ok(Response::new()

@@ -168,6 +168,7 @@ impl Suite {
             }),
             transfer_burn_bps: Some(transfer_burn_bps),
             owner: Some(owner.to_string()),
+            retirable: None,
         };
         let token = app
             .instantiate_contract(

@@ -15,6 +15,7 @@ mod amm;
 mod aurum;
 mod flux;
 mod governance;
+mod guarantee;
 mod marketplace;
 mod poe;
 mod staking;
@@ -43,6 +44,7 @@ pub use self::amm::{
 pub use self::aurum::{AurumHandle, AurumReserve};
 pub use self::flux::{FluxController, FluxHandle};
 pub use self::governance::{wasm_execute, Governance, GovernanceHandle};
+pub use self::guarantee::{open_msg, Guarantee, GuaranteeConfigUpdate, GuaranteeHandle};
 pub use self::marketplace::{Marketplace, MarketplaceHandle};
 pub use self::poe::{PoeHandle, PoeMining};
 pub use self::staking::{Staking, StakingHandle};

@@ -1,0 +1,22 @@
+#![doc = include_str!("../README.md")]
+
+pub mod contract;
+pub mod error;
+pub mod execute;
+pub mod migrate;
+pub mod query;
+pub mod reply;
+pub mod state;
+pub mod valuation;
+
+pub use crate::error::ContractError;
+
+/// The guarantee contract's messages (re-exported from the interface package).
+pub mod msg {
+    pub use poe_interface::guarantee::*;
+}
+
+/// cw2 contract name.
+pub const CONTRACT_NAME: &str = "crates.io:poe-guarantee";
+/// cw2 contract version (the crate version).
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
