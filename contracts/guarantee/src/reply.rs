@@ -25,7 +25,8 @@ pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractEr
 }
 
 /// [`REPLY_OPEN`]: registers the new claim token, stores the pending guarantee with it, counts
-/// its collateral as held and its coverage as claims outstanding, and mints the coverage to the
+/// it (`guarantee_count`, `open_count`), its collateral as held and its coverage as claims
+/// outstanding (one write of the configuration per open), and mints the coverage to the
 /// beneficiary (reason `guarantee_allocation`).
 ///
 /// Attributes: `action=register_claim_token`, `guarantee_id`, `claim_token`.
@@ -56,6 +57,7 @@ pub fn claim_token_instantiated(deps: DepsMut, msg: Reply) -> Result<Response, C
         guarantee.collateral,
     )?;
     let mut config = CONFIG.load(deps.storage)?;
+    config.guarantee_count = guarantee.id;
     config.open_count += 1;
     config.claims_outstanding = config.claims_outstanding.checked_add(guarantee.coverage)?;
     CONFIG.save(deps.storage, &config)?;

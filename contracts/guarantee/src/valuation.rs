@@ -27,7 +27,7 @@ pub struct Valuation {
 ///
 /// Errors: [`ContractError::TwapUnavailable`] (the pair refuses the window or does not answer),
 /// [`ContractError::PairMismatch`] (the pair does not trade `asset` against FLX).
-pub fn price_of(
+fn price_of(
     deps: Deps,
     env: &Env,
     flx_token: &Addr,

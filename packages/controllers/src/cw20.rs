@@ -108,6 +108,12 @@ pub fn burn_msg(token: &Addr, amount: Uint128, reason: BurnReason) -> StdResult<
     )
 }
 
+/// poe-token `token`'s `Retire {}` (the sending contract must be the minter of a retirable
+/// token): every outstanding token burned at once, counted under `guarantee_release`.
+pub fn retire_msg(token: &Addr) -> StdResult<CosmosMsg> {
+    execute(token, &TokenExecuteMsg::Retire {})
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

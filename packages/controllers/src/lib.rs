@@ -8,7 +8,8 @@
 //! | [`ownership`] | cw-ownable's two-step `UpdateOwnership`, refusing attached funds |
 //! | [`migrate`] | the migrate guard: same contract name, never a downgrade |
 //! | [`page`] | the page-size clamp of every paginated query |
-//! | [`cw20`] | cw20 `Transfer` / `Send` messages |
+//! | [`cw20`] | cw20 `Transfer` / `Send` messages, poe-token's `Mint` / `Burn` / `Retire` |
+//! | [`asset`] | paying a cw20 or native asset (`AssetInfo`) |
 //! | [`reply`] | the address of a contract instantiated by submessage |
 //!
 //! Contracts keep their own `ContractError`; every function here returns either its own small
@@ -16,6 +17,7 @@
 //! `From` bounds, so a contract adds one `#[from]` variant and nothing else.
 
 pub mod allow_list;
+pub mod asset;
 pub mod cw20;
 pub mod migrate;
 pub mod ownership;

@@ -8,7 +8,8 @@ pub mod receive;
 pub mod swap;
 pub mod withdraw;
 
-use cosmwasm_std::{Addr, BankMsg, Coin, CosmosMsg, Env, StdResult, Storage, Uint128};
+use cosmwasm_std::{Env, Storage, Uint128};
+pub use poe_controllers::asset::pay_msg as pay;
 use poe_interface::amm::{Asset, AssetInfo};
 
 use crate::error::ContractError;
@@ -93,27 +94,6 @@ pub fn by_pair_order(
         }
     }
     Ok(amounts)
-}
-
-/// The payment of `amount` of `info` to `recipient` (a cw20 `Transfer` by
-/// `poe_controllers::cw20::transfer_msg`, or a bank `Send`), or nothing for a zero amount (the
-/// suite's token and the bank refuse zero transfers).
-///
-/// Errors: `Std` (serialization).
-pub fn pay(info: &AssetInfo, amount: Uint128, recipient: &Addr) -> StdResult<Option<CosmosMsg>> {
-    if amount.is_zero() {
-        return Ok(None);
-    }
-    Ok(Some(match info {
-        AssetInfo::Token { contract_addr } => {
-            poe_controllers::cw20::transfer_msg(&Addr::unchecked(contract_addr), recipient, amount)?
-        }
-        AssetInfo::NativeToken { denom } => BankMsg::Send {
-            to_address: recipient.to_string(),
-            amount: vec![Coin::new(amount, denom)],
-        }
-        .into(),
-    }))
 }
 
 /// `"<amount0><asset0>, <amount1><asset1>"`, for attributes.

@@ -61,7 +61,7 @@ pub fn close(
     GUARANTEES.save(deps.storage, guarantee_id, &guarantee)?;
     Ok(Response::new()
         .add_message(retire_msg(&guarantee.claim_token)?)
-        .add_messages(pay_msg(&asset, &guarantee.guarantor, returned)?)
+        .add_messages(pay_msg(&asset, returned, &guarantee.guarantor)?)
         .add_attribute("action", "close")
         .add_attribute("guarantee_id", guarantee_id.to_string())
         .add_attribute("returned", returned)

@@ -75,8 +75,8 @@ pub fn declare_default(
     Ok(Response::new()
         .add_messages(pay_msg(
             &guarantee.collateral_asset,
-            &guarantee.guarantor,
             returned,
+            &guarantee.guarantor,
         )?)
         .add_attribute("action", "declare_default")
         .add_attribute("guarantee_id", guarantee_id.to_string())

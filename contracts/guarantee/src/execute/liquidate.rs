@@ -106,7 +106,7 @@ pub fn liquidate(
         .into(),
     };
     Ok(Response::new()
-        .add_messages(pay_msg(&guarantee.collateral_asset, &info.sender, fee)?)
+        .add_messages(pay_msg(&guarantee.collateral_asset, fee, &info.sender)?)
         .add_submessage(SubMsg::reply_on_success(sale, REPLY_LIQUIDATE))
         .add_attribute("action", "liquidate")
         .add_attribute("guarantee_id", guarantee_id.to_string())
@@ -161,7 +161,7 @@ pub fn settle_liquidation(deps: DepsMut, env: Env) -> Result<Response, ContractE
     guarantee.closable_at = Some(closable_at);
     GUARANTEES.save(deps.storage, guarantee.id, &guarantee)?;
     Ok(Response::new()
-        .add_messages(pay_msg(&flx, &guarantee.guarantor, returned_flx)?)
+        .add_messages(pay_msg(&flx, returned_flx, &guarantee.guarantor)?)
         .add_attribute("action", "settle_liquidation")
         .add_attribute("guarantee_id", guarantee.id.to_string())
         .add_attribute("received", received)

@@ -14,9 +14,9 @@ pub mod release_collateral;
 pub mod relinquish;
 pub mod top_up;
 
-use cosmwasm_std::{to_json_binary, Addr, BankMsg, CosmosMsg, Storage, Uint128, WasmMsg};
-use poe_controllers::cw20::transfer_msg;
-use poe_interface::token::ExecuteMsg as TokenExecuteMsg;
+use cosmwasm_std::{Addr, Storage};
+pub use poe_controllers::asset::pay_msg;
+pub use poe_controllers::cw20::retire_msg;
 
 use crate::error::ContractError;
 use crate::msg::{AssetInfo, GuaranteeStatus};
@@ -52,42 +52,6 @@ pub fn load_open(storage: &dyn Storage, guarantee_id: u64) -> Result<Guarantee, 
         });
     }
     Ok(guarantee)
-}
-
-/// The message paying `amount` of `asset` to `recipient` (a cw20 `Transfer` or a bank send), or
-/// `None` for zero (a cw20 refuses a zero transfer).
-///
-/// Errors: `Std` (serialization).
-pub fn pay_msg(
-    asset: &AssetInfo,
-    recipient: &Addr,
-    amount: Uint128,
-) -> Result<Option<CosmosMsg>, ContractError> {
-    if amount.is_zero() {
-        return Ok(None);
-    }
-    Ok(Some(match asset {
-        AssetInfo::Token { contract_addr } => {
-            transfer_msg(&Addr::unchecked(contract_addr), recipient, amount)?
-        }
-        AssetInfo::NativeToken { denom } => BankMsg::Send {
-            to_address: recipient.to_string(),
-            amount: vec![cosmwasm_std::Coin::new(amount, denom)],
-        }
-        .into(),
-    }))
-}
-
-/// The claim token's `Retire {}`: every outstanding claim burned at once.
-///
-/// Errors: `Std` (serialization).
-pub fn retire_msg(claim_token: &Addr) -> Result<CosmosMsg, ContractError> {
-    Ok(WasmMsg::Execute {
-        contract_addr: claim_token.to_string(),
-        msg: to_json_binary(&TokenExecuteMsg::Retire {})?,
-        funds: vec![],
-    }
-    .into())
 }
 
 /// The FLX token as an asset.

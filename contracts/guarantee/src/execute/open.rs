@@ -47,7 +47,7 @@ pub fn open_native(
 pub fn open(
     deps: DepsMut,
     env: Env,
-    mut config: Config,
+    config: Config,
     guarantor: Addr,
     asset: AssetInfo,
     collateral: Uint128,
@@ -88,9 +88,8 @@ pub fn open(
         });
     }
 
-    config.guarantee_count += 1;
-    let id = config.guarantee_count;
-    CONFIG.save(deps.storage, &config)?;
+    // the counter is written once, by the reply, with the other totals of the open
+    let id = config.guarantee_count + 1;
     let guarantee = Guarantee {
         id,
         guarantor: guarantor.clone(),

@@ -60,7 +60,7 @@ pub fn redeem(
             amount,
             BurnReason::Redemption,
         )?)
-        .add_messages(pay_msg(&asset, &holder, paid)?)
+        .add_messages(pay_msg(&asset, paid, &holder)?)
         .add_attribute("action", "redeem")
         .add_attribute("guarantee_id", guarantee_id.to_string())
         .add_attribute("holder", holder)

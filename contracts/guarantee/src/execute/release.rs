@@ -47,8 +47,8 @@ pub fn release(
         .add_message(retire_msg(&guarantee.claim_token)?)
         .add_messages(pay_msg(
             &guarantee.collateral_asset,
-            &guarantee.guarantor,
             returned,
+            &guarantee.guarantor,
         )?)
         .add_attribute("action", "release")
         .add_attribute("guarantee_id", guarantee_id.to_string())

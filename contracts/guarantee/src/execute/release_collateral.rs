@@ -68,8 +68,8 @@ pub fn release_collateral(
     Ok(Response::new()
         .add_messages(pay_msg(
             &guarantee.collateral_asset,
-            &guarantee.guarantor,
             amount,
+            &guarantee.guarantor,
         )?)
         .add_attribute("action", "release_collateral")
         .add_attribute("guarantee_id", guarantee_id.to_string())
