@@ -213,8 +213,9 @@ pub enum ContractError {
         status: GuaranteeStatus,
     },
 
-    /// `DeclareDefault` at or after the expiry.
-    #[error("guarantee expired at {expires_at}: a default can no longer be declared")]
+    /// `DeclareDefault` or `Liquidate` at or after the expiry (the obligation has ended: the
+    /// guarantee can only be released).
+    #[error("guarantee expired at {expires_at}: no default or liquidation after the expiry, only a release")]
     GuaranteeExpired {
         /// The guarantee's expiry.
         expires_at: Timestamp,

@@ -913,3 +913,27 @@ fn a_window_the_pairs_no_longer_cover_refuses_valuations() {
         .collateral_value(1)
         .expect_err("no TWAP, no value");
 }
+
+#[test]
+fn liquidation_at_or_after_the_expiry() {
+    let mut s = suite();
+    let g = s.guarantee(1);
+    let nex = cw20(&s.nex.addr);
+    // NEX from ~2 to ~0.5 FLX: 1,000 NEX are worth ~500 FLX, below 1.5 × 500
+    s.dump(&s.nex_pair, &nex, 1_000_000_000_000);
+    assert!(s.guarantee.health(1).unwrap().liquidatable);
+    let now = s.now().seconds();
+    s.advance(g.expires_at.seconds() - now);
+    // the pool still answers a TWAP over the whole window and the guarantee is below its
+    // maintenance ratio: only the expiry refuses
+    assert!(s.guarantee.health(1).unwrap().liquidatable);
+    let expired = || ContractError::GuaranteeExpired {
+        expires_at: g.expires_at,
+    };
+    s.assert_rejected(expired(), |s| s.guarantee.liquidate(&s.liquidator, 1));
+    s.advance(DAY);
+    s.assert_rejected(expired(), |s| s.guarantee.liquidate(&s.liquidator, 1));
+    // what stays possible is the release, by anyone, back to the guarantor
+    s.guarantee.release(&s.liquidator, 1).unwrap();
+    assert_eq!(s.guarantee(1).status, GuaranteeStatus::Released);
+}

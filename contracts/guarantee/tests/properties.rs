@@ -568,6 +568,13 @@ impl Run {
             let res = s.guarantee.liquidate(&s.liquidator, m.id);
             return self.refused(&before, res, ContractError::NotLiquidatable {});
         };
+        if s.now() >= m.expires_at {
+            let res = s.guarantee.liquidate(&s.liquidator, m.id);
+            let expected = ContractError::GuaranteeExpired {
+                expires_at: m.expires_at,
+            };
+            return self.refused(&before, res, expected);
+        }
         let price = s.price(&m.asset);
         let value = value_at(m.collateral, price);
         let required = u(m.coverage).mul_ceil(m.maintenance_ratio).u128();

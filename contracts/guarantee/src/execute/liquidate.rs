@@ -16,8 +16,8 @@ use crate::state::{
 };
 use crate::valuation::value_of;
 
-/// Liquidates the open guarantee `guarantee_id` while its collateral's TWAP value is below
-/// `coverage × maintenance_ratio` (the guarantee's own ratio), while not paused: pays the caller
+/// Liquidates the open guarantee `guarantee_id` before its expiry while its collateral's TWAP
+/// value is below `coverage × maintenance_ratio` (the guarantee's own ratio), while not paused: pays the caller
 /// `floor(collateral × liquidation_fee_bps / 10,000)` of the collateral, and sells the rest
 /// through the router (one hop, collateral → FLX, to this contract) with `minimum_receive` =
 /// its TWAP value less `max_slippage_bps` and no other spread bound. The reply
@@ -28,7 +28,8 @@ use crate::valuation::value_of;
 ///
 /// Errors: `Payment`, [`ContractError::Pause`], [`ContractError::GuaranteeNotFound`],
 /// [`ContractError::GuaranteeNotOpen`], [`ContractError::NotLiquidatable`] (FLX collateral),
-/// [`ContractError::TwapUnavailable`], [`ContractError::GuaranteeHealthy`]; the router's
+/// [`ContractError::GuaranteeExpired`] (at or after `expires_at`: the guarantee can only be
+/// released), [`ContractError::TwapUnavailable`], [`ContractError::GuaranteeHealthy`]; the router's
 /// (`minimum_receive` not met) abort the whole transaction.
 pub fn liquidate(
     deps: DepsMut,
@@ -42,6 +43,12 @@ pub fn liquidate(
     let guarantee = load_open(deps.storage, guarantee_id)?;
     if guarantee.pair.is_none() {
         return Err(ContractError::NotLiquidatable {});
+    }
+    // the obligation ended at the expiry: what is left is the guarantor's, by `Release`
+    if env.block.time >= guarantee.expires_at {
+        return Err(ContractError::GuaranteeExpired {
+            expires_at: guarantee.expires_at,
+        });
     }
     let valuation = value_of(
         deps.as_ref(),
