@@ -16,7 +16,8 @@
 //    the code ids).
 // 4. Steps in order: instantiate (admin = deployer, label = the plan's label), execute and
 //    update_admin, `@name` / `$label` replaced by addresses; create_pair (query the factory's
-//    `pair` first: a pair someone created before is used, not an abort) and hand_over (query each
+//    `pair` first: a pair someone created before is used, not an abort; a labelled pair is
+//    recorded under its label, `NEX-FLX`) and hand_over (query each
 //    contract's `ownership`, offer only those not offered to governance, accept only the pending
 //    ones; governance's AcceptOwnership is all-or-nothing and open to anyone, so a failed accept
 //    is re-read and retried). The plan ends by handing every contract to governance (ownership
@@ -226,20 +227,26 @@ async function main() {
       const factory = resolvePlaceholders(step.factory, account, contract) as string;
       const assetInfos = resolvePlaceholders(step.asset_infos, account, contract);
       const what = JSON.stringify(step.asset_infos);
-      const existing = await findPair(client, factory, assetInfos);
-      if (existing) {
-        log(`step ${n}: the pair of ${what} exists at ${existing} (created before this step): using it`);
-        continue;
+      let pair = await findPair(client, factory, assetInfos);
+      if (pair) {
+        log(`step ${n}: the pair of ${what} exists at ${pair} (created before this step): using it`);
+      } else {
+        try {
+          const r = await client.execute(deployer, factory, { create_pair: { asset_infos: assetInfos } }, "auto");
+          pair = await findPair(client, factory, assetInfos);
+          log(`step ${n}: created the pair of ${what} at ${pair}`);
+          record(txRecord(`execute ${step.factory} create_pair ${what}`, r));
+        } catch (e) {
+          // created by someone else between the query and this transaction: use theirs
+          pair = await findPair(client, factory, assetInfos);
+          if (!pair) throw e;
+          log(`step ${n}: the pair of ${what} was created meanwhile at ${pair}: using it`);
+        }
       }
-      try {
-        const r = await client.execute(deployer, factory, { create_pair: { asset_infos: assetInfos } }, "auto");
-        log(`step ${n}: created the pair of ${what} at ${await findPair(client, factory, assetInfos)}`);
-        record(txRecord(`execute ${step.factory} create_pair ${what}`, r));
-      } catch (e) {
-        // created by someone else between the query and this transaction: use theirs
-        const raced = await findPair(client, factory, assetInfos);
-        if (!raced) throw e;
-        log(`step ${n}: the pair of ${what} was created meanwhile at ${raced}: using it`);
+      if (step.label !== undefined) {
+        if (!pair) fail(`step ${n}: the factory reports no pair of ${what}`);
+        if (contracts[step.label]) fail(`step ${n}: label ${step.label} used twice`);
+        contracts[step.label] = pair;
       }
     } else if (step.kind === "hand_over") {
       const governance = resolvePlaceholders(step.governance, account, contract) as string;

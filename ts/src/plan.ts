@@ -15,9 +15,10 @@ export type DeployStep =
   /**
    * Make sure the AMM `factory` (a `$label`) has a pair of `asset_infos`: query its
    * `pair { asset_infos }` first and send `create_pair` only when it has none (anyone may create
-   * a pair, with the factory's parameters: a front-run is accepted, never an abort).
+   * a pair, with the factory's parameters: a front-run is accepted, never an abort). With a
+   * `label`, later steps name the pair's address `$label` (`NEX-FLX`).
    */
-  | { kind: "create_pair"; factory: string; asset_infos: JsonValue }
+  | { kind: "create_pair"; factory: string; asset_infos: JsonValue; label?: string }
   /**
    * Hand `contracts` (`$label`s) to `governance` (a `$label`), finishing a half-done hand-over:
    * skip those it owns, offer (`update_ownership`) those not offered to it, then one governance
@@ -114,7 +115,10 @@ function isPlan(v: unknown): v is DeployPlan {
         (s.kind === "instantiate" && typeof s.label === "string" && typeof s.code === "string") ||
         (s.kind === "execute" && typeof s.contract === "string") ||
         (s.kind === "update_admin" && typeof s.contract === "string" && typeof s.admin === "string") ||
-        (s.kind === "create_pair" && typeof s.factory === "string" && Array.isArray(s.asset_infos)) ||
+        (s.kind === "create_pair" &&
+          typeof s.factory === "string" &&
+          Array.isArray(s.asset_infos) &&
+          (s.label === undefined || typeof s.label === "string")) ||
         (s.kind === "hand_over" &&
           typeof s.governance === "string" &&
           Array.isArray(s.contracts) &&

@@ -165,9 +165,13 @@ describe(`the suite on ${CHAIN_ID} (${NODE})`, () => {
     }
     // The wiring step ran: PoE mining is NEX's only minter.
     assert.equal((await nex.minter()).minter, addr.mining);
-    // The hand-over ran: governance owns every other contract, nothing is pending, and the
-    // deployer (who instantiated everything) owns nothing.
-    for (const label of ["treasury", "GEN", "NEX", "FLX", "AUR", "poe-mining", "staking"]) {
+    // The hand-over ran: governance owns every contract the plan hands over (the marketplace
+    // and the guarantee contract included), nothing is pending, and the deployer (who
+    // instantiated everything) owns nothing.
+    const handOver = d.plan.steps.find((s) => s.kind === "hand_over");
+    assert.ok(handOver && handOver.kind === "hand_over");
+    assert.ok(handOver.contracts.includes("$marketplace") && handOver.contracts.includes("$guarantee"));
+    for (const label of handOver.contracts.map((c) => c.replace(/^\$/, ""))) {
       const ownership = (await client.queryContractSmart(d.contracts[label], { ownership: {} })) as {
         owner: string | null;
         pending_owner: string | null;

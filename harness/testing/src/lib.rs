@@ -1,5 +1,6 @@
 //! A cw-multi-test suite builder that deploys the whole PoE suite in one call (treasury, the four
-//! tokens GEN / NEX / FLX / AUR, PoE mining, staking, governance, and the hand-over of every
+//! tokens GEN / NEX / FLX / AUR, PoE mining, staking, governance, the FLX controller, the AUR
+//! reserve, the AMM, the marketplace, the guarantee contract, and the hand-over of every
 //! contract to governance), with typed handles, for the integration tests and the simulator.
 //!
 //! ```no_run
@@ -24,22 +25,23 @@ use cosmwasm_std::Uint128;
 pub use crate::suite::{default_params, Suite, SuiteBuilder, BLOCK_SECONDS};
 pub use poe_deploy::plan;
 pub use poe_deploy::{
-    AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings, StakingSettings,
+    AurumSettings, CollateralSetting, DeployPlan, DeployStep, FluxSettings, GovernanceSettings,
+    GuaranteeSettings, MarketplaceSettings, StakingSettings,
 };
 /// The typed handles live in `poe-test-utils` (below the contracts, so a contract's own tests use
 /// them too); re-exported here under their names.
 pub use poe_test_utils::handles::{
-    token_asset, wasm_execute, AmmHandle, AurumHandle, Cw20Handle, FluxHandle, GovernanceHandle,
-    Handle, PairHandle, PoeHandle, SharedApp, StakingHandle, SwapBounds, TokenHandle,
-    TreasuryHandle,
+    open_msg, token_asset, wasm_execute, AmmHandle, AurumHandle, Cw20Handle, FluxHandle,
+    GovernanceHandle, GuaranteeConfigUpdate, GuaranteeHandle, Handle, MarketplaceHandle,
+    PairHandle, PoeHandle, SharedApp, StakingHandle, SwapBounds, TokenHandle, TreasuryHandle,
 };
 
 /// The contract crates and the shared packages, re-exported so tests can name their types
 /// (`poe_testing::poe_mining::ContractError`, `poe_testing::poe_interface::poe_mining::JobReport`).
 pub use {
     cw_multi_test, poe_amm_factory, poe_amm_pair, poe_amm_router, poe_aurum_reserve,
-    poe_flux_controller, poe_governance, poe_interface, poe_math, poe_mining, poe_staking,
-    poe_test_utils, poe_token, poe_treasury,
+    poe_flux_controller, poe_governance, poe_guarantee, poe_interface, poe_marketplace, poe_math,
+    poe_mining, poe_staking, poe_test_utils, poe_token, poe_treasury,
 };
 
 /// The embedded chain every handle executes on: cw-multi-test's default `App` (a [`SharedApp`]

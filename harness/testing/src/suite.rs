@@ -16,13 +16,14 @@ use poe_math::weight::MinerWeightParams;
 
 use crate::plan::{
     accept_ownership_msg, hand_over_action, ownership_offer_msg, resolve, AurumSettings,
-    DeployPlan, DeployStep, FluxSettings, GovernanceSettings, HandOverAction, StakingSettings,
-    AMM_FACTORY_CODE, AMM_PAIR_CODE, AMM_ROUTER_CODE, AURUM_RESERVE_CODE, FLUX_CONTROLLER_CODE,
-    GOVERNANCE_CODE, POE_MINING_CODE, STAKING_CODE, TOKEN_CODE, TREASURY_CODE,
+    DeployPlan, DeployStep, FluxSettings, GovernanceSettings, GuaranteeSettings, HandOverAction,
+    MarketplaceSettings, StakingSettings, AMM_FACTORY_CODE, AMM_PAIR_CODE, AMM_ROUTER_CODE,
+    AURUM_RESERVE_CODE, FLUX_CONTROLLER_CODE, GOVERNANCE_CODE, GUARANTEE_CODE, MARKETPLACE_CODE,
+    POE_MINING_CODE, STAKING_CODE, TOKEN_CODE, TREASURY_CODE,
 };
 use crate::{
-    AmmHandle, AurumHandle, FluxHandle, GovernanceHandle, PoeHandle, SharedApp, StakingHandle,
-    SuiteApp, TokenHandle, TreasuryHandle,
+    AmmHandle, AurumHandle, FluxHandle, GovernanceHandle, GuaranteeHandle, MarketplaceHandle,
+    PoeHandle, SharedApp, StakingHandle, SuiteApp, TokenHandle, TreasuryHandle,
 };
 use poe_deploy::Deployment;
 use poe_interface::governance::VoteOption;
@@ -145,6 +146,29 @@ fn amm_router_contract() -> Box<dyn Contract<Empty>> {
         )
         .with_reply(poe_amm_router::contract::reply)
         .with_migrate(poe_amm_router::contract::migrate),
+    )
+}
+
+fn marketplace_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_marketplace::contract::execute,
+            poe_marketplace::contract::instantiate,
+            poe_marketplace::contract::query,
+        )
+        .with_migrate(poe_marketplace::contract::migrate),
+    )
+}
+
+fn guarantee_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_guarantee::contract::execute,
+            poe_guarantee::contract::instantiate,
+            poe_guarantee::contract::query,
+        )
+        .with_reply(poe_guarantee::contract::reply)
+        .with_migrate(poe_guarantee::contract::migrate),
     )
 }
 
@@ -295,6 +319,19 @@ impl SuiteBuilder {
         self
     }
 
+    /// The marketplace's pools and sellers ([`MarketplaceSettings::default`] unless set).
+    pub fn with_marketplace(mut self, marketplace: MarketplaceSettings) -> Self {
+        self.deployment.marketplace = marketplace;
+        self
+    }
+
+    /// The guarantee contract's bounds and collaterals ([`GuaranteeSettings::default`] unless
+    /// set).
+    pub fn with_guarantee(mut self, guarantee: GuaranteeSettings) -> Self {
+        self.deployment.guarantee = guarantee;
+        self
+    }
+
     /// The block time at deployment, which is the start of epoch 0.
     pub fn with_start_time(mut self, start_time: Timestamp) -> Self {
         self.deployment.start_time = Some(start_time);
@@ -367,6 +404,8 @@ impl SuiteBuilder {
         codes.insert(AMM_FACTORY_CODE, app.store_code(amm_factory_contract()));
         codes.insert(AMM_PAIR_CODE, app.store_code(amm_pair_contract()));
         codes.insert(AMM_ROUTER_CODE, app.store_code(amm_router_contract()));
+        codes.insert(MARKETPLACE_CODE, app.store_code(marketplace_contract()));
+        codes.insert(GUARANTEE_CODE, app.store_code(guarantee_contract()));
         let mut contracts: BTreeMap<String, Addr> = BTreeMap::new();
         for step in &plan.steps {
             before_step(&mut app, &contracts, step)?;
@@ -434,6 +473,7 @@ impl SuiteBuilder {
                 DeployStep::CreatePair {
                     factory,
                     asset_infos,
+                    label,
                 } => {
                     let factory = Addr::unchecked(resolve_str(factory)?);
                     let asset_infos = resolve(asset_infos, &account, &contract, &code_id_of)?;
@@ -450,6 +490,16 @@ impl SuiteBuilder {
                             &[],
                         )
                         .with_context(|| format!("creating the pair of {asset_infos}"))?;
+                    }
+                    if let Some(label) = label {
+                        let pair: poe_interface::amm::PairInfo = app
+                            .wrap()
+                            .query_wasm_smart(
+                                factory.clone(),
+                                &serde_json::json!({ "pair": { "asset_infos": asset_infos } }),
+                            )
+                            .with_context(|| format!("the pair of {asset_infos}"))?;
+                        contracts.insert(label.clone(), Addr::unchecked(pair.contract_addr));
                     }
                 }
                 DeployStep::HandOver {
@@ -514,6 +564,7 @@ impl SuiteBuilder {
         let (staking, governance) = (get("staking")?, get("governance")?);
         let (flux, aurum) = (get("flux-controller")?, get("aurum-reserve")?);
         let (factory, router) = (get("amm-factory")?, get("amm-router")?);
+        let (marketplace, guarantee) = (get("marketplace")?, get("guarantee")?);
         let guardian = d.governance.guardian.as_deref().map(|g| addr(&app, g));
 
         let app: SharedApp = Rc::new(RefCell::new(app));
@@ -541,6 +592,8 @@ impl SuiteBuilder {
             flux: FluxHandle::new(app.clone(), flux),
             aurum: AurumHandle::new(app.clone(), aurum),
             amm: AmmHandle::new(app.clone(), factory, router),
+            marketplace: MarketplaceHandle::new(app.clone(), marketplace),
+            guarantee: GuaranteeHandle::new(app.clone(), guarantee),
             app,
         })
     }
@@ -594,6 +647,10 @@ pub struct Suite {
     pub aurum: AurumHandle,
     /// The AMM factory and router; `amm.pair(&suite.nex, &suite.flx)` gives a pool.
     pub amm: AmmHandle,
+    /// The marketplace: a pool per token of the deployment's [`MarketplaceSettings`].
+    pub marketplace: MarketplaceHandle,
+    /// The guarantee contract: the deployment's [`GuaranteeSettings`] collaterals listed.
+    pub guarantee: GuaranteeHandle,
 }
 
 impl Suite {
@@ -706,6 +763,8 @@ impl Suite {
             ("aurum-reserve", self.aurum.addr.clone()),
             ("amm-factory", self.amm.factory.clone()),
             ("amm-router", self.amm.router.clone()),
+            ("marketplace", self.marketplace.addr.clone()),
+            ("guarantee", self.guarantee.addr.clone()),
         ]
     }
 

@@ -14,7 +14,10 @@ use poe_math::poe::{PoeScales, PoeWeights};
 use poe_math::salary::OwnerSalaryPolicy;
 use poe_math::weight::MinerWeightParams;
 
-use crate::plan::{AurumSettings, FluxSettings, GovernanceSettings, StakingSettings};
+use crate::plan::{
+    AurumSettings, FluxSettings, GovernanceSettings, GuaranteeSettings, MarketplaceSettings,
+    StakingSettings,
+};
 use crate::values::tokens;
 
 /// The suite's default parameters: the seeds' values (fee split 1 % = 0.2 + 0.3 + 0.2 + 0.3 %,
@@ -66,6 +69,10 @@ pub struct Deployment {
     pub flux: FluxSettings,
     /// The AUR reserve.
     pub aurum: AurumSettings,
+    /// The marketplace's pools and sellers.
+    pub marketplace: MarketplaceSettings,
+    /// The guarantee contract's bounds and collaterals.
+    pub guarantee: GuaranteeSettings,
     /// The block time of the deployment, the start of epoch 0 (`None`: the chain's time). Not a
     /// step of the plan: the multi-test suite sets its clock to it; a real chain has its own.
     pub start_time: Option<Timestamp>,
@@ -74,7 +81,8 @@ pub struct Deployment {
 impl Default for Deployment {
     /// The seeds' parameters ([`default_params`]), no reporter, no FLX balance; the deployer is
     /// `"deployer"`, the salary recipient `"owner_salary"`; staking, governance, the FLX
-    /// controller and the AUR reserve with their defaults; no start time.
+    /// controller, the AUR reserve, the marketplace and the guarantee contract with their
+    /// defaults; no start time.
     fn default() -> Self {
         Deployment {
             deployer: "deployer".to_string(),
@@ -86,6 +94,8 @@ impl Default for Deployment {
             governance: GovernanceSettings::default(),
             flux: FluxSettings::default(),
             aurum: AurumSettings::default(),
+            marketplace: MarketplaceSettings::default(),
+            guarantee: GuaranteeSettings::default(),
             start_time: None,
         }
     }

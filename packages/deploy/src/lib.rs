@@ -23,6 +23,7 @@ pub mod values;
 
 pub use crate::deployment::{default_params, Deployment};
 pub use crate::plan::{
-    AurumSettings, DeployPlan, DeployStep, FluxSettings, GovernanceSettings, StakingSettings,
+    AurumSettings, CollateralSetting, DeployPlan, DeployStep, FluxSettings, GovernanceSettings,
+    GuaranteeSettings, MarketplaceSettings, StakingSettings,
 };
 pub use crate::scenario::{resolve_scenario_path, Scenario, ScenarioError, DEFAULT_SCENARIO};

@@ -11,7 +11,9 @@ use poe_interface::amm::{self, AssetInfo as AmmAsset};
 use poe_interface::flux_controller::FluxParams;
 use poe_interface::ownership::{Action, OwnershipExecuteMsg};
 use poe_interface::poe_mining::InstantiateMsg as PoeInstantiateMsg;
-use poe_interface::{aurum_reserve, flux_controller, governance, staking, token, treasury};
+use poe_interface::{
+    aurum_reserve, flux_controller, governance, guarantee, marketplace, staking, token, treasury,
+};
 use poe_math::genesis::{gen_total_supply, GenesisAllocation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -39,10 +41,15 @@ pub const AMM_FACTORY_CODE: &str = "poe-amm-factory";
 pub const AMM_PAIR_CODE: &str = "poe-amm-pair";
 /// Code name of the AMM router: `artifacts/poe_amm_router.wasm`.
 pub const AMM_ROUTER_CODE: &str = "poe-amm-router";
+/// Code name of the marketplace: `artifacts/poe_marketplace.wasm`.
+pub const MARKETPLACE_CODE: &str = "poe-marketplace";
+/// Code name of the guarantee contract: `artifacts/poe_guarantee.wasm` (its claim tokens are
+/// [`TOKEN_CODE`] instances).
+pub const GUARANTEE_CODE: &str = "poe-guarantee";
 
 /// The labels of the contracts governance owns after the bootstrap, in plan order (governance
 /// itself is `governance`, and is its own wasm admin).
-pub const GOVERNED: [&str; 10] = [
+pub const GOVERNED: [&str; 12] = [
     "treasury",
     "GEN",
     "NEX",
@@ -53,14 +60,22 @@ pub const GOVERNED: [&str; 10] = [
     "flux-controller",
     "aurum-reserve",
     "amm-factory",
+    "marketplace",
+    "guarantee",
 ];
 
 /// Contracts whose wasm admin becomes governance but that have no owner (the router); the AMM
 /// pairs and their LP tokens get governance as owner and admin from the factory.
 pub const ADMINISTERED: [&str; 1] = ["amm-router"];
 
-/// The pools the deployment opens (empty; liquidity comes from users): NEX/FLX and AUR/FLX.
+/// The pools the deployment opens (empty; liquidity comes from users): NEX/FLX and AUR/FLX,
+/// labelled [`pair_label`] (`NEX-FLX`, `AUR-FLX`) for the steps after them.
 pub const PAIRS: [(&str, &str); 2] = [("NEX", "FLX"), ("AUR", "FLX")];
+
+/// The label of the AMM pair of the tokens labelled `a` and `b`: `"<a>-<b>"` (`NEX-FLX`).
+pub fn pair_label(a: &str, b: &str) -> String {
+    format!("{a}-{b}")
+}
 
 /// One step of a deployment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -101,6 +116,10 @@ pub enum DeployStep {
         factory: String,
         /// The pair's two `AssetInfo`s (JSON, placeholders unresolved).
         asset_infos: Value,
+        /// The label later steps name the pair's address by (`$label`), whoever created it;
+        /// `None`: not named.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<String>,
     },
     /// Hand `contracts` (`$label`s of cw-ownable contracts) to `governance` (a `$label`), and
     /// finish a hand-over left half-done: query each contract's `ownership {}`; skip those
@@ -276,6 +295,82 @@ impl Default for GovernanceSettings {
             execution_window_seconds: 7 * 24 * 3_600,
             guardian: Some("guardian".to_string()),
             max_pause_seconds: 3 * 24 * 3_600,
+        }
+    }
+}
+
+/// The marketplace of the deployment (seed 002's liquidity pools): one empty pool per listed
+/// token, named by its label, selling to buyers for FLX with proceeds to the treasury.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarketplaceSettings {
+    /// Token labels (`NEX`, `AUR`, ...) that get a pool, in order: pool ids 1, 2, ...
+    pub pools: Vec<String>,
+    /// Account names that may allocate from every pool (at most the contract's
+    /// `max_sellers_per_pool`).
+    pub sellers: Vec<String>,
+    /// Longest life of an allocation, seconds; `None`: the contract's 7 days.
+    pub max_allocation_seconds: Option<u64>,
+}
+
+impl Default for MarketplaceSettings {
+    /// Pools of NEX and AUR (the issue's), seller `marketplace_seller`, allocations of at most
+    /// 7 days.
+    fn default() -> Self {
+        MarketplaceSettings {
+            pools: vec!["NEX".to_string(), "AUR".to_string()],
+            sellers: vec!["marketplace_seller".to_string()],
+            max_allocation_seconds: None,
+        }
+    }
+}
+
+/// One collateral the guarantee contract lists in the deployment: a token label and its haircut.
+/// Any token but FLX is valued at the TWAP of its pair against FLX (`<label>-FLX`, one of
+/// [`PAIRS`]); FLX is valued 1:1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CollateralSetting {
+    /// The token's label (`FLX`, `NEX`, `AUR`).
+    pub token: String,
+    /// Coverage at most `max_ltv ×` the collateral's value, in `(0, 1]`.
+    pub max_ltv: Decimal,
+    /// Liquidatable below `coverage × maintenance_ratio`; `>= 1`, and `max_ltv × ratio < 1`
+    /// for any token but FLX.
+    pub maintenance_ratio: Decimal,
+}
+
+/// The guarantee contract of the deployment (seed 003's guarantee tokens).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GuaranteeSettings {
+    /// Seconds of TWAP collateral is valued over; `None`: the contract's hour (600 s at least).
+    pub twap_window_seconds: Option<u64>,
+    /// Seconds claim holders have to redeem after a default; `None`: the contract's 30 days.
+    pub redemption_period_seconds: Option<u64>,
+    /// The liquidator's fee, bps of the collateral (at most 500); `None`: the contract's 1 %.
+    pub liquidation_fee_bps: Option<u16>,
+    /// The collaterals listed, in order.
+    pub collaterals: Vec<CollateralSetting>,
+}
+
+impl Default for GuaranteeSettings {
+    /// The contract's window, redemption period and fee; collaterals FLX (1:1, `max_ltv` 1,
+    /// ratio 1: never liquidated), AUR (gold-backed: `max_ltv` 0.8, ratio 1.2) and NEX (mined,
+    /// more volatile: `max_ltv` 0.5, ratio 1.5). The seeds give no haircuts: these are the
+    /// suite's, in the range Mars lists for major and minor assets.
+    fn default() -> Self {
+        let collateral = |token: &str, ltv: u64, ratio: u64| CollateralSetting {
+            token: token.to_string(),
+            max_ltv: Decimal::percent(ltv),
+            maintenance_ratio: Decimal::percent(ratio),
+        };
+        GuaranteeSettings {
+            twap_window_seconds: None,
+            redemption_period_seconds: None,
+            liquidation_fee_bps: None,
+            collaterals: vec![
+                collateral("FLX", 100, 100),
+                collateral("AUR", 80, 120),
+                collateral("NEX", 50, 150),
+            ],
         }
     }
 }
@@ -566,7 +661,78 @@ fn build_plan(input: &Deployment) -> AnyResult<DeployPlan> {
         steps.push(DeployStep::CreatePair {
             factory: contract("amm-factory"),
             asset_infos: serde_json::to_value(asset_infos)?,
+            label: Some(pair_label(a, b)),
         });
+    }
+    // The marketplace: its pools and sellers.
+    let market = &input.marketplace;
+    steps.push(instantiate(
+        "marketplace",
+        MARKETPLACE_CODE,
+        &marketplace::InstantiateMsg {
+            owner: None,
+            flx_token: contract("FLX"),
+            treasury: contract("treasury"),
+            max_allocation_seconds: market.max_allocation_seconds,
+            max_pools: None,
+            max_sellers_per_pool: None,
+        },
+    )?);
+    let sellers: Vec<String> = market.sellers.iter().map(|s| use_account(s)).collect();
+    for (index, token) in market.pools.iter().enumerate() {
+        steps.push(execute(
+            "marketplace",
+            &marketplace::ExecuteMsg::CreatePool {
+                name: token.clone(),
+                token: contract(token),
+                recipient: None,
+            },
+        )?);
+        if !sellers.is_empty() {
+            steps.push(execute(
+                "marketplace",
+                &marketplace::ExecuteMsg::UpdateSellers {
+                    pool_id: u64::try_from(index)? + 1,
+                    add: sellers.clone(),
+                    remove: vec![],
+                },
+            )?);
+        }
+    }
+    // The guarantee contract: claim tokens are poe-token instances; collaterals valued at
+    // their pair's TWAP.
+    let gs = &input.guarantee;
+    steps.push(instantiate_with_codes(
+        "guarantee",
+        GUARANTEE_CODE,
+        &guarantee::InstantiateMsg {
+            owner: None,
+            flx_token: contract("FLX"),
+            router: contract("amm-router"),
+            claim_token_code_id: 0,
+            twap_window_seconds: gs.twap_window_seconds,
+            redemption_period_seconds: gs.redemption_period_seconds,
+            liquidation_fee_bps: gs.liquidation_fee_bps,
+            max_slippage_bps: None,
+            max_duration_seconds: None,
+        },
+        &[("claim_token_code_id", TOKEN_CODE)],
+    )?);
+    for c in &gs.collaterals {
+        let pair = (c.token != "FLX").then(|| contract(&pair_label(&c.token, "FLX")));
+        steps.push(execute(
+            "guarantee",
+            &guarantee::ExecuteMsg::UpdateCollateral {
+                asset: AmmAsset::Token {
+                    contract_addr: contract(&c.token),
+                },
+                params: Some(guarantee::CollateralParams {
+                    max_ltv: c.max_ltv,
+                    maintenance_ratio: c.maintenance_ratio,
+                    pair,
+                }),
+            },
+        )?);
     }
     // The hand-over (cw-ownable's two steps, resumable: see `DeployStep::HandOver`).
     steps.push(DeployStep::HandOver {
