@@ -183,17 +183,20 @@ pub fn collect(
     } else {
         Uint128::zero()
     };
-    let deposits = stats.treasury_paid + parts.economy.aur_payments_flx();
+    // the marketplace pays its proceeds by Send with the treasury's Deposit hook
+    let proceeds = parts.economy.marketplace_proceeds_flx();
+    let deposits = stats.treasury_paid + parts.economy.aur_payments_flx() + proceeds;
     let expected_flx = (deposits + minted_flx + parts.economy.protocol_fees_flx())
         .checked_sub(flx_ledger.total_spent)?;
     checks.push(Check {
-        name: "the treasury holds the FLX PoE mining, AUR buyers, the FLX controller and the pools paid it, less its spends".into(),
+        name: "the treasury holds the FLX PoE mining, AUR buyers, the FLX controller, the pools and the marketplace paid it, less its spends".into(),
         ok: treasury_flx == expected_flx && flx_ledger.total_received == deposits,
         detail: format!(
-            "balance {} vs {} paid by PoE mining + {} AUR purchases + {} minted + {} protocol fees - {} spent; deposits recorded {}",
+            "balance {} vs {} paid by PoE mining + {} AUR purchases + {} marketplace proceeds + {} minted + {} protocol fees - {} spent; deposits recorded {}",
             treasury_flx,
             stats.treasury_paid,
             parts.economy.aur_payments_flx(),
+            proceeds,
             minted_flx,
             parts.economy.protocol_fees_flx(),
             flx_ledger.total_spent,
@@ -201,18 +204,19 @@ pub fn collect(
         ),
     });
     let sold = parts.economy.nex_bought_from_miners();
+    let moved = &parts.economy.miner_nex;
     checks.push(Check {
-        name: "NEX claimed is held by the miners (less what they sold to the market maker)".into(),
-        ok: nex_held_by_miners + sold == stats.nex_claimed_total,
+        name: "NEX claimed is held by the miners (less what they sold to the market maker, and what they sent and received through the marketplace and the guarantees)".into(),
+        ok: nex_held_by_miners + sold + moved.out == stats.nex_claimed_total + moved.into,
         detail: format!(
-            "miners hold {} + sold {} vs nex_claimed_total {}",
-            nex_held_by_miners, sold, stats.nex_claimed_total
+            "miners hold {} + sold {} + sent {} - received {} vs nex_claimed_total {}",
+            nex_held_by_miners, sold, moved.out, moved.into, stats.nex_claimed_total
         ),
     });
 
     checks.extend(parts.economy.checks());
 
-    let (flux, aurum, pools) = parts.economy.into_reports();
+    let reports = parts.economy.into_reports();
     let by_job_type = stats
         .job_type_distribution
         .iter()
@@ -262,9 +266,11 @@ pub fn collect(
             with_jobs: parts.with_jobs,
             top_by_nex: summaries,
         },
-        flux,
-        aurum,
-        pools,
+        flux: reports.flux,
+        aurum: reports.aurum,
+        pools: reports.pools,
+        marketplace: reports.marketplace,
+        guarantees: reports.guarantees,
         checks,
         run: RunInfo {
             wall_time_seconds: 0.0,

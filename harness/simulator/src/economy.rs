@@ -1,9 +1,12 @@
 //! The rest of the economy around PoE mining, each part only when its scenario block is present:
-//! the FLX supply controller ([`crate::flux`]), the AUR reserve ([`crate::aurum`]) and the two AMM
-//! pools ([`crate::pools`]). This is their order within a run's epoch, in one place: at the start
+//! the FLX supply controller ([`crate::flux`]), the AUR reserve ([`crate::aurum`]), the two AMM
+//! pools ([`crate::pools`]), the marketplace ([`crate::marketplace`]) and the guarantees
+//! ([`crate::guarantees`]). This is their order within a run's epoch, in one place: at the start
 //! usage reports, the attestation, (epoch 0) the AUR pool's seeding, purchases and redemptions,
-//! the trade schedule; trades between the jobs; after the claims the NEX pool's seeding; at the
-//! end the last trades, the rebalance and the snapshots.
+//! the trade schedule, the marketplace's replenishments and sales, the guarantees' shocks,
+//! ends, liquidations and opens; trades between the jobs; after the claims the NEX pool's
+//! seeding; at the end the last trades, the rebalance, the expiries and the snapshots; after
+//! the run the guarantees' closes.
 
 use std::collections::BTreeMap;
 
@@ -11,22 +14,46 @@ use anyhow::Result as AnyResult;
 use cosmwasm_std::{Addr, Uint128};
 use poe_deploy::Scenario;
 use poe_testing::Suite;
+use std::collections::BTreeSet;
 
 use crate::aurum::AurumRun;
 use crate::flux::FluxRun;
+use crate::guarantees::GuaranteesRun;
+use crate::marketplace::{MarketplaceRun, MinerNex};
 use crate::pools::PoolsRun;
-use crate::report::{AurumReport, Check, FluxReport, PoolsReport};
+use crate::report::{
+    AurumReport, Check, FluxReport, GuaranteesReport, MarketplaceReport, PoolsReport,
+};
 
 /// What the three parts do during the run and what they saw.
 pub struct EconomyRun {
     flux: Option<FluxRun>,
     aurum: Option<AurumRun>,
     pools: Option<PoolsRun>,
+    marketplace: Option<MarketplaceRun>,
+    guarantees: Option<GuaranteesRun>,
+    /// NEX the miners sent and received through the marketplace and the guarantees.
+    pub miner_nex: MinerNex,
+}
+
+/// The economy's parts of the report, `None` for a block the scenario leaves out.
+pub struct EconomyReports {
+    /// The FLX controller.
+    pub flux: Option<FluxReport>,
+    /// The AUR reserve.
+    pub aurum: Option<AurumReport>,
+    /// The AMM pools.
+    pub pools: Option<PoolsReport>,
+    /// The marketplace.
+    pub marketplace: Option<MarketplaceReport>,
+    /// The guarantees.
+    pub guarantees: Option<GuaranteesReport>,
 }
 
 impl EconomyRun {
-    /// The parts `scenario` states, with epochs of `epoch_length` seconds (PoE mining's).
-    pub fn new(scenario: &Scenario, epoch_length: u64) -> Self {
+    /// The parts `scenario` states, with epochs of `epoch_length` seconds (PoE mining's);
+    /// `miners` are the miners' addresses (for [`EconomyRun::miner_nex`]).
+    pub fn new(scenario: &Scenario, epoch_length: u64, miners: BTreeSet<Addr>) -> Self {
         EconomyRun {
             flux: scenario
                 .flux_controller
@@ -37,6 +64,9 @@ impl EconomyRun {
                 .pools
                 .as_ref()
                 .map(|p| PoolsRun::new(p, scenario.seed, epoch_length)),
+            marketplace: scenario.marketplace.as_ref().map(MarketplaceRun::new),
+            guarantees: scenario.guarantees.as_ref().map(GuaranteesRun::new),
+            miner_nex: MinerNex::new(miners),
         }
     }
 
@@ -51,6 +81,9 @@ impl EconomyRun {
         }
         if let Some(pools) = &mut self.pools {
             pools.genesis(suite)?;
+        }
+        if let Some(market) = &mut self.marketplace {
+            market.genesis(suite)?;
         }
         Ok(())
     }
@@ -73,6 +106,12 @@ impl EconomyRun {
         }
         if let Some(pools) = &mut self.pools {
             pools.schedule(epoch, now);
+        }
+        if let Some(market) = &mut self.marketplace {
+            market.epoch_start(suite, epoch, &mut self.miner_nex)?;
+        }
+        if let Some(guarantees) = &mut self.guarantees {
+            guarantees.epoch_start(suite, epoch, &mut self.miner_nex)?;
         }
         Ok(())
     }
@@ -112,6 +151,21 @@ impl EconomyRun {
         if let Some(pools) = &mut self.pools {
             pools.epoch_end(epoch)?;
         }
+        if let Some(market) = &mut self.marketplace {
+            market.epoch_end(suite, epoch)?;
+        }
+        if let Some(guarantees) = &mut self.guarantees {
+            guarantees.epoch_end(suite, epoch)?;
+        }
+        Ok(())
+    }
+
+    /// After the run (`last_epoch` its last): the guarantees left defaulted or liquidated are
+    /// closed after their redemption period (time moves on).
+    pub fn finish(&mut self, suite: &Suite, last_epoch: u64) -> AnyResult<()> {
+        if let Some(guarantees) = &mut self.guarantees {
+            guarantees.finish(suite, last_epoch, &mut self.miner_nex)?;
+        }
         Ok(())
     }
 
@@ -129,30 +183,45 @@ impl EconomyRun {
             .map_or(Uint128::zero(), |p| p.nex_bought_from_miners)
     }
 
-    /// FLX paid to the treasury as the protocol's share of swap fees.
+    /// FLX paid to the treasury as the protocol's share of swap fees (the pools' trades, the
+    /// guarantees' price shocks and liquidations).
     pub fn protocol_fees_flx(&self) -> Uint128 {
         self.pools
             .as_ref()
             .map_or(Uint128::zero(), |p| p.protocol_fees_flx)
+            + self
+                .guarantees
+                .as_ref()
+                .map_or(Uint128::zero(), |g| g.protocol_fees_flx)
     }
 
-    /// The checks of the three parts, in this order: the controller's, the reserve's, the
-    /// pools'.
+    /// FLX paid to the treasury as the marketplace's proceeds.
+    pub fn marketplace_proceeds_flx(&self) -> Uint128 {
+        self.marketplace
+            .as_ref()
+            .map_or(Uint128::zero(), |m| m.proceeds_flx)
+    }
+
+    /// The checks of the parts, in this order: the controller's, the reserve's, the pools', the
+    /// marketplace's, the guarantees'.
     pub fn checks(&self) -> Vec<Check> {
         let mut checks = Vec::new();
         checks.extend(self.flux.iter().flat_map(FluxRun::checks));
         checks.extend(self.aurum.iter().flat_map(AurumRun::checks));
         checks.extend(self.pools.iter().flat_map(PoolsRun::checks));
+        checks.extend(self.marketplace.iter().flat_map(MarketplaceRun::checks));
+        checks.extend(self.guarantees.iter().flat_map(GuaranteesRun::checks));
         checks
     }
 
-    /// The report's `flux`, `aurum` and `pools` parts (`None` for a part the scenario leaves
-    /// out).
-    pub fn into_reports(self) -> (Option<FluxReport>, Option<AurumReport>, Option<PoolsReport>) {
-        (
-            self.flux.map(|f| f.report),
-            self.aurum.map(|a| a.report),
-            self.pools.map(|p| p.report),
-        )
+    /// The report's `flux`, `aurum`, `pools`, `marketplace` and `guarantees` parts.
+    pub fn into_reports(self) -> EconomyReports {
+        EconomyReports {
+            flux: self.flux.map(|f| f.report),
+            aurum: self.aurum.map(|a| a.report),
+            pools: self.pools.map(|p| p.report),
+            marketplace: self.marketplace.map(|m| m.report),
+            guarantees: self.guarantees.map(|g| g.report),
+        }
     }
 }

@@ -20,7 +20,9 @@
 //! generate                        the job plan of a scenario         <- the format
 //! flux, aurum, governance         each domain during a run           <- report, the format
 //! pools                           the pools (AUR seed bought via aurum) <- aurum, generate, report
-//! economy                         flux + aurum + pools, their order within an epoch
+//! marketplace                     the marketplace's sales; the miners' NEX ledger  <- report
+//! guarantees                      guarantees, claims, shocks   <- marketplace, report
+//! economy                         the five parts, their order within an epoch
 //! collect                         final queries, run-wide checks -> Report  <- economy, report
 //! runner                          deploy, epochs, jobs, claims, salary  <- all the run modules
 //! ```
@@ -31,6 +33,8 @@ pub mod economy;
 pub mod flux;
 pub mod generate;
 pub mod governance;
+pub mod guarantees;
+pub mod marketplace;
 pub mod pools;
 pub mod report;
 pub mod runner;

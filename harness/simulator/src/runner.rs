@@ -85,7 +85,11 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
     }
     let mut governance = GovernanceRun::new(&scenario.staking, &scenario.governance);
     governance.stake(&suite)?;
-    let mut economy = EconomyRun::new(scenario, epoch_length);
+    let mut economy = EconomyRun::new(
+        scenario,
+        epoch_length,
+        miner_addrs.values().cloned().collect(),
+    );
     economy.genesis(&suite).context("the economy's genesis")?;
 
     let bar = if options.progress {
@@ -354,6 +358,10 @@ pub fn run(scenario: &Scenario, options: &RunOptions) -> AnyResult<Report> {
 
     let staking = governance.claim_and_report(&suite)?;
     let proposals = governance.report(&suite)?;
+    // last, since it moves time past the guarantees' redemption period
+    economy
+        .finish(&suite, scenario.epochs - 1)
+        .context("closing the guarantees")?;
     let report = collect(
         scenario,
         &options.file,

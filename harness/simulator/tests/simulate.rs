@@ -374,3 +374,77 @@ fn economy_blocks_name_unknown_flx_holders() {
     assert_eq!(e.path, "aurum.purchases[0].buyer");
     assert!(e.message.contains("flx_holders"), "{e}");
 }
+
+#[test]
+fn marketplace_and_guarantees_settle_once_and_pay_what_they_owe() {
+    // the default scenario (its miners' NEX is what the guarantors and the marketplace use)
+    let report = run_file(&repo_path("scenarios/default.yaml"), false).unwrap();
+    assert!(report.checks_pass(), "{:#?}", report.checks);
+    let market = report.marketplace.as_ref().expect("marketplace report");
+    let results: Vec<&str> = market.events.iter().map(|e| e.result.as_str()).collect();
+    for wanted in ["replenished", "released", "expired", "cancelled"] {
+        assert!(results.contains(&wanted), "no {wanted} in {results:?}");
+    }
+    let refused = market
+        .events
+        .iter()
+        .find(|e| e.amount == poe_testing::tokens(10_000))
+        .unwrap();
+    assert!(
+        refused
+            .result
+            .starts_with("refused: insufficient available tokens"),
+        "{refused:?}"
+    );
+    assert_eq!(refused.allocation_id, None);
+    // every pool-epoch: available + reserved = balance
+    assert!(market
+        .epochs
+        .iter()
+        .all(|e| e.available + e.reserved == e.balance));
+
+    let g = report.guarantees.as_ref().expect("guarantees report");
+    let kinds = |k: &str| g.events.iter().filter(|e| e.kind == k).count();
+    assert_eq!(
+        (
+            kinds("release"),
+            kinds("default"),
+            kinds("liquidate"),
+            kinds("close")
+        ),
+        (1, 1, 1, 2)
+    );
+    // the open before the NEX/FLX pool had a 600 s TWAP was refused
+    let first = &g.events[0];
+    assert_eq!(first.kind, "open");
+    assert!(
+        first.detail.contains("TWAP window of 600 s is not covered"),
+        "{first:?}"
+    );
+    // each redemption went to one of the two holders of its guarantee's claims
+    assert_eq!(kinds("redeem"), 4);
+    let names: Vec<&str> = g.events.iter().map(|e| e.kind.as_str()).collect();
+    assert!(
+        names.contains(&"sell_claims") && names.contains(&"price_shock"),
+        "{names:?}"
+    );
+    let check = report
+        .checks
+        .iter()
+        .find(|c| c.name.starts_with("guarantees:"))
+        .unwrap();
+    assert!(
+        check
+            .detail
+            .contains("1 released, 1 defaulted, 1 liquidated"),
+        "{check:?}"
+    );
+}
+
+#[test]
+fn a_sale_of_a_pool_the_marketplace_lacks_is_refused() {
+    let e = refusal("sale_of_unknown_pool.yaml");
+    assert_eq!(e.path, "marketplace.sales[1].pool");
+    assert!(e.message.contains("no pool \"GOLD\""), "{e}");
+    assert_eq!(e.line, Some(9));
+}

@@ -4,7 +4,7 @@
 //! only feeds `checks`.
 //!
 //! The parts of each domain are in their own module ([`flux`], [`aurum`], [`pools`],
-//! [`governance`]: types and text section), which the run modules fill in; nothing here runs
+//! [`marketplace`], [`guarantees`], [`governance`]: types and text section), which the run modules fill in; nothing here runs
 //! anything. Within: [`fmt`] imports nothing of the simulator; the domain modules import `fmt`;
 //! this module imports the domain modules; [`text`] imports all of them.
 
@@ -12,6 +12,8 @@ pub mod aurum;
 pub mod flux;
 pub mod fmt;
 pub mod governance;
+pub mod guarantees;
+pub mod marketplace;
 pub mod pools;
 pub mod text;
 
@@ -27,6 +29,8 @@ pub use self::aurum::AurumReport;
 pub use self::flux::FluxReport;
 pub use self::fmt::{fmt_dec, fmt_signed_units, fmt_units};
 pub use self::governance::GovernanceReport;
+pub use self::guarantees::GuaranteesReport;
+pub use self::marketplace::MarketplaceReport;
 pub use self::pools::PoolsReport;
 
 /// The whole report. Field order is the JSON's key order; `run` (wall time) comes last.
@@ -64,6 +68,10 @@ pub struct Report {
     pub aurum: Option<AurumReport>,
     /// The NEX/FLX and AUR/FLX pools epoch by epoch (`null` without a `pools` block).
     pub pools: Option<PoolsReport>,
+    /// The marketplace's pools epoch by epoch (`null` without a `marketplace` block).
+    pub marketplace: Option<MarketplaceReport>,
+    /// The guarantees epoch by epoch (`null` without a `guarantees` block).
+    pub guarantees: Option<GuaranteesReport>,
     /// Cross-checks of the contracts' figures against each other and against the simulator's
     /// own recomputation.
     pub checks: Vec<Check>,

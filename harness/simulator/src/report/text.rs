@@ -9,7 +9,7 @@ use poe_math::fee::FeeRates;
 use poe_math::poe::PoeWeights;
 
 use super::fmt::{fmt_dec, fmt_units};
-use super::{aurum, flux, governance, pools, Report};
+use super::{aurum, flux, governance, guarantees, marketplace, pools, Report};
 
 /// Renders the report for a terminal.
 pub fn render(report: &Report) -> String {
@@ -120,6 +120,12 @@ pub fn render(report: &Report) -> String {
     }
     if let Some(p) = &report.pools {
         pools::render_section(&mut o, p);
+    }
+    if let Some(m) = &report.marketplace {
+        marketplace::render_section(&mut o, m);
+    }
+    if let Some(g) = &report.guarantees {
+        guarantees::render_section(&mut o, g);
     }
     let _ = writeln!(o, "Supplies");
     let sup = &report.supplies;

@@ -8,12 +8,16 @@
 //!
 //! The blocks by domain: [`poe_mining`] (seed 001's parameters, GEN's supply), [`jobs`]
 //! (reporters, miners, jobs, actions), [`governance`] (staking, governance, proposals) and
-//! [`economy`] (the FLX controller, the AUR reserve, the pools). This module is data and its
+//! [`economy`] (the FLX controller, the AUR reserve, the pools), [`marketplace`] (its pools'
+//! replenishments and sales) and [`guarantees`] (guarantees, claims, price shocks). This module
+//! is data and its
 //! checks only: nothing here runs a contract.
 
 pub mod economy;
 pub mod governance;
+pub mod guarantees;
 pub mod jobs;
+pub mod marketplace;
 pub mod poe_mining;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -34,18 +38,22 @@ pub use self::governance::{
     FundStaking, GovernanceConfig, ProposalChange, ProposalSpec, StakerSpec, StakingConfig,
     SuiteToken, Tiers,
 };
+pub use self::guarantees::{
+    ClaimSale, GuaranteeOutcome, GuaranteeSpec, GuaranteesConfig, PriceShock,
+};
 use self::jobs::names_from;
 pub use self::jobs::{
     default_value_range, ActionsConfig, ActivityProfile, ExplicitJob, JobGeneration, MinerSpec,
     MinersConfig, ReportersConfig,
 };
+pub use self::marketplace::{MarketplaceConfig, ReplenishSpec, SaleOutcome, SaleSpec};
 pub use self::poe_mining::{
     FeeStructure, GenesisTokenConfig, Issuance, MiningRewards, OwnerSalaryConfig, PoeMiningConfig,
     PoeParameters, TokensConfig,
 };
 use crate::deployment::Deployment;
 use crate::locate::locate_line;
-use crate::plan::{AurumSettings, FluxSettings};
+use crate::plan::{AurumSettings, FluxSettings, GuaranteeSettings, MarketplaceSettings};
 use crate::values::Amount;
 
 /// The default scenario, relative to the repository root.
@@ -155,6 +163,12 @@ pub struct Scenario {
     /// The NEX/FLX and AUR/FLX pools: seeding and trades.
     #[serde(default)]
     pub pools: Option<PoolsConfig>,
+    /// The marketplace's pools: replenishments and sales.
+    #[serde(default)]
+    pub marketplace: Option<MarketplaceConfig>,
+    /// Guarantees: collateral, claims, defaults, liquidations, price shocks.
+    #[serde(default)]
+    pub guarantees: Option<GuaranteesConfig>,
 }
 
 fn default_salary_recipient() -> String {
@@ -332,6 +346,12 @@ impl Scenario {
             self.pools.as_ref(),
             self.epochs,
         )?;
+        if let Some(m) = &self.marketplace {
+            m.validate(self.epochs, self.poe_mining.params().epoch_length_seconds)?;
+        }
+        if let Some(g) = &self.guarantees {
+            g.validate(self.epochs)?;
+        }
         Ok(())
     }
 
@@ -426,6 +446,14 @@ impl Scenario {
                 .aurum
                 .as_ref()
                 .map_or_else(AurumSettings::default, AurumConfig::settings),
+            marketplace: self
+                .marketplace
+                .as_ref()
+                .map_or_else(MarketplaceSettings::default, MarketplaceConfig::settings),
+            guarantee: self
+                .guarantees
+                .as_ref()
+                .map_or_else(GuaranteeSettings::default, GuaranteesConfig::settings),
             start_time: self
                 .start_timestamp()
                 .map_err(|e| anyhow!("start_time: {e}"))?,
