@@ -52,6 +52,12 @@ fn builder_by_hand(scenario: &Scenario) -> SuiteBuilder {
     if let Some(a) = &scenario.aurum {
         builder = builder.with_aurum(a.settings());
     }
+    if let Some(m) = &scenario.marketplace {
+        builder = builder.with_marketplace(m.settings());
+    }
+    if let Some(g) = &scenario.guarantees {
+        builder = builder.with_guarantee(g.settings());
+    }
     if let Some(t) = scenario.start_timestamp().unwrap() {
         builder = builder.with_start_time(t);
     }
@@ -100,6 +106,44 @@ fn a_scenarios_plan_from_poe_deploy_is_the_suite_builders_and_deploys_its_genesi
             deployment.aurum.price,
             "{rel}"
         );
+        // the marketplace: a pool per listed token, named by its label, with the sellers
+        let pools = suite.marketplace.all_pools().unwrap();
+        let names: Vec<&str> = pools.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, deployment.marketplace.pools, "{rel}");
+        for (pool, token) in pools.iter().zip([&suite.nex, &suite.aur]) {
+            assert_eq!(pool.token, token.addr, "{rel}");
+            assert_eq!(pool.recipient, suite.treasury.addr, "{rel}");
+            for seller in &deployment.marketplace.sellers {
+                assert!(suite
+                    .marketplace
+                    .is_seller(pool.id, &suite.addr(seller))
+                    .unwrap());
+            }
+        }
+        // the guarantee contract: its window, and each collateral valued at its pair with FLX
+        let config = suite.guarantee.config().unwrap();
+        assert_eq!(
+            Some(config.twap_window_seconds),
+            deployment.guarantee.twap_window_seconds.or(Some(3_600)),
+            "{rel}"
+        );
+        let collaterals = suite.guarantee.collaterals().unwrap();
+        assert_eq!(collaterals.len(), deployment.guarantee.collaterals.len());
+        for c in &collaterals {
+            let token = suite
+                .tokens()
+                .into_iter()
+                .find(|t| poe_testing::token_asset(t) == c.asset)
+                .unwrap();
+            let pair = (token.symbol != "FLX")
+                .then(|| suite.amm.pair(token, &suite.flx).unwrap().addr.clone());
+            assert_eq!(c.pair, pair, "{rel}");
+        }
+        // governance owns both
+        for addr in [&suite.marketplace.addr, &suite.guarantee.addr] {
+            let o = ownership(&suite.app.borrow(), addr);
+            assert_eq!(o.owner.as_deref(), Some(suite.owner.as_str()), "{rel}");
+        }
     }
 }
 
