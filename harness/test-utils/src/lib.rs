@@ -23,8 +23,8 @@ pub use crate::events::{attrs, expect_wasm_attr, wasm_attr, wasm_attrs};
 pub use crate::handles::{
     all_pages, share, token_asset, wasm_execute, AmmHandle, AurumHandle, Cw20Handle, FactoryHandle,
     FluxHandle, GovernanceHandle, GuaranteeHandle, Handle, MarketplaceHandle, Ownable, PairHandle,
-    Pausable, PoeHandle, RouterHandle, SharedApp, StakingHandle, SwapBounds, TokenHandle,
-    TreasuryHandle,
+    Pausable, PoeHandle, ReputationHandle, RouterHandle, SharedApp, StakingHandle, SwapBounds,
+    TokenHandle, TreasuryHandle,
 };
 pub use crate::queries::{balance, cw20_balance, cw20_supply, native_balance, Asset};
 pub use crate::snapshot::{assert_rejected_unchanged, Snapshot, SnapshotBuilder};

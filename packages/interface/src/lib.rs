@@ -13,6 +13,7 @@ pub mod marketplace;
 pub mod ownership;
 pub mod pause;
 pub mod poe_mining;
+pub mod reputation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod staking;

@@ -9,6 +9,7 @@
 //! .. "seed 004"; docs/economics.md states each formula and its seed); each function names its own.
 
 pub mod amm;
+pub mod auction;
 pub mod aurum;
 pub mod burn;
 pub mod calendar;
@@ -18,6 +19,7 @@ pub mod flux;
 pub mod genesis;
 pub mod guarantee;
 pub mod poe;
+pub mod reputation;
 pub mod salary;
 pub mod schedule;
 pub mod staking;

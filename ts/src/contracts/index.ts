@@ -31,15 +31,18 @@ import * as _23 from "./PoeMarketplace.message-composer";
 import * as _24 from "./PoeMining.types";
 import * as _25 from "./PoeMining.client";
 import * as _26 from "./PoeMining.message-composer";
-import * as _27 from "./PoeStaking.types";
-import * as _28 from "./PoeStaking.client";
-import * as _29 from "./PoeStaking.message-composer";
-import * as _30 from "./PoeToken.types";
-import * as _31 from "./PoeToken.client";
-import * as _32 from "./PoeToken.message-composer";
-import * as _33 from "./PoeTreasury.types";
-import * as _34 from "./PoeTreasury.client";
-import * as _35 from "./PoeTreasury.message-composer";
+import * as _27 from "./PoeReputation.types";
+import * as _28 from "./PoeReputation.client";
+import * as _29 from "./PoeReputation.message-composer";
+import * as _30 from "./PoeStaking.types";
+import * as _31 from "./PoeStaking.client";
+import * as _32 from "./PoeStaking.message-composer";
+import * as _33 from "./PoeToken.types";
+import * as _34 from "./PoeToken.client";
+import * as _35 from "./PoeToken.message-composer";
+import * as _36 from "./PoeTreasury.types";
+import * as _37 from "./PoeTreasury.client";
+import * as _38 from "./PoeTreasury.message-composer";
 export namespace contracts {
   export const PoeAmmFactory = {
     ..._0,
@@ -86,19 +89,24 @@ export namespace contracts {
     ..._25,
     ..._26
   };
-  export const PoeStaking = {
+  export const PoeReputation = {
     ..._27,
     ..._28,
     ..._29
   };
-  export const PoeToken = {
+  export const PoeStaking = {
     ..._30,
     ..._31,
     ..._32
   };
-  export const PoeTreasury = {
+  export const PoeToken = {
     ..._33,
     ..._34,
     ..._35
+  };
+  export const PoeTreasury = {
+    ..._36,
+    ..._37,
+    ..._38
   };
 }
