@@ -21,10 +21,10 @@ pub use crate::contracts::{cw20_send, token_instantiate_msg};
 pub use crate::errors::{downcast, find_error};
 pub use crate::events::{attrs, expect_wasm_attr, wasm_attr, wasm_attrs};
 pub use crate::handles::{
-    all_pages, share, token_asset, wasm_execute, AmmHandle, AurumHandle, Cw20Handle, FactoryHandle,
-    FluxHandle, GovernanceHandle, GuaranteeHandle, Handle, MarketplaceHandle, Ownable, PairHandle,
-    Pausable, PoeHandle, ReputationHandle, RouterHandle, SharedApp, StakingHandle, SwapBounds,
-    TokenHandle, TreasuryHandle,
+    all_pages, share, task_spec, token_asset, wasm_execute, AmmHandle, AurumHandle, Cw20Handle,
+    FactoryHandle, FluxHandle, GovernanceHandle, GuaranteeHandle, Handle, MarketplaceHandle,
+    Ownable, PairHandle, Pausable, PoeHandle, ReputationHandle, RouterHandle, SharedApp,
+    StakingHandle, SwapBounds, TaskAuctionHandle, TokenHandle, TreasuryHandle,
 };
 pub use crate::queries::{balance, cw20_balance, cw20_supply, native_balance, Asset};
 pub use crate::snapshot::{assert_rejected_unchanged, Snapshot, SnapshotBuilder};

@@ -17,6 +17,7 @@ pub mod reputation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod staking;
+pub mod task_auction;
 pub mod token;
 pub mod treasury;
 

@@ -37,12 +37,15 @@ import * as _29 from "./PoeReputation.message-composer";
 import * as _30 from "./PoeStaking.types";
 import * as _31 from "./PoeStaking.client";
 import * as _32 from "./PoeStaking.message-composer";
-import * as _33 from "./PoeToken.types";
-import * as _34 from "./PoeToken.client";
-import * as _35 from "./PoeToken.message-composer";
-import * as _36 from "./PoeTreasury.types";
-import * as _37 from "./PoeTreasury.client";
-import * as _38 from "./PoeTreasury.message-composer";
+import * as _33 from "./PoeTaskAuction.types";
+import * as _34 from "./PoeTaskAuction.client";
+import * as _35 from "./PoeTaskAuction.message-composer";
+import * as _36 from "./PoeToken.types";
+import * as _37 from "./PoeToken.client";
+import * as _38 from "./PoeToken.message-composer";
+import * as _39 from "./PoeTreasury.types";
+import * as _40 from "./PoeTreasury.client";
+import * as _41 from "./PoeTreasury.message-composer";
 export namespace contracts {
   export const PoeAmmFactory = {
     ..._0,
@@ -99,14 +102,19 @@ export namespace contracts {
     ..._31,
     ..._32
   };
-  export const PoeToken = {
+  export const PoeTaskAuction = {
     ..._33,
     ..._34,
     ..._35
   };
-  export const PoeTreasury = {
+  export const PoeToken = {
     ..._36,
     ..._37,
     ..._38
+  };
+  export const PoeTreasury = {
+    ..._39,
+    ..._40,
+    ..._41
   };
 }

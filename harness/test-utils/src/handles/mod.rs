@@ -20,6 +20,7 @@ mod marketplace;
 mod poe;
 mod reputation;
 mod staking;
+mod task_auction;
 mod token;
 mod treasury;
 
@@ -50,6 +51,7 @@ pub use self::marketplace::{Marketplace, MarketplaceHandle};
 pub use self::poe::{PoeHandle, PoeMining};
 pub use self::reputation::{Reputation, ReputationHandle};
 pub use self::staking::{Staking, StakingHandle};
+pub use self::task_auction::{task_spec, TaskAuction, TaskAuctionHandle};
 pub use self::token::{Cw20Handle, Token, TokenHandle};
 pub use self::treasury::{Treasury, TreasuryHandle};
 

@@ -1,0 +1,179 @@
+//! `Accept`, `Reclaim` and `Cancel`: how a task's escrow leaves the contract.
+
+use cosmwasm_std::{to_json_binary, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg};
+use poe_interface::reputation::ExecuteMsg as ReputationMsg;
+use poe_interface::treasury::cw20_deposit_msg;
+use poe_math::auction::task_tax;
+
+use crate::error::ContractError;
+use crate::execute::{load_task, pay, sub_escrow, wrong_status};
+use crate::msg::TaskStatus;
+use crate::state::{Task, CONFIG, TASKS};
+
+fn finish(
+    deps: &mut DepsMut,
+    task_id: u64,
+    task: &mut Task,
+    status: TaskStatus,
+) -> Result<Uint128, ContractError> {
+    let held = task.escrow;
+    sub_escrow(deps.storage, &task.token, held)?;
+    task.escrow = Uint128::zero();
+    task.status = status;
+    TASKS.save(deps.storage, task_id, task)?;
+    CONFIG.update(deps.storage, |mut c| -> Result<_, ContractError> {
+        c.open_tasks -= 1;
+        Ok(c)
+    })?;
+    Ok(held)
+}
+
+/// Pays a delivered task: the creator or the arbiter at any time, anyone once
+/// `acceptance_timeout_seconds` have passed since the delivery. The assignee receives `amount -
+/// tax`, the treasury `tax = `[`task_tax`]`(amount, tax_bps)` (cw20 `Send` with its `Deposit`
+/// hook, memo `task_tax`), and the registry raises the assignee by `reputation_points_per_tag`
+/// per tag of the task (the registry must list this contract as a writer, else the whole
+/// acceptance fails with its error). Refuses funds.
+///
+/// Attributes: `action=accept`, `task_id`, `assignee`, `amount`, `tax`, `paid`, `by`
+/// (`creator`, `arbiter` or `timeout`).
+///
+/// Errors: `Payment`, [`ContractError::TaskNotFound`], [`ContractError::WrongStatus`],
+/// [`ContractError::Unauthorized`] (someone else before the timeout).
+pub fn accept(
+    mut deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    task_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut task = load_task(deps.storage, task_id)?;
+    if task.status != TaskStatus::Delivered {
+        return Err(wrong_status(task_id, &task, "acceptance"));
+    }
+    let config = CONFIG.load(deps.storage)?;
+    let timed_out = task
+        .delivered_at
+        .is_some_and(|t| env.block.time >= t.plus_seconds(config.acceptance_timeout_seconds));
+    let by = if info.sender == task.creator {
+        "creator"
+    } else if task.arbiter.as_ref() == Some(&info.sender) {
+        "arbiter"
+    } else if timed_out {
+        "timeout"
+    } else {
+        return Err(ContractError::Unauthorized {
+            task_id,
+            sender: info.sender,
+            operation: "accept (before the acceptance timeout)".into(),
+        });
+    };
+    let (Some(assignee), Some(amount)) = (task.assignee.clone(), task.amount) else {
+        return Err(wrong_status(task_id, &task, "acceptance"));
+    };
+    let tax = task_tax(amount, config.tax_bps);
+    let paid = amount.checked_sub(tax)?;
+    task.tax = Some(tax);
+    finish(&mut deps, task_id, &mut task, TaskStatus::Completed)?;
+    let mut res = Response::new().add_messages(pay(&task, &assignee, paid)?);
+    if !tax.is_zero() {
+        res = res.add_message(cw20_deposit_msg(
+            &task.token,
+            &config.treasury,
+            tax,
+            "task_tax",
+        )?);
+    }
+    if let Some(registry) = &config.reputation {
+        res = res.add_message(WasmMsg::Execute {
+            contract_addr: registry.to_string(),
+            msg: to_json_binary(&ReputationMsg::Raise {
+                account: assignee.to_string(),
+                tags: task.tags.clone(),
+                points: config.reputation_points_per_tag,
+            })?,
+            funds: vec![],
+        });
+    }
+    Ok(res
+        .add_attribute("action", "accept")
+        .add_attribute("task_id", task_id.to_string())
+        .add_attribute("assignee", assignee)
+        .add_attribute("amount", amount.to_string())
+        .add_attribute("tax", tax.to_string())
+        .add_attribute("paid", paid.to_string())
+        .add_attribute("by", by))
+}
+
+/// The creator, at or after the delivery deadline of an assigned task not delivered: the
+/// escrow goes back to the creator. Refuses funds.
+///
+/// Attributes: `action=reclaim`, `task_id`, `refunded`.
+///
+/// Errors: `Payment`, [`ContractError::TaskNotFound`], [`ContractError::WrongStatus`],
+/// [`ContractError::Unauthorized`], [`ContractError::DeliveryTiming`] (before the deadline).
+pub fn reclaim(
+    mut deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    task_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut task = load_task(deps.storage, task_id)?;
+    if task.status != TaskStatus::Assigned {
+        return Err(wrong_status(task_id, &task, "reclaim"));
+    }
+    if info.sender != task.creator {
+        return Err(ContractError::Unauthorized {
+            task_id,
+            sender: info.sender,
+            operation: "reclaim".into(),
+        });
+    }
+    if env.block.time < task.delivery_deadline {
+        return Err(ContractError::DeliveryTiming {
+            task_id,
+            deadline: task.delivery_deadline,
+            reason: "it has not passed".into(),
+        });
+    }
+    let refund = finish(&mut deps, task_id, &mut task, TaskStatus::Refunded)?;
+    Ok(Response::new()
+        .add_messages(pay(&task, &task.creator, refund)?)
+        .add_attribute("action", "reclaim")
+        .add_attribute("task_id", task_id.to_string())
+        .add_attribute("refunded", refund.to_string()))
+}
+
+/// The creator, before any assignment (auction still open, or no claimant yet): cancels the
+/// task and takes the escrow back; its bids stay in storage, inert. Refuses funds.
+///
+/// Attributes: `action=cancel`, `task_id`, `refunded`.
+///
+/// Errors: `Payment`, [`ContractError::TaskNotFound`], [`ContractError::WrongStatus`],
+/// [`ContractError::Unauthorized`].
+pub fn cancel(
+    mut deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    task_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut task = load_task(deps.storage, task_id)?;
+    if !matches!(task.status, TaskStatus::Auction | TaskStatus::Open) {
+        return Err(wrong_status(task_id, &task, "cancel"));
+    }
+    if info.sender != task.creator {
+        return Err(ContractError::Unauthorized {
+            task_id,
+            sender: info.sender,
+            operation: "cancel".into(),
+        });
+    }
+    let refund = finish(&mut deps, task_id, &mut task, TaskStatus::Refunded)?;
+    Ok(Response::new()
+        .add_messages(pay(&task, &task.creator, refund)?)
+        .add_attribute("action", "cancel")
+        .add_attribute("task_id", task_id.to_string())
+        .add_attribute("refunded", refund.to_string()))
+}
