@@ -24,7 +24,7 @@ pub fn instantiate(
 }
 
 /// `Receive` (`CreateTask`), `PlaceBid`, `WithdrawBid`, `Claim`, `CloseAuction`, `Deliver`,
-/// `Accept`, `Reclaim`, `Cancel`; the owner's `UpdateConfig`, `UpdateOwnership`.
+/// `Accept`, `AssignSubtask`, `DeliverSubtask`, `AcceptSubtask`, `Reclaim`, `Cancel`; the owner's `UpdateConfig`, `UpdateOwnership`.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
@@ -45,6 +45,17 @@ pub fn execute(
         ExecuteMsg::CloseAuction { task_id } => life::close_auction(deps, env, info, task_id),
         ExecuteMsg::Deliver { task_id } => life::deliver(deps, env, info, task_id),
         ExecuteMsg::Accept { task_id } => settle::accept(deps, env, info, task_id),
+        ExecuteMsg::AssignSubtask {
+            task_id,
+            index,
+            member,
+        } => execute::team::assign_subtask(deps, env, info, task_id, index, member),
+        ExecuteMsg::DeliverSubtask { task_id, index } => {
+            execute::team::deliver_subtask(deps, env, info, task_id, index)
+        }
+        ExecuteMsg::AcceptSubtask { task_id, index } => {
+            execute::team::accept_subtask(deps, env, info, task_id, index)
+        }
         ExecuteMsg::Reclaim { task_id } => settle::reclaim(deps, env, info, task_id),
         ExecuteMsg::Cancel { task_id } => settle::cancel(deps, env, info, task_id),
         ExecuteMsg::UpdateConfig {

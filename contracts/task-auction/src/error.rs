@@ -138,6 +138,44 @@ pub enum ContractError {
         bidder: Addr,
     },
 
+    /// `Deliver` of a team task (its sub-tasks are delivered one by one).
+    #[error("task {task_id} is a team task: deliver and accept its sub-tasks")]
+    TeamTask {
+        /// The task.
+        task_id: u64,
+    },
+
+    /// A sub-task operation on a task without sub-tasks, or an index past them.
+    #[error("task {task_id} has no sub-task {index}")]
+    NoSubtask {
+        /// The task.
+        task_id: u64,
+        /// The index asked for.
+        index: u32,
+    },
+
+    /// A sub-task operation its status does not allow.
+    #[error("sub-task {index} of task {task_id} is {status:?}: {operation} is not possible")]
+    WrongSubtaskStatus {
+        /// The task.
+        task_id: u64,
+        /// The sub-task.
+        index: u32,
+        /// Where it is.
+        status: crate::msg::SubtaskStatus,
+        /// What was asked.
+        operation: String,
+    },
+
+    /// `Reclaim` while a sub-task waits for its acceptance.
+    #[error("sub-task {index} of task {task_id} is delivered: accept it before reclaiming")]
+    SubtaskPending {
+        /// The task.
+        task_id: u64,
+        /// The delivered sub-task.
+        index: u32,
+    },
+
     /// A caller without the role the operation needs.
     #[error("{sender} may not {operation} task {task_id}")]
     Unauthorized {

@@ -31,6 +31,7 @@ fn task_response(id: u64, t: Task) -> TaskResponse {
         delivered_at: t.delivered_at,
         tax: t.tax,
         created_at: t.created_at,
+        team: t.team,
     }
 }
 

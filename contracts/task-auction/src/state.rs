@@ -5,7 +5,11 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Empty, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
 
-use crate::msg::TaskStatus;
+use crate::msg::{TaskStatus, TeamResponse};
+
+/// A team task's split as stored: the coordinator's bonus and the sub-tasks with their members
+/// and statuses (the query's shape).
+pub type Team = TeamResponse;
 
 /// The configuration and the counters.
 #[cw_serde]
@@ -65,6 +69,8 @@ pub struct Task {
     pub tax: Option<Uint128>,
     /// When it was posted.
     pub created_at: Timestamp,
+    /// A team task's split.
+    pub team: Option<Team>,
 }
 
 /// A bid.

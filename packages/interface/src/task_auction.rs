@@ -16,6 +16,13 @@
 //!
 //! Ties: of two bids with the same score the one placed (or last replaced) earlier wins.
 //!
+//! Team tasks (seed 004 "Collaborative Teams"): a task posted with a [`TeamSpec`] splits its
+//! reward into a coordinator bonus and sub-tasks (they must sum to `max_reward`). It has no
+//! auction: the first claimant is its coordinator, who assigns each sub-task to a member; each
+//! member delivers its sub-task and each is accepted (and paid, minus the same tax, with the
+//! member's reputation raised by the sub-task's tags) on its own; when the last is accepted the
+//! coordinator is paid the bonus (minus tax) and raised by the task's tags.
+//!
 //! Invariants: for each token the escrow held equals the sum of the open tasks' escrow; every
 //! base unit of a finished task went to the assignee, the treasury or back to the creator; a
 //! task pays out once.
@@ -39,6 +46,8 @@ pub const MAX_BIDS_PER_TASK_LIMIT: u32 = 10_000;
 pub const DEFAULT_ACCEPTANCE_TIMEOUT_SECONDS: u64 = 7 * 24 * 3_600;
 /// Most tags of a task.
 pub const MAX_TASK_TAGS: usize = 10;
+/// Most sub-tasks of a team task.
+pub const MAX_SUBTASKS: usize = 20;
 /// Longest title, bytes.
 pub const MAX_TITLE_BYTES: usize = 128;
 /// Longest estimate of a bid, days.
@@ -109,8 +118,33 @@ pub enum ExecuteMsg {
         /// The task.
         task_id: u64,
     },
-    /// The creator, after the delivery deadline of an assigned task not delivered: takes the
-    /// escrow back.
+    /// A team task's coordinator: assigns sub-task `index` (from 0) to `member`.
+    AssignSubtask {
+        /// The task.
+        task_id: u64,
+        /// The sub-task, from 0.
+        index: u32,
+        /// Who does it (not the creator).
+        member: String,
+    },
+    /// The sub-task's member, before the delivery deadline: declares it delivered.
+    DeliverSubtask {
+        /// The task.
+        task_id: u64,
+        /// The sub-task.
+        index: u32,
+    },
+    /// The creator or the arbiter once the sub-task is delivered; anyone
+    /// `acceptance_timeout_seconds` after its delivery: pays the member (and, after the last
+    /// sub-task, the coordinator's bonus).
+    AcceptSubtask {
+        /// The task.
+        task_id: u64,
+        /// The sub-task.
+        index: u32,
+    },
+    /// The creator, after the delivery deadline of an assigned task not delivered (for a team
+    /// task: with no sub-task waiting for acceptance): takes the rest of the escrow back.
     Reclaim {
         /// The task.
         task_id: u64,
@@ -161,6 +195,73 @@ pub struct TaskSpec {
     pub delivery_deadline: Timestamp,
     /// Who besides the creator may accept the delivery.
     pub arbiter: Option<String>,
+    /// A team task: the reward split into a coordinator bonus and sub-tasks (no auction).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<TeamSpec>,
+}
+
+/// How a team task splits its reward: `coordinator_bonus + Σ subtasks[i].reward = max_reward`.
+#[cw_serde]
+pub struct TeamSpec {
+    /// Paid to the coordinator (the claimant) once every sub-task is accepted.
+    pub coordinator_bonus: Uint128,
+    /// 1 to [`MAX_SUBTASKS`] sub-tasks.
+    pub subtasks: Vec<SubtaskSpec>,
+}
+
+/// One sub-task of a team task.
+#[cw_serde]
+pub struct SubtaskSpec {
+    /// A title, 1 to [`MAX_TITLE_BYTES`] bytes.
+    pub title: String,
+    /// Its reward, above 0.
+    pub reward: Uint128,
+    /// Its tags (as a task's): the member is raised by these.
+    pub tags: Vec<String>,
+}
+
+/// Where a sub-task is.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum SubtaskStatus {
+    /// No member yet.
+    Unassigned,
+    /// A member works on it.
+    Assigned,
+    /// Delivered, waiting for the acceptance.
+    Delivered,
+    /// Paid.
+    Accepted,
+}
+
+/// A sub-task as it stands.
+#[cw_serde]
+pub struct SubtaskResponse {
+    /// Its title.
+    pub title: String,
+    /// Its reward.
+    pub reward: Uint128,
+    /// Its tags.
+    pub tags: Vec<String>,
+    /// Its member.
+    pub member: Option<Addr>,
+    /// Where it is.
+    pub status: SubtaskStatus,
+    /// When it was delivered.
+    pub delivered_at: Option<Timestamp>,
+    /// The tax paid on it.
+    pub tax: Option<Uint128>,
+}
+
+/// A team task's split as it stands.
+#[cw_serde]
+pub struct TeamResponse {
+    /// The coordinator's bonus.
+    pub coordinator_bonus: Uint128,
+    /// The tax paid on the bonus, once paid.
+    pub bonus_tax: Option<Uint128>,
+    /// The sub-tasks.
+    pub subtasks: Vec<SubtaskResponse>,
 }
 
 /// Where a task is.
@@ -298,6 +399,8 @@ pub struct TaskResponse {
     pub tax: Option<Uint128>,
     /// When it was posted.
     pub created_at: Timestamp,
+    /// A team task's split.
+    pub team: Option<TeamResponse>,
 }
 
 /// A page of tasks.

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, InstantiateMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Decimal, BidResponse, BidsResponse, ConfigResponse, OwnershipForString, TaskStatus, TaskResponse, TasksResponse, TotalsResponse, EscrowTotal } from "./PoeTaskAuction.types";
+import { Uint128, InstantiateMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Decimal, BidResponse, BidsResponse, ConfigResponse, OwnershipForString, TaskStatus, SubtaskStatus, TaskResponse, TeamResponse, SubtaskResponse, TasksResponse, TotalsResponse, EscrowTotal } from "./PoeTaskAuction.types";
 export interface PoeTaskAuctionReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -168,6 +168,29 @@ export interface PoeTaskAuctionInterface extends PoeTaskAuctionReadOnlyInterface
   }: {
     taskId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  assignSubtask: ({
+    index,
+    member,
+    taskId
+  }: {
+    index: number;
+    member: string;
+    taskId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  deliverSubtask: ({
+    index,
+    taskId
+  }: {
+    index: number;
+    taskId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  acceptSubtask: ({
+    index,
+    taskId
+  }: {
+    index: number;
+    taskId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   reclaim: ({
     taskId
   }: {
@@ -211,6 +234,9 @@ export class PoeTaskAuctionClient extends PoeTaskAuctionQueryClient implements P
     this.closeAuction = this.closeAuction.bind(this);
     this.deliver = this.deliver.bind(this);
     this.accept = this.accept.bind(this);
+    this.assignSubtask = this.assignSubtask.bind(this);
+    this.deliverSubtask = this.deliverSubtask.bind(this);
+    this.acceptSubtask = this.acceptSubtask.bind(this);
     this.reclaim = this.reclaim.bind(this);
     this.cancel = this.cancel.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
@@ -301,6 +327,51 @@ export class PoeTaskAuctionClient extends PoeTaskAuctionQueryClient implements P
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       accept: {
+        task_id: taskId
+      }
+    }, fee_, memo_, funds_);
+  };
+  assignSubtask = async ({
+    index,
+    member,
+    taskId
+  }: {
+    index: number;
+    member: string;
+    taskId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      assign_subtask: {
+        index,
+        member,
+        task_id: taskId
+      }
+    }, fee_, memo_, funds_);
+  };
+  deliverSubtask = async ({
+    index,
+    taskId
+  }: {
+    index: number;
+    taskId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      deliver_subtask: {
+        index,
+        task_id: taskId
+      }
+    }, fee_, memo_, funds_);
+  };
+  acceptSubtask = async ({
+    index,
+    taskId
+  }: {
+    index: number;
+    taskId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      accept_subtask: {
+        index,
         task_id: taskId
       }
     }, fee_, memo_, funds_);

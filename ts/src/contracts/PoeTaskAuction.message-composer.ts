@@ -8,7 +8,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, InstantiateMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Decimal, BidResponse, BidsResponse, ConfigResponse, OwnershipForString, TaskStatus, TaskResponse, TasksResponse, TotalsResponse, EscrowTotal } from "./PoeTaskAuction.types";
+import { Uint128, InstantiateMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Decimal, BidResponse, BidsResponse, ConfigResponse, OwnershipForString, TaskStatus, SubtaskStatus, TaskResponse, TeamResponse, SubtaskResponse, TasksResponse, TotalsResponse, EscrowTotal } from "./PoeTaskAuction.types";
 export interface PoeTaskAuctionMsg {
   contractAddress: string;
   sender: string;
@@ -55,6 +55,29 @@ export interface PoeTaskAuctionMsg {
   }: {
     taskId: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  assignSubtask: ({
+    index,
+    member,
+    taskId
+  }: {
+    index: number;
+    member: string;
+    taskId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  deliverSubtask: ({
+    index,
+    taskId
+  }: {
+    index: number;
+    taskId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  acceptSubtask: ({
+    index,
+    taskId
+  }: {
+    index: number;
+    taskId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   reclaim: ({
     taskId
   }: {
@@ -95,6 +118,9 @@ export class PoeTaskAuctionMsgComposer implements PoeTaskAuctionMsg {
     this.closeAuction = this.closeAuction.bind(this);
     this.deliver = this.deliver.bind(this);
     this.accept = this.accept.bind(this);
+    this.assignSubtask = this.assignSubtask.bind(this);
+    this.deliverSubtask = this.deliverSubtask.bind(this);
+    this.acceptSubtask = this.acceptSubtask.bind(this);
     this.reclaim = this.reclaim.bind(this);
     this.cancel = this.cancel.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
@@ -238,6 +264,75 @@ export class PoeTaskAuctionMsgComposer implements PoeTaskAuctionMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           accept: {
+            task_id: taskId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  assignSubtask = ({
+    index,
+    member,
+    taskId
+  }: {
+    index: number;
+    member: string;
+    taskId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          assign_subtask: {
+            index,
+            member,
+            task_id: taskId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  deliverSubtask = ({
+    index,
+    taskId
+  }: {
+    index: number;
+    taskId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          deliver_subtask: {
+            index,
+            task_id: taskId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  acceptSubtask = ({
+    index,
+    taskId
+  }: {
+    index: number;
+    taskId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          accept_subtask: {
+            index,
             task_id: taskId
           }
         })),

@@ -44,6 +44,22 @@ export type ExecuteMsg = {
     task_id: number;
   };
 } | {
+  assign_subtask: {
+    index: number;
+    member: string;
+    task_id: number;
+  };
+} | {
+  deliver_subtask: {
+    index: number;
+    task_id: number;
+  };
+} | {
+  accept_subtask: {
+    index: number;
+    task_id: number;
+  };
+} | {
   reclaim: {
     task_id: number;
   };
@@ -142,6 +158,7 @@ export interface OwnershipForString {
   pending_owner?: string | null;
 }
 export type TaskStatus = "auction" | "open" | "assigned" | "delivered" | "completed" | "refunded";
+export type SubtaskStatus = "unassigned" | "assigned" | "delivered" | "accepted";
 export interface TaskResponse {
   amount?: Uint128 | null;
   arbiter?: Addr | null;
@@ -158,8 +175,23 @@ export interface TaskResponse {
   status: TaskStatus;
   tags: string[];
   tax?: Uint128 | null;
+  team?: TeamResponse | null;
   title: string;
   token: Addr;
+}
+export interface TeamResponse {
+  bonus_tax?: Uint128 | null;
+  coordinator_bonus: Uint128;
+  subtasks: SubtaskResponse[];
+}
+export interface SubtaskResponse {
+  delivered_at?: Timestamp | null;
+  member?: Addr | null;
+  reward: Uint128;
+  status: SubtaskStatus;
+  tags: string[];
+  tax?: Uint128 | null;
+  title: string;
 }
 export interface TasksResponse {
   tasks: TaskResponse[];

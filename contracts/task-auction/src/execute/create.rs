@@ -5,7 +5,10 @@ use cw20::Cw20ReceiveMsg;
 
 use crate::error::ContractError;
 use crate::execute::add_escrow;
-use crate::msg::{ReceiveMsg, TaskSpec, TaskStatus, MAX_TASK_TAGS, MAX_TITLE_BYTES};
+use crate::msg::{
+    ReceiveMsg, SubtaskResponse, SubtaskStatus, TaskSpec, TaskStatus, TeamResponse, MAX_SUBTASKS,
+    MAX_TASK_TAGS, MAX_TITLE_BYTES,
+};
 use crate::state::{Task, ACCEPTED, CONFIG, TASKS};
 
 /// The cw20 hook. With an accepted token (the caller), [`ReceiveMsg::CreateTask`] posts a task
@@ -37,6 +40,14 @@ pub fn receive(
         });
     }
     check_spec(&spec, &env)?;
+    let team = match &spec.team {
+        None => None,
+        Some(team) => Some(check_team(
+            team,
+            spec.auction_deadline.is_some(),
+            wrapper.amount,
+        )?),
+    };
     let arbiter = spec
         .arbiter
         .as_deref()
@@ -67,6 +78,7 @@ pub fn receive(
         delivered_at: None,
         tax: None,
         created_at: env.block.time,
+        team,
     };
     TASKS.save(deps.storage, task_id, &task)?;
     add_escrow(deps.storage, &token, wrapper.amount)?;
@@ -81,6 +93,87 @@ pub fn receive(
         .add_attribute("tags", task.tags.join(",")))
 }
 
+/// A team: no auction; 1 to [`MAX_SUBTASKS`] sub-tasks, each with a valid title and tags and a
+/// reward above 0; `coordinator_bonus + Σ rewards = max_reward` exactly.
+fn check_team(
+    team: &crate::msg::TeamSpec,
+    auction: bool,
+    max_reward: cosmwasm_std::Uint128,
+) -> Result<TeamResponse, ContractError> {
+    let invalid = |reason: String| ContractError::InvalidTask { reason };
+    if auction {
+        return Err(invalid(
+            "a team task has no auction: its coordinator claims it".into(),
+        ));
+    }
+    if team.subtasks.is_empty() || team.subtasks.len() > MAX_SUBTASKS {
+        return Err(invalid(format!(
+            "{} sub-tasks: 1 to {MAX_SUBTASKS}",
+            team.subtasks.len()
+        )));
+    }
+    let mut sum = team.coordinator_bonus;
+    for (i, sub) in team.subtasks.iter().enumerate() {
+        if sub.title.trim().is_empty() || sub.title.len() > MAX_TITLE_BYTES {
+            return Err(invalid(format!(
+                "sub-task {i}: the title must be 1 to {MAX_TITLE_BYTES} bytes"
+            )));
+        }
+        if sub.reward.is_zero() {
+            return Err(invalid(format!("sub-task {i}: a reward of 0")));
+        }
+        check_tags(&sub.tags).map_err(|reason| invalid(format!("sub-task {i}: {reason}")))?;
+        sum = sum.checked_add(sub.reward)?;
+    }
+    if sum != max_reward {
+        return Err(invalid(format!(
+            "the bonus and the sub-tasks' rewards sum to {sum}, not the {max_reward} sent"
+        )));
+    }
+    Ok(TeamResponse {
+        coordinator_bonus: team.coordinator_bonus,
+        bonus_tax: None,
+        subtasks: team
+            .subtasks
+            .iter()
+            .map(|sub| SubtaskResponse {
+                title: sub.title.clone(),
+                reward: sub.reward,
+                tags: sub.tags.clone(),
+                member: None,
+                status: SubtaskStatus::Unassigned,
+                delivered_at: None,
+                tax: None,
+            })
+            .collect(),
+    })
+}
+
+/// 0 to [`MAX_TASK_TAGS`] distinct tags valid for the reputation registry; the error is the
+/// reason.
+fn check_tags(tags: &[String]) -> Result<(), String> {
+    if tags.len() > MAX_TASK_TAGS {
+        return Err(format!("{} tags: at most {MAX_TASK_TAGS}", tags.len()));
+    }
+    for (i, tag) in tags.iter().enumerate() {
+        let ok = !tag.is_empty()
+            && tag.len() <= poe_interface::reputation::MAX_TAG_BYTES
+            && tag
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        if !ok {
+            return Err(format!(
+                "tag {tag:?}: 1 to {} bytes of a-z, 0-9, '-', '_'",
+                poe_interface::reputation::MAX_TAG_BYTES
+            ));
+        }
+        if tags.iter().take(i).any(|t| t == tag) {
+            return Err(format!("tag {tag:?} named twice"));
+        }
+    }
+    Ok(())
+}
+
 /// A title of 1 to [`MAX_TITLE_BYTES`] bytes; 0 to [`MAX_TASK_TAGS`] distinct tags valid for the
 /// reputation registry; an auction deadline after now and before the delivery deadline, which
 /// is after now.
@@ -89,25 +182,7 @@ fn check_spec(spec: &TaskSpec, env: &Env) -> Result<(), ContractError> {
     if spec.title.trim().is_empty() || spec.title.len() > MAX_TITLE_BYTES {
         return invalid(format!("the title must be 1 to {MAX_TITLE_BYTES} bytes"));
     }
-    if spec.tags.len() > MAX_TASK_TAGS {
-        return invalid(format!("{} tags: at most {MAX_TASK_TAGS}", spec.tags.len()));
-    }
-    for (i, tag) in spec.tags.iter().enumerate() {
-        let ok = !tag.is_empty()
-            && tag.len() <= poe_interface::reputation::MAX_TAG_BYTES
-            && tag
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-        if !ok {
-            return invalid(format!(
-                "tag {tag:?}: 1 to {} bytes of a-z, 0-9, '-', '_'",
-                poe_interface::reputation::MAX_TAG_BYTES
-            ));
-        }
-        if spec.tags.iter().take(i).any(|t| t == tag) {
-            return invalid(format!("tag {tag:?} named twice"));
-        }
-    }
+    check_tags(&spec.tags).map_err(|reason| ContractError::InvalidTask { reason })?;
     let now = env.block.time;
     if spec.delivery_deadline <= now {
         return invalid(format!(

@@ -7,7 +7,8 @@ use crate::execute::{load_task, pay, sub_escrow, wrong_status};
 use crate::msg::TaskStatus;
 use crate::state::{BIDS, CONFIG, RANKING, TASKS};
 
-/// A task without an auction, anyone but the creator: takes it at `max_reward`. Refuses funds.
+/// A task without an auction, anyone but the creator: takes it at `max_reward` (a team task's
+/// claimant is its coordinator). Refuses funds.
 ///
 /// Attributes: `action=claim`, `task_id`, `assignee`, `amount`.
 ///
@@ -124,6 +125,7 @@ pub fn close_auction(
 /// Attributes: `action=deliver`, `task_id`, `assignee`.
 ///
 /// Errors: `Payment`, [`ContractError::TaskNotFound`], [`ContractError::WrongStatus`],
+/// [`ContractError::TeamTask`] (its sub-tasks are delivered one by one),
 /// [`ContractError::Unauthorized`], [`ContractError::DeliveryTiming`].
 pub fn deliver(
     deps: DepsMut,
@@ -135,6 +137,9 @@ pub fn deliver(
     let mut task = load_task(deps.storage, task_id)?;
     if task.status != TaskStatus::Assigned {
         return Err(wrong_status(task_id, &task, "delivery"));
+    }
+    if task.team.is_some() {
+        return Err(ContractError::TeamTask { task_id });
     }
     if task.assignee.as_ref() != Some(&info.sender) {
         return Err(ContractError::Unauthorized {

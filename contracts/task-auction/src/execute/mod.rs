@@ -1,6 +1,6 @@
 //! One file per group of operations: [`create`] (the `CreateTask` hook), [`bid`] (bids and
 //! withdrawals), [`life`] (claim, close, delivery), [`settle`] (acceptance, reclaim, cancel),
-//! [`config`] and [`instantiate`].
+//! [`team`] (sub-tasks of team tasks), [`config`] and [`instantiate`].
 
 pub mod bid;
 pub mod config;
@@ -8,6 +8,7 @@ pub mod create;
 pub mod instantiate;
 pub mod life;
 pub mod settle;
+pub mod team;
 
 use cosmwasm_std::{Addr, CosmosMsg, StdResult, Storage, Uint128};
 

@@ -1,16 +1,85 @@
 //! `Accept`, `Reclaim` and `Cancel`: how a task's escrow leaves the contract.
 
-use cosmwasm_std::{to_json_binary, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg};
+use cosmwasm_std::{
+    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg,
+};
 use poe_interface::reputation::ExecuteMsg as ReputationMsg;
 use poe_interface::treasury::cw20_deposit_msg;
 use poe_math::auction::task_tax;
 
 use crate::error::ContractError;
 use crate::execute::{load_task, pay, sub_escrow, wrong_status};
-use crate::msg::TaskStatus;
-use crate::state::{Task, CONFIG, TASKS};
+use crate::msg::{SubtaskStatus, TaskStatus};
+use crate::state::{Config, Task, CONFIG, TASKS};
 
-fn finish(
+/// What paying `amount` of `task`'s token to `to` sends: `amount - tax` to `to`, the tax to the
+/// treasury's ledger (memo `task_tax`), and the registry's raise of `to` by the points per tag
+/// of `tags` (when there is a registry). Returns the messages and the tax.
+pub fn payout(
+    config: &Config,
+    task: &Task,
+    to: &Addr,
+    amount: Uint128,
+    tags: &[String],
+) -> Result<(Vec<CosmosMsg>, Uint128), ContractError> {
+    let tax = task_tax(amount, config.tax_bps);
+    let paid = amount.checked_sub(tax)?;
+    let mut msgs: Vec<CosmosMsg> = pay(task, to, paid)?.into_iter().collect();
+    if !tax.is_zero() {
+        msgs.push(cw20_deposit_msg(
+            &task.token,
+            &config.treasury,
+            tax,
+            "task_tax",
+        )?);
+    }
+    if let Some(registry) = &config.reputation {
+        msgs.push(
+            WasmMsg::Execute {
+                contract_addr: registry.to_string(),
+                msg: to_json_binary(&ReputationMsg::Raise {
+                    account: to.to_string(),
+                    tags: tags.to_vec(),
+                    points: config.reputation_points_per_tag,
+                })?,
+                funds: vec![],
+            }
+            .into(),
+        );
+    }
+    Ok((msgs, tax))
+}
+
+/// Who accepts a delivery made at `delivered_at`: `creator`, `arbiter`, or `timeout` (anyone,
+/// `acceptance_timeout_seconds` after it); else [`ContractError::Unauthorized`].
+pub fn acceptor(
+    config: &Config,
+    task_id: u64,
+    task: &Task,
+    sender: &Addr,
+    delivered_at: Option<cosmwasm_std::Timestamp>,
+    now: cosmwasm_std::Timestamp,
+) -> Result<&'static str, ContractError> {
+    let timed_out =
+        delivered_at.is_some_and(|t| now >= t.plus_seconds(config.acceptance_timeout_seconds));
+    if *sender == task.creator {
+        Ok("creator")
+    } else if task.arbiter.as_ref() == Some(sender) {
+        Ok("arbiter")
+    } else if timed_out {
+        Ok("timeout")
+    } else {
+        Err(ContractError::Unauthorized {
+            task_id,
+            sender: sender.clone(),
+            operation: "accept (before the acceptance timeout)".into(),
+        })
+    }
+}
+
+/// Ends `task`: its remaining escrow leaves the books (returned for the caller to pay), its
+/// status becomes `status`, one task fewer is open.
+pub fn finish(
     deps: &mut DepsMut,
     task_id: u64,
     task: &mut Task,
@@ -52,49 +121,22 @@ pub fn accept(
         return Err(wrong_status(task_id, &task, "acceptance"));
     }
     let config = CONFIG.load(deps.storage)?;
-    let timed_out = task
-        .delivered_at
-        .is_some_and(|t| env.block.time >= t.plus_seconds(config.acceptance_timeout_seconds));
-    let by = if info.sender == task.creator {
-        "creator"
-    } else if task.arbiter.as_ref() == Some(&info.sender) {
-        "arbiter"
-    } else if timed_out {
-        "timeout"
-    } else {
-        return Err(ContractError::Unauthorized {
-            task_id,
-            sender: info.sender,
-            operation: "accept (before the acceptance timeout)".into(),
-        });
-    };
+    let by = acceptor(
+        &config,
+        task_id,
+        &task,
+        &info.sender,
+        task.delivered_at,
+        env.block.time,
+    )?;
     let (Some(assignee), Some(amount)) = (task.assignee.clone(), task.amount) else {
         return Err(wrong_status(task_id, &task, "acceptance"));
     };
-    let tax = task_tax(amount, config.tax_bps);
+    let (msgs, tax) = payout(&config, &task, &assignee, amount, &task.tags)?;
     let paid = amount.checked_sub(tax)?;
     task.tax = Some(tax);
     finish(&mut deps, task_id, &mut task, TaskStatus::Completed)?;
-    let mut res = Response::new().add_messages(pay(&task, &assignee, paid)?);
-    if !tax.is_zero() {
-        res = res.add_message(cw20_deposit_msg(
-            &task.token,
-            &config.treasury,
-            tax,
-            "task_tax",
-        )?);
-    }
-    if let Some(registry) = &config.reputation {
-        res = res.add_message(WasmMsg::Execute {
-            contract_addr: registry.to_string(),
-            msg: to_json_binary(&ReputationMsg::Raise {
-                account: assignee.to_string(),
-                tags: task.tags.clone(),
-                points: config.reputation_points_per_tag,
-            })?,
-            funds: vec![],
-        });
-    }
+    let res = Response::new().add_messages(msgs);
     Ok(res
         .add_attribute("action", "accept")
         .add_attribute("task_id", task_id.to_string())
@@ -106,12 +148,14 @@ pub fn accept(
 }
 
 /// The creator, at or after the delivery deadline of an assigned task not delivered: the
-/// escrow goes back to the creator. Refuses funds.
+/// escrow goes back to the creator (for a team task what the accepted sub-tasks did not take,
+/// and only while no sub-task waits for its acceptance). Refuses funds.
 ///
 /// Attributes: `action=reclaim`, `task_id`, `refunded`.
 ///
 /// Errors: `Payment`, [`ContractError::TaskNotFound`], [`ContractError::WrongStatus`],
-/// [`ContractError::Unauthorized`], [`ContractError::DeliveryTiming`] (before the deadline).
+/// [`ContractError::Unauthorized`], [`ContractError::DeliveryTiming`] (before the deadline),
+/// [`ContractError::SubtaskPending`].
 pub fn reclaim(
     mut deps: DepsMut,
     env: Env,
@@ -122,6 +166,16 @@ pub fn reclaim(
     let mut task = load_task(deps.storage, task_id)?;
     if task.status != TaskStatus::Assigned {
         return Err(wrong_status(task_id, &task, "reclaim"));
+    }
+    if let Some(index) = task.team.as_ref().and_then(|t| {
+        t.subtasks
+            .iter()
+            .position(|s| s.status == SubtaskStatus::Delivered)
+    }) {
+        return Err(ContractError::SubtaskPending {
+            task_id,
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+        });
     }
     if info.sender != task.creator {
         return Err(ContractError::Unauthorized {
