@@ -23,7 +23,7 @@ pub fn instantiate(
     execute::instantiate::instantiate(deps, env, info, msg)
 }
 
-/// `Receive` (`CreateTask`), `PlaceBid`, `WithdrawBid`, `Claim`, `CloseAuction`, `Deliver`,
+/// `Receive` (`CreateTask`), `PlaceBid`, `WithdrawBid`, `ReleaseBond`, `Claim`, `CloseAuction`, `Deliver`,
 /// `Accept`, `AssignSubtask`, `DeliverSubtask`, `AcceptSubtask`, `Reclaim`, `Cancel`; the owner's `UpdateConfig`, `UpdateOwnership`.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
@@ -41,6 +41,7 @@ pub fn execute(
             estimated_days,
         } => bid::bid(deps, env, info, task_id, amount, estimated_days),
         ExecuteMsg::WithdrawBid { task_id } => bid::withdraw_bid(deps, env, info, task_id),
+        ExecuteMsg::ReleaseBond { task_id } => bid::release_bond(deps, env, info, task_id),
         ExecuteMsg::Claim { task_id } => life::claim(deps, env, info, task_id),
         ExecuteMsg::CloseAuction { task_id } => life::close_auction(deps, env, info, task_id),
         ExecuteMsg::Deliver { task_id } => life::deliver(deps, env, info, task_id),

@@ -176,6 +176,36 @@ pub enum ContractError {
         index: u32,
     },
 
+    /// A first bid on a task that asks for a bond, without it (bid by cw20 `Send` of the bond).
+    #[error("task {task_id} asks a bond of {bond}: place the first bid by sending it")]
+    BondRequired {
+        /// The task.
+        task_id: u64,
+        /// The bond.
+        bond: Uint128,
+    },
+
+    /// A `PlaceBid` hook with another token than the task's, another amount than its bond, on
+    /// a task without a bond, or by a bidder who already posted one.
+    #[error("task {task_id}: {reason}")]
+    InvalidBond {
+        /// The task.
+        task_id: u64,
+        /// Why.
+        reason: String,
+    },
+
+    /// `ReleaseBond` without a bond to release, before the close, or by the winner.
+    #[error("{bidder} has no bond to release on task {task_id}: {reason}")]
+    NoBond {
+        /// The task.
+        task_id: u64,
+        /// Who asked.
+        bidder: Addr,
+        /// Why.
+        reason: String,
+    },
+
     /// A caller without the role the operation needs.
     #[error("{sender} may not {operation} task {task_id}")]
     Unauthorized {

@@ -32,6 +32,8 @@ fn task_response(id: u64, t: Task) -> TaskResponse {
         tax: t.tax,
         created_at: t.created_at,
         team: t.team,
+        bid_bond: t.bid_bond,
+        bonds_held: t.bonds_held,
     }
 }
 
@@ -44,6 +46,7 @@ fn bid_response(task_id: u64, bidder: Addr, b: Bid) -> BidResponse {
         reputation: b.reputation,
         score: b.score,
         sequence: b.sequence,
+        bond: b.bond,
         placed_at: b.placed_at,
     }
 }

@@ -71,6 +71,10 @@ pub struct Task {
     pub created_at: Timestamp,
     /// A team task's split.
     pub team: Option<Team>,
+    /// The bond a bidder posts.
+    pub bid_bond: Option<Uint128>,
+    /// Bonds held for the task's bids.
+    pub bonds_held: Uint128,
 }
 
 /// A bid.
@@ -86,6 +90,8 @@ pub struct Bid {
     pub score: Decimal,
     /// Placement order.
     pub sequence: u64,
+    /// The bond it holds.
+    pub bond: Uint128,
     /// When it was placed.
     pub placed_at: Timestamp,
 }

@@ -26,6 +26,11 @@ enum Op {
     Post {
         reward: u128,
         auction: bool,
+        bond: bool,
+    },
+    Release {
+        who: usize,
+        pick: usize,
     },
     Bid {
         who: usize,
@@ -65,7 +70,9 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        2 => (1..5_000u128, any::<bool>()).prop_map(|(reward, auction)| Op::Post { reward, auction }),
+        2 => (1..5_000u128, any::<bool>(), any::<bool>())
+            .prop_map(|(reward, auction, bond)| Op::Post { reward, auction, bond }),
+        1 => (0..4usize, 0..8usize).prop_map(|(who, pick)| Op::Release { who, pick }),
         4 => (0..4usize, 0..8usize, 1..=1_000u128, 0..40u32)
             .prop_map(|(who, pick, permille, days)| Op::Bid { who, pick, permille, days }),
         1 => (0..4usize, 0..8usize).prop_map(|(who, pick)| Op::Withdraw { who, pick }),
@@ -98,6 +105,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
         let task_of = |i: usize| pick(&tasks, i);
         let target = match &op {
             Op::Bid { pick, .. }
+            | Op::Release { pick, .. }
             | Op::Withdraw { pick, .. }
             | Op::Close { pick }
             | Op::Claim { pick, .. }
@@ -116,10 +124,31 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
             )
         };
         let bal_before = parties.as_ref().map(balances);
+        // the winner's bond before the step: an acceptance returns it to the assignee, a reclaim
+        // gives it to the creator; neither is part of the reward's flows
+        let winner_bond = parties
+            .as_ref()
+            .and_then(|t| t.assignee.as_ref().map(|a| (t.id, a.clone())))
+            .and_then(|(id, a)| s.auction.bid_of(id, &a).ok())
+            .map_or(0, |b| b.bond.u128());
         let res = match op {
-            Op::Post { reward, auction } => {
+            Op::Post {
+                reward,
+                auction,
+                bond,
+            } => {
                 let id = s.auction.config().unwrap().task_count + 1;
-                s.post(reward, &["x"], auction.then_some(1));
+                let now = s.now();
+                let mut spec = task_spec(
+                    "a task",
+                    &["x"],
+                    auction.then(|| now.plus_seconds(DAY)),
+                    now.plus_seconds(30 * DAY),
+                );
+                spec.bid_bond = (auction && bond).then(|| Uint128::new(7));
+                s.auction
+                    .create_task(&s.flx, &s.creator, Uint128::new(reward), spec)
+                    .unwrap();
                 tasks.push(id);
                 flows.insert(id, Flows::default());
                 continue;
@@ -137,10 +166,30 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
             } => {
                 let t = parties.as_ref().unwrap();
                 let amount = (t.max_reward.u128() * permille / 1_000).max(1);
-                s.auction
-                    .bid(&actors[who], t.id, Uint128::new(amount), days)
+                let has_bid = s.auction.bid_of(t.id, &actors[who]).is_ok();
+                match t.bid_bond {
+                    Some(bond) if !has_bid => s.flx.send_hook(
+                        &actors[who],
+                        &s.auction.addr,
+                        bond,
+                        &ReceiveMsg::PlaceBid {
+                            task_id: t.id,
+                            amount: Uint128::new(amount),
+                            estimated_days: days,
+                        },
+                    ),
+                    _ => s
+                        .auction
+                        .bid(&actors[who], t.id, Uint128::new(amount), days),
+                }
             }
             Op::Withdraw { who, .. } => s.auction.withdraw_bid(&actors[who], target.unwrap()),
+            Op::Release { who, .. } => s.auction.execute(
+                &actors[who],
+                &ExecuteMsg::ReleaseBond {
+                    task_id: target.unwrap(),
+                },
+            ),
             Op::Close { .. } => s.auction.close_auction(&s.stranger, target.unwrap()),
             Op::Claim { who, .. } => s.auction.claim(&actors[who], target.unwrap()),
             Op::Deliver { as_assignee, .. } => {
@@ -179,17 +228,33 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let a1 = after.assignee.as_ref().map_or(0, |a| s.flx_of(a));
                 let was_assigned = parties.as_ref().unwrap().assignee.is_some();
                 let f = flows.get_mut(&id).unwrap();
+                let bond_moved = winner_bond.saturating_sub(
+                    s.auction
+                        .bid_of(id, after.assignee.as_ref().unwrap_or(&s.creator))
+                        .map_or(winner_bond, |b| b.bond.u128()),
+                );
+                let (to_assignee, to_creator) = match after.status {
+                    TaskStatus::Completed => (bond_moved, 0),
+                    TaskStatus::Refunded => (0, bond_moved),
+                    _ => (0, 0),
+                };
                 if was_assigned {
-                    f.to_assignee += a1 - a0;
+                    f.to_assignee += a1 - a0 - to_assignee;
                 }
                 f.to_treasury += s.flx_of(&s.treasury.addr) - t0;
-                f.to_creator += s.flx_of(&after.creator) - c0;
+                f.to_creator += s.flx_of(&after.creator) - c0 - to_creator;
             }
         }
-        // escrow totals = the open tasks' escrow = the auction's balance
+        // escrow totals = the tasks' escrow and bonds = the auction's balance
         let totals = s.auction.totals().unwrap();
         let held: u128 = totals.escrow.iter().map(|e| e.amount.u128()).sum();
-        let open: u128 = tasks.iter().map(|id| s.task(*id).escrow.u128()).sum();
+        let open: u128 = tasks
+            .iter()
+            .map(|id| {
+                let t = s.task(*id);
+                t.escrow.u128() + t.bonds_held.u128()
+            })
+            .sum();
         prop_assert_eq!(held, open, "step {}", step);
         prop_assert_eq!(s.flx_of(&s.auction.addr), held, "step {}", step);
         let unfinished = tasks

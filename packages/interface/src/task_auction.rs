@@ -23,7 +23,8 @@
 //! member's reputation raised by the sub-task's tags) on its own; when the last is accepted the
 //! coordinator is paid the bonus (minus tax) and raised by the task's tags.
 //!
-//! Invariants: for each token the escrow held equals the sum of the open tasks' escrow; every
+//! Invariants: for each token the escrow held equals the sum of the tasks' escrow and bonds
+//! held; every
 //! base unit of a finished task went to the assignee, the treasury or back to the creator; a
 //! task pays out once.
 
@@ -93,6 +94,12 @@ pub enum ExecuteMsg {
     },
     /// Before the auction deadline, the bidder: withdraws its bid.
     WithdrawBid {
+        /// The task.
+        task_id: u64,
+    },
+    /// A bidder whose bid did not win (after the close, or on a cancelled task): takes its bond
+    /// back.
+    ReleaseBond {
         /// The task.
         task_id: u64,
     },
@@ -179,6 +186,16 @@ pub enum ReceiveMsg {
     /// With an accepted token: posts a task escrowing the amount sent as its `max_reward`; the
     /// sender is the creator.
     CreateTask(TaskSpec),
+    /// With the task's token, exactly its `bid_bond`: places a first bid on a task that asks for
+    /// a bond (as [`ExecuteMsg::PlaceBid`], which then only replaces a bid already bonded).
+    PlaceBid {
+        /// The task.
+        task_id: u64,
+        /// Reward asked, base units, 1..=`max_reward`.
+        amount: Uint128,
+        /// Delivery estimate, days.
+        estimated_days: u32,
+    },
 }
 
 /// What a creator posts.
@@ -195,6 +212,12 @@ pub struct TaskSpec {
     pub delivery_deadline: Timestamp,
     /// Who besides the creator may accept the delivery.
     pub arbiter: Option<String>,
+    /// A bidder's guarantee: each bidder posts this much of the task's token with its first bid
+    /// (cw20 `Send` with [`ReceiveMsg::PlaceBid`]); a withdrawn or losing bid gets it back
+    /// ([`ExecuteMsg::ReleaseBond`]), the winner with its payout, and the creator takes the
+    /// winner's when the delivery deadline is missed. Only with an auction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bid_bond: Option<Uint128>,
     /// A team task: the reward split into a coordinator bonus and sub-tasks (no auction).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<TeamSpec>,
@@ -401,6 +424,10 @@ pub struct TaskResponse {
     pub created_at: Timestamp,
     /// A team task's split.
     pub team: Option<TeamResponse>,
+    /// The bond a bidder posts, if the task asks for one.
+    pub bid_bond: Option<Uint128>,
+    /// Bonds held for the task's bids (released ones excluded).
+    pub bonds_held: Uint128,
 }
 
 /// A page of tasks.
@@ -427,6 +454,8 @@ pub struct BidResponse {
     pub score: Decimal,
     /// Order of placement (a later bid or replacement has a higher one).
     pub sequence: u64,
+    /// The bond it holds (0 once released, or without a bond).
+    pub bond: Uint128,
     /// When it was placed.
     pub placed_at: Timestamp,
 }
@@ -438,12 +467,12 @@ pub struct BidsResponse {
     pub bids: Vec<BidResponse>,
 }
 
-/// Escrow held for one token.
+/// Escrow (rewards and bonds) held for one token.
 #[cw_serde]
 pub struct EscrowTotal {
     /// The token.
     pub token: Addr,
-    /// Base units held for open tasks.
+    /// Base units held: the open tasks' rewards and every bond not yet returned.
     pub amount: Uint128,
 }
 

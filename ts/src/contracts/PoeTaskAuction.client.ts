@@ -148,6 +148,11 @@ export interface PoeTaskAuctionInterface extends PoeTaskAuctionReadOnlyInterface
   }: {
     taskId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  releaseBond: ({
+    taskId
+  }: {
+    taskId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   claim: ({
     taskId
   }: {
@@ -230,6 +235,7 @@ export class PoeTaskAuctionClient extends PoeTaskAuctionQueryClient implements P
     this.receive = this.receive.bind(this);
     this.placeBid = this.placeBid.bind(this);
     this.withdrawBid = this.withdrawBid.bind(this);
+    this.releaseBond = this.releaseBond.bind(this);
     this.claim = this.claim.bind(this);
     this.closeAuction = this.closeAuction.bind(this);
     this.deliver = this.deliver.bind(this);
@@ -283,6 +289,17 @@ export class PoeTaskAuctionClient extends PoeTaskAuctionQueryClient implements P
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       withdraw_bid: {
+        task_id: taskId
+      }
+    }, fee_, memo_, funds_);
+  };
+  releaseBond = async ({
+    taskId
+  }: {
+    taskId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      release_bond: {
         task_id: taskId
       }
     }, fee_, memo_, funds_);

@@ -35,6 +35,11 @@ export interface PoeTaskAuctionMsg {
   }: {
     taskId: number;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  releaseBond: ({
+    taskId
+  }: {
+    taskId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   claim: ({
     taskId
   }: {
@@ -114,6 +119,7 @@ export class PoeTaskAuctionMsgComposer implements PoeTaskAuctionMsg {
     this.receive = this.receive.bind(this);
     this.placeBid = this.placeBid.bind(this);
     this.withdrawBid = this.withdrawBid.bind(this);
+    this.releaseBond = this.releaseBond.bind(this);
     this.claim = this.claim.bind(this);
     this.closeAuction = this.closeAuction.bind(this);
     this.deliver = this.deliver.bind(this);
@@ -188,6 +194,25 @@ export class PoeTaskAuctionMsgComposer implements PoeTaskAuctionMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           withdraw_bid: {
+            task_id: taskId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  releaseBond = ({
+    taskId
+  }: {
+    taskId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          release_bond: {
             task_id: taskId
           }
         })),

@@ -28,6 +28,10 @@ export type ExecuteMsg = {
     task_id: number;
   };
 } | {
+  release_bond: {
+    task_id: number;
+  };
+} | {
   claim: {
     task_id: number;
   };
@@ -132,6 +136,7 @@ export type Decimal = string;
 export interface BidResponse {
   amount: Uint128;
   bidder: Addr;
+  bond: Uint128;
   estimated_days: number;
   placed_at: Timestamp;
   reputation: Uint128;
@@ -164,7 +169,9 @@ export interface TaskResponse {
   arbiter?: Addr | null;
   assignee?: Addr | null;
   auction_deadline?: Timestamp | null;
+  bid_bond?: Uint128 | null;
   bid_count: number;
+  bonds_held: Uint128;
   created_at: Timestamp;
   creator: Addr;
   delivered_at?: Timestamp | null;

@@ -12,7 +12,9 @@ use crate::msg::{
 use crate::state::{Task, ACCEPTED, CONFIG, TASKS};
 
 /// The cw20 hook. With an accepted token (the caller), [`ReceiveMsg::CreateTask`] posts a task
-/// escrowing the amount sent as `max_reward`; the sender is its creator. Refuses native funds.
+/// escrowing the amount sent as `max_reward` (the sender is its creator), and
+/// [`ReceiveMsg::PlaceBid`] places a first bid with its bond (`bid::place_bid`). Refuses native
+/// funds.
 ///
 /// Attributes: `action=create_task`, `task_id`, `creator`, `token`, `max_reward`, `auction`
 /// (`true`/`false`), `tags`.
@@ -31,8 +33,35 @@ pub fn receive(
     if !ACCEPTED.has(deps.storage, &token) {
         return Err(ContractError::TokenNotAccepted { token });
     }
-    let creator = deps.api.addr_validate(&wrapper.sender)?;
-    let ReceiveMsg::CreateTask(spec) = from_json(&wrapper.msg)?;
+    let sender = deps.api.addr_validate(&wrapper.sender)?;
+    let spec = match from_json(&wrapper.msg)? {
+        ReceiveMsg::CreateTask(spec) => spec,
+        ReceiveMsg::PlaceBid {
+            task_id,
+            amount,
+            estimated_days,
+        } => {
+            let task = crate::execute::load_task(deps.storage, task_id)?;
+            if task.token != token {
+                return Err(ContractError::InvalidBond {
+                    task_id,
+                    reason: format!("the bond is paid in {}, not {token}", task.token),
+                });
+            }
+            return crate::execute::bid::place_bid(
+                deps,
+                env,
+                crate::execute::bid::NewBid {
+                    task_id,
+                    bidder: sender,
+                    amount,
+                    estimated_days,
+                    bond: Some(wrapper.amount),
+                },
+            );
+        }
+    };
+    let creator = sender;
     if wrapper.amount.is_zero() {
         return Err(ContractError::InvalidAmount {
             amount: wrapper.amount,
@@ -40,6 +69,13 @@ pub fn receive(
         });
     }
     check_spec(&spec, &env)?;
+    if let Some(bond) = spec.bid_bond {
+        if bond.is_zero() || spec.auction_deadline.is_none() || spec.team.is_some() {
+            return Err(ContractError::InvalidTask {
+                reason: "a bid bond is above 0 and only for an auction (not a team task)".into(),
+            });
+        }
+    }
     let team = match &spec.team {
         None => None,
         Some(team) => Some(check_team(
@@ -79,6 +115,8 @@ pub fn receive(
         tax: None,
         created_at: env.block.time,
         team,
+        bid_bond: spec.bid_bond,
+        bonds_held: cosmwasm_std::Uint128::zero(),
     };
     TASKS.save(deps.storage, task_id, &task)?;
     add_escrow(deps.storage, &token, wrapper.amount)?;

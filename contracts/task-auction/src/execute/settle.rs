@@ -132,9 +132,12 @@ pub fn accept(
     let (Some(assignee), Some(amount)) = (task.assignee.clone(), task.amount) else {
         return Err(wrong_status(task_id, &task, "acceptance"));
     };
-    let (msgs, tax) = payout(&config, &task, &assignee, amount, &task.tags)?;
+    let (mut msgs, tax) = payout(&config, &task, &assignee, amount, &task.tags)?;
     let paid = amount.checked_sub(tax)?;
     task.tax = Some(tax);
+    msgs.extend(crate::execute::bid::settle_winner_bond(
+        &mut deps, task_id, &mut task, &assignee,
+    )?);
     finish(&mut deps, task_id, &mut task, TaskStatus::Completed)?;
     let res = Response::new().add_messages(msgs);
     Ok(res
@@ -191,9 +194,13 @@ pub fn reclaim(
             reason: "it has not passed".into(),
         });
     }
+    // the default: the winner's bond goes to the creator with the escrow
+    let creator = task.creator.clone();
+    let bond = crate::execute::bid::settle_winner_bond(&mut deps, task_id, &mut task, &creator)?;
     let refund = finish(&mut deps, task_id, &mut task, TaskStatus::Refunded)?;
     Ok(Response::new()
         .add_messages(pay(&task, &task.creator, refund)?)
+        .add_messages(bond)
         .add_attribute("action", "reclaim")
         .add_attribute("task_id", task_id.to_string())
         .add_attribute("refunded", refund.to_string()))
