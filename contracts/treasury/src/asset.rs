@@ -1,11 +1,13 @@
 //! Assets: validation, ledger keys, labels, live balances and payouts.
 
-use cosmwasm_std::{coins, Addr, BankMsg, CosmosMsg, Deps, StdError, StdResult, Uint128};
-use cw20::{BalanceResponse, Cw20QueryMsg};
+use cosmwasm_std::{
+    coins, to_json_binary, Addr, BankMsg, CosmosMsg, Deps, StdError, StdResult, Uint128, WasmMsg,
+};
+use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse, TokenInfoResponse};
 use poe_controllers::cw20::transfer_msg;
 
 use crate::error::ContractError;
-use crate::msg::AssetInfo;
+use crate::msg::{AssetInfo, Recipient};
 
 /// Prefix of a cw20 asset's ledger key.
 const CW20_PREFIX: char = 'c';
@@ -96,6 +98,47 @@ impl CheckedAsset {
         })
     }
 
+    /// What `holder` holds now, the query's error as [`ContractError::NotCw20`] (a cw20 that
+    /// does not answer `Balance`).
+    ///
+    /// Errors: [`ContractError::NotCw20`].
+    pub fn checked_balance_of(&self, deps: Deps, holder: &Addr) -> Result<Uint128, ContractError> {
+        self.balance_of(deps, holder)
+            .map_err(|err| ContractError::NotCw20 {
+                token: self.label(),
+                reason: err.to_string(),
+            })
+    }
+
+    /// The message paying `amount` to a schedule's `recipient` (validated when the schedule was
+    /// created): to an address, [`CheckedAsset::payout`]; to a hook, a cw20 `Send` with the
+    /// hook's `msg`, or a `WasmMsg::Execute` of `msg` with the coins attached.
+    ///
+    /// Errors: `Std` (serialization).
+    pub fn payout_to(&self, recipient: &Recipient, amount: Uint128) -> StdResult<CosmosMsg> {
+        match recipient {
+            Recipient::Address { address } => self.payout(&Addr::unchecked(address), amount),
+            Recipient::Hook { contract, msg } => Ok(match self {
+                CheckedAsset::Cw20(token) => WasmMsg::Execute {
+                    contract_addr: token.to_string(),
+                    msg: to_json_binary(&Cw20ExecuteMsg::Send {
+                        contract: contract.clone(),
+                        amount,
+                        msg: msg.clone(),
+                    })?,
+                    funds: vec![],
+                }
+                .into(),
+                CheckedAsset::Native(denom) => WasmMsg::Execute {
+                    contract_addr: contract.clone(),
+                    msg: msg.clone(),
+                    funds: coins(amount.u128(), denom),
+                }
+                .into(),
+            }),
+        }
+    }
+
     /// Reads a ledger key back (only keys written by [`CheckedAsset::key`] exist).
     ///
     /// Errors: `Std` on a key with an unknown prefix.
@@ -107,6 +150,31 @@ impl CheckedAsset {
             _ => Err(StdError::generic_err(format!("corrupt ledger key {key:?}"))),
         }
     }
+}
+
+/// A cw20's minter and cap (seed 002 `max_supply`) and its total supply.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MintInfo {
+    /// The minter; `None` when the supply can never grow.
+    pub minter: Option<MinterResponse>,
+    /// The total supply, base units.
+    pub supply: Uint128,
+}
+
+/// Asks the cw20 `token` for its `Minter` and `TokenInfo`.
+///
+/// Errors: `Std` when the token does not answer either query.
+pub fn mint_info(deps: Deps, token: &Addr) -> StdResult<MintInfo> {
+    let minter: Option<MinterResponse> = deps
+        .querier
+        .query_wasm_smart(token, &Cw20QueryMsg::Minter {})?;
+    let info: TokenInfoResponse = deps
+        .querier
+        .query_wasm_smart(token, &Cw20QueryMsg::TokenInfo {})?;
+    Ok(MintInfo {
+        minter,
+        supply: info.total_supply,
+    })
 }
 
 /// The ledger key of an unchecked asset, for pagination bounds only.

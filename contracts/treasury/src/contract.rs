@@ -3,12 +3,12 @@
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response};
 
 use crate::error::ContractError;
 use crate::execute;
 use crate::msg::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
-use crate::{migrate as mig, query as q};
+use crate::{migrate as mig, query as q, reply as rep};
 
 /// Instantiates the treasury with its owner (default the sender). Funds are refused: deposits go
 /// through `Deposit` so that the ledger records them.
@@ -25,7 +25,9 @@ pub fn instantiate(
 }
 
 /// `Receive` (cw20 deposit hook, any token), `Deposit` (native, anyone), `Spend` (owner),
-/// `UpdateOwnership` (cw-ownable two-step transfer).
+/// `UpdateOwnership` (cw-ownable two-step transfer); schedules: `CreateSchedule` and
+/// `CancelSchedule` (owner), `Distribute` (anyone); common tools: `RegisterTool` and
+/// `Deprecate` (owner), `Maintain` (anyone).
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
@@ -45,10 +47,59 @@ pub fn execute(
         ExecuteMsg::UpdateOwnership(action) => {
             execute::ownership::update_ownership(deps, env, info, action)
         }
+        ExecuteMsg::CreateSchedule {
+            asset,
+            amount,
+            interval,
+            duration_intervals,
+            recipient,
+            memo,
+        } => execute::schedule::create_schedule(
+            deps,
+            env,
+            info,
+            asset,
+            amount,
+            interval,
+            duration_intervals,
+            recipient,
+            memo,
+        ),
+        ExecuteMsg::CancelSchedule { schedule_id } => {
+            execute::schedule::cancel_schedule(deps, env, info, schedule_id)
+        }
+        ExecuteMsg::Distribute { start_after, limit } => {
+            execute::distribute::distribute(deps, env, info, start_after, limit)
+        }
+        ExecuteMsg::RegisterTool {
+            name,
+            asset,
+            monthly_cost,
+            payee,
+            credential_commitment,
+        } => execute::tool::register_tool(
+            deps,
+            env,
+            info,
+            name,
+            asset,
+            monthly_cost,
+            payee,
+            credential_commitment,
+        ),
+        ExecuteMsg::Maintain { tool } => execute::maintain::maintain(deps, env, info, tool),
+        ExecuteMsg::Deprecate { tool } => execute::tool::deprecate(deps, env, info, tool),
     }
 }
 
-/// `Balance { asset }`, `Balances { start_after, limit }`, `Ownership {}`.
+/// A schedule's payment refused by its token or recipient ([`crate::reply::payment_refused`]).
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
+    rep::reply(deps, env, msg)
+}
+
+/// `Balance { asset }`, `Balances { start_after, limit }`, `Ownership {}`, `Schedule`,
+/// `Schedules`, `Due`, `Tool`, `Tools`, `ToolStatus`.
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     q::query(deps, env, msg)

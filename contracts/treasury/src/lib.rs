@@ -5,7 +5,9 @@ pub mod contract;
 pub mod error;
 pub mod execute;
 pub mod migrate;
+pub mod plan;
 pub mod query;
+pub mod reply;
 pub mod state;
 
 pub use crate::error::ContractError;

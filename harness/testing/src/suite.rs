@@ -53,6 +53,7 @@ fn treasury_contract() -> Box<dyn Contract<Empty>> {
             poe_treasury::contract::instantiate,
             poe_treasury::contract::query,
         )
+        .with_reply(poe_treasury::contract::reply)
         .with_migrate(poe_treasury::contract::migrate),
     )
 }

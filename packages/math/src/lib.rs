@@ -13,6 +13,7 @@ pub mod auction;
 pub mod aurum;
 pub mod burn;
 pub mod calendar;
+pub mod distribution;
 pub mod error;
 pub mod fee;
 pub mod flux;

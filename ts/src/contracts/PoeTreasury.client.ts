@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { InstantiateMsg, ExecuteMsg, Uint128, Binary, AssetInfo, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AssetBalanceResponse, BalancesResponse, LedgerBalance, OwnershipForString } from "./PoeTreasury.types";
+import { InstantiateMsg, ExecuteMsg, Uint128, Binary, AssetInfo, Action, Expiration, Timestamp, Uint64, ScheduleAmount, Interval, Recipient, HexBinary, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AssetBalanceResponse, BalancesResponse, LedgerBalance, ScheduleStatus, DueResponse, ScheduleDue, OwnershipForString, ScheduleAmountInfo, Clock, ScheduleResponse, SchedulesResponse, Addr, ToolResponse, ToolStatusResponse, ToolsResponse } from "./PoeTreasury.types";
 export interface PoeTreasuryReadOnlyInterface {
   contractAddress: string;
   balance: ({
@@ -22,6 +22,42 @@ export interface PoeTreasuryReadOnlyInterface {
     startAfter?: AssetInfo;
   }) => Promise<BalancesResponse>;
   ownership: () => Promise<OwnershipForString>;
+  schedule: ({
+    scheduleId
+  }: {
+    scheduleId: number;
+  }) => Promise<ScheduleResponse>;
+  schedules: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }) => Promise<SchedulesResponse>;
+  due: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }) => Promise<DueResponse>;
+  tool: ({
+    tool
+  }: {
+    tool: string;
+  }) => Promise<ToolResponse>;
+  tools: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: string;
+  }) => Promise<ToolsResponse>;
+  toolStatus: ({
+    tool
+  }: {
+    tool: string;
+  }) => Promise<ToolStatusResponse>;
 }
 export class PoeTreasuryQueryClient implements PoeTreasuryReadOnlyInterface {
   client: CosmWasmClient;
@@ -32,6 +68,12 @@ export class PoeTreasuryQueryClient implements PoeTreasuryReadOnlyInterface {
     this.balance = this.balance.bind(this);
     this.balances = this.balances.bind(this);
     this.ownership = this.ownership.bind(this);
+    this.schedule = this.schedule.bind(this);
+    this.schedules = this.schedules.bind(this);
+    this.due = this.due.bind(this);
+    this.tool = this.tool.bind(this);
+    this.tools = this.tools.bind(this);
+    this.toolStatus = this.toolStatus.bind(this);
   }
   balance = async ({
     asset
@@ -61,6 +103,81 @@ export class PoeTreasuryQueryClient implements PoeTreasuryReadOnlyInterface {
   ownership = async (): Promise<OwnershipForString> => {
     return this.client.queryContractSmart(this.contractAddress, {
       ownership: {}
+    });
+  };
+  schedule = async ({
+    scheduleId
+  }: {
+    scheduleId: number;
+  }): Promise<ScheduleResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      schedule: {
+        schedule_id: scheduleId
+      }
+    });
+  };
+  schedules = async ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }): Promise<SchedulesResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      schedules: {
+        limit,
+        start_after: startAfter
+      }
+    });
+  };
+  due = async ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }): Promise<DueResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      due: {
+        limit,
+        start_after: startAfter
+      }
+    });
+  };
+  tool = async ({
+    tool
+  }: {
+    tool: string;
+  }): Promise<ToolResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      tool: {
+        tool
+      }
+    });
+  };
+  tools = async ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: string;
+  }): Promise<ToolsResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      tools: {
+        limit,
+        start_after: startAfter
+      }
+    });
+  };
+  toolStatus = async ({
+    tool
+  }: {
+    tool: string;
+  }): Promise<ToolStatusResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      tool_status: {
+        tool
+      }
     });
   };
 }
@@ -93,6 +210,56 @@ export interface PoeTreasuryInterface extends PoeTreasuryReadOnlyInterface {
     recipient: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  createSchedule: ({
+    amount,
+    asset,
+    durationIntervals,
+    interval,
+    memo,
+    recipient
+  }: {
+    amount: ScheduleAmount;
+    asset: AssetInfo;
+    durationIntervals?: number;
+    interval: Interval;
+    memo?: string;
+    recipient: Recipient;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  cancelSchedule: ({
+    scheduleId
+  }: {
+    scheduleId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  distribute: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  registerTool: ({
+    asset,
+    credentialCommitment,
+    monthlyCost,
+    name,
+    payee
+  }: {
+    asset: AssetInfo;
+    credentialCommitment: HexBinary;
+    monthlyCost: Uint128;
+    name: string;
+    payee: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  maintain: ({
+    tool
+  }: {
+    tool: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  deprecate: ({
+    tool
+  }: {
+    tool: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class PoeTreasuryClient extends PoeTreasuryQueryClient implements PoeTreasuryInterface {
   client: SigningCosmWasmClient;
@@ -107,6 +274,12 @@ export class PoeTreasuryClient extends PoeTreasuryQueryClient implements PoeTrea
     this.deposit = this.deposit.bind(this);
     this.spend = this.spend.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
+    this.createSchedule = this.createSchedule.bind(this);
+    this.cancelSchedule = this.cancelSchedule.bind(this);
+    this.distribute = this.distribute.bind(this);
+    this.registerTool = this.registerTool.bind(this);
+    this.maintain = this.maintain.bind(this);
+    this.deprecate = this.deprecate.bind(this);
   }
   receive = async ({
     amount,
@@ -159,6 +332,102 @@ export class PoeTreasuryClient extends PoeTreasuryQueryClient implements PoeTrea
   updateOwnership = async (action: Action, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_ownership: action
+    }, fee_, memo_, funds_);
+  };
+  createSchedule = async ({
+    amount,
+    asset,
+    durationIntervals,
+    interval,
+    memo,
+    recipient
+  }: {
+    amount: ScheduleAmount;
+    asset: AssetInfo;
+    durationIntervals?: number;
+    interval: Interval;
+    memo?: string;
+    recipient: Recipient;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      create_schedule: {
+        amount,
+        asset,
+        duration_intervals: durationIntervals,
+        interval,
+        memo,
+        recipient
+      }
+    }, fee_, memo_, funds_);
+  };
+  cancelSchedule = async ({
+    scheduleId
+  }: {
+    scheduleId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      cancel_schedule: {
+        schedule_id: scheduleId
+      }
+    }, fee_, memo_, funds_);
+  };
+  distribute = async ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      distribute: {
+        limit,
+        start_after: startAfter
+      }
+    }, fee_, memo_, funds_);
+  };
+  registerTool = async ({
+    asset,
+    credentialCommitment,
+    monthlyCost,
+    name,
+    payee
+  }: {
+    asset: AssetInfo;
+    credentialCommitment: HexBinary;
+    monthlyCost: Uint128;
+    name: string;
+    payee: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      register_tool: {
+        asset,
+        credential_commitment: credentialCommitment,
+        monthly_cost: monthlyCost,
+        name,
+        payee
+      }
+    }, fee_, memo_, funds_);
+  };
+  maintain = async ({
+    tool
+  }: {
+    tool: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      maintain: {
+        tool
+      }
+    }, fee_, memo_, funds_);
+  };
+  deprecate = async ({
+    tool
+  }: {
+    tool: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      deprecate: {
+        tool
+      }
     }, fee_, memo_, funds_);
   };
 }

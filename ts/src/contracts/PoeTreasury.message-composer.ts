@@ -8,7 +8,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { InstantiateMsg, ExecuteMsg, Uint128, Binary, AssetInfo, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AssetBalanceResponse, BalancesResponse, LedgerBalance, OwnershipForString } from "./PoeTreasury.types";
+import { InstantiateMsg, ExecuteMsg, Uint128, Binary, AssetInfo, Action, Expiration, Timestamp, Uint64, ScheduleAmount, Interval, Recipient, HexBinary, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AssetBalanceResponse, BalancesResponse, LedgerBalance, ScheduleStatus, DueResponse, ScheduleDue, OwnershipForString, ScheduleAmountInfo, Clock, ScheduleResponse, SchedulesResponse, Addr, ToolResponse, ToolStatusResponse, ToolsResponse } from "./PoeTreasury.types";
 export interface PoeTreasuryMsg {
   contractAddress: string;
   sender: string;
@@ -38,6 +38,56 @@ export interface PoeTreasuryMsg {
     recipient: string;
   }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
   updateOwnership: (action: Action, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  createSchedule: ({
+    amount,
+    asset,
+    durationIntervals,
+    interval,
+    memo,
+    recipient
+  }: {
+    amount: ScheduleAmount;
+    asset: AssetInfo;
+    durationIntervals?: number;
+    interval: Interval;
+    memo?: string;
+    recipient: Recipient;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  cancelSchedule: ({
+    scheduleId
+  }: {
+    scheduleId: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  distribute: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  registerTool: ({
+    asset,
+    credentialCommitment,
+    monthlyCost,
+    name,
+    payee
+  }: {
+    asset: AssetInfo;
+    credentialCommitment: HexBinary;
+    monthlyCost: Uint128;
+    name: string;
+    payee: string;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  maintain: ({
+    tool
+  }: {
+    tool: string;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
+  deprecate: ({
+    tool
+  }: {
+    tool: string;
+  }, funds_?: Coin[]) => MsgExecuteContractEncodeObject;
 }
 export class PoeTreasuryMsgComposer implements PoeTreasuryMsg {
   sender: string;
@@ -49,6 +99,12 @@ export class PoeTreasuryMsgComposer implements PoeTreasuryMsg {
     this.deposit = this.deposit.bind(this);
     this.spend = this.spend.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
+    this.createSchedule = this.createSchedule.bind(this);
+    this.cancelSchedule = this.cancelSchedule.bind(this);
+    this.distribute = this.distribute.bind(this);
+    this.registerTool = this.registerTool.bind(this);
+    this.maintain = this.maintain.bind(this);
+    this.deprecate = this.deprecate.bind(this);
   }
   receive = ({
     amount,
@@ -130,6 +186,150 @@ export class PoeTreasuryMsgComposer implements PoeTreasuryMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           update_ownership: action
+        })),
+        funds: funds_
+      })
+    };
+  };
+  createSchedule = ({
+    amount,
+    asset,
+    durationIntervals,
+    interval,
+    memo,
+    recipient
+  }: {
+    amount: ScheduleAmount;
+    asset: AssetInfo;
+    durationIntervals?: number;
+    interval: Interval;
+    memo?: string;
+    recipient: Recipient;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          create_schedule: {
+            amount,
+            asset,
+            duration_intervals: durationIntervals,
+            interval,
+            memo,
+            recipient
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  cancelSchedule = ({
+    scheduleId
+  }: {
+    scheduleId: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          cancel_schedule: {
+            schedule_id: scheduleId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  distribute = ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: number;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          distribute: {
+            limit,
+            start_after: startAfter
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  registerTool = ({
+    asset,
+    credentialCommitment,
+    monthlyCost,
+    name,
+    payee
+  }: {
+    asset: AssetInfo;
+    credentialCommitment: HexBinary;
+    monthlyCost: Uint128;
+    name: string;
+    payee: string;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          register_tool: {
+            asset,
+            credential_commitment: credentialCommitment,
+            monthly_cost: monthlyCost,
+            name,
+            payee
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  maintain = ({
+    tool
+  }: {
+    tool: string;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          maintain: {
+            tool
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  deprecate = ({
+    tool
+  }: {
+    tool: string;
+  }, funds_?: Coin[]): MsgExecuteContractEncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          deprecate: {
+            tool
+          }
         })),
         funds: funds_
       })

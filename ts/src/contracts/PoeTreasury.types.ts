@@ -22,6 +22,40 @@ export type ExecuteMsg = {
   };
 } | {
   update_ownership: Action;
+} | {
+  create_schedule: {
+    amount: ScheduleAmount;
+    asset: AssetInfo;
+    duration_intervals?: number | null;
+    interval: Interval;
+    memo?: string | null;
+    recipient: Recipient;
+  };
+} | {
+  cancel_schedule: {
+    schedule_id: number;
+  };
+} | {
+  distribute: {
+    limit?: number | null;
+    start_after?: number | null;
+  };
+} | {
+  register_tool: {
+    asset: AssetInfo;
+    credential_commitment: HexBinary;
+    monthly_cost: Uint128;
+    name: string;
+    payee: string;
+  };
+} | {
+  maintain: {
+    tool: string;
+  };
+} | {
+  deprecate: {
+    tool: string;
+  };
 };
 export type Uint128 = string;
 export type Binary = string;
@@ -49,6 +83,38 @@ export type Expiration = {
 };
 export type Timestamp = Uint64;
 export type Uint64 = string;
+export type ScheduleAmount = {
+  fixed: {
+    amount_per_interval: Uint128;
+  };
+} | {
+  inflation: {
+    blocks_per_year?: number | null;
+    inflation_rate_bps?: number | null;
+  };
+};
+export type Interval = {
+  seconds: {
+    every: number;
+    start_time?: Timestamp | null;
+  };
+} | {
+  blocks: {
+    every: number;
+    start_height?: number | null;
+  };
+};
+export type Recipient = {
+  address: {
+    address: string;
+  };
+} | {
+  hook: {
+    contract: string;
+    msg: Binary;
+  };
+};
+export type HexBinary = string;
 export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
@@ -65,6 +131,33 @@ export type QueryMsg = {
   };
 } | {
   ownership: {};
+} | {
+  schedule: {
+    schedule_id: number;
+  };
+} | {
+  schedules: {
+    limit?: number | null;
+    start_after?: number | null;
+  };
+} | {
+  due: {
+    limit?: number | null;
+    start_after?: number | null;
+  };
+} | {
+  tool: {
+    tool: string;
+  };
+} | {
+  tools: {
+    limit?: number | null;
+    start_after?: string | null;
+  };
+} | {
+  tool_status: {
+    tool: string;
+  };
 };
 export interface MigrateMsg {}
 export interface AssetBalanceResponse {
@@ -83,8 +176,106 @@ export interface LedgerBalance {
   total_received: Uint128;
   total_spent: Uint128;
 }
+export type ScheduleStatus = "active" | {
+  underfunded: {
+    owed: Uint128;
+    since: Timestamp;
+    since_height: number;
+  };
+} | {
+  blocked: {
+    owed: Uint128;
+    reason: string;
+    since: Timestamp;
+    since_height: number;
+  };
+} | {
+  completed: {
+    at: Timestamp;
+  };
+} | {
+  cancelled: {
+    at: Timestamp;
+    unpaid: Uint128;
+  };
+};
+export interface DueResponse {
+  due: ScheduleDue[];
+}
+export interface ScheduleDue {
+  asset: AssetInfo;
+  capped: boolean;
+  minted: Uint128;
+  new_intervals: number;
+  next_due?: number | null;
+  owed: Uint128;
+  payable: Uint128;
+  schedule_id: number;
+  status: ScheduleStatus;
+}
 export interface OwnershipForString {
   owner?: string | null;
   pending_expiry?: Expiration | null;
   pending_owner?: string | null;
+}
+export type ScheduleAmountInfo = {
+  fixed: {
+    amount_per_interval: Uint128;
+  };
+} | {
+  inflation: {
+    capped_since?: Timestamp | null;
+    inflation_rate_bps: number;
+    remainder: Uint128;
+    units_per_year: number;
+  };
+};
+export type Clock = "seconds" | "blocks";
+export interface ScheduleResponse {
+  amount: ScheduleAmountInfo;
+  asset: AssetInfo;
+  clock: Clock;
+  created_at: Timestamp;
+  created_height: number;
+  duration_intervals?: number | null;
+  end?: number | null;
+  every: number;
+  id: number;
+  intervals_due: number;
+  last_distribution?: Timestamp | null;
+  memo: string;
+  recipient: Recipient;
+  start: number;
+  status: ScheduleStatus;
+  total_due: Uint128;
+  total_paid: Uint128;
+}
+export interface SchedulesResponse {
+  schedules: ScheduleResponse[];
+}
+export type Addr = string;
+export interface ToolResponse {
+  asset: AssetInfo;
+  credential_commitment: HexBinary;
+  deprecated_at?: Timestamp | null;
+  funding_issue_since?: Timestamp | null;
+  inactive_funding_issue: boolean;
+  last_payment_at: Timestamp;
+  monthly_cost: Uint128;
+  months_paid: number;
+  name: string;
+  paid_until: Timestamp;
+  payee: Addr;
+  registered_at: Timestamp;
+  total_paid: Uint128;
+}
+export interface ToolStatusResponse {
+  active: boolean;
+  deprecated: boolean;
+  inactive_funding_issue: boolean;
+  paid_until: Timestamp;
+  tool: string;
+}
+export interface ToolsResponse {
+  tools: ToolResponse[];
 }

@@ -1,9 +1,13 @@
 //! Execute handlers, one file per operation.
 
 pub mod deposit;
+pub mod distribute;
 pub mod instantiate;
+pub mod maintain;
 pub mod ownership;
+pub mod schedule;
 pub mod spend;
+pub mod tool;
 
 use crate::error::ContractError;
 use crate::MAX_MEMO_BYTES;

@@ -1,13 +1,15 @@
 //! The treasury: [`TreasuryHandle`].
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{Addr, Coin, StdResult, Uint128};
+use cosmwasm_std::{to_json_binary, Addr, Coin, HexBinary, StdResult, Timestamp, Uint128};
 use cw_multi_test::AppResponse;
 use poe_interface::treasury::{
-    AssetBalanceResponse, AssetInfo, BalancesResponse, ExecuteMsg, LedgerBalance, QueryMsg,
-    ReceiveMsg,
+    AssetBalanceResponse, AssetInfo, BalancesResponse, DueResponse, ExecuteMsg, Interval,
+    LedgerBalance, QueryMsg, ReceiveMsg, Recipient, ScheduleAmount, ScheduleDue, ScheduleResponse,
+    SchedulesResponse, ToolResponse, ToolStatusResponse, ToolsResponse,
 };
 use poe_interface::MAX_LIMIT;
+use serde::Serialize;
 
 use super::{all_pages, contract_interface, deref_to_handle, Cw20Handle, Handle, SharedApp};
 
@@ -148,5 +150,195 @@ impl TreasuryHandle {
             |start_after| self.balances(start_after, Some(MAX_LIMIT)),
             |b| b.asset.clone(),
         )
+    }
+
+    /// Owner only: creates a distribution schedule (`ExecuteMsg::CreateSchedule`) without a
+    /// memo. Build its parts with [`TreasuryHandle::fixed`], [`TreasuryHandle::inflation`],
+    /// [`TreasuryHandle::every_seconds`], [`TreasuryHandle::every_blocks`],
+    /// [`TreasuryHandle::to_address`] and [`TreasuryHandle::to_hook`]; the new id is the
+    /// response's `schedule_id` attribute ([`crate::expect_wasm_attr`]).
+    pub fn create_schedule(
+        &self,
+        sender: &Addr,
+        asset: AssetInfo,
+        amount: ScheduleAmount,
+        interval: Interval,
+        duration_intervals: Option<u64>,
+        recipient: Recipient,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::CreateSchedule {
+                asset,
+                amount,
+                interval,
+                duration_intervals,
+                recipient,
+                memo: None,
+            },
+            &[],
+        )
+    }
+
+    /// Owner only: cancels a schedule.
+    pub fn cancel_schedule(&self, sender: &Addr, schedule_id: u64) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::CancelSchedule { schedule_id }, &[])
+    }
+
+    /// Anyone: distributes one page of the running schedules.
+    pub fn distribute(
+        &self,
+        sender: &Addr,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    ) -> AnyResult<AppResponse> {
+        self.execute(sender, &ExecuteMsg::Distribute { start_after, limit }, &[])
+    }
+
+    /// [`ScheduleAmount::Fixed`] of `amount_per_interval` base units.
+    pub fn fixed(amount_per_interval: u128) -> ScheduleAmount {
+        ScheduleAmount::Fixed {
+            amount_per_interval: Uint128::new(amount_per_interval),
+        }
+    }
+
+    /// [`ScheduleAmount::Inflation`] at `inflation_rate_bps` (`None`: the seed's 500) on the
+    /// default year.
+    pub fn inflation(inflation_rate_bps: Option<u16>) -> ScheduleAmount {
+        ScheduleAmount::Inflation {
+            inflation_rate_bps,
+            blocks_per_year: None,
+        }
+    }
+
+    /// Every `every` seconds from `start_time` (`None`: now).
+    pub fn every_seconds(every: u64, start_time: Option<Timestamp>) -> Interval {
+        Interval::Seconds { every, start_time }
+    }
+
+    /// Every `every` blocks from `start_height` (`None`: now).
+    pub fn every_blocks(every: u64, start_height: Option<u64>) -> Interval {
+        Interval::Blocks {
+            every,
+            start_height,
+        }
+    }
+
+    /// A plain transfer to `address`.
+    pub fn to_address(address: &Addr) -> Recipient {
+        Recipient::Address {
+            address: address.to_string(),
+        }
+    }
+
+    /// A hook into `contract` with `msg` serialized (e.g. a marketplace's
+    /// `ReceiveMsg::Replenish { pool_id }`). Panics when `msg` does not serialize.
+    pub fn to_hook(contract: &Addr, msg: &impl Serialize) -> Recipient {
+        Recipient::Hook {
+            contract: contract.to_string(),
+            msg: to_json_binary(msg).expect("hook msg serializes"),
+        }
+    }
+
+    /// One schedule.
+    pub fn schedule(&self, schedule_id: u64) -> StdResult<ScheduleResponse> {
+        self.query(&QueryMsg::Schedule { schedule_id })
+    }
+
+    /// One page of schedules, by id.
+    pub fn schedules(
+        &self,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    ) -> StdResult<Vec<ScheduleResponse>> {
+        let res: SchedulesResponse = self.query(&QueryMsg::Schedules { start_after, limit })?;
+        Ok(res.schedules)
+    }
+
+    /// Every schedule (all pages).
+    pub fn all_schedules(&self) -> StdResult<Vec<ScheduleResponse>> {
+        all_pages(
+            MAX_LIMIT,
+            |start_after| self.schedules(start_after, Some(MAX_LIMIT)),
+            |s| s.id,
+        )
+    }
+
+    /// What a `Distribute` of the same page would do now.
+    pub fn due(&self, start_after: Option<u64>, limit: Option<u32>) -> StdResult<Vec<ScheduleDue>> {
+        let res: DueResponse = self.query(&QueryMsg::Due { start_after, limit })?;
+        Ok(res.due)
+    }
+
+    /// Owner only: registers a common tool and pays its first month.
+    pub fn register_tool(
+        &self,
+        sender: &Addr,
+        name: &str,
+        asset: AssetInfo,
+        monthly_cost: Uint128,
+        payee: &Addr,
+        credential_commitment: HexBinary,
+    ) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::RegisterTool {
+                name: name.to_string(),
+                asset,
+                monthly_cost,
+                payee: payee.to_string(),
+                credential_commitment,
+            },
+            &[],
+        )
+    }
+
+    /// Anyone: pays a tool's next month, or marks it `inactive_funding_issue`.
+    pub fn maintain(&self, sender: &Addr, tool: &str) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::Maintain {
+                tool: tool.to_string(),
+            },
+            &[],
+        )
+    }
+
+    /// Owner only: deprecates a tool.
+    pub fn deprecate(&self, sender: &Addr, tool: &str) -> AnyResult<AppResponse> {
+        self.execute(
+            sender,
+            &ExecuteMsg::Deprecate {
+                tool: tool.to_string(),
+            },
+            &[],
+        )
+    }
+
+    /// One tool.
+    pub fn tool(&self, tool: &str) -> StdResult<ToolResponse> {
+        self.query(&QueryMsg::Tool {
+            tool: tool.to_string(),
+        })
+    }
+
+    /// One page of tools, by name.
+    pub fn tools(
+        &self,
+        start_after: Option<&str>,
+        limit: Option<u32>,
+    ) -> StdResult<Vec<ToolResponse>> {
+        let res: ToolsResponse = self.query(&QueryMsg::Tools {
+            start_after: start_after.map(str::to_string),
+            limit,
+        })?;
+        Ok(res.tools)
+    }
+
+    /// Whether a tool may be used now.
+    pub fn tool_status(&self, tool: &str) -> StdResult<ToolStatusResponse> {
+        self.query(&QueryMsg::ToolStatus {
+            tool: tool.to_string(),
+        })
     }
 }
