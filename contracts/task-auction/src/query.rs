@@ -6,9 +6,11 @@ use poe_controllers::page::page_limit;
 
 use crate::error::ContractError;
 use crate::execute::load_task;
+use poe_interface::treasury::{QueryMsg as TreasuryQuery, ToolStatusResponse};
+
 use crate::msg::{
-    BidResponse, BidsResponse, ConfigResponse, EscrowTotal, QueryMsg, TaskResponse, TasksResponse,
-    TotalsResponse,
+    BidResponse, BidsResponse, CanUseToolResponse, ConfigResponse, EscrowTotal, QueryMsg,
+    TaskResponse, TaskStatus, TasksResponse, TotalsResponse,
 };
 use crate::state::{Bid, Task, ACCEPTED, BIDS, CONFIG, ESCROW, RANKING, TASKS};
 
@@ -32,6 +34,7 @@ fn task_response(id: u64, t: Task) -> TaskResponse {
         tax: t.tax,
         created_at: t.created_at,
         team: t.team,
+        required_tools: t.required_tools,
         bid_bond: t.bid_bond,
         bonds_held: t.bonds_held,
     }
@@ -115,6 +118,38 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
             to_json_binary(&TotalsResponse {
                 escrow,
                 open_tasks: CONFIG.load(deps.storage)?.open_tasks,
+            })?
+        }
+        QueryMsg::CanUseTool {
+            tool,
+            task_id,
+            caller,
+        } => {
+            let caller = deps.api.addr_validate(&caller)?;
+            let task = load_task(deps.storage, task_id)?;
+            let treasury = CONFIG.load(deps.storage)?.treasury;
+            // a tool the treasury does not know is not active
+            let tool_active = deps
+                .querier
+                .query_wasm_smart::<ToolStatusResponse>(
+                    &treasury,
+                    &TreasuryQuery::ToolStatus { tool: tool.clone() },
+                )
+                .map(|s| s.active)
+                .unwrap_or(false);
+            let works_on = task.assignee.as_ref() == Some(&caller)
+                || task.team.as_ref().is_some_and(|t| {
+                    t.subtasks
+                        .iter()
+                        .any(|s| s.member.as_ref() == Some(&caller))
+                });
+            let caller_assigned = task.status == TaskStatus::Assigned && works_on;
+            let declared = task.required_tools.iter().any(|t| *t == tool);
+            to_json_binary(&CanUseToolResponse {
+                allowed: tool_active && caller_assigned && declared,
+                tool_active,
+                caller_assigned,
+                declared,
             })?
         }
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?)?,

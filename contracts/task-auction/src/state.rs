@@ -71,6 +71,8 @@ pub struct Task {
     pub created_at: Timestamp,
     /// A team task's split.
     pub team: Option<Team>,
+    /// Common tools the work may use.
+    pub required_tools: Vec<String>,
     /// The bond a bidder posts.
     pub bid_bond: Option<Uint128>,
     /// Bonds held for the task's bids.

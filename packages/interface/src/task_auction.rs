@@ -212,6 +212,10 @@ pub struct TaskSpec {
     pub delivery_deadline: Timestamp,
     /// Who besides the creator may accept the delivery.
     pub arbiter: Option<String>,
+    /// Common tools (the treasury's, seed 004) the work may use: 0 to [`MAX_TASK_TAGS`] names.
+    /// [`QueryMsg::CanUseTool`] answers who may use which.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_tools: Vec<String>,
     /// A bidder's guarantee: each bidder posts this much of the task's token with its first bid
     /// (cw20 `Send` with [`ReceiveMsg::PlaceBid`]); a withdrawn or losing bid gets it back
     /// ([`ExecuteMsg::ReleaseBond`]), the winner with its payout, and the creator takes the
@@ -359,6 +363,18 @@ pub enum QueryMsg {
     /// The escrow held per token.
     #[returns(TotalsResponse)]
     Totals {},
+    /// Seed 004's three-layer authorization of a common tool: the tool is active in the
+    /// treasury (`tool_status`), `caller` works on the task (its assignee, or a member of one
+    /// of its sub-tasks) while it is assigned, and the task declares the tool.
+    #[returns(CanUseToolResponse)]
+    CanUseTool {
+        /// The tool's name in the treasury.
+        tool: String,
+        /// The task.
+        task_id: u64,
+        /// Who asks to use it.
+        caller: String,
+    },
     /// cw-ownable's owner.
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
@@ -424,6 +440,8 @@ pub struct TaskResponse {
     pub created_at: Timestamp,
     /// A team task's split.
     pub team: Option<TeamResponse>,
+    /// Common tools the work may use.
+    pub required_tools: Vec<String>,
     /// The bond a bidder posts, if the task asks for one.
     pub bid_bond: Option<Uint128>,
     /// Bonds held for the task's bids (released ones excluded).
@@ -483,6 +501,19 @@ pub struct TotalsResponse {
     pub escrow: Vec<EscrowTotal>,
     /// Tasks not yet finished.
     pub open_tasks: u64,
+}
+
+/// The answer of [`QueryMsg::CanUseTool`].
+#[cw_serde]
+pub struct CanUseToolResponse {
+    /// All three layers hold.
+    pub allowed: bool,
+    /// The tool is active in the treasury.
+    pub tool_active: bool,
+    /// The caller works on the task, which is assigned.
+    pub caller_assigned: bool,
+    /// The task declares the tool.
+    pub declared: bool,
 }
 
 /// Migration message (no fields).

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, InstantiateMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Decimal, BidResponse, BidsResponse, ConfigResponse, OwnershipForString, TaskStatus, SubtaskStatus, TaskResponse, TeamResponse, SubtaskResponse, TasksResponse, TotalsResponse, EscrowTotal } from "./PoeTaskAuction.types";
+import { Uint128, InstantiateMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Decimal, BidResponse, BidsResponse, CanUseToolResponse, ConfigResponse, OwnershipForString, TaskStatus, SubtaskStatus, TaskResponse, TeamResponse, SubtaskResponse, TasksResponse, TotalsResponse, EscrowTotal } from "./PoeTaskAuction.types";
 export interface PoeTaskAuctionReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -37,6 +37,15 @@ export interface PoeTaskAuctionReadOnlyInterface {
     taskId: number;
   }) => Promise<BidsResponse>;
   totals: () => Promise<TotalsResponse>;
+  canUseTool: ({
+    caller,
+    taskId,
+    tool
+  }: {
+    caller: string;
+    taskId: number;
+    tool: string;
+  }) => Promise<CanUseToolResponse>;
   ownership: () => Promise<OwnershipForString>;
 }
 export class PoeTaskAuctionQueryClient implements PoeTaskAuctionReadOnlyInterface {
@@ -51,6 +60,7 @@ export class PoeTaskAuctionQueryClient implements PoeTaskAuctionReadOnlyInterfac
     this.bid = this.bid.bind(this);
     this.bids = this.bids.bind(this);
     this.totals = this.totals.bind(this);
+    this.canUseTool = this.canUseTool.bind(this);
     this.ownership = this.ownership.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -114,6 +124,23 @@ export class PoeTaskAuctionQueryClient implements PoeTaskAuctionReadOnlyInterfac
   totals = async (): Promise<TotalsResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       totals: {}
+    });
+  };
+  canUseTool = async ({
+    caller,
+    taskId,
+    tool
+  }: {
+    caller: string;
+    taskId: number;
+    tool: string;
+  }): Promise<CanUseToolResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      can_use_tool: {
+        caller,
+        task_id: taskId,
+        tool
+      }
     });
   };
   ownership = async (): Promise<OwnershipForString> => {

@@ -8,7 +8,7 @@ import { Coin } from "@cosmjs/amino";
 import { MsgExecuteContractEncodeObject } from "@cosmjs/cosmwasm-stargate";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@cosmjs/encoding";
-import { Uint128, InstantiateMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Decimal, BidResponse, BidsResponse, ConfigResponse, OwnershipForString, TaskStatus, SubtaskStatus, TaskResponse, TeamResponse, SubtaskResponse, TasksResponse, TotalsResponse, EscrowTotal } from "./PoeTaskAuction.types";
+import { Uint128, InstantiateMsg, ExecuteMsg, Binary, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, Decimal, BidResponse, BidsResponse, CanUseToolResponse, ConfigResponse, OwnershipForString, TaskStatus, SubtaskStatus, TaskResponse, TeamResponse, SubtaskResponse, TasksResponse, TotalsResponse, EscrowTotal } from "./PoeTaskAuction.types";
 export interface PoeTaskAuctionMsg {
   contractAddress: string;
   sender: string;

@@ -128,6 +128,12 @@ export type QueryMsg = {
 } | {
   totals: {};
 } | {
+  can_use_tool: {
+    caller: string;
+    task_id: number;
+    tool: string;
+  };
+} | {
   ownership: {};
 };
 export interface MigrateMsg {}
@@ -146,6 +152,12 @@ export interface BidResponse {
 }
 export interface BidsResponse {
   bids: BidResponse[];
+}
+export interface CanUseToolResponse {
+  allowed: boolean;
+  caller_assigned: boolean;
+  declared: boolean;
+  tool_active: boolean;
 }
 export interface ConfigResponse {
   acceptance_timeout_seconds: number;
@@ -179,6 +191,7 @@ export interface TaskResponse {
   escrow: Uint128;
   id: number;
   max_reward: Uint128;
+  required_tools: string[];
   status: TaskStatus;
   tags: string[];
   tax?: Uint128 | null;

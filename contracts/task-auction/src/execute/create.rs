@@ -115,6 +115,7 @@ pub fn receive(
         tax: None,
         created_at: env.block.time,
         team,
+        required_tools: spec.required_tools.clone(),
         bid_bond: spec.bid_bond,
         bonds_held: cosmwasm_std::Uint128::zero(),
     };
@@ -221,6 +222,15 @@ fn check_spec(spec: &TaskSpec, env: &Env) -> Result<(), ContractError> {
         return invalid(format!("the title must be 1 to {MAX_TITLE_BYTES} bytes"));
     }
     check_tags(&spec.tags).map_err(|reason| ContractError::InvalidTask { reason })?;
+    let tools = &spec.required_tools;
+    let bad_tool = |i: usize, t: &String| {
+        t.trim().is_empty() || t.len() > 64 || tools.iter().take(i).any(|u| u == t)
+    };
+    if tools.len() > MAX_TASK_TAGS || tools.iter().enumerate().any(|(i, t)| bad_tool(i, t)) {
+        return invalid(format!(
+            "required_tools: at most {MAX_TASK_TAGS} distinct names of 1 to 64 bytes"
+        ));
+    }
     let now = env.block.time;
     if spec.delivery_deadline <= now {
         return invalid(format!(

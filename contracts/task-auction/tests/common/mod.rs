@@ -71,7 +71,7 @@ impl Suite {
             .unwrap()
         };
         let (flx, nex, xyz) = (token("FLX"), token("NEX"), token("XYZ"));
-        let treasury_code = app.store_code(contract_wrapper!(poe_treasury));
+        let treasury_code = app.store_code(contract_wrapper!(poe_treasury, reply));
         let treasury = app
             .instantiate_contract(
                 treasury_code,

@@ -32,6 +32,7 @@ pub fn task_spec(
         auction_deadline,
         delivery_deadline,
         arbiter: None,
+        required_tools: vec![],
         bid_bond: None,
         team: None,
     }
