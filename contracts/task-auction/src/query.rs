@@ -144,7 +144,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
                         .any(|s| s.member.as_ref() == Some(&caller))
                 });
             let caller_assigned = task.status == TaskStatus::Assigned && works_on;
-            let declared = task.required_tools.iter().any(|t| *t == tool);
+            let declared = task.required_tools.contains(&tool);
             to_json_binary(&CanUseToolResponse {
                 allowed: tool_active && caller_assigned && declared,
                 tool_active,
