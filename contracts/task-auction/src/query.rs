@@ -15,27 +15,28 @@ use crate::msg::{
 use crate::state::{Bid, Task, ACCEPTED, BIDS, CONFIG, ESCROW, RANKING, TASKS};
 
 fn task_response(id: u64, t: Task) -> TaskResponse {
+    let terms = t.terms;
     TaskResponse {
         id,
         creator: t.creator,
-        title: t.title,
-        tags: t.tags,
+        title: terms.title,
+        tags: terms.tags,
         token: t.token,
         max_reward: t.max_reward,
         escrow: t.escrow,
-        auction_deadline: t.auction_deadline,
-        delivery_deadline: t.delivery_deadline,
-        arbiter: t.arbiter,
+        auction_deadline: terms.auction_deadline,
+        delivery_deadline: terms.delivery_deadline,
+        arbiter: terms.arbiter,
         status: t.status,
         bid_count: t.bid_count,
         assignee: t.assignee,
         amount: t.amount,
         delivered_at: t.delivered_at,
         tax: t.tax,
-        created_at: t.created_at,
+        created_at: terms.created_at,
         team: t.team,
-        required_tools: t.required_tools,
-        bid_bond: t.bid_bond,
+        required_tools: terms.required_tools,
+        bid_bond: terms.bid_bond,
         bonds_held: t.bonds_held,
     }
 }
@@ -144,7 +145,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
                         .any(|s| s.member.as_ref() == Some(&caller))
                 });
             let caller_assigned = task.status == TaskStatus::Assigned && works_on;
-            let declared = task.required_tools.contains(&tool);
+            let declared = task.terms.required_tools.contains(&tool);
             to_json_binary(&CanUseToolResponse {
                 allowed: tool_active && caller_assigned && declared,
                 tool_active,

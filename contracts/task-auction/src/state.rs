@@ -34,27 +34,42 @@ pub struct Config {
     pub bid_sequence: u64,
 }
 
-/// A task.
+/// What a task's creator posted and never changes: split from [`Task`] so each stored struct
+/// stays small (a wasm function may hold at most 100 locals, and serde's visitor of a struct
+/// keeps one per field).
 #[cw_serde]
-pub struct Task {
-    /// Who posted it.
-    pub creator: Addr,
+pub struct Terms {
     /// The title.
     pub title: String,
     /// The tags.
     pub tags: Vec<String>,
-    /// The escrowed token.
-    pub token: Addr,
-    /// The escrow posted.
-    pub max_reward: Uint128,
-    /// What the task holds now.
-    pub escrow: Uint128,
     /// The auction's end.
     pub auction_deadline: Option<Timestamp>,
     /// The delivery's end.
     pub delivery_deadline: Timestamp,
     /// Who besides the creator may accept.
     pub arbiter: Option<Addr>,
+    /// Common tools the work may use.
+    pub required_tools: Vec<String>,
+    /// The bond a bidder posts.
+    pub bid_bond: Option<Uint128>,
+    /// When it was posted.
+    pub created_at: Timestamp,
+}
+
+/// A task.
+#[cw_serde]
+pub struct Task {
+    /// Who posted it.
+    pub creator: Addr,
+    /// The escrowed token.
+    pub token: Addr,
+    /// The escrow posted.
+    pub max_reward: Uint128,
+    /// What it posted.
+    pub terms: Terms,
+    /// What the task holds now.
+    pub escrow: Uint128,
     /// Where it is.
     pub status: TaskStatus,
     /// Live bids.
@@ -67,14 +82,8 @@ pub struct Task {
     pub delivered_at: Option<Timestamp>,
     /// The tax paid.
     pub tax: Option<Uint128>,
-    /// When it was posted.
-    pub created_at: Timestamp,
     /// A team task's split.
     pub team: Option<Team>,
-    /// Common tools the work may use.
-    pub required_tools: Vec<String>,
-    /// The bond a bidder posts.
-    pub bid_bond: Option<Uint128>,
     /// Bonds held for the task's bids.
     pub bonds_held: Uint128,
 }

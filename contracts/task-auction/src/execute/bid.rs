@@ -39,7 +39,7 @@ fn ensure_auction_open(
     if task.status != TaskStatus::Auction {
         return Err(wrong_status(task_id, task, op));
     }
-    let deadline = task.auction_deadline.unwrap_or(env.block.time);
+    let deadline = task.terms.auction_deadline.unwrap_or(env.block.time);
     if env.block.time >= deadline {
         return Err(ContractError::AuctionTiming {
             task_id,
@@ -106,7 +106,7 @@ pub fn place_bid(deps: DepsMut, env: Env, new: NewBid) -> Result<Response, Contr
     }
     let mut config = CONFIG.load(deps.storage)?;
     let previous = BIDS.may_load(deps.storage, (task_id, &bidder))?;
-    let held_bond = match (task.bid_bond, &previous, bond) {
+    let held_bond = match (task.terms.bid_bond, &previous, bond) {
         (None, _, Some(_)) => {
             return Err(ContractError::InvalidBond {
                 task_id,

@@ -9,7 +9,7 @@ use crate::msg::{
     ReceiveMsg, SubtaskResponse, SubtaskStatus, TaskSpec, TaskStatus, TeamResponse, MAX_SUBTASKS,
     MAX_TASK_TAGS, MAX_TITLE_BYTES,
 };
-use crate::state::{Task, ACCEPTED, CONFIG, TASKS};
+use crate::state::{Task, Terms, ACCEPTED, CONFIG, TASKS};
 
 /// The cw20 hook. With an accepted token (the caller), [`ReceiveMsg::CreateTask`] posts a task
 /// escrowing the amount sent as `max_reward` (the sender is its creator), and
@@ -93,30 +93,33 @@ pub fn receive(
     config.task_count += 1;
     config.open_tasks += 1;
     let task_id = config.task_count;
+    let status = if spec.auction_deadline.is_some() {
+        TaskStatus::Auction
+    } else {
+        TaskStatus::Open
+    };
     let task = Task {
         creator: creator.clone(),
-        title: spec.title,
-        tags: spec.tags,
         token: token.clone(),
         max_reward: wrapper.amount,
-        escrow: wrapper.amount,
-        auction_deadline: spec.auction_deadline,
-        delivery_deadline: spec.delivery_deadline,
-        arbiter,
-        status: if spec.auction_deadline.is_some() {
-            TaskStatus::Auction
-        } else {
-            TaskStatus::Open
+        terms: Terms {
+            title: spec.title,
+            tags: spec.tags,
+            auction_deadline: spec.auction_deadline,
+            delivery_deadline: spec.delivery_deadline,
+            arbiter,
+            required_tools: spec.required_tools,
+            bid_bond: spec.bid_bond,
+            created_at: env.block.time,
         },
+        escrow: wrapper.amount,
+        status,
         bid_count: 0,
         assignee: None,
         amount: None,
         delivered_at: None,
         tax: None,
-        created_at: env.block.time,
         team,
-        required_tools: spec.required_tools.clone(),
-        bid_bond: spec.bid_bond,
         bonds_held: cosmwasm_std::Uint128::zero(),
     };
     TASKS.save(deps.storage, task_id, &task)?;
@@ -128,8 +131,8 @@ pub fn receive(
         .add_attribute("creator", creator)
         .add_attribute("token", token)
         .add_attribute("max_reward", wrapper.amount.to_string())
-        .add_attribute("auction", task.auction_deadline.is_some().to_string())
-        .add_attribute("tags", task.tags.join(",")))
+        .add_attribute("auction", task.terms.auction_deadline.is_some().to_string())
+        .add_attribute("tags", task.terms.tags.join(",")))
 }
 
 /// A team: no auction; 1 to [`MAX_SUBTASKS`] sub-tasks, each with a valid title and tags and a

@@ -29,10 +29,10 @@ pub fn claim(
     if info.sender == task.creator {
         return Err(ContractError::OwnTask { task_id });
     }
-    if env.block.time >= task.delivery_deadline {
+    if env.block.time >= task.terms.delivery_deadline {
         return Err(ContractError::DeliveryTiming {
             task_id,
-            deadline: task.delivery_deadline,
+            deadline: task.terms.delivery_deadline,
             reason: "the task can no longer be claimed".into(),
         });
     }
@@ -69,7 +69,7 @@ pub fn close_auction(
     if task.status != TaskStatus::Auction {
         return Err(wrong_status(task_id, &task, "closing the auction"));
     }
-    let deadline = task.auction_deadline.unwrap_or(env.block.time);
+    let deadline = task.terms.auction_deadline.unwrap_or(env.block.time);
     if env.block.time < deadline {
         return Err(ContractError::AuctionTiming {
             task_id,
@@ -148,10 +148,10 @@ pub fn deliver(
             operation: "deliver".into(),
         });
     }
-    if env.block.time >= task.delivery_deadline {
+    if env.block.time >= task.terms.delivery_deadline {
         return Err(ContractError::DeliveryTiming {
             task_id,
-            deadline: task.delivery_deadline,
+            deadline: task.terms.delivery_deadline,
             reason: "the delivery is late".into(),
         });
     }

@@ -64,7 +64,7 @@ pub fn acceptor(
         delivered_at.is_some_and(|t| now >= t.plus_seconds(config.acceptance_timeout_seconds));
     if *sender == task.creator {
         Ok("creator")
-    } else if task.arbiter.as_ref() == Some(sender) {
+    } else if task.terms.arbiter.as_ref() == Some(sender) {
         Ok("arbiter")
     } else if timed_out {
         Ok("timeout")
@@ -132,7 +132,7 @@ pub fn accept(
     let (Some(assignee), Some(amount)) = (task.assignee.clone(), task.amount) else {
         return Err(wrong_status(task_id, &task, "acceptance"));
     };
-    let (mut msgs, tax) = payout(&config, &task, &assignee, amount, &task.tags)?;
+    let (mut msgs, tax) = payout(&config, &task, &assignee, amount, &task.terms.tags)?;
     let paid = amount.checked_sub(tax)?;
     task.tax = Some(tax);
     msgs.extend(crate::execute::bid::settle_winner_bond(
@@ -187,10 +187,10 @@ pub fn reclaim(
             operation: "reclaim".into(),
         });
     }
-    if env.block.time < task.delivery_deadline {
+    if env.block.time < task.terms.delivery_deadline {
         return Err(ContractError::DeliveryTiming {
             task_id,
-            deadline: task.delivery_deadline,
+            deadline: task.terms.delivery_deadline,
             reason: "it has not passed".into(),
         });
     }

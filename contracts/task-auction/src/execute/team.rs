@@ -105,7 +105,7 @@ pub fn deliver_subtask(
     if status != SubtaskStatus::Assigned {
         return Err(wrong_subtask(task_id, index, status, "delivering it"));
     }
-    let deadline = task.delivery_deadline;
+    let deadline = task.terms.delivery_deadline;
     let Some(sub) = task
         .team
         .as_mut()
@@ -221,7 +221,7 @@ pub fn accept_subtask(
             .ok_or(ContractError::TaskNotFound { task_id })?;
         let mut bonus_tax = Uint128::zero();
         if !bonus.is_zero() {
-            let (bonus_msgs, t) = payout(&config, &task, &coordinator, bonus, &task.tags)?;
+            let (bonus_msgs, t) = payout(&config, &task, &coordinator, bonus, &task.terms.tags)?;
             msgs.extend(bonus_msgs);
             bonus_tax = t;
         }
