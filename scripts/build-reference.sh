@@ -17,6 +17,10 @@
 #   astroport-pair 1.5.1     the constant-product (xyk) pair: the newest with a cw20 LP token;
 #                            astroport-pair 2.x creates its LP token with the tokenfactory module
 #                            (/osmosis.tokenfactory.v1beta1.MsgCreateDenom), which wasmd lacks
+#   cw20-escrow 0.11.1       cw-plus's escrow (arbiter, recipient, cw20 and native deposits): the
+#                            guarantee contract's peer. 0.11.1 is the last release on crates.io:
+#                            cw-plus dropped the contract after 0.11 (there is no cw20-escrow 1.x
+#                            or 2.x on crates.io)
 #
 # The crate source comes from crates.io through cargo (fetched into a scratch project under the
 # cache, never committed). Each crate is built as its own workspace with its own lock file
@@ -26,9 +30,9 @@
 # cosmwasm-std: the table's third column is the version `cargo update --precise` pins after the
 # lock file is generated, or `-` to keep what the crate's own lock resolves. cw20-base 2.0.0 is
 # pinned to the suite's 2.2.2. The other crates are written for cosmwasm-std 1.x (cw20-stake 2.6
-# needs ^1.5.4, astroport ^1.1): they cannot take 2.x, so they stay on their own major, pinned to
-# 1.5.11 (the last 1.x) for a reproducible build. wasmd 0.61 runs 1.x contracts
-# (interface_version_8) and both cosmwasm-check versions accept them.
+# needs ^1.5.4, astroport ^1.1, cw20-escrow 0.11.1 ^1.0.0-beta3): they cannot take 2.x, so they
+# stay on their own major, pinned to 1.5.11 (the last 1.x) for a reproducible build. wasmd 0.61
+# runs 1.x contracts (interface_version_8) and both cosmwasm-check versions accept them.
 #
 # Each crate has its own target folder (switching crates in a shared one would rebuild every
 # dependency each time: RUSTFLAGS carry the crate's path remap). One build at a time (flock):
@@ -44,6 +48,7 @@ REFERENCE_CRATES=(
   "astroport-token   1.1.1    1.5.11"
   "astroport-factory 1.7.0    1.5.11"
   "astroport-pair    1.5.1    1.5.11"
+  "cw20-escrow       0.11.1   1.5.11"
 )
 
 if [[ "${1:-}" == "--list" ]]; then
@@ -51,7 +56,7 @@ if [[ "${1:-}" == "--list" ]]; then
   exit 0
 fi
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,36p' "$0"
+  sed -n '2,39p' "$0"
   exit 0
 fi
 

@@ -16,7 +16,13 @@
 #    epoch close checked against poe_math, NEX minted and claimed, fee parts to the base unit,
 #    refused bad input), governance.test.ts (the hand-over, stake, propose, vote, timelock,
 #    execute, read back; it changes the fee split, so it runs after), markets.test.ts (AUR
-#    against attested gold, the AUR/FLX pool). A new test file must be added to the list below.
+#    against attested gold, the AUR/FLX pool), guarantees.test.ts (the NEX/FLX pool's first
+#    liquidity, the marketplace: replenish, allocate, release against FLX, expiry; a guarantee
+#    with NEX collateral: GUAR claims, a default, redemptions pro rata; it needs the miners' NEX
+#    and the GEN stakes of the two files before it, and waits for the NEX/FLX TWAP to cover the
+#    guarantee contract's twap_window_seconds, 600 s at least: about ten minutes). node runs the
+#    files one at a time in the order of their names (e2e, governance, guarantees, markets).
+#    A new test file must be added to the list below.
 # 6. the node is stopped, whatever happened (trap): no process is left behind
 #
 # Exit status: the test run's (0 = every test passed); 1 when a step before it failed.
@@ -120,7 +126,8 @@ T_TEST=$(date +%s)
 LOG="$(mktemp)"
 set +e
 POE_NODE="$E2E_RPC" POE_CHAIN_ID="$E2E_CHAIN_ID" \
-  node --import tsx --test --test-concurrency=1 --test-reporter=tap ts/test/e2e.test.ts ts/test/governance.test.ts ts/test/markets.test.ts 2>&1 | tee "$LOG"
+  node --import tsx --test --test-concurrency=1 --test-reporter=tap \
+  ts/test/e2e.test.ts ts/test/governance.test.ts ts/test/guarantees.test.ts ts/test/markets.test.ts 2>&1 | tee "$LOG"
 RC=${PIPESTATUS[0]}
 set -e
 TEST_S=$(elapsed "$T_TEST")

@@ -15,7 +15,7 @@
 # 1. artifacts/ (scripts/build-artifacts.sh for the contracts the deployment plan deploys when
 #    missing, not matching checksums.txt, or --rebuild) and the reference contracts
 #    (scripts/build-reference.sh: cw20-base 2.0.0, cw20-stake 2.6.0, Astroport's xyk pair 1.5.1,
-#    factory 1.7.0 and token 1.1.1; crates.io source, the suite's recipe)
+#    factory 1.7.0 and token 1.1.1, cw20-escrow 0.11.1; crates.io source, the suite's recipe)
 # 2. a fresh chain in its OWN home, $POE_GAS_LOCALNET_HOME (default ~/.cache/poe-economy/localnet-gas,
 #    localnet-gas-offsetN with a port offset N): scripts/localnet.sh reset + start with
 #    POE_LOCALNET_HOME pointing there, so the default localnet's data is never touched
@@ -24,7 +24,10 @@
 #    transfer-burn instance; register_miner, submit_job, close_epoch, claim_rewards; close and
 #    claim with 10 / 100 / 1,000 miners active in the epoch; staking next to cw20-stake 2.6.0,
 #    governance and the guardian's pause (ts/tools/gas-staking.ts); Astroport's xyk pair
-#    (ts/tools/peers.ts), whose rows our AMM will join
+#    (ts/tools/peers.ts) next to our AMM (ts/tools/gas-amm.ts); the guarantee contract and the
+#    marketplace next to cw20-escrow 0.11.1 (ts/tools/gas-guarantee.ts: set up first, measured
+#    last, once their pairs' TWAP covers the guarantees' 600 s window; a liquidation is staged
+#    in the background), so a run takes at least about 12 minutes
 # 5. the node is stopped whatever happens (trap), and deployments/poe-local.json (which deploy.sh
 #    rewrites) is put back as it was
 #
@@ -50,7 +53,7 @@ while (($#)); do
     --miners | --samples | --out-dir)
       (($# >= 2)) || { echo "gas-report: $1 needs a value" >&2; exit 2; }
       TOOL_ARGS+=("$1" "$2"); shift ;;
-    -h | --help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,38p' "$0"; exit 0 ;;
     *) echo "gas-report: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -138,7 +141,7 @@ if (( REBUILD )) || ! artifacts_ok; then
 else
   echo "artifacts/: present, checksums match (--rebuild to build them from the sources anyway)" >&2
 fi
-step "reference: cw20-base, cw20-stake, Astroport (scripts/build-reference.sh)"
+step "reference: cw20-base, cw20-stake, Astroport, cw20-escrow (scripts/build-reference.sh)"
 scripts/build-reference.sh
 (cd artifacts/reference && sha256sum --quiet -c checksums.txt)
 

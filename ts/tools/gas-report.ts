@@ -28,6 +28,7 @@ import { type JobReport, toBinary } from "../src/hooks";
 import { type JsonValue, resolvePlaceholders } from "../src/plan";
 import { measureStakingAndGovernance, type StakingReport } from "./gas-staking";
 import { measureOurAmm, measureOurRouter } from "./gas-amm";
+import { GUARANTEE_BENCH_ACCOUNTS, type GuaranteeReport, guaranteeMarkdown, prepareGuaranteeBench } from "./gas-guarantee";
 import { measureAstroport, type PeerRow, type UploadedCode, uploadPeers } from "./peers";
 
 const { PoeMiningQueryClient, PoeMiningMsgComposer } = contracts.PoeMining;
@@ -187,7 +188,10 @@ async function main() {
   const miners = (await keys.add(minerNames, P + 2)).map((a) => a.address);
   // Astroport's provider, trader and maker (fee address) for the pool peer's rows.
   const [ammProvider, ammTrader, ammMaker] = (await keys.add(["bench_amm_provider", "bench_amm_trader", "bench_amm_maker"], P + 2 + totalMiners)).map((a) => a.address);
-  log(`keys derived (HD indices 0..${P + 4 + totalMiners})`);
+  // The guarantee and marketplace benchmark's accounts (ts/tools/gas-guarantee.ts).
+  const gAccounts = await keys.add(GUARANTEE_BENCH_ACCOUNTS, P + 5 + totalMiners);
+  const gAcc = Object.fromEntries(gAccounts.map((a) => [a.name, a.address])) as Record<(typeof GUARANTEE_BENCH_ACCOUNTS)[number], string>;
+  log(`keys derived (HD indices 0..${P + 4 + totalMiners + gAccounts.length})`);
 
   const client = await connectSigning(node, keys, { gasPrice: GAS_PRICE });
   const chainId = await client.getChainId();
@@ -225,7 +229,7 @@ async function main() {
   // Funding: one MultiSend from the deployer creates every benchmark account (fees are 0, but an
   // account must exist on chain to sign).
   {
-    const targets = [spender, recipient, ...miners, ammProvider, ammTrader];
+    const targets = [spender, recipient, ...miners, ammProvider, ammTrader, ...gAccounts.map((a) => a.address)];
     const each = 1000n;
     const msg: EncodeObject = {
       typeUrl: "/cosmos.bank.v1beta1.MsgMultiSend",
@@ -238,6 +242,23 @@ async function main() {
     const r = await run1(deployer, [msg], Math.ceil(simulated * 1.3));
     log(`funded ${targets.length} accounts with one MultiSend: gas ${fmt(r.gas)}`);
   }
+
+  // -------------------------------------------------------------------------------------------
+  // Guarantees and the marketplace (ts/tools/gas-guarantee.ts), set up first: their pairs get
+  // their first liquidity now, and the TWAP window the guarantees need (600 s) fills while the
+  // rest of the benchmark runs; the liquidation round runs in the background on its own
+  // accounts; the rows are measured at the end.
+  log("guarantee bench: cw20-escrow 0.11.1, bench tokens, pairs, guarantee, marketplace (fresh instances of the deployed codes)");
+  const guaranteeBench = await prepareGuaranteeBench({
+    client,
+    admin: deployer,
+    accounts: gAcc,
+    deployment: d,
+    samples: SAMPLES,
+    gasPrice: GAS_PRICE,
+    log: (l) => log(`  ${l}`),
+  });
+  pipe.forget(deployer);
 
   // -------------------------------------------------------------------------------------------
   // Token operations: FLX (ours, 0 bps) against cw20-base 2.0.0 with the same instantiate
@@ -645,6 +666,13 @@ async function main() {
     denom,
   });
 
+  // Guarantees and the marketplace next to cw20-escrow: waits for what is left of the TWAP
+  // window, then measures; awaits the background liquidations.
+  log("guarantees and the marketplace next to cw20-escrow 0.11.1");
+  const guarantees = await guaranteeBench.measure();
+  pipe.forget(deployer);
+  for (const x of guarantees.rows) log(`  ${x.contract.padEnd(11)} ${x.op.padEnd(40)} ${fmt(x.median)}`);
+
   // -------------------------------------------------------------------------------------------
   // Wasm sizes and store gas.
   const storeGas = (code: string) => d.transactions.find((t) => t.what.startsWith(`store ${code} `))?.gasUsed ?? NaN;
@@ -663,6 +691,7 @@ async function main() {
     wasm("artifacts/reference/cw20_base.wasm", "cw20-base 2.0.0", Number(refUpload.gasUsed)),
     ...listed.filter((f) => f !== "poe_token.wasm").map((f) => wasm(`artifacts/${f}`, codeOf(f), storeGas(codeOf(f)))),
     ...Object.values(peerCodes).map((c) => wasm(c.file, `${c.crate} ${c.version}`, c.storeGas)),
+    wasm(guarantees.escrow.file, `${guarantees.escrow.crate} ${guarantees.escrow.version}`, guarantees.escrow.store_gas),
   ];
 
   const runtimeS = Math.round((Date.now() - runStart) / 1000);
@@ -719,6 +748,7 @@ async function main() {
       ours_rows: oursAmm.rows,
       router_rows: oursRouter.rows,
     },
+    guarantees,
   };
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(join(OUT_DIR, "gas.json"), `${JSON.stringify(result, null, 2)}\n`);
@@ -788,6 +818,8 @@ type Result = {
   /** Absent in a gas.json written before the staking rows existed. */
   staking_governance?: StakingReport;
   pools?: { peer: string; ours: string | null; contracts: Record<string, string>; rows: PeerRow[]; ours_rows?: PeerRow[]; router_rows?: PeerRow[] };
+  /** Absent in a gas.json written before the guarantee rows existed. */
+  guarantees?: GuaranteeReport;
 };
 
 function markdown(r: Result): string {
@@ -801,10 +833,10 @@ function markdown(r: Result): string {
   L.push("");
   L.push(
     `Measured ${date} by \`scripts/gas-report.sh\` on a fresh single-validator wasmd node (${r.wasmd_version ? `wasmd ${r.wasmd_version}` : "wasmd"}, ` +
-      "default gas costs, 1 s blocks), with the artifacts of `artifacts/` and the reference contracts (cw20-base 2.0.0, cw20-stake 2.6.0, Astroport) built by the same recipe " +
+      "default gas costs, 1 s blocks), with the artifacts of `artifacts/` and the reference contracts (cw20-base 2.0.0, cw20-stake 2.6.0, Astroport, cw20-escrow 0.11.1) built by the same recipe " +
       `(\`scripts/build-reference.sh\`). Whole run ${r.runtime_seconds.total} s on the 2-core machine ` +
       `(checks and builds ${r.runtime_seconds.builds ?? "?"} s, fresh node ${r.runtime_seconds.node_start ?? "?"} s, deploy ${r.runtime_seconds.deploy ?? "?"} s, ` +
-      `measurements ${r.runtime_seconds.measurements} s, of which most is waiting for epochs, locks, unbonding and timelocks to end in block time). ` +
+      `measurements ${r.runtime_seconds.measurements} s, of which most is waiting for epochs, locks, unbonding, timelocks and the guarantees' TWAP window to end in block time). ` +
       "This file and `docs/gas.json` (the same data, with every sample and transaction hash) are written by the run.",
   );
   L.push("");
@@ -1037,6 +1069,7 @@ function markdown(r: Result): string {
     L.push("");
   }
   L.push(...stakingMarkdown(r));
+  L.push(...guaranteeMarkdown(r.guarantees, fmt, { tokenInstantiateGas: r.token.tokens.ours?.instantiate_gas }));
   L.push("## Run it");
   L.push("");
   L.push("```sh");
