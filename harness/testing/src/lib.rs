@@ -33,7 +33,8 @@ pub use poe_deploy::{
 pub use poe_test_utils::handles::{
     open_msg, token_asset, wasm_execute, AmmHandle, AurumHandle, Cw20Handle, FluxHandle,
     GovernanceHandle, GuaranteeConfigUpdate, GuaranteeHandle, Handle, MarketplaceHandle,
-    PairHandle, PoeHandle, SharedApp, StakingHandle, SwapBounds, TokenHandle, TreasuryHandle,
+    PairHandle, PoeHandle, ReputationHandle, SharedApp, StakingHandle, SwapBounds,
+    TaskAuctionHandle, TokenHandle, TreasuryHandle,
 };
 
 /// The contract crates and the shared packages, re-exported so tests can name their types
@@ -41,7 +42,8 @@ pub use poe_test_utils::handles::{
 pub use {
     cw_multi_test, poe_amm_factory, poe_amm_pair, poe_amm_router, poe_aurum_reserve,
     poe_flux_controller, poe_governance, poe_guarantee, poe_interface, poe_marketplace, poe_math,
-    poe_mining, poe_staking, poe_test_utils, poe_token, poe_treasury,
+    poe_mining, poe_reputation, poe_staking, poe_task_auction, poe_test_utils, poe_token,
+    poe_treasury,
 };
 
 /// The embedded chain every handle executes on: cw-multi-test's default `App` (a [`SharedApp`]

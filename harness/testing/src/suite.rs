@@ -19,11 +19,12 @@ use crate::plan::{
     DeployPlan, DeployStep, FluxSettings, GovernanceSettings, GuaranteeSettings, HandOverAction,
     MarketplaceSettings, StakingSettings, AMM_FACTORY_CODE, AMM_PAIR_CODE, AMM_ROUTER_CODE,
     AURUM_RESERVE_CODE, FLUX_CONTROLLER_CODE, GOVERNANCE_CODE, GUARANTEE_CODE, MARKETPLACE_CODE,
-    POE_MINING_CODE, STAKING_CODE, TOKEN_CODE, TREASURY_CODE,
+    POE_MINING_CODE, REPUTATION_CODE, STAKING_CODE, TASK_AUCTION_CODE, TOKEN_CODE, TREASURY_CODE,
 };
 use crate::{
     AmmHandle, AurumHandle, FluxHandle, GovernanceHandle, GuaranteeHandle, MarketplaceHandle,
-    PoeHandle, SharedApp, StakingHandle, SuiteApp, TokenHandle, TreasuryHandle,
+    PoeHandle, ReputationHandle, SharedApp, StakingHandle, SuiteApp, TaskAuctionHandle,
+    TokenHandle, TreasuryHandle,
 };
 use poe_deploy::Deployment;
 use poe_interface::governance::VoteOption;
@@ -170,6 +171,28 @@ fn guarantee_contract() -> Box<dyn Contract<Empty>> {
         )
         .with_reply(poe_guarantee::contract::reply)
         .with_migrate(poe_guarantee::contract::migrate),
+    )
+}
+
+fn reputation_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_reputation::contract::execute,
+            poe_reputation::contract::instantiate,
+            poe_reputation::contract::query,
+        )
+        .with_migrate(poe_reputation::contract::migrate),
+    )
+}
+
+fn task_auction_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            poe_task_auction::contract::execute,
+            poe_task_auction::contract::instantiate,
+            poe_task_auction::contract::query,
+        )
+        .with_migrate(poe_task_auction::contract::migrate),
     )
 }
 
@@ -407,6 +430,8 @@ impl SuiteBuilder {
         codes.insert(AMM_ROUTER_CODE, app.store_code(amm_router_contract()));
         codes.insert(MARKETPLACE_CODE, app.store_code(marketplace_contract()));
         codes.insert(GUARANTEE_CODE, app.store_code(guarantee_contract()));
+        codes.insert(REPUTATION_CODE, app.store_code(reputation_contract()));
+        codes.insert(TASK_AUCTION_CODE, app.store_code(task_auction_contract()));
         let mut contracts: BTreeMap<String, Addr> = BTreeMap::new();
         for step in &plan.steps {
             before_step(&mut app, &contracts, step)?;
@@ -566,6 +591,7 @@ impl SuiteBuilder {
         let (flux, aurum) = (get("flux-controller")?, get("aurum-reserve")?);
         let (factory, router) = (get("amm-factory")?, get("amm-router")?);
         let (marketplace, guarantee) = (get("marketplace")?, get("guarantee")?);
+        let (reputation, task_auction) = (get("reputation")?, get("task-auction")?);
         let guardian = d.governance.guardian.as_deref().map(|g| addr(&app, g));
 
         let app: SharedApp = Rc::new(RefCell::new(app));
@@ -595,6 +621,8 @@ impl SuiteBuilder {
             amm: AmmHandle::new(app.clone(), factory, router),
             marketplace: MarketplaceHandle::new(app.clone(), marketplace),
             guarantee: GuaranteeHandle::new(app.clone(), guarantee),
+            reputation: ReputationHandle::new(app.clone(), reputation),
+            task_auction: TaskAuctionHandle::new(app.clone(), task_auction),
             app,
         })
     }
@@ -652,6 +680,10 @@ pub struct Suite {
     pub marketplace: MarketplaceHandle,
     /// The guarantee contract: the deployment's [`GuaranteeSettings`] collaterals listed.
     pub guarantee: GuaranteeHandle,
+    /// The reputation registry: the task auction is its writer.
+    pub reputation: ReputationHandle,
+    /// The task auction: rewards in the suite's tokens, the tax to the treasury.
+    pub task_auction: TaskAuctionHandle,
 }
 
 impl Suite {
@@ -766,6 +798,8 @@ impl Suite {
             ("amm-router", self.amm.router.clone()),
             ("marketplace", self.marketplace.addr.clone()),
             ("guarantee", self.guarantee.addr.clone()),
+            ("reputation", self.reputation.addr.clone()),
+            ("task-auction", self.task_auction.addr.clone()),
         ]
     }
 

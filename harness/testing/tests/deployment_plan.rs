@@ -139,8 +139,23 @@ fn a_scenarios_plan_from_poe_deploy_is_the_suite_builders_and_deploys_its_genesi
                 .then(|| suite.amm.pair(token, &suite.flx).unwrap().addr.clone());
             assert_eq!(c.pair, pair, "{rel}");
         }
-        // governance owns both
-        for addr in [&suite.marketplace.addr, &suite.guarantee.addr] {
+        // the task auction is the registry's writer and pays its tax to the treasury
+        assert_eq!(
+            suite.reputation.writers().unwrap(),
+            vec![suite.task_auction.addr.clone()],
+            "{rel}"
+        );
+        let auction = suite.task_auction.config().unwrap();
+        assert_eq!(auction.treasury, suite.treasury.addr, "{rel}");
+        assert_eq!(auction.reputation.as_ref(), Some(&suite.reputation.addr), "{rel}");
+        assert_eq!(auction.accepted_tokens.len(), 4, "{rel}");
+        // governance owns them all
+        for addr in [
+            &suite.marketplace.addr,
+            &suite.guarantee.addr,
+            &suite.reputation.addr,
+            &suite.task_auction.addr,
+        ] {
             let o = ownership(&suite.app.borrow(), addr);
             assert_eq!(o.owner.as_deref(), Some(suite.owner.as_str()), "{rel}");
         }

@@ -12,7 +12,8 @@ use poe_interface::flux_controller::FluxParams;
 use poe_interface::ownership::{Action, OwnershipExecuteMsg};
 use poe_interface::poe_mining::InstantiateMsg as PoeInstantiateMsg;
 use poe_interface::{
-    aurum_reserve, flux_controller, governance, guarantee, marketplace, staking, token, treasury,
+    aurum_reserve, flux_controller, governance, guarantee, marketplace, reputation, staking,
+    task_auction, token, treasury,
 };
 use poe_math::genesis::{gen_total_supply, GenesisAllocation};
 use serde::{Deserialize, Serialize};
@@ -46,10 +47,14 @@ pub const MARKETPLACE_CODE: &str = "poe-marketplace";
 /// Code name of the guarantee contract: `artifacts/poe_guarantee.wasm` (its claim tokens are
 /// [`TOKEN_CODE`] instances).
 pub const GUARANTEE_CODE: &str = "poe-guarantee";
+/// Code name of the reputation registry: `artifacts/poe_reputation.wasm`.
+pub const REPUTATION_CODE: &str = "poe-reputation";
+/// Code name of the task auction: `artifacts/poe_task_auction.wasm`.
+pub const TASK_AUCTION_CODE: &str = "poe-task-auction";
 
 /// The labels of the contracts governance owns after the bootstrap, in plan order (governance
 /// itself is `governance`, and is its own wasm admin).
-pub const GOVERNED: [&str; 12] = [
+pub const GOVERNED: [&str; 14] = [
     "treasury",
     "GEN",
     "NEX",
@@ -62,6 +67,8 @@ pub const GOVERNED: [&str; 12] = [
     "amm-factory",
     "marketplace",
     "guarantee",
+    "reputation",
+    "task-auction",
 ];
 
 /// Contracts whose wasm admin becomes governance but that have no owner (the router); the AMM
@@ -441,8 +448,13 @@ impl Deployment {
     /// 2. staking with a pool per token (tiers GEN 10, AUR 5, NEX 3, FLX 1; rewards in FLX);
     ///    governance (deposits in GEN, power from staking, forfeits to the treasury);
     /// 3. the AMM: factory, router and the pools of [`PAIRS`] (each created unless it exists:
-    ///    [`DeployStep::CreatePair`]);
-    /// 4. the hand-over ([`DeployStep::HandOver`]): every contract of [`GOVERNED`] not yet
+    ///    [`DeployStep::CreatePair`], labelled [`pair_label`]);
+    /// 4. the marketplace with a pool per token of [`MarketplaceSettings::pools`] and its
+    ///    sellers; the guarantee contract (claim tokens from the token code) listing
+    ///    [`GuaranteeSettings::collaterals`], each valued at its `<token>-FLX` pair's TWAP;
+    /// 5. the reputation registry and the task auction (its writer; rewards in FLX, NEX, AUR or
+    ///    GEN, the tax to the treasury);
+    /// 6. the hand-over ([`DeployStep::HandOver`]): every contract of [`GOVERNED`] not yet
     ///    governance's offers its cw-ownable ownership to governance, governance accepts the pending
     ///    ones in one `AcceptOwnership`, and governance becomes the wasm admin of every contract,
     ///    itself included. From then on the deployer controls nothing.
@@ -734,6 +746,38 @@ fn build_plan(input: &Deployment) -> AnyResult<DeployPlan> {
             },
         )?);
     }
+    // The reputation registry and the task auction, its one writer; rewards in any suite token,
+    // the tax to the treasury.
+    steps.push(instantiate(
+        "reputation",
+        REPUTATION_CODE,
+        &reputation::InstantiateMsg {
+            owner: None,
+            writers: vec![],
+            decay_rate_per_day: None,
+        },
+    )?);
+    steps.push(instantiate(
+        "task-auction",
+        TASK_AUCTION_CODE,
+        &task_auction::InstantiateMsg {
+            owner: None,
+            treasury: contract("treasury"),
+            reputation: Some(contract("reputation")),
+            accepted_tokens: ["FLX", "NEX", "AUR", "GEN"].map(contract).to_vec(),
+            tax_bps: None,
+            reputation_points_per_tag: None,
+            max_bids_per_task: None,
+            acceptance_timeout_seconds: None,
+        },
+    )?);
+    steps.push(execute(
+        "reputation",
+        &reputation::ExecuteMsg::UpdateWriters {
+            add: vec![contract("task-auction")],
+            remove: vec![],
+        },
+    )?);
     // The hand-over (cw-ownable's two steps, resumable: see `DeployStep::HandOver`).
     steps.push(DeployStep::HandOver {
         governance: contract("governance"),
