@@ -147,7 +147,11 @@ fn a_scenarios_plan_from_poe_deploy_is_the_suite_builders_and_deploys_its_genesi
         );
         let auction = suite.task_auction.config().unwrap();
         assert_eq!(auction.treasury, suite.treasury.addr, "{rel}");
-        assert_eq!(auction.reputation.as_ref(), Some(&suite.reputation.addr), "{rel}");
+        assert_eq!(
+            auction.reputation.as_ref(),
+            Some(&suite.reputation.addr),
+            "{rel}"
+        );
         assert_eq!(auction.accepted_tokens.len(), 4, "{rel}");
         // governance owns them all
         for addr in [
